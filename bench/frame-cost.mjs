@@ -1,0 +1,47 @@
+// Pan/zoom frame cost versus data size, in headless Chromium with real WebGPU.
+//   npm run bench:frame            (builds first; writes bench/results/frame-cost.json and .md)
+// For each size, one chart of N points; the script zooms to random windows and pans, and for
+// every frame measures the CPU time of building the scene (LOD included) and submitting it, and
+// the time until the GPU has finished (queue.onSubmittedWorkDone).
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { findChrome, WEBGPU_FLAGS } from '../scripts/browser.mjs';
+
+const SIZES = (process.env.SIZES ?? '100000,1000000,10000000').split(',').map(Number);
+const FRAMES = Number(process.env.FRAMES ?? 40);
+const port = 4400 + Math.floor(Math.random() * 500);
+
+const server = spawn(process.execPath, ['demo/server.mjs', '--port', String(port), '--quiet'], { stdio: 'inherit' });
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({ executablePath: findChrome(), args: [...WEBGPU_FLAGS, '--disable-accelerated-2d-canvas', '--disable-gpu-rasterization'] });
+const results = [];
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`http://127.0.0.1:${port}/bench/frame-cost.html`);
+  for (const size of SIZES) {
+    const result = await page.evaluate(({ size, frames }) => window.measure(size, frames), { size, frames: FRAMES });
+    results.push(result);
+    console.log(`${String(size).padStart(9)} points: setData ${result.setDataMs.toFixed(1)} ms, first frame ${result.firstFrameMs.toFixed(1)} ms; pan/zoom frame CPU median ${result.cpu.median.toFixed(2)} ms (p95 ${result.cpu.p95.toFixed(2)}), to GPU done median ${result.total.median.toFixed(2)} ms (p95 ${result.total.p95.toFixed(2)}), ${result.drawnPoints} points drawn`);
+  }
+  const adapter = await page.evaluate(() => window.adapterInfo());
+  const report = { date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, adapter }, flags: WEBGPU_FLAGS, frames: FRAMES, results };
+  await mkdir('bench/results', { recursive: true });
+  await writeFile('bench/results/frame-cost.json', JSON.stringify(report, null, 2));
+  const base = results[0];
+  const table = [
+    `# Pan/zoom frame cost vs data size`,
+    ``,
+    `${report.date}, ${report.machine.cpus} × ${report.machine.cpu}, adapter ${adapter.vendor}/${adapter.architecture}. Canvas 1200×700 CSS px. ${FRAMES} frames per size.`,
+    ``,
+    `| points | set data (ms) | first frame (ms) | frame CPU median (ms) | frame CPU p95 | to GPU done median (ms) | p95 | ratio to ${base.size.toLocaleString('en')} |`,
+    `|---:|---:|---:|---:|---:|---:|---:|---:|`,
+    ...results.map((r) => `| ${r.size.toLocaleString('en')} | ${r.setDataMs.toFixed(1)} | ${r.firstFrameMs.toFixed(1)} | ${r.cpu.median.toFixed(2)} | ${r.cpu.p95.toFixed(2)} | ${r.total.median.toFixed(2)} | ${r.total.p95.toFixed(2)} | ${(r.total.median / base.total.median).toFixed(2)}× |`),
+  ].join('\n');
+  await writeFile('bench/results/frame-cost.md', `${table}\n`);
+  console.log(`\n${table}`);
+} finally {
+  await browser.close();
+  server.kill();
+}

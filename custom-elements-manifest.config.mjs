@@ -1,0 +1,21 @@
+// custom-elements.json comes from the JSDoc of the elements (@event, @csspart, @cssprop, @tag).
+export default {
+  globs: ['src/elements/**/*.ts', 'src/events/**/*.ts'],
+  exclude: ['src/**/*.styles.ts'],
+  outdir: '.',
+  litelement: true,
+  plugins: [
+    {
+      // Events are dispatched as `new GpuXEvent(...)`; the analyzer cannot read their names from
+      // the constructor and adds nameless entries beside the documented @event ones.
+      name: 'drop-nameless-events',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (declaration.events) declaration.events = declaration.events.filter((event) => event.name && event.name !== 'detail');
+          }
+        }
+      },
+    },
+  ],
+};

@@ -1,0 +1,85 @@
+import { randomWalk, twoSeries } from './sample-data.js';
+
+const log = document.querySelector('#event-log');
+function logEvent(event) {
+  if (event.detail.source === 'data' && event.target.id === 'stream-chart') return; // 10 per second
+  const detail = JSON.stringify(event.detail, (k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(3)) : v));
+  log.textContent = `${event.type} #${event.target.id} ${detail.slice(0, 160)}\n${log.textContent}`.slice(0, 6000);
+}
+for (const type of ['gpu-ready', 'gpu-viewport-change', 'gpu-data-error', 'gpu-load-progress', 'gpu-fallback', 'gpu-config-error']) {
+  document.addEventListener(type, logEvent);
+}
+
+// — Ten million points —
+const big = document.querySelector('#big-chart');
+const sizeSelect = document.querySelector('#size');
+const bigStats = document.querySelector('#big-stats');
+function loadBig() {
+  const count = Number(sizeSelect.value);
+  const t0 = performance.now();
+  const data = randomWalk(count, { seed: 7, stepMs: 1000 });
+  const t1 = performance.now();
+  big.data = data;
+  const t2 = performance.now();
+  big.nextFrame().then(() => {
+    bigStats.textContent = `${count.toLocaleString('en')} points: generated in ${(t1 - t0).toFixed(0)} ms, data set in ${(t2 - t1).toFixed(0)} ms, first frame after ${(performance.now() - t1).toFixed(0)} ms`;
+  });
+}
+sizeSelect.addEventListener('change', loadBig);
+big.addEventListener('gpu-viewport-change', () => {
+  const frame = big.model.frame();
+  if (frame) bigStats.dataset.lod = `${frame.lod.mode}: ${frame.lod.visiblePoints.toLocaleString('en')} visible, ${frame.lod.drawnPoints.toLocaleString('en')} drawn`;
+});
+loadBig();
+
+// — Several series —
+const multi = document.querySelector('#multi-chart');
+multi.series = [
+  { column: 'price', type: 'area', name: 'Price' },
+  { column: 'average', type: 'line', name: 'Average', lineWidth: 2.5, color: '#f97316' },
+];
+multi.data = twoSeries(50_000, { seed: 3, stepMs: 60_000 });
+
+// — CSV —
+const csv = document.querySelector('#csv-chart');
+const csvStatus = document.querySelector('#csv-status');
+csv.addEventListener('gpu-load-progress', (e) => (csvStatus.textContent = `${e.detail.phase}: ${e.detail.loaded} of ${e.detail.total ?? '?'} bytes`));
+csv.addEventListener('gpu-data-error', (e) => (csvStatus.textContent = `error: ${e.detail.message}`));
+document.querySelector('#load-csv').onclick = () => (csv.src = `data/prices.csv?${Date.now()}`);
+document.querySelector('#load-slow').onclick = () => (csv.src = `/slow/demo/data/prices.csv?${Date.now()}`);
+document.querySelector('#load-404').onclick = () => (csv.src = 'data/missing.csv');
+document.querySelector('#load-bad').onclick = () => (csv.src = 'data/garbled.csv');
+
+// — Live stream —
+const stream = document.querySelector('#stream-chart');
+const streamStats = document.querySelector('#stream-stats');
+let streamTime = Date.UTC(2024, 5, 1);
+let streamValue = 50;
+const seedData = randomWalk(2000, { seed: 11, start: streamTime, stepMs: 250, base: streamValue });
+stream.data = seedData;
+streamTime = seedData.time[seedData.time.length - 1];
+streamValue = seedData.value[seedData.value.length - 1];
+let streaming = true;
+setInterval(() => {
+  if (!streaming) return;
+  const time = [];
+  const value = [];
+  for (let i = 0; i < 8; i++) {
+    streamTime += 250;
+    streamValue += (Math.random() - 0.5) * 0.6;
+    time.push(streamTime);
+    value.push(streamValue);
+  }
+  stream.append({ time, value });
+  streamStats.textContent = `${stream.model.data.length.toLocaleString('en')} points, ${stream.frameCount} frames drawn`;
+}, 100);
+document.querySelector('#stream-toggle').onclick = (e) => {
+  streaming = !streaming;
+  e.target.textContent = streaming ? 'Pause' : 'Resume';
+};
+
+// — Dark, log, time zone —
+const dark = document.querySelector('#dark-chart');
+const growth = randomWalk(20_000, { seed: 5, stepMs: 3_600_000, start: Date.UTC(2020, 0, 1) });
+for (let i = 0; i < growth.value.length; i++) growth.value[i] = Math.exp(i / 4000) * (1 + (growth.value[i] - 100) / 200);
+dark.data = growth;

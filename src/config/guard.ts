@@ -1,0 +1,68 @@
+/**
+ * Structural checks that run on parsed documents and on runtime objects
+ * before schema validation. They bound the work a hostile document can cause
+ * (depth, size, alias cycles from YAML) and reject keys that could reach
+ * Object.prototype — the schema would reject unknown keys too, but only
+ * after a naive consumer might already have copied them.
+ */
+import type { LocatedIssue } from './issues.js';
+import { FORBIDDEN_KEYS, formatPath, isPlainObject, type PathSegment } from './paths.js';
+
+export interface GuardLimits {
+  /** Deepest allowed nesting; real configs use about 5 levels. */
+  maxDepth: number;
+  /** Most values (objects, arrays, scalars) in one document. */
+  maxNodes: number;
+}
+
+export const DEFAULT_LIMITS: GuardLimits = { maxDepth: 64, maxNodes: 100_000 };
+
+export function guardValue(root: unknown, limits: GuardLimits = DEFAULT_LIMITS): LocatedIssue[] {
+  const issues: LocatedIssue[] = [];
+  const path: PathSegment[] = [];
+  let nodes = 0;
+  let stop = false;
+
+  const report = (message: string, extra?: PathSegment) => {
+    const segments = extra === undefined ? [...path] : [...path, extra];
+    issues.push({ path: formatPath(segments), message, segments });
+  };
+
+  const visit = (value: unknown, depth: number): void => {
+    if (stop) return;
+    if (++nodes > limits.maxNodes) {
+      report(`document has more than ${limits.maxNodes} values`);
+      stop = true;
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    if (depth > limits.maxDepth) {
+      // One issue is enough; deeper levels (or an alias cycle) add nothing.
+      report(`nested deeper than ${limits.maxDepth} levels`);
+      stop = true;
+      return;
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length && !stop; i++) {
+        path.push(i);
+        visit(value[i], depth + 1);
+        path.pop();
+      }
+      return;
+    }
+    if (!isPlainObject(value)) return; // Dates, Maps …: the schema rejects them by type.
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        report(`forbidden key "${key}"`, key);
+        continue;
+      }
+      path.push(key);
+      visit(value[key], depth + 1);
+      path.pop();
+      if (stop) return;
+    }
+  };
+
+  visit(root, 0);
+  return issues;
+}

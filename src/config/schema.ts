@@ -1,0 +1,266 @@
+/**
+ * The chart configuration schema: the single source of truth for every
+ * setting, its type, range and default. Types, validation, the JSON Schema
+ * for editors (presets/schema.json) and the settings table in docs/config.md
+ * are all derived from this file.
+ *
+ * One builder produces two schemas:
+ * - `ChartConfigSchema` (full): fills defaults; validates a merged config.
+ * - `ChartConfigPatchSchema` (patch): same shapes and ranges, but no defaults
+ *   and no required fields except list-item ids, so a layer (preset, file,
+ *   attribute set, runtime update) can carry only what it changes — a file
+ *   may contain just `theme: dark`, and an update may be
+ *   `{ indicators: [{ id: 'ema20', visible: false }] }`.
+ */
+import * as v from 'valibot';
+import { CSS_COLOR_PATTERN, isCssColor } from './css-color.js';
+import { isTimeZone } from './time-zone.js';
+
+export const THEMES = ['light', 'dark'] as const;
+export const TIERS = ['low', 'medium', 'high', 'ultra'] as const;
+export const SERIES_TYPES = ['line', 'area', 'step', 'bar', 'scatter', 'candlestick', 'ohlc'] as const;
+export const GRID_STYLES = ['solid', 'dashed', 'dotted'] as const;
+
+export type Theme = (typeof THEMES)[number];
+export type Tier = (typeof TIERS)[number];
+export type SeriesType = (typeof SERIES_TYPES)[number];
+
+const COLOR_MESSAGE =
+  'expected a CSS color (#rgb, #rrggbb, #rrggbbaa, rgb(), rgba(), hsl(), hsla() or a color name)';
+
+/** Shared instance so the JSON Schema can emit it once, as a definition. */
+export const CssColorSchema = v.pipe(
+  v.string(),
+  v.regex(CSS_COLOR_PATTERN, COLOR_MESSAGE),
+  v.check(isCssColor, COLOR_MESSAGE),
+);
+
+type Mode = 'full' | 'patch';
+
+function buildSchema(mode: Mode) {
+  const patch = mode === 'patch';
+
+  // A setting with a default. Patch mode drops the default so that a layer
+  // never "sets" values it did not mention (they would override lower layers).
+  function opt<const S extends v.GenericSchema, const D extends v.Default<S, undefined>>(
+    schema: S,
+    fallback: D,
+  ): v.OptionalSchema<S, D> {
+    return (patch ? v.optional(schema) : v.optional(schema, fallback)) as v.OptionalSchema<S, D>;
+  }
+
+  // Required in a complete list item, optional in a patch that addresses the item by id.
+  function req<S extends v.GenericSchema>(schema: S): S {
+    return (patch ? v.optional(schema) : schema) as unknown as S;
+  }
+
+  const doc = <S extends v.GenericSchema>(schema: S, text: string) => v.pipe(schema, v.description(text));
+
+  const range = (min: number, max: number) => v.pipe(v.number(), v.minValue(min), v.maxValue(max));
+  const intRange = (min: number, max: number) =>
+    v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+  const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+  const id = () => v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+  const color = () => CssColorSchema;
+  const flag = (fallback: boolean, description: string) => opt(doc(v.boolean(), description), fallback);
+
+  const colors = v.strictObject({
+    background: v.optional(doc(color(), 'Plot background; overrides the theme.')),
+    text: v.optional(doc(color(), 'Labels and legend text.')),
+    grid: v.optional(doc(color(), 'Grid lines.')),
+    axis: v.optional(doc(color(), 'Axis lines and ticks.')),
+    crosshair: v.optional(doc(color(), 'Crosshair lines and their labels.')),
+    up: v.optional(doc(color(), 'Rising candles / bars.')),
+    down: v.optional(doc(color(), 'Falling candles / bars.')),
+    series: v.optional(
+      doc(v.pipe(v.array(color()), v.maxLength(64)), 'Series palette, used in order by series without a color.'),
+    ),
+  });
+
+  const axes = v.strictObject({
+    x: opt(
+      v.strictObject({
+        visible: flag(true, 'Show the time / x axis.'),
+        labels: flag(true, 'Show x axis tick labels.'),
+      }),
+      {},
+    ),
+    y: opt(
+      v.strictObject({
+        scale: opt(doc(v.picklist(['linear', 'log']), 'Value axis scale.'), 'linear'),
+        visible: flag(true, 'Show the value axis.'),
+        position: opt(doc(v.picklist(['left', 'right']), 'Side of the plot the value axis sits on.'), 'right'),
+        autoscale: flag(true, 'Fit the value range to the visible data while panning and zooming.'),
+      }),
+      {},
+    ),
+  });
+
+  const grid = v.strictObject({
+    visible: flag(true, 'Show grid lines.'),
+    style: opt(doc(v.picklist(GRID_STYLES), 'Grid line style.'), 'solid'),
+  });
+
+  const seriesItem = v.strictObject({
+    id: doc(id(), 'Stable identity; layers merge list items by id.'),
+    column: v.optional(doc(text(128), 'Data column this series draws (defaults to the id).')),
+    type: v.optional(doc(v.picklist(SERIES_TYPES), 'Overrides series.type for this series.')),
+    color: v.optional(doc(color(), 'Overrides the palette color.')),
+    lineWidth: v.optional(doc(range(1, 10), 'Overrides series.lineWidth (CSS px).')),
+    name: v.optional(doc(text(256), 'Legend / tooltip label.')),
+    visible: v.optional(doc(v.boolean(), 'Hide without removing.')),
+  });
+
+  const series = v.strictObject({
+    type: opt(doc(v.picklist(SERIES_TYPES), 'Default series type.'), 'line'),
+    lineWidth: opt(doc(range(1, 10), 'Default line width in CSS px.'), 1.5),
+    areaOpacity: opt(doc(range(0, 1), 'Fill opacity of area series.'), 0.2),
+    items: opt(doc(v.pipe(v.array(seriesItem), v.maxLength(256)), 'The series to draw.'), []),
+  });
+
+  const indicator = v.strictObject({
+    id: doc(id(), 'Stable identity; layers merge list items by id.'),
+    type: req(doc(text(64), 'Indicator kind, e.g. "sma"; checked against the indicator registry later.')),
+    pane: v.optional(doc(text(64), 'Pane to draw in; defaults to the main pane.')),
+    color: v.optional(doc(color(), 'Line color.')),
+    visible: v.optional(doc(v.boolean(), 'Hide without removing.')),
+    params: v.optional(
+      doc(
+        v.pipe(
+          v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(64)), v.pipe(v.number(), v.finite())),
+          v.maxEntries(32),
+        ),
+        'Numeric parameters, e.g. { period: 20 }.',
+      ),
+    ),
+  });
+
+  const quality = v.strictObject({
+    resolutionScale: opt(
+      doc(range(0.25, 2), 'Canvas backing-store scale relative to CSS px × devicePixelRatio.'),
+      1,
+    ),
+    msaa: opt(doc(v.picklist([1, 4]), 'Multisample count (WebGPU supports 1 or 4).'), 4),
+    lodAggressiveness: opt(
+      doc(range(0, 1), 'Level-of-detail: 0 = full detail down to one point per pixel, 1 = coarsest levels.'),
+      0.5,
+    ),
+    targetFps: opt(doc(range(15, 240), 'Frame rate the auto-tuner budgets for.'), 60),
+    maxGpuMemoryMB: v.optional(
+      doc(intRange(16, 65536), 'Cap on GPU memory for data buffers; unset = derived from device limits.'),
+    ),
+    tier: opt(
+      doc(v.picklist(['auto', ...TIERS]), 'Quality tier; "auto" picks from the hardware, anything else pins it.'),
+      'auto',
+    ),
+  });
+
+  const data = v.strictObject({
+    chunkSize: opt(doc(intRange(1024, 16_777_216), 'Points per GPU buffer chunk.'), 65_536),
+    cache: opt(
+      v.strictObject({
+        enabled: flag(true, 'Cache decoded / downsampled data between views.'),
+        maxEntries: opt(doc(intRange(1, 10_000), 'Most cached chunks kept.'), 64),
+      }),
+      {},
+    ),
+  });
+
+  const features = v.strictObject({
+    crosshair: flag(true, 'Crosshair that follows the pointer.'),
+    tooltip: flag(true, 'Value tooltip.'),
+    legend: flag(true, 'Series legend.'),
+    zoom: flag(true, 'Wheel / pinch zoom.'),
+    pan: flag(true, 'Drag / touch pan.'),
+    animations: flag(true, 'Animated transitions (also off when motion.reduced is true).'),
+    autoTune: flag(true, 'Let the auto-tuner move between quality tiers at runtime (ignored when quality.tier is pinned).'),
+  });
+
+  const telemetry = v.strictObject({
+    enabled: flag(false, 'Report frame-time telemetry (opt-in).'),
+    sampling: opt(doc(range(0, 1), 'Fraction of sessions that report.'), 0.1),
+    endpoint: v.optional(
+      doc(
+        v.pipe(
+          v.string(),
+          v.maxLength(2048),
+          v.url('expected an absolute URL'),
+          v.check((url) => /^https?:\/\//i.test(url), 'expected an http(s) URL'),
+        ),
+        'Where reports are POSTed.',
+      ),
+    ),
+    batchSize: opt(doc(intRange(1, 1000), 'Reports per request.'), 50),
+  });
+
+  const textSettings = v.strictObject({
+    fontSize: opt(doc(range(8, 48), 'Label font size in CSS px.'), 12),
+    fontFamily: opt(doc(text(256), 'CSS font-family for labels.'), 'system-ui, sans-serif'),
+  });
+
+  const motion = v.strictObject({
+    reduced: flag(false, 'Reduced motion: no animated transitions, instant zoom / pan.'),
+  });
+
+  return v.strictObject({
+    theme: opt(doc(v.picklist(THEMES), 'Base color theme.'), 'light'),
+    colors: opt(doc(colors, 'Color overrides on top of the theme.'), {}),
+    timeZone: opt(
+      doc(
+        v.pipe(
+          v.string(),
+          v.maxLength(64),
+          v.check(isTimeZone, 'expected an IANA time zone such as "UTC" or "America/New_York"'),
+        ),
+        'IANA time zone for time axis labels.',
+      ),
+      'UTC',
+    ),
+    axes: opt(axes, {}),
+    grid: opt(grid, {}),
+    series: opt(series, {}),
+    indicators: opt(doc(v.pipe(v.array(indicator), v.maxLength(64)), 'Technical indicators.'), []),
+    quality: opt(quality, {}),
+    data: opt(data, {}),
+    features: opt(features, {}),
+    telemetry: opt(telemetry, {}),
+    text: opt(textSettings, {}),
+    motion: opt(motion, {}),
+  });
+}
+
+/** Validates a complete (merged) config and fills every default. */
+export const ChartConfigSchema = buildSchema('full');
+
+export type ChartConfigInput = v.InferInput<typeof ChartConfigSchema>;
+export type ChartConfig = v.InferOutput<typeof ChartConfigSchema>;
+
+/**
+ * What one layer may carry: every setting optional at every depth, list items
+ * identified by `id`. Every `ChartConfigInput` is also a valid patch.
+ */
+export type ChartConfigPatch = DeepPatch<ChartConfigInput>;
+
+type DeepPatch<T> = T extends readonly (infer U)[]
+  ? PatchItem<U>[]
+  : T extends object
+    ? { [K in keyof T]?: DeepPatch<T[K]> }
+    : T;
+type PatchItem<U> = U extends { id: string }
+  ? { id: string } & { [K in Exclude<keyof U, 'id'>]?: DeepPatch<U[K]> }
+  : U;
+
+/** Validates one layer: no defaults, nothing required but list-item ids. */
+export const ChartConfigPatchSchema = buildSchema('patch') as unknown as v.GenericSchema<
+  unknown,
+  ChartConfigPatch
+>;
+
+export type SeriesItem = ChartConfig['series']['items'][number];
+export type IndicatorConfig = ChartConfig['indicators'][number];
+export type QualityConfig = ChartConfig['quality'];
+
+/** The config with every default, e.g. for docs or a "reset" button. */
+export function defaultConfig(): ChartConfig {
+  return v.parse(ChartConfigSchema, {});
+}

@@ -1,0 +1,2 @@
+// Defines every element of the library.
+import './gpu-chart.js';

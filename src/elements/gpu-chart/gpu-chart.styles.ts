@@ -1,0 +1,210 @@
+import { css } from 'lit';
+
+/**
+ * Colours are CSS custom properties so that pages theme charts with plain CSS; the element reads
+ * the computed values for what the GPU draws (background, grid, series).
+ */
+export const gpuChartStyles = css`
+  :host {
+    --gpu-chart-background: #ffffff;
+    --gpu-chart-text-color: #374151;
+    --gpu-chart-grid-color: #e5e7eb;
+    --gpu-chart-axis-color: #6b7280;
+    --gpu-chart-crosshair-color: rgba(55, 65, 81, 0.6);
+    --gpu-chart-tooltip-background: rgba(255, 255, 255, 0.95);
+    --gpu-chart-series-1: #2563eb;
+    --gpu-chart-series-2: #dc2626;
+    --gpu-chart-series-3: #16a34a;
+    --gpu-chart-series-4: #d97706;
+    --gpu-chart-series-5: #7c3aed;
+    --gpu-chart-series-6: #0891b2;
+    --gpu-chart-series-7: #db2777;
+    --gpu-chart-series-8: #4b5563;
+    --gpu-chart-font: 12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    display: block;
+    position: relative;
+    width: 100%;
+    height: 320px;
+    min-height: 80px;
+    contain: layout paint;
+    font: var(--gpu-chart-font);
+    color: var(--gpu-chart-text-color);
+    background: var(--gpu-chart-background);
+  }
+  :host([theme='dark']) {
+    --gpu-chart-background: #0f172a;
+    --gpu-chart-text-color: #cbd5e1;
+    --gpu-chart-grid-color: #1e293b;
+    --gpu-chart-axis-color: #94a3b8;
+    --gpu-chart-crosshair-color: rgba(203, 213, 225, 0.55);
+    --gpu-chart-tooltip-background: rgba(15, 23, 42, 0.92);
+    --gpu-chart-series-1: #60a5fa;
+    --gpu-chart-series-2: #f87171;
+    --gpu-chart-series-3: #4ade80;
+    --gpu-chart-series-4: #fbbf24;
+    --gpu-chart-series-5: #a78bfa;
+    --gpu-chart-series-6: #22d3ee;
+    --gpu-chart-series-7: #f472b6;
+    --gpu-chart-series-8: #9ca3af;
+  }
+  .container {
+    position: absolute;
+    inset: 0;
+    overflow: hidden;
+    touch-action: none;
+    user-select: none;
+    outline: none;
+    cursor: crosshair;
+  }
+  .container:focus-visible {
+    box-shadow: inset 0 0 0 2px var(--gpu-chart-series-1);
+  }
+  .container.panning {
+    cursor: grabbing;
+  }
+  canvas {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    display: block;
+  }
+  .x-axis,
+  .y-axis {
+    position: absolute;
+    pointer-events: none;
+    color: var(--gpu-chart-axis-color);
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .x-axis {
+    left: 0;
+    right: 0;
+    bottom: 0;
+    height: 26px;
+  }
+  .x-axis .tick {
+    position: absolute;
+    top: 6px;
+    transform: translateX(-50%);
+  }
+  .x-axis .tick.major {
+    font-weight: 600;
+    color: var(--gpu-chart-text-color);
+  }
+  .y-axis {
+    top: 0;
+    bottom: 26px;
+    right: 0;
+    width: 64px;
+  }
+  .y-axis .tick {
+    position: absolute;
+    left: 6px;
+    transform: translateY(-50%);
+  }
+  .legend {
+    position: absolute;
+    top: 10px;
+    left: 14px;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 12px;
+    pointer-events: none;
+    text-shadow: 0 0 3px var(--gpu-chart-background);
+  }
+  .legend-item {
+    display: inline-flex;
+    align-items: center;
+    gap: 5px;
+  }
+  .legend-item.hidden {
+    opacity: 0.45;
+  }
+  .swatch {
+    width: 10px;
+    height: 3px;
+    border-radius: 1px;
+  }
+  .legend-value {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  .crosshair-v,
+  .crosshair-h {
+    position: absolute;
+    pointer-events: none;
+    display: none;
+  }
+  .crosshair-v {
+    top: 0;
+    width: 0;
+    border-left: 1px dashed var(--gpu-chart-crosshair-color);
+  }
+  .crosshair-h {
+    left: 0;
+    height: 0;
+    border-top: 1px dashed var(--gpu-chart-crosshair-color);
+  }
+  .tooltip {
+    position: absolute;
+    display: none;
+    pointer-events: none;
+    padding: 6px 8px;
+    border-radius: 4px;
+    background: var(--gpu-chart-tooltip-background);
+    box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+    z-index: 2;
+  }
+  .tooltip .time {
+    font-weight: 600;
+    margin-bottom: 2px;
+  }
+  .zoom-box {
+    position: absolute;
+    display: none;
+    pointer-events: none;
+    border: 1px solid var(--gpu-chart-series-1);
+    background: color-mix(in srgb, var(--gpu-chart-series-1) 15%, transparent);
+  }
+  .loading,
+  .message {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 8px;
+    text-align: center;
+    padding: 16px;
+    z-index: 3;
+  }
+  .loading {
+    background: color-mix(in srgb, var(--gpu-chart-background) 70%, transparent);
+  }
+  .loading progress {
+    width: min(240px, 60%);
+  }
+  .message {
+    background: var(--gpu-chart-background);
+    border: 1px dashed var(--gpu-chart-axis-color);
+  }
+  .message strong {
+    font-size: 14px;
+  }
+  .error-banner {
+    position: absolute;
+    left: 14px;
+    right: 78px;
+    bottom: 32px;
+    padding: 4px 8px;
+    border-radius: 4px;
+    background: #fee2e2;
+    color: #991b1b;
+    z-index: 2;
+    white-space: normal;
+  }
+`;

@@ -1,0 +1,704 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ChartModel, type AxisLabel, type FrameResult } from '../../core/chart-model.js';
+import type { ScaleKind } from '../../core/scales.js';
+import { SERIES_TYPES, type SeriesOptions, type SeriesType } from '../../core/series-spec.js';
+import { DARK_THEME, LIGHT_THEME, type Theme } from '../../core/theme.js';
+import { formatValue } from '../../core/ticks/value-ticks.js';
+import { formatTime, isValidTimeZone } from '../../core/time-zone.js';
+import type { ViewportChangeSource } from '../../core/viewport.js';
+import { DataError } from '../../data/data-error.js';
+import { loadUrl } from '../../data/load-url.js';
+import { normalizeData } from '../../data/normalize.js';
+import type { NormalizedData } from '../../data/columnar.js';
+import type { FramePixels, Renderer } from '../../render/renderer.js';
+import { DeviceManager, type DeviceEvent } from '../../render/webgpu/device-manager.js';
+import { WebGpuRenderer } from '../../render/webgpu/webgpu-renderer.js';
+import { WebGpuUnavailableError } from '../../render/webgpu/webgpu-unavailable.js';
+import { GpuConfigErrorEvent } from '../../events/gpu-config-error.js';
+import { GpuCrosshairEvent } from '../../events/gpu-crosshair.js';
+import { GpuDataErrorEvent, type GpuDataErrorDetail } from '../../events/gpu-data-error.js';
+import { GpuFallbackEvent } from '../../events/gpu-fallback.js';
+import { GpuLoadProgressEvent } from '../../events/gpu-load-progress.js';
+import { GpuReadyEvent } from '../../events/gpu-ready.js';
+import { GpuViewportChangeEvent } from '../../events/gpu-viewport-change.js';
+import { resolveCssColor, rgbaToCss } from '../resolve-css-color.js';
+import { ChartInteraction, type InteractionHost } from './chart-interaction.js';
+import { gpuChartStyles } from './gpu-chart.styles.js';
+
+export type ChartState = 'initializing' | 'ready' | 'unsupported' | 'disposed';
+
+/** A series as users describe it from JS: like SeriesOptions, with a CSS colour string. */
+export interface ChartSeriesOptions extends Omit<SeriesOptions, 'color'> {
+  color?: string;
+}
+
+const PALETTE_SIZE = 8;
+
+/** Measured cost and content of one frame. */
+export interface FrameStats {
+  /** CPU time of the whole frame: scene building (level of detail included), encoding, submit. */
+  cpuMs: number;
+  /** Part of cpuMs spent building the scene. */
+  sceneMs: number;
+  /** Points sent to the GPU. */
+  pointsDrawn: number;
+  /** Data points inside the window. */
+  visiblePoints: number;
+  /** 'm4' when decimated, 'raw' when every visible point is drawn. */
+  lod: 'raw' | 'm4';
+}
+
+/**
+ * A WebGPU chart of one or more time series (line and area), interactive, drawn on demand.
+ *
+ * @tag gpu-chart
+ * @summary Line and area charts of large time series, drawn with WebGPU.
+ *
+ * @event gpu-ready - The renderer is ready; `detail.renderer` and `detail.adapter` say which.
+ * @event gpu-viewport-change - The visible window changed (zoom, pan, reset, API, live data).
+ * @event gpu-crosshair - The pointer moved over the plot; `detail.time` and `detail.values`.
+ * @event gpu-data-error - Data was rejected (previous data stays) or accepted with gaps.
+ * @event gpu-load-progress - Progress of loading `src`.
+ * @event gpu-fallback - WebGPU is unavailable; says why and what is shown instead.
+ * @event gpu-config-error - An attribute or property had an invalid value; the last good one stays.
+ *
+ * @csspart container - The box holding canvas, axes and overlays; focusable for keyboard control.
+ * @csspart canvas - The WebGPU canvas.
+ * @csspart x-axis - Time axis labels.
+ * @csspart y-axis - Value axis labels.
+ * @csspart legend - Series names, colours and values.
+ * @csspart tooltip - Values under the crosshair.
+ * @csspart loading - Shown while `src` loads.
+ * @csspart message - Shown instead of the chart when WebGPU is unavailable.
+ *
+ * @cssprop --gpu-chart-background - Plot background.
+ * @cssprop --gpu-chart-text-color - Legend and tooltip text.
+ * @cssprop --gpu-chart-grid-color - Grid lines.
+ * @cssprop --gpu-chart-axis-color - Axis labels.
+ * @cssprop --gpu-chart-crosshair-color - Crosshair lines.
+ * @cssprop --gpu-chart-tooltip-background - Tooltip background.
+ * @cssprop --gpu-chart-series-1 - Colour of the first series (and -2 … -8 for the next ones).
+ * @cssprop --gpu-chart-font - Font of all text.
+ */
+export class GpuChart extends LitElement implements InteractionHost {
+  static override styles = gpuChartStyles;
+
+  /** Registers the element; safe to call more than once (or from two copies of the bundle). */
+  static define(name = 'gpu-chart'): void {
+    if (!customElements.get(name)) customElements.define(name, this);
+  }
+
+  /** How value columns are drawn unless `series` says otherwise: `line` or `area`. */
+  @property({ reflect: true }) type: SeriesType = 'line';
+
+  /** URL of a CSV or JSON file to load (progress in `gpu-load-progress`). */
+  @property() src: string | null = null;
+
+  /** `light` or `dark`; colours come from CSS custom properties, which themes set. */
+  @property({ reflect: true }) theme: 'light' | 'dark' = 'light';
+
+  /** IANA time zone for axis labels and tooltips, e.g. `America/New_York`. */
+  @property({ attribute: 'time-zone' }) timeZone = 'UTC';
+
+  /** `linear` or `log`. */
+  @property({ attribute: 'y-scale' }) yScale: ScaleKind = 'linear';
+
+  /** Hides the grid. */
+  @property({ type: Boolean, attribute: 'no-grid' }) noGrid = false;
+
+  /** Hides the legend. */
+  @property({ type: Boolean, attribute: 'no-legend' }) noLegend = false;
+
+  /** Level of detail: `auto` (M4 decimation, pixel-exact) or `off` (draw every point; slow). */
+  @property() lod: 'auto' | 'off' = 'auto';
+
+  /** Accessible description; defaults to a summary of the data. */
+  @property() label: string | null = null;
+
+  /** The chart's lifecycle state. */
+  @state() state: ChartState = 'initializing';
+
+  /** Frames drawn since the element was created (an idle chart draws none). */
+  frameCount = 0;
+
+  /** What the last frame cost and drew (measured), or null before the first frame. */
+  lastFrameStats: FrameStats | null = null;
+
+  readonly model = new ChartModel();
+
+  @query('.container') private container!: HTMLDivElement | null;
+  @query('canvas') private canvas!: HTMLCanvasElement | null;
+  @query('.crosshair-v') private crosshairV!: HTMLDivElement | null;
+  @query('.crosshair-h') private crosshairH!: HTMLDivElement | null;
+  @query('.tooltip') private tooltip!: HTMLDivElement | null;
+  @query('.zoom-box') private zoomBox!: HTMLDivElement | null;
+
+  @state() private frameInfo: FrameResult | null = null;
+  @state() private loading: { loaded: number; total: number | null } | null = null;
+  @state() private unavailableMessage: string | null = null;
+  @state() private errorMessage: string | null = null;
+  @state() private legendValues: Map<string, number> | null = null;
+
+  private renderer: Renderer | null = null;
+  private readonly devices = DeviceManager.shared();
+  private unsubscribeDevice: (() => void) | null = null;
+  private resizeObserver: ResizeObserver | null = null;
+  private frameHandle = 0;
+  private frameWaiters: (() => void)[] = [];
+  private loadAbort: AbortController | null = null;
+  private userData: unknown = null;
+  private userSeries: ChartSeriesOptions[] | null = null;
+  private initGeneration = 0;
+  private errorTimer = 0;
+
+  constructor() {
+    super();
+    new ChartInteraction(this);
+  }
+
+  /**
+   * The data: `{ time, value }` (or any named value columns) as typed or plain arrays, or an
+   * array of records `[{ time, value }]`. Times are epoch ms, Dates or ISO strings. Invalid data
+   * fires `gpu-data-error` and the previous data stays.
+   */
+  get data(): unknown {
+    return this.userData;
+  }
+
+  set data(value: unknown) {
+    this.userData = value;
+    if (value == null) return;
+    const normalized = this.normalizeInput(() => normalizeData(value, 'data'), 'data');
+    if (normalized) this.applyData(normalized, false);
+  }
+
+  /** Per-series options: `[{ column, type, name, color, lineWidth, visible }]`. */
+  get series(): ChartSeriesOptions[] | null {
+    return this.userSeries;
+  }
+
+  set series(value: ChartSeriesOptions[] | null) {
+    this.userSeries = value;
+    this.applySeries();
+  }
+
+  /** `webgpu` once ready, otherwise null. */
+  get rendererKind(): 'webgpu' | 'canvas2d' | null {
+    return this.renderer?.kind ?? null;
+  }
+
+  /** Bytes of GPU memory this chart holds. */
+  get gpuMemoryBytes(): number {
+    return this.renderer?.memoryBytes ?? 0;
+  }
+
+  get interactionTarget(): HTMLElement | null {
+    return this.container;
+  }
+
+  /**
+   * Streams rows in when given data; DOM nodes and strings go to `Element.append` as usual (so
+   * frameworks that append children keep working). See `appendData`.
+   */
+  override append(...items: unknown[]): void {
+    if (items.length > 0 && items.every((item) => typeof item === 'string' || (typeof Node !== 'undefined' && item instanceof Node))) {
+      super.append(...(items as (Node | string)[]));
+      return;
+    }
+    for (const rows of items) this.appendData(rows);
+  }
+
+  /**
+   * Streams rows in (same shapes as `data`). A first row at the last row's time replaces it
+   * (updating the live bar). A window showing the newest data follows it.
+   */
+  appendData(rows: unknown): void {
+    const normalized = this.normalizeInput(() => normalizeData(rows, 'append'), 'append');
+    if (!normalized) return;
+    try {
+      const hadData = this.model.data !== null;
+      this.model.append(normalized.data);
+      if (!hadData) this.applySeries();
+      this.invalidate();
+      this.viewportChanged('data', false);
+    } catch (error) {
+      this.reportDataError(error, 'append');
+    }
+  }
+
+  /** Shows all data again, with y following it. */
+  resetView(): void {
+    this.model.viewport.reset();
+    this.viewportChanged('reset');
+  }
+
+  /** Shows the window [start, end] (epoch ms); optionally a fixed y range. */
+  setViewport(start: number, end: number, yMin?: number, yMax?: number): void {
+    this.model.viewport.setX(start, end);
+    if (yMin !== undefined && yMax !== undefined) this.model.viewport.setY(yMin, yMax);
+    this.viewportChanged('api');
+  }
+
+  /** The visible window and y range. */
+  getViewport(): { start: number; end: number; yMin: number; yMax: number; autoY: boolean } {
+    const { start, end, autoY } = this.model.viewport;
+    const [yMin, yMax] = this.model.yRange();
+    return { start, end, yMin, yMax, autoY };
+  }
+
+  /** Resolves after the next frame is drawn (at once when nothing is pending or no renderer). */
+  nextFrame(): Promise<void> {
+    if (!this.frameHandle) return Promise.resolve();
+    return new Promise((resolve) => this.frameWaiters.push(resolve));
+  }
+
+  /** Draws the current state and returns its pixels (RGBA, rows top to bottom). */
+  async snapshot(): Promise<FramePixels> {
+    if (!this.renderer) throw new Error('gpu-chart: no renderer yet (wait for gpu-ready)');
+    const frame = this.buildFrame();
+    this.frameCount++;
+    return this.renderer.capture(frame.scene);
+  }
+
+  /** Re-reads colours from CSS custom properties (after a page changes them). */
+  refreshStyles(): void {
+    this.model.options = { ...this.model.options, theme: this.readTheme() };
+    this.invalidate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribeDevice = this.devices.subscribe(this.onDeviceEvent);
+    if (this.hasUpdated) void this.initRenderer();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribeDevice?.();
+    this.unsubscribeDevice = null;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    this.loadAbort?.abort();
+    this.loadAbort = null;
+    if (this.frameHandle) cancelAnimationFrame(this.frameHandle);
+    this.frameHandle = 0;
+    this.flushFrameWaiters();
+    this.disposeRenderer();
+    this.initGeneration++;
+    this.state = 'disposed';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('type') && !SERIES_TYPES.includes(this.type)) {
+      this.configError('type', `expected ${SERIES_TYPES.join(' | ')}, got "${this.type}"`);
+      this.type = changed.get('type') ?? 'line';
+    }
+    if (changed.has('yScale') && this.yScale !== 'linear' && this.yScale !== 'log') {
+      this.configError('y-scale', `expected linear | log, got "${this.yScale}"`);
+      this.yScale = changed.get('yScale') ?? 'linear';
+    }
+    if (changed.has('timeZone') && !isValidTimeZone(this.timeZone)) {
+      this.configError('time-zone', `"${this.timeZone}" is not an IANA time zone`);
+      this.timeZone = changed.get('timeZone') ?? 'UTC';
+    }
+    if (changed.has('theme') && this.theme !== 'light' && this.theme !== 'dark') {
+      this.configError('theme', `expected light | dark, got "${this.theme}"`);
+      this.theme = changed.get('theme') ?? 'light';
+    }
+    if (changed.has('lod') && this.lod !== 'auto' && this.lod !== 'off') {
+      this.configError('lod', `expected auto | off, got "${this.lod}"`);
+      this.lod = changed.get('lod') ?? 'auto';
+    }
+    if (changed.has('type') || changed.has('yScale') || changed.has('timeZone') || changed.has('theme') || changed.has('noGrid') || changed.has('lod')) {
+      this.model.options = {
+        ...this.model.options,
+        defaultType: this.type,
+        yScale: this.yScale,
+        timeZone: this.timeZone,
+        grid: !this.noGrid,
+        lod: this.lod,
+        theme: this.hasUpdated || changed.has('theme') ? this.readTheme() : this.model.options.theme,
+      };
+      if (changed.has('type')) this.applySeries();
+      this.invalidate();
+    }
+    if (changed.has('src') && this.src) void this.loadSource(this.src);
+  }
+
+  protected override firstUpdated(): void {
+    this.model.options = { ...this.model.options, theme: this.readTheme() };
+    this.resizeObserver = new ResizeObserver(() => this.measure());
+    this.resizeObserver.observe(this);
+    this.measure();
+    void this.initRenderer();
+  }
+
+  override render() {
+    const frame = this.frameInfo;
+    return html`
+      <div class="container" part="container" tabindex="0" role="img" aria-label=${this.ariaSummary()}>
+        <canvas part="canvas"></canvas>
+        <div class="x-axis" part="x-axis" aria-hidden="true">${frame?.xLabels.map((l) => this.xTick(l))}</div>
+        <div class="y-axis" part="y-axis" aria-hidden="true">${frame?.yLabels.map((l) => html`<span class="tick" style="top:${l.position}px">${l.label}</span>`)}</div>
+        ${this.noLegend ? nothing : this.renderLegend()}
+        <div class="crosshair-v" part="crosshair"></div>
+        <div class="crosshair-h" part="crosshair"></div>
+        <div class="tooltip" part="tooltip" role="status"></div>
+        <div class="zoom-box" part="zoom-box"></div>
+        ${this.errorMessage ? html`<div class="error-banner" part="error" role="alert">${this.errorMessage}</div>` : nothing}
+        ${this.loading ? this.renderLoading() : nothing}
+        ${this.unavailableMessage
+          ? html`<div class="message" part="message" role="alert"><strong>This chart needs WebGPU</strong><span>${this.unavailableMessage}</span></div>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private xTick(label: AxisLabel) {
+    // Labels are centred on their tick, but kept inside the element (an estimate of the text
+    // width is enough, and avoids measuring text on every frame).
+    const halfWidth = label.label.length * 3.4 + 2;
+    const left = Math.min(Math.max(label.position, halfWidth), this.clientWidth - halfWidth);
+    return html`<span class=${label.major ? 'tick major' : 'tick'} style="left:${left}px">${label.label}</span>`;
+  }
+
+  private renderLegend() {
+    const store = this.model.data;
+    if (!store) return nothing;
+    const hover = this.legendValues;
+    return html`<div class="legend" part="legend">
+      ${this.model.series.map((spec, i) => {
+        const column = store.column(spec.column);
+        const value = hover?.get(spec.id) ?? column[column.length - 1]!;
+        return html`<span class=${spec.visible ? 'legend-item' : 'legend-item hidden'}
+          ><span class="swatch" style="background:${rgbaToCss(this.model.colorOf(spec, i))}"></span>${spec.name}
+          <span class="legend-value">${formatValue(value)}</span></span
+        >`;
+      })}
+    </div>`;
+  }
+
+  private renderLoading() {
+    const { loaded, total } = this.loading!;
+    const percent = total ? Math.round((loaded / total) * 100) : null;
+    return html`<div class="loading" part="loading" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent ?? nothing}>
+      <span>Loading${percent === null ? ` ${(loaded / 1024).toFixed(0)} KB` : ` ${percent}%`}…</span>
+      <progress max="100" value=${percent ?? nothing}></progress>
+    </div>`;
+  }
+
+  private ariaSummary(): string {
+    if (this.label) return this.label;
+    const store = this.model.data;
+    if (!store) return `${this.type} chart, no data`;
+    const names = this.model.series.map((s) => s.name).join(', ');
+    const tz = this.timeZone;
+    return `${this.type} chart of ${names}: ${store.length.toLocaleString('en')} points from ${formatTime(store.firstTime(), tz, 'second')} to ${formatTime(store.lastTime(), tz, 'second')}`;
+  }
+
+  // ——— rendering ———
+
+  /** Marks the chart dirty: one frame is drawn at the next animation frame. */
+  invalidate(): void {
+    if (this.frameHandle || !this.renderer) return;
+    this.frameHandle = requestAnimationFrame(() => {
+      this.frameHandle = 0;
+      this.drawFrame();
+    });
+  }
+
+  /**
+   * Draws a frame now, synchronously, instead of at the next animation frame (benchmarks, or
+   * code that must read the canvas right away). Returns what it cost.
+   */
+  renderNow(): FrameStats | null {
+    if (this.frameHandle) cancelAnimationFrame(this.frameHandle);
+    this.frameHandle = 0;
+    this.drawFrame();
+    return this.lastFrameStats;
+  }
+
+  private drawFrame(): void {
+    const renderer = this.renderer;
+    if (renderer) {
+      const started = performance.now();
+      const frame = this.buildFrame();
+      try {
+        const stats = renderer.render(frame.scene);
+        this.frameCount++;
+        this.lastFrameStats = {
+          cpuMs: performance.now() - started,
+          sceneMs: performance.now() - started - stats.cpuMs,
+          pointsDrawn: stats.pointsDrawn,
+          visiblePoints: frame.lod.visiblePoints,
+          lod: frame.lod.mode,
+        };
+      } catch (error) {
+        console.error('gpu-chart: frame failed', error);
+      }
+    }
+    this.flushFrameWaiters();
+  }
+
+  private buildFrame(): FrameResult {
+    const frame = this.model.frame()!;
+    this.frameInfo = frame;
+    return frame;
+  }
+
+  private flushFrameWaiters(): void {
+    const waiters = this.frameWaiters;
+    this.frameWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private measure(): void {
+    const canvas = this.canvas;
+    if (!canvas) return;
+    const width = this.clientWidth;
+    const height = this.clientHeight;
+    const pixelRatio = globalThis.devicePixelRatio || 1;
+    this.model.setSize({ width, height, pixelRatio });
+    const pixelWidth = Math.max(1, Math.round(width * pixelRatio));
+    const pixelHeight = Math.max(1, Math.round(height * pixelRatio));
+    if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
+    if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
+    this.watchPixelRatio(pixelRatio);
+    this.invalidate();
+  }
+
+  private pixelRatioQuery: MediaQueryList | null = null;
+
+  /** devicePixelRatio changes (browser zoom, moving to another screen) re-measure the canvas. */
+  private watchPixelRatio(ratio: number): void {
+    this.pixelRatioQuery?.removeEventListener('change', this.onPixelRatioChange);
+    this.pixelRatioQuery = globalThis.matchMedia?.(`(resolution: ${ratio}dppx)`) ?? null;
+    this.pixelRatioQuery?.addEventListener('change', this.onPixelRatioChange);
+  }
+
+  private readonly onPixelRatioChange = () => this.measure();
+
+  private async initRenderer(): Promise<void> {
+    const generation = ++this.initGeneration;
+    this.state = 'initializing';
+    let device: GPUDevice;
+    try {
+      device = await this.devices.acquire();
+    } catch (error) {
+      if (generation !== this.initGeneration) return;
+      const unavailable = error instanceof WebGpuUnavailableError ? error : new WebGpuUnavailableError('device-failed', String(error));
+      this.state = 'unsupported';
+      this.unavailableMessage = unavailable.message;
+      this.dispatchEvent(new GpuFallbackEvent({ reason: unavailable.reason, message: unavailable.message, renderer: 'none' }));
+      return;
+    }
+    if (generation !== this.initGeneration || !this.isConnected || !this.canvas) return;
+    const context = this.canvas.getContext('webgpu');
+    if (!context) {
+      this.state = 'unsupported';
+      this.unavailableMessage = 'The canvas refused a WebGPU context.';
+      this.dispatchEvent(new GpuFallbackEvent({ reason: 'device-failed', message: this.unavailableMessage, renderer: 'none' }));
+      return;
+    }
+    const format = this.devices.preferredCanvasFormat();
+    context.configure({ device, format, alphaMode: 'premultiplied', usage: GPUTextureUsage.RENDER_ATTACHMENT | GPUTextureUsage.COPY_SRC });
+    this.disposeRenderer();
+    this.renderer = new WebGpuRenderer({
+      device,
+      pipelines: this.devices.pipelines(device),
+      allocations: this.devices.allocations.owner(),
+      target: { kind: 'canvas', context, format },
+    });
+    this.unavailableMessage = null;
+    this.state = 'ready';
+    const info = this.devices.adapterInfo;
+    this.dispatchEvent(
+      new GpuReadyEvent({
+        renderer: 'webgpu',
+        adapter: info ? { vendor: info.vendor, architecture: info.architecture, description: info.description, isFallbackAdapter: Boolean((info as { isFallbackAdapter?: boolean }).isFallbackAdapter) } : null,
+      }),
+    );
+    this.invalidate();
+  }
+
+  private disposeRenderer(): void {
+    this.renderer?.dispose();
+    this.renderer = null;
+  }
+
+  private readonly onDeviceEvent = (event: DeviceEvent): void => {
+    if (event.type !== 'lost' || !this.isConnected) return;
+    // Everything on the GPU is derived from the CPU-side store, so a new renderer on a new
+    // device redraws the same picture.
+    this.disposeRenderer();
+    void this.initRenderer();
+  };
+
+  // ——— data ———
+
+  private normalizeInput(run: () => NormalizedData, source: string): NormalizedData | null {
+    try {
+      const normalized = run();
+      if (normalized.nonFinite) {
+        const { count, firstRow, firstColumn } = normalized.nonFinite;
+        this.dispatchEvent(
+          new GpuDataErrorEvent({
+            code: 'non-finite',
+            severity: 'warning',
+            source,
+            count,
+            row: firstRow,
+            column: firstColumn,
+            message: `${count} non-finite value${count === 1 ? '' : 's'} (NaN, Infinity or empty) drawn as gaps; first at row ${firstRow}, column "${firstColumn}"`,
+          }),
+        );
+      }
+      return normalized;
+    } catch (error) {
+      this.reportDataError(error, source);
+      return null;
+    }
+  }
+
+  private applyData(normalized: NormalizedData, keepView: boolean): void {
+    this.model.setData(normalized.data, keepView);
+    this.applySeries();
+    this.errorMessage = null;
+    this.invalidate();
+    this.viewportChanged('data', false);
+  }
+
+  private applySeries(): void {
+    const options = this.userSeries?.map((s, i): SeriesOptions => {
+      const color = s.color ? resolveCssColor(s.color) : null;
+      if (s.color && !color) this.configError(`series[${i}].color`, `"${s.color}" is not a CSS colour`);
+      return { ...s, color: color ?? null };
+    });
+    this.model.setSeriesOptions(options ?? null);
+    this.requestUpdate();
+    this.invalidate();
+  }
+
+  private async loadSource(url: string): Promise<void> {
+    this.loadAbort?.abort();
+    const abort = new AbortController();
+    this.loadAbort = abort;
+    this.loading = { loaded: 0, total: null };
+    this.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'start', loaded: 0, total: null }));
+    try {
+      const normalized = await loadUrl(new URL(url, document.baseURI).href, {
+        signal: abort.signal,
+        onProgress: (loaded, total) => {
+          if (abort.signal.aborted) return;
+          this.loading = { loaded, total };
+          this.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'progress', loaded, total }));
+        },
+      });
+      if (abort.signal.aborted) return;
+      const loaded = this.loading?.loaded ?? 0;
+      this.loading = null;
+      this.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'done', loaded, total: loaded }));
+      const checked = this.normalizeInput(() => normalized, url);
+      if (checked) this.applyData(checked, false);
+    } catch (error) {
+      if (this.loadAbort !== abort) return;
+      this.loading = null;
+      const aborted = error instanceof DataError && error.code === 'aborted';
+      this.dispatchEvent(new GpuLoadProgressEvent({ url, phase: aborted ? 'aborted' : 'error', loaded: 0, total: null }));
+      if (!aborted) this.reportDataError(error, url);
+    } finally {
+      if (this.loadAbort === abort) this.loadAbort = null;
+    }
+  }
+
+  private reportDataError(error: unknown, source: string): void {
+    const detail: GpuDataErrorDetail =
+      error instanceof DataError
+        ? { code: error.code, message: error.message, severity: 'error', source: error.source ?? source, row: error.row, line: error.line, column: error.column, value: error.value }
+        : { code: 'unknown', message: error instanceof Error ? error.message : String(error), severity: 'error', source };
+    this.errorMessage = detail.message;
+    clearTimeout(this.errorTimer);
+    this.errorTimer = window.setTimeout(() => (this.errorMessage = null), 8000);
+    this.dispatchEvent(new GpuDataErrorEvent(detail));
+  }
+
+  private configError(path: string, message: string): void {
+    this.dispatchEvent(new GpuConfigErrorEvent({ issues: [{ path, message, source: 'attribute' }] }));
+  }
+
+  private readTheme(): Theme {
+    const base = this.theme === 'dark' ? DARK_THEME : LIGHT_THEME;
+    const style = getComputedStyle(this);
+    const read = (name: string) => resolveCssColor(style.getPropertyValue(name));
+    const palette = Array.from({ length: PALETTE_SIZE }, (_, i) => read(`--gpu-chart-series-${i + 1}`) ?? base.palette[i]!);
+    return { ...base, background: read('--gpu-chart-background') ?? base.background, grid: read('--gpu-chart-grid-color') ?? base.grid, palette };
+  }
+
+  // ——— interaction (InteractionHost) ———
+
+  viewportChanged(source: ViewportChangeSource, render = true): void {
+    if (render) this.invalidate();
+    const { start, end, yMin, yMax, autoY } = this.getViewport();
+    this.dispatchEvent(new GpuViewportChangeEvent({ start, end, yMin, yMax, autoY, source }));
+  }
+
+  pointerAt(cssX: number, cssY: number): void {
+    const info = this.model.pick(cssX, cssY);
+    if (!info) {
+      this.pointerLeft();
+      return;
+    }
+    const plot = this.frameInfo?.plot;
+    const v = this.crosshairV!;
+    const h = this.crosshairH!;
+    v.style.display = h.style.display = 'block';
+    v.style.left = `${info.x}px`;
+    v.style.top = `${plot?.y ?? 0}px`;
+    v.style.height = `${plot?.height ?? this.clientHeight}px`;
+    h.style.top = `${cssY}px`;
+    h.style.left = `${plot?.x ?? 0}px`;
+    h.style.width = `${plot?.width ?? this.clientWidth}px`;
+    const tooltip = this.tooltip!;
+    tooltip.style.display = 'block';
+    const unit = this.model.viewport.span < 5_000 ? 'millisecond' : this.model.viewport.span < 2 * 86_400_000 ? 'second' : 'minute';
+    tooltip.replaceChildren(
+      Object.assign(document.createElement('div'), { className: 'time', textContent: formatTime(info.time, this.timeZone, unit) }),
+      ...info.values.map((s) => {
+        const row = document.createElement('div');
+        row.innerHTML = `<span class="swatch" style="display:inline-block;width:8px;height:8px;margin-right:4px;background:${rgbaToCss(s.color)}"></span>`;
+        row.append(`${s.name}: ${Number.isFinite(s.value) ? formatValue(s.value) : '—'}`);
+        return row;
+      }),
+    );
+    const flip = info.x > this.clientWidth / 2;
+    tooltip.style.left = flip ? '' : `${info.x + 12}px`;
+    tooltip.style.right = flip ? `${this.clientWidth - info.x + 12}px` : '';
+    tooltip.style.top = `${Math.max(4, cssY - 40)}px`;
+    this.legendValues = new Map(info.values.map((s) => [s.id, s.value]));
+    this.dispatchEvent(new GpuCrosshairEvent({ time: info.time, values: info.values.map(({ id, name, value, index }) => ({ id, name, value, index })) }));
+  }
+
+  pointerLeft(): void {
+    if (this.crosshairV) this.crosshairV.style.display = 'none';
+    if (this.crosshairH) this.crosshairH.style.display = 'none';
+    if (this.tooltip) this.tooltip.style.display = 'none';
+    if (this.legendValues) {
+      this.legendValues = null;
+      this.dispatchEvent(new GpuCrosshairEvent({ time: null, values: [] }));
+    }
+  }
+
+  showZoomBox(box: { x: number; y: number; width: number; height: number } | null): void {
+    const element = this.zoomBox;
+    if (!element) return;
+    element.style.display = box ? 'block' : 'none';
+    if (box) Object.assign(element.style, { left: `${box.x}px`, top: `${box.y}px`, width: `${box.width}px`, height: `${box.height}px` });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gpu-chart': GpuChart;
+  }
+}

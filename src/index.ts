@@ -1,0 +1,9 @@
+// The public API. Importing it defines nothing: import 'gpu-charts/define' (or the CDN file) for that.
+export { GpuChart, type ChartSeriesOptions, type ChartState } from './elements/gpu-chart/gpu-chart.js';
+export * from './events/index.js';
+export { DeviceManager, type DeviceEvent } from './render/webgpu/device-manager.js';
+export { WebGpuUnavailableError, type WebGpuUnavailableReason } from './render/webgpu/webgpu-unavailable.js';
+export type { FrameScene, SceneLayer, Rgba } from './render/frame-scene.js';
+export type { Renderer, RendererKind, FramePixels, RenderStats } from './render/renderer.js';
+export { ChartModel } from './core/chart-model.js';
+export { DataError } from './data/data-error.js';

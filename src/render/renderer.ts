@@ -1,0 +1,34 @@
+import type { FrameScene } from './frame-scene.js';
+
+export type RendererKind = 'webgpu' | 'canvas2d';
+
+/** Pixels read back from a rendered frame, RGBA8, rows top to bottom. */
+export interface FramePixels {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** What one frame cost, measured. */
+export interface RenderStats {
+  /** CPU time spent encoding and submitting, ms. */
+  cpuMs: number;
+  /** Vertices (points) sent to the rasterizer. */
+  pointsDrawn: number;
+}
+
+/**
+ * One interface, two implementations (WebGPU, Canvas2D) fed the same FrameScene, so that the
+ * chart core never knows which one draws.
+ */
+export interface Renderer {
+  readonly kind: RendererKind;
+  /** Draws a frame. Synchronous: a WebGPU frame is encoded and submitted in the same task. */
+  render(scene: FrameScene): RenderStats;
+  /** Draws the scene and reads its pixels back (tests, image export). */
+  capture(scene: FrameScene): Promise<FramePixels>;
+  /** Bytes of GPU (or canvas) memory this renderer holds. */
+  readonly memoryBytes: number;
+  /** Releases every resource. The renderer is unusable afterwards. */
+  dispose(): void;
+}

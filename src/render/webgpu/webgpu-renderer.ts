@@ -1,0 +1,276 @@
+import primitivesWgsl from '../../../shaders/primitives.wgsl';
+import type { FrameScene, Rgba, SceneLayer } from '../frame-scene.js';
+import { scenePointCount } from '../frame-scene.js';
+import type { FramePixels, Renderer, RenderStats } from '../renderer.js';
+import type { OwnerAllocations } from './gpu-allocations.js';
+import type { PipelineCache } from './pipeline-cache.js';
+
+/** Where frames go: a canvas context in a page, or an offscreen texture (Node + Dawn, tests). */
+export type RenderTarget =
+  | { kind: 'canvas'; context: GPUCanvasContext; format: GPUTextureFormat }
+  | { kind: 'offscreen'; format: GPUTextureFormat; width: number; height: number };
+
+export interface WebGpuRendererOptions {
+  device: GPUDevice;
+  pipelines: PipelineCache;
+  allocations: OwnerAllocations;
+  target: RenderTarget;
+  /** 1 or 4. */
+  sampleCount?: number;
+}
+
+/** Layout of `Params` in primitives.wgsl: 12 × 4 bytes. */
+const PARAMS_BYTES = 48;
+const MIN_POINTS_BYTES = 4096;
+
+/** GPU state of one scene layer slot, reused frame after frame. */
+interface LayerSlot {
+  params: GPUBuffer;
+  points: GPUBuffer;
+  bindGroup: GPUBindGroup;
+}
+
+type PipelineKind = 'line' | 'area';
+
+/**
+ * Draws a FrameScene with WebGPU. Each frame uploads only what the scene holds (after level of
+ * detail, a few thousand points per series), so the frame cost follows the canvas width rather
+ * than the data size. Buffers are reused between frames and grown by doubling.
+ */
+export class WebGpuRenderer implements Renderer {
+  readonly kind = 'webgpu' as const;
+  readonly sampleCount: number;
+
+  private readonly device: GPUDevice;
+  private readonly allocations: OwnerAllocations;
+  private readonly target: RenderTarget;
+  private readonly layout: GPUBindGroupLayout;
+  private readonly pipelineByKind: Record<PipelineKind, GPURenderPipeline>;
+  private readonly slots: LayerSlot[] = [];
+  private readonly paramsData = new ArrayBuffer(PARAMS_BYTES);
+  private readonly paramsFloats = new Float32Array(this.paramsData);
+  private readonly paramsUints = new Uint32Array(this.paramsData);
+  private multisample: GPUTexture | null = null;
+  private offscreen: GPUTexture | null = null;
+  private disposed = false;
+
+  constructor(options: WebGpuRendererOptions) {
+    this.device = options.device;
+    this.allocations = options.allocations;
+    this.target = options.target;
+    this.sampleCount = options.sampleCount === 1 ? 1 : 4;
+    const cache = options.pipelines;
+    this.layout = cache.bindGroupLayout('primitives', () => ({
+      label: 'gpu-charts primitives',
+      entries: [
+        { binding: 0, visibility: GPUShaderStage.VERTEX | GPUShaderStage.FRAGMENT, buffer: { type: 'uniform' } },
+        { binding: 1, visibility: GPUShaderStage.VERTEX, buffer: { type: 'read-only-storage' } },
+      ],
+    }));
+    const module = cache.shaderModule('primitives.wgsl', primitivesWgsl);
+    const pipelineLayout = this.device.createPipelineLayout({ bindGroupLayouts: [this.layout] });
+    const format = this.target.format;
+    const make = (kind: PipelineKind): GPURenderPipeline =>
+      cache.renderPipeline(`${kind}|${format}|${this.sampleCount}`, () => ({
+        label: `gpu-charts ${kind}`,
+        layout: pipelineLayout,
+        vertex: { module, entryPoint: kind === 'area' ? 'vs_area' : 'vs_line' },
+        fragment: {
+          module,
+          entryPoint: 'fs_solid',
+          targets: [
+            {
+              format,
+              blend: {
+                color: { srcFactor: 'one', dstFactor: 'one-minus-src-alpha', operation: 'add' },
+                alpha: { srcFactor: 'one', dstFactor: 'one-minus-src-alpha', operation: 'add' },
+              },
+            },
+          ],
+        },
+        primitive: { topology: 'triangle-list' },
+        multisample: { count: this.sampleCount },
+      }));
+    this.pipelineByKind = { line: make('line'), area: make('area') };
+  }
+
+  get memoryBytes(): number {
+    return this.allocations.byteLength;
+  }
+
+  render(scene: FrameScene): RenderStats {
+    const started = performance.now();
+    const encoder = this.encode(scene);
+    this.device.queue.submit([encoder.finish()]);
+    return { cpuMs: performance.now() - started, pointsDrawn: scenePointCount(scene) };
+  }
+
+  async capture(scene: FrameScene): Promise<FramePixels> {
+    const { width, height } = scene;
+    const bytesPerRow = Math.ceil((width * 4) / 256) * 256;
+    const readback = this.allocations.createBuffer(this.device, {
+      label: 'gpu-charts capture',
+      size: bytesPerRow * height,
+      usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ,
+    });
+    try {
+      // Encoding, copying and submitting happen in one task: a canvas texture is only valid until
+      // the task ends.
+      const encoder = this.encode(scene);
+      encoder.copyTextureToBuffer({ texture: this.currentTexture(scene) }, { buffer: readback, bytesPerRow }, { width, height });
+      this.device.queue.submit([encoder.finish()]);
+      await readback.mapAsync(GPUMapMode.READ);
+      const mapped = new Uint8Array(readback.getMappedRange());
+      const data = new Uint8Array(width * height * 4);
+      const swapRedBlue = this.target.format.startsWith('bgra');
+      for (let row = 0; row < height; row++) {
+        const source = mapped.subarray(row * bytesPerRow, row * bytesPerRow + width * 4);
+        data.set(source, row * width * 4);
+      }
+      if (swapRedBlue) {
+        for (let i = 0; i < data.length; i += 4) {
+          const red = data[i]!;
+          data[i] = data[i + 2]!;
+          data[i + 2] = red;
+        }
+      }
+      readback.unmap();
+      return { width, height, data };
+    } finally {
+      this.allocations.release(readback);
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.slots.length = 0;
+    this.multisample = null;
+    this.offscreen = null;
+    this.allocations.releaseAll();
+    if (this.target.kind === 'canvas') this.target.context.unconfigure();
+  }
+
+  private encode(scene: FrameScene): GPUCommandEncoder {
+    if (this.disposed) throw new Error('gpu-charts: renderer used after dispose()');
+    const device = this.device;
+    for (let i = 0; i < scene.layers.length; i++) this.upload(i, scene.layers[i]!, scene);
+
+    const texture = this.currentTexture(scene);
+    const view = texture.createView();
+    const msaa = this.sampleCount > 1 ? this.multisampleTexture(texture).createView() : null;
+    const encoder = device.createCommandEncoder({ label: 'gpu-charts frame' });
+    const pass = encoder.beginRenderPass({
+      colorAttachments: [
+        {
+          view: msaa ?? view,
+          resolveTarget: msaa ? view : undefined,
+          clearValue: premultiplied(scene.background),
+          loadOp: 'clear',
+          storeOp: msaa ? 'discard' : 'store',
+        },
+      ],
+    });
+    const plot = clampRect(scene.plot, texture.width, texture.height);
+    if (plot.width > 0 && plot.height > 0) {
+      pass.setScissorRect(plot.x, plot.y, plot.width, plot.height);
+      for (let i = 0; i < scene.layers.length; i++) {
+        const layer = scene.layers[i]!;
+        const segments = layer.kind === 'segments' ? layer.count >> 1 : layer.count - 1;
+        if (segments <= 0) continue;
+        pass.setPipeline(this.pipelineByKind[layer.kind === 'area' ? 'area' : 'line']);
+        pass.setBindGroup(0, this.slots[i]!.bindGroup);
+        pass.draw(6, segments);
+      }
+    }
+    pass.end();
+    return encoder;
+  }
+
+  /** Writes a layer's parameters and points into its slot, growing the slot when needed. */
+  private upload(index: number, layer: SceneLayer, scene: FrameScene): void {
+    const pointBytes = Math.max(layer.count * 8, 16);
+    let slot = this.slots[index];
+    if (!slot || slot.points.size < pointBytes) {
+      if (slot) this.allocations.release(slot.points);
+      const params = slot?.params ?? this.allocations.createBuffer(this.device, { label: 'gpu-charts layer params', size: PARAMS_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+      const points = this.allocations.createBuffer(this.device, {
+        label: 'gpu-charts layer points',
+        size: Math.max(MIN_POINTS_BYTES, nextPowerOfTwo(pointBytes)),
+        usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
+      });
+      const bindGroup = this.device.createBindGroup({
+        layout: this.layout,
+        entries: [
+          { binding: 0, resource: { buffer: params } },
+          { binding: 1, resource: { buffer: points } },
+        ],
+      });
+      slot = { params, points, bindGroup };
+      this.slots[index] = slot;
+    }
+    const f = this.paramsFloats;
+    f[0] = scene.width;
+    f[1] = scene.height;
+    f[2] = scene.plot.x;
+    f[3] = scene.plot.y;
+    const color = layer.kind === 'area' ? layer.fill : layer.color;
+    f[4] = color[0];
+    f[5] = color[1];
+    f[6] = color[2];
+    f[7] = color[3];
+    f[8] = layer.kind === 'area' ? 0 : Math.max(layer.width, 1) / 2;
+    this.paramsUints[9] = layer.kind === 'segments' ? 2 : 1;
+    f[10] = layer.kind === 'area' ? layer.baseline : 0;
+    f[11] = 0;
+    this.device.queue.writeBuffer(slot.params, 0, this.paramsData);
+    if (layer.count > 0) this.device.queue.writeBuffer(slot.points, 0, layer.points.buffer, layer.points.byteOffset, layer.count * 8);
+  }
+
+  private currentTexture(scene: FrameScene): GPUTexture {
+    if (this.target.kind === 'canvas') return this.target.context.getCurrentTexture();
+    const current = this.offscreen;
+    if (current && current.width === scene.width && current.height === scene.height) return current;
+    this.allocations.release(current);
+    this.offscreen = this.allocations.createTexture(this.device, {
+      label: 'gpu-charts offscreen target',
+      size: [scene.width, scene.height],
+      format: this.target.format,
+      usage: GPUTextureUsage.RENDER_ATTACHMENT | GPUTextureUsage.COPY_SRC,
+    });
+    return this.offscreen;
+  }
+
+  private multisampleTexture(target: GPUTexture): GPUTexture {
+    const current = this.multisample;
+    if (current && current.width === target.width && current.height === target.height) return current;
+    this.allocations.release(current);
+    this.multisample = this.allocations.createTexture(this.device, {
+      label: 'gpu-charts multisample',
+      size: [target.width, target.height],
+      format: target.format,
+      sampleCount: this.sampleCount,
+      usage: GPUTextureUsage.RENDER_ATTACHMENT,
+    });
+    return this.multisample;
+  }
+}
+
+function premultiplied([r, g, b, a]: Rgba): GPUColorDict {
+  return { r: r * a, g: g * a, b: b * a, a };
+}
+
+function clampRect(rect: { x: number; y: number; width: number; height: number }, width: number, height: number) {
+  const x = Math.max(0, Math.min(width, Math.floor(rect.x)));
+  const y = Math.max(0, Math.min(height, Math.floor(rect.y)));
+  return {
+    x,
+    y,
+    width: Math.max(0, Math.min(width - x, Math.ceil(rect.width))),
+    height: Math.max(0, Math.min(height - y, Math.ceil(rect.height))),
+  };
+}
+
+function nextPowerOfTwo(n: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(1, n)));
+}

@@ -1,0 +1,98 @@
+// Small helpers for element tests (mocha globals come from @web/test-runner).
+import '../../dist/define/index.js';
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(`assertion failed: ${message}`);
+}
+
+export function assertEqual(actual, expected, message) {
+  if (actual !== expected) throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+/** Resolves with the first event of that type on the target (rejects after `ms`). */
+export function nextEvent(target, type, ms = 20000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${type} within ${ms} ms`)), ms);
+    target.addEventListener(
+      type,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Collects events of the given types on the target until `stop()` is called. */
+export function recordEvents(target, types) {
+  const events = [];
+  const listener = (event) => events.push(event);
+  for (const type of types) target.addEventListener(type, listener);
+  return {
+    events,
+    stop: () => types.forEach((type) => target.removeEventListener(type, listener)),
+  };
+}
+
+/** A <gpu-chart> of the given CSS size in the document, ready (gpu-ready fired). */
+export async function createChart({ width = 400, height = 240, attributes = {}, data } = {}) {
+  const chart = document.createElement('gpu-chart');
+  chart.style.width = `${width}px`;
+  chart.style.height = `${height}px`;
+  for (const [name, value] of Object.entries(attributes)) chart.setAttribute(name, value);
+  const ready = nextEvent(chart, 'gpu-ready');
+  document.body.append(chart);
+  await ready;
+  if (data) chart.data = data;
+  await chart.nextFrame();
+  return chart;
+}
+
+export function frame() {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+export function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** RGBA of one pixel of a snapshot. */
+export function pixel(snapshot, x, y) {
+  const i = (Math.round(y) * snapshot.width + Math.round(x)) * 4;
+  return Array.from(snapshot.data.subarray(i, i + 4));
+}
+
+/** Distance between two RGB colours (0..255 scale, max channel difference). */
+export function colorDistance(a, b) {
+  return Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
+}
+
+/** Pixels of a column range whose colour is within `tolerance` of `rgb`. */
+export function countColor(snapshot, rgb, tolerance = 60, region = null) {
+  const { width, height, data } = snapshot;
+  const x0 = region?.x ?? 0;
+  const y0 = region?.y ?? 0;
+  const x1 = region ? region.x + region.width : width;
+  const y1 = region ? region.y + region.height : height;
+  let n = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * width + x) * 4;
+      if (Math.abs(data[i] - rgb[0]) <= tolerance && Math.abs(data[i + 1] - rgb[1]) <= tolerance && Math.abs(data[i + 2] - rgb[2]) <= tolerance) n++;
+    }
+  }
+  return n;
+}
+
+/** Rows (y) in a pixel column whose colour is close to `rgb`. */
+export function rowsWithColor(snapshot, x, rgb, tolerance = 80) {
+  const rows = [];
+  for (let y = 0; y < snapshot.height; y++) {
+    if (colorDistance(pixel(snapshot, x, y), rgb) <= tolerance) rows.push(y);
+  }
+  return rows;
+}
+
+export const BLUE = [37, 99, 235]; // --gpu-chart-series-1 in the light theme
+export const WHITE = [255, 255, 255];

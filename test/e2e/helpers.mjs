@@ -1,0 +1,24 @@
+/** Waits until every <gpu-chart> on the page has drawn data (or gave up with an event). */
+export async function waitForCharts(page, selector = 'gpu-chart') {
+  await page.waitForFunction(
+    (sel) => [...document.querySelectorAll(sel)].every((c) => c.state === 'ready' && c.model.data && c.frameCount > 0),
+    selector,
+    { timeout: 90_000 },
+  );
+  // Let pending frames land.
+  await page.evaluate(() => Promise.all([...document.querySelectorAll('gpu-chart')].map((c) => c.nextFrame())));
+}
+
+/** Ink statistics of a chart's own pixels (read back from the GPU). */
+export async function chartInk(page, selector) {
+  return page.evaluate(async (sel) => {
+    const chart = document.querySelector(sel);
+    const snap = await chart.snapshot();
+    let ink = 0;
+    const [r, g, b] = [snap.data[0], snap.data[1], snap.data[2]];
+    for (let i = 0; i < snap.data.length; i += 4) {
+      if (Math.abs(snap.data[i] - r) + Math.abs(snap.data[i + 1] - g) + Math.abs(snap.data[i + 2] - b) > 60) ink++;
+    }
+    return { ink, total: snap.width * snap.height, width: snap.width, height: snap.height };
+  }, selector);
+}
