@@ -50,13 +50,14 @@ export function parseCsv(text: string, source = 'csv'): NormalizedData {
   const timeIndex = findTimeColumn(names);
   checkHeader(names, timeIndex, headerLine, source);
 
-  // Rows can't outnumber the remaining line breaks (+1 for a last line without one).
+  // Rows can't outnumber the remaining line breaks (+1 for a last line without one), so one
+  // count sizes the arrays; only files mixing CR-only and LF line ends need the growth below.
   let capacity = 1;
   for (let i = text.indexOf('\n', pos); i !== -1; i = text.indexOf('\n', i + 1)) capacity++;
   if (capacity === 1) for (let i = text.indexOf('\r', pos); i !== -1; i = text.indexOf('\r', i + 1)) capacity++; // CR-only files
-  const time = new Float64Array(capacity);
-  const lines = new Int32Array(capacity);
-  const targets: (Float64Array | null)[] = names.map((_, i) => (i === timeIndex ? null : new Float64Array(capacity)));
+  let time = new Float64Array(capacity);
+  let lines = new Int32Array(capacity);
+  let targets: (Float64Array | null)[] = names.map((_, i) => (i === timeIndex ? null : new Float64Array(capacity)));
   const decimalComma = delimiter !== COMMA;
 
   let row = 0;
@@ -68,6 +69,12 @@ export function parseCsv(text: string, source = 'csv'): NormalizedData {
       line++;
       continue;
     }
+    if (row === capacity) {
+      capacity *= 2;
+      time = grown(time, capacity);
+      lines = grown(lines, capacity);
+      targets = targets.map((target) => target && grown(target, capacity));
+    }
     const recordStart = pos;
     const recordLine = line;
     let field = 0;
@@ -75,6 +82,7 @@ export function parseCsv(text: string, source = 'csv'): NormalizedData {
       if (field === width) throw fieldCountError(countFields(text, recordStart, delimiter), width, row, recordLine, source);
       let start = pos;
       let end: number;
+      const cellLine = line; // a quoted cell may span lines: report where it starts
       let quoted: string | null = null;
       if (c === QUOTE) {
         const q = readQuoted(text, pos, line, source);
@@ -104,7 +112,7 @@ export function parseCsv(text: string, source = 'csv'): NormalizedData {
         const t = quoted === null ? parseTimeRange(text, start, end) : parseTimeValue(quoted);
         if (t - t !== 0) {
           checkFieldCount(text, recordStart, delimiter, width, row, recordLine, source);
-          throw timeError(quoted ?? text.slice(start, end), names[field]!, row, line, source);
+          throw timeError(quoted ?? text.slice(start, end), names[field]!, row, cellLine, source);
         }
         time[row] = t;
       } else {
@@ -115,10 +123,10 @@ export function parseCsv(text: string, source = 'csv'): NormalizedData {
           const read = cellNumber(cell, decimalComma);
           if (read === undefined) {
             checkFieldCount(text, recordStart, delimiter, width, row, recordLine, source);
-            throw new DataError(`line ${line}, column "${names[field]}": ${describeValue(cell)} is not a number`, {
+            throw new DataError(`line ${cellLine}, column "${names[field]}": ${describeValue(cell)} is not a number`, {
               code: 'invalid-number',
               row,
-              line,
+              line: cellLine,
               column: names[field]!,
               value: cell,
               source,
@@ -153,6 +161,12 @@ export function parseCsv(text: string, source = 'csv'): NormalizedData {
     if (target) columns[names[i]!] = fit(target);
   });
   return checkOwnedColumnar({ time: fit(time), columns }, source, (r) => lines[r]!);
+}
+
+function grown<T extends Float64Array | Int32Array>(array: T, capacity: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(capacity);
+  bigger.set(array);
+  return bigger;
 }
 
 /** Powers of ten that are exact doubles, for the fast decimal path. */

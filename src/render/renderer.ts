@@ -15,6 +15,11 @@ export interface RenderStats {
   cpuMs: number;
   /** Vertices (points) sent to the rasterizer. */
   pointsDrawn: number;
+  /**
+   * GPU time of the frame in ms, from timestamp queries, resolved once read back; null when the
+   * device has no timestamp queries (or a measurement is already in flight). Absent: not measured.
+   */
+  gpuMs?: Promise<number | null>;
 }
 
 /**

@@ -25,6 +25,7 @@ import { GpuViewportChangeEvent } from '../../events/gpu-viewport-change.js';
 import { resolveCssColor, rgbaToCss } from '../resolve-css-color.js';
 import { ChartInteraction, type InteractionHost } from './chart-interaction.js';
 import { gpuChartStyles } from './gpu-chart.styles.js';
+import type { FrameListener, FrameStats } from '../../perf/frame-stats.js';
 
 export type ChartState = 'initializing' | 'ready' | 'unsupported' | 'disposed';
 
@@ -35,19 +36,7 @@ export interface ChartSeriesOptions extends Omit<SeriesOptions, 'color'> {
 
 const PALETTE_SIZE = 8;
 
-/** Measured cost and content of one frame. */
-export interface FrameStats {
-  /** CPU time of the whole frame: scene building (level of detail included), encoding, submit. */
-  cpuMs: number;
-  /** Part of cpuMs spent building the scene. */
-  sceneMs: number;
-  /** Points sent to the GPU. */
-  pointsDrawn: number;
-  /** Data points inside the window. */
-  visiblePoints: number;
-  /** 'm4' when decimated, 'raw' when every visible point is drawn. */
-  lod: 'raw' | 'm4';
-}
+
 
 /**
  * A WebGPU chart of one or more time series (line and area), interactive, drawn on demand.
@@ -150,6 +139,9 @@ export class GpuChart extends LitElement implements InteractionHost {
   private userData: unknown = null;
   private userSeries: ChartSeriesOptions[] | null = null;
   private initGeneration = 0;
+  /** Where the pointer is over the plot (CSS px), so the crosshair follows zooms and new data. */
+  private pointer: { x: number; y: number } | null = null;
+  private crosshairTime: number | null = null;
   private errorTimer = 0;
 
   constructor() {
@@ -419,26 +411,65 @@ export class GpuChart extends LitElement implements InteractionHost {
     return this.lastFrameStats;
   }
 
+  /**
+   * Calls `listener` after every frame with its measured stats (perf overlay, profiler,
+   * telemetry). GPU times arrive later through the same listener (`gpuMs` set, same `frame`).
+   * Returns the function that removes the listener.
+   */
+  onFrame(listener: FrameListener): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  private readonly frameListeners = new Set<FrameListener>();
+
   private drawFrame(): void {
     const renderer = this.renderer;
     if (renderer) {
       const started = performance.now();
       const frame = this.buildFrame();
+      const sceneDone = performance.now();
       try {
-        const stats = renderer.render(frame.scene);
+        const result = renderer.render(frame.scene);
         this.frameCount++;
-        this.lastFrameStats = {
+        const stats: FrameStats = {
+          frame: this.frameCount,
+          startedAt: started,
           cpuMs: performance.now() - started,
-          sceneMs: performance.now() - started - stats.cpuMs,
-          pointsDrawn: stats.pointsDrawn,
+          sceneMs: sceneDone - started,
+          renderMs: result.cpuMs,
+          gpuMs: null,
+          pointsDrawn: result.pointsDrawn,
           visiblePoints: frame.lod.visiblePoints,
+          totalPoints: this.model.data?.length ?? 0,
           lod: frame.lod.mode,
+          renderer: renderer.kind,
+          memoryBytes: renderer.memoryBytes,
         };
+        this.lastFrameStats = stats;
+        this.emitFrame(stats);
+        result.gpuMs?.then((gpuMs) => {
+          if (gpuMs === null) return;
+          const timed = { ...stats, gpuMs };
+          if (this.lastFrameStats === stats) this.lastFrameStats = timed;
+          this.emitFrame(timed);
+        });
       } catch (error) {
         console.error('gpu-chart: frame failed', error);
       }
     }
+    if (this.pointer) this.pointerAt(this.pointer.x, this.pointer.y);
     this.flushFrameWaiters();
+  }
+
+  private emitFrame(stats: FrameStats): void {
+    for (const listener of this.frameListeners) {
+      try {
+        listener(stats);
+      } catch (error) {
+        console.error('gpu-chart: frame listener failed', error);
+      }
+    }
   }
 
   private buildFrame(): FrameResult {
@@ -649,6 +680,7 @@ export class GpuChart extends LitElement implements InteractionHost {
       this.pointerLeft();
       return;
     }
+    this.pointer = { x: cssX, y: cssY };
     const plot = this.frameInfo?.plot;
     const v = this.crosshairV!;
     const h = this.crosshairH!;
@@ -676,10 +708,16 @@ export class GpuChart extends LitElement implements InteractionHost {
     tooltip.style.right = flip ? `${this.clientWidth - info.x + 12}px` : '';
     tooltip.style.top = `${Math.max(4, cssY - 40)}px`;
     this.legendValues = new Map(info.values.map((s) => [s.id, s.value]));
-    this.dispatchEvent(new GpuCrosshairEvent({ time: info.time, values: info.values.map(({ id, name, value, index }) => ({ id, name, value, index })) }));
+    // Only when the point under the pointer changes: moving within one point's pixels is silent.
+    if (info.time !== this.crosshairTime) {
+      this.crosshairTime = info.time;
+      this.dispatchEvent(new GpuCrosshairEvent({ time: info.time, values: info.values.map(({ id, name, value, index }) => ({ id, name, value, index })) }));
+    }
   }
 
   pointerLeft(): void {
+    this.pointer = null;
+    this.crosshairTime = null;
     if (this.crosshairV) this.crosshairV.style.display = 'none';
     if (this.crosshairH) this.crosshairH.style.display = 'none';
     if (this.tooltip) this.tooltip.style.display = 'none';

@@ -4,6 +4,7 @@ import { scenePointCount } from '../frame-scene.js';
 import type { FramePixels, Renderer, RenderStats } from '../renderer.js';
 import type { OwnerAllocations } from './gpu-allocations.js';
 import type { PipelineCache } from './pipeline-cache.js';
+import { GpuTimer } from './gpu-timer.js';
 
 /** Where frames go: a canvas context in a page, or an offscreen texture (Node + Dawn, tests). */
 export type RenderTarget =
@@ -17,6 +18,8 @@ export interface WebGpuRendererOptions {
   target: RenderTarget;
   /** 1 or 4. */
   sampleCount?: number;
+  /** Measure GPU time with timestamp queries where the device has them (default true). */
+  timeGpu?: boolean;
 }
 
 /** Layout of `Params` in primitives.wgsl: 12 × 4 bytes. */
@@ -53,6 +56,7 @@ export class WebGpuRenderer implements Renderer {
   private multisample: GPUTexture | null = null;
   private offscreen: GPUTexture | null = null;
   private disposed = false;
+  private readonly timer: GpuTimer | null;
 
   constructor(options: WebGpuRendererOptions) {
     this.device = options.device;
@@ -92,6 +96,7 @@ export class WebGpuRenderer implements Renderer {
         multisample: { count: this.sampleCount },
       }));
     this.pipelineByKind = { line: make('line'), area: make('area') };
+    this.timer = options.timeGpu === false ? null : GpuTimer.create(this.device, this.allocations);
   }
 
   get memoryBytes(): number {
@@ -100,9 +105,10 @@ export class WebGpuRenderer implements Renderer {
 
   render(scene: FrameScene): RenderStats {
     const started = performance.now();
-    const encoder = this.encode(scene);
+    const encoder = this.encode(scene, true);
     this.device.queue.submit([encoder.finish()]);
-    return { cpuMs: performance.now() - started, pointsDrawn: scenePointCount(scene) };
+    const cpuMs = performance.now() - started;
+    return { cpuMs, pointsDrawn: scenePointCount(scene), gpuMs: this.timer ? this.timer.read() : Promise.resolve(null) };
   }
 
   async capture(scene: FrameScene): Promise<FramePixels> {
@@ -147,11 +153,12 @@ export class WebGpuRenderer implements Renderer {
     this.slots.length = 0;
     this.multisample = null;
     this.offscreen = null;
+    this.timer?.dispose();
     this.allocations.releaseAll();
     if (this.target.kind === 'canvas') this.target.context.unconfigure();
   }
 
-  private encode(scene: FrameScene): GPUCommandEncoder {
+  private encode(scene: FrameScene, timed = false): GPUCommandEncoder {
     if (this.disposed) throw new Error('gpu-charts: renderer used after dispose()');
     const device = this.device;
     for (let i = 0; i < scene.layers.length; i++) this.upload(i, scene.layers[i]!, scene);
@@ -160,7 +167,9 @@ export class WebGpuRenderer implements Renderer {
     const view = texture.createView();
     const msaa = this.sampleCount > 1 ? this.multisampleTexture(texture).createView() : null;
     const encoder = device.createCommandEncoder({ label: 'gpu-charts frame' });
+    const timestampWrites = timed ? this.timer?.passTimestamps() : undefined;
     const pass = encoder.beginRenderPass({
+      ...(timestampWrites ? { timestampWrites } : {}),
       colorAttachments: [
         {
           view: msaa ?? view,
@@ -184,6 +193,7 @@ export class WebGpuRenderer implements Renderer {
       }
     }
     pass.end();
+    if (timestampWrites) this.timer!.resolve(encoder);
     return encoder;
   }
 
