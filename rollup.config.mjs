@@ -32,7 +32,9 @@ export default [
   },
   {
     input: 'src/cdn.ts',
-    output: { file: 'cdn/gpu-charts.js', format: 'es', sourcemap: false },
+    // One entry file; the YAML and TOML parsers are separate chunks, loaded only when a config in
+    // those formats is used, so the core bundle does not carry them.
+    output: { dir: 'cdn', format: 'es', entryFileNames: 'gpu-charts.js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: false },
     plugins: [
       wgsl(),
       nodeResolve(),

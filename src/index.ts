@@ -1,9 +1,13 @@
 // The public API. Importing it defines nothing: import 'gpu-charts/define' (or the CDN file) for that.
 export { GpuChart, type ChartSeriesOptions, type ChartState } from './elements/gpu-chart/gpu-chart.js';
+export { GpuPerfOverlay } from './elements/gpu-perf-overlay/gpu-perf-overlay.js';
 export * from './events/index.js';
 export { DeviceManager, type DeviceEvent } from './render/webgpu/device-manager.js';
 export { WebGpuUnavailableError, type WebGpuUnavailableReason } from './render/webgpu/webgpu-unavailable.js';
 export type { FrameScene, SceneLayer, Rgba } from './render/frame-scene.js';
 export type { Renderer, RendererKind, FramePixels, RenderStats } from './render/renderer.js';
+export { Canvas2dRenderer } from './render/canvas2d/canvas2d-renderer.js';
 export { ChartModel } from './core/chart-model.js';
 export { DataError } from './data/data-error.js';
+export { registerPreset, unregisterPreset, presetNames, getPreset, parseConfigText, ConfigError, type ChartConfig, type ChartConfigPatch, type ConfigIssue } from './config/index.js';
+export type { FrameStats, FrameListener } from './perf/frame-stats.js';

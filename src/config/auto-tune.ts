@@ -50,6 +50,11 @@ export interface AutoTunerOptions {
   enabled?: boolean;
   /** A fixed tier: initialTier returns it and recordFrame never changes it. */
   pinnedTier?: Tier;
+  /**
+   * The lowest tier the hardware guess may start at (measured frames may still go lower): a
+   * chart that starts blurry before a single slow frame was measured looks broken.
+   */
+  initialFloor?: Tier;
   /** Samples per evaluation window. */
   windowSize?: number;
   downThreshold?: number;
@@ -174,8 +179,14 @@ export function createAutoTuner(options: AutoTunerOptions = {}): AutoTuner {
       if (pinned) return { tier: pinned, reason: 'pinned by configuration' };
       const guess = guessTier(hw);
       index = nearestAllowed(tiers, guess.tier);
+      let reason = guess.reason;
+      const floor = options.initialFloor ? tiers.indexOf(options.initialFloor) : -1;
+      if (floor > index) {
+        index = floor;
+        reason = `${reason}; starting at ${options.initialFloor} until frames are measured`;
+      }
       restartWindow();
-      return { tier: current(), reason: guess.reason };
+      return { tier: current(), reason };
     },
 
     recordFrame(frameMs, source) {

@@ -49,3 +49,4 @@ export {
 } from './auto-tune.js';
 export { tierLayer, tierSettings, type TierSettings } from './tiers.js';
 export { isCssColor } from './css-color.js';
+export { ConfigStack, LAYER_ORDER, type LayerName, type StackUpdate } from './config-stack.js';

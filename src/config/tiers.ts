@@ -13,8 +13,9 @@ export interface TierSettings {
 
 // `high` equals the schema defaults, so an untuned chart looks like `high`.
 const TIER_SETTINGS: Readonly<Record<Tier, Readonly<TierSettings>>> = {
-  low: { resolutionScale: 0.5, msaa: 1, lodAggressiveness: 0.9 },
-  medium: { resolutionScale: 0.75, msaa: 1, lodAggressiveness: 0.7 },
+  // Charts are thin lines: resolution is the last thing to give up (medium keeps it, low trims it).
+  low: { resolutionScale: 0.75, msaa: 1, lodAggressiveness: 0.9 },
+  medium: { resolutionScale: 1, msaa: 1, lodAggressiveness: 0.7 },
   high: { resolutionScale: 1, msaa: 4, lodAggressiveness: 0.5 },
   ultra: { resolutionScale: 1.25, msaa: 4, lodAggressiveness: 0.2 },
 };

@@ -62,6 +62,8 @@ export interface ChartModelOptions {
   grid: boolean;
   /** 'auto': M4 decimation when a pixel column holds more than 4 points; 'off': draw every point. */
   lod: 'auto' | 'off';
+  /** Default stroke width of series, CSS px. */
+  lineWidth: number;
 }
 
 /** Per series, reused frame after frame so the frame path allocates almost nothing. */
@@ -77,7 +79,7 @@ interface SeriesBuffers {
  */
 export class ChartModel {
   readonly viewport = new Viewport();
-  options: ChartModelOptions = { theme: LIGHT_THEME, timeZone: 'UTC', yScale: 'linear', defaultType: 'line', grid: true, lod: 'auto' };
+  options: ChartModelOptions = { theme: LIGHT_THEME, timeZone: 'UTC', yScale: 'linear', defaultType: 'line', grid: true, lod: 'auto', lineWidth: 1.5 };
   private store: SeriesStore | null = null;
   private seriesOptions: SeriesOptions[] | null = null;
   private specs: SeriesSpec[] = [];
@@ -121,6 +123,12 @@ export class ChartModel {
     this.viewport.setDataBounds(this.store.firstTime(), last, false);
     if (following && last > previousLast) this.viewport.shift(last - previousLast);
     return result;
+  }
+
+  /** Changes options; series are resolved again (their defaults may have changed). */
+  setOptions(options: Partial<ChartModelOptions>): void {
+    this.options = { ...this.options, ...options };
+    this.resolve();
   }
 
   setSeriesOptions(options: SeriesOptions[] | null): void {
@@ -263,7 +271,7 @@ export class ChartModel {
   }
 
   private resolve(): void {
-    this.specs = resolveSeries(this.store?.columnNames ?? [], this.seriesOptions, this.options.defaultType);
+    this.specs = resolveSeries(this.store?.columnNames ?? [], this.seriesOptions, this.options.defaultType, this.options.lineWidth);
   }
 
   private seriesBuffers(id: string): SeriesBuffers {

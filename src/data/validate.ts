@@ -18,9 +18,16 @@ export type LineOf = (row: number) => number;
 export function validateColumnar(time: ArrayLike<number>, columns: Record<string, ArrayLike<number>>, source = 'data'): NormalizedData {
   // Shape first: it costs nothing and spares copying 10M rows of data that is then rejected.
   checkShape(time.length, columns, source);
+  const n = time.length;
+  const ownTime = new Float64Array(n);
+  checkTimes(time, ownTime, source);
   const own: Record<string, Float64Array> = {};
-  for (const name of Object.keys(columns)) own[name] = copyValues(columns[name]!, name, source);
-  return checkOwnedColumnar({ time: copyTime(time, source), columns: own }, source);
+  const counts: NonFiniteCount[] = [];
+  for (const name of Object.keys(columns)) {
+    own[name] = new Float64Array(n);
+    counts.push(checkValues(columns[name]!, own[name], name, source));
+  }
+  return { data: { time: ownTime, columns: own }, nonFinite: summarize(counts) };
 }
 
 /**
@@ -31,56 +38,85 @@ export function validateColumnar(time: ArrayLike<number>, columns: Record<string
  */
 export function checkOwnedColumnar(data: ColumnarData, source: string, lineOf?: LineOf): NormalizedData {
   const { time, columns } = data;
-  const n = time.length;
-  checkShape(n, columns, source);
-  const where = (row: number): string => (lineOf ? `row ${row} (line ${lineOf(row)})` : `row ${row}`);
-  const at = (row: number): { row: number; line?: number } => (lineOf ? { row, line: lineOf(row) } : { row });
+  checkShape(time.length, columns, source);
+  checkTimes(time, time, source, lineOf);
+  const counts = Object.keys(columns).map((name) => checkValues(columns[name]!, columns[name]!, name, source));
+  return { data, nonFinite: summarize(counts) };
+}
 
-  let previous = time[0]!;
-  if (previous - previous !== 0) {
-    throw new DataError(`time at ${where(0)} is not a finite number: ${previous}`, { code: 'invalid-time', ...at(0), column: 'time', value: previous, source });
-  }
-  for (let i = 1; i < n; i++) {
-    const t = time[i]!;
-    // One comparison per row in the common case; `previous` is finite, so `t > previous`
-    // already rules out NaN and -Infinity.
+/*
+ * The checks copy as they go (`src` into `out`; the same array when checking in place): one
+ * pass over memory instead of a memcpy and then a read, which matters at 10M rows, where the
+ * time goes to memory traffic rather than to the comparisons.
+ */
+
+/** Converts (non-numbers: see timeFromRaw) and copies times, requiring them finite and strictly ascending. */
+function checkTimes(src: ArrayLike<unknown>, out: Float64Array, source: string, lineOf?: LineOf): void {
+  const n = src.length;
+  let previous = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const raw = src[i];
+    const t = typeof raw === 'number' ? raw : timeFromRaw(raw, i, source);
+    out[i] = t;
+    // One comparison per row in the common case: `t > previous` already rules out NaN, and
+    // -Infinity (`previous` starts at -Infinity, so row 0 passes whenever it is finite).
     if (t > previous && t !== Infinity) {
       previous = t;
       continue;
     }
-    if (t - t !== 0) {
-      throw new DataError(`time at ${where(i)} is not a finite number: ${t}`, { code: 'invalid-time', ...at(i), column: 'time', value: t, source });
-    }
-    if (t === previous) {
-      throw new DataError(`duplicate time at ${where(i)}: ${describeTime(t)} equals the time of row ${i - 1}`, { code: 'duplicate-time', ...at(i), column: 'time', value: t, source });
-    }
-    throw new DataError(`time is not ascending at ${where(i)}: ${describeTime(t)} after ${describeTime(previous)}`, { code: 'unsorted-time', ...at(i), column: 'time', value: t, source });
+    throw timeOrderError(t, previous, i, source, lineOf);
   }
+}
 
-  let nonFinite: NonFiniteReport | null = null;
-  for (const name of Object.keys(columns)) {
-    const column = columns[name]!;
-    let count = 0;
-    let firstRow = -1;
-    for (let i = 0; i < n; i++) {
-      const v = column[i]!;
-      if (v - v !== 0) {
-        if (firstRow < 0) firstRow = i;
-        count++;
-        column[i] = NaN;
-      }
-    }
-    if (count === 0) continue;
-    if (!nonFinite) nonFinite = { count, firstRow, firstColumn: name };
+function timeOrderError(t: number, previous: number, row: number, source: string, lineOf?: LineOf): DataError {
+  const line = lineOf?.(row);
+  const where = line === undefined ? `row ${row}` : `row ${row} (line ${line})`;
+  const details = { row, ...(line === undefined ? {} : { line }), column: 'time', value: t, source };
+  if (t - t !== 0) return new DataError(`time at ${where} is not a finite number: ${t}`, { code: 'invalid-time', ...details });
+  if (t === previous) {
+    return new DataError(`duplicate time at ${where}: ${describeTime(t)} equals the time of row ${row - 1}`, { code: 'duplicate-time', ...details });
+  }
+  return new DataError(`time is not ascending at ${where}: ${describeTime(t)} after ${describeTime(previous)}`, { code: 'unsorted-time', ...details });
+}
+
+interface NonFiniteCount {
+  column: string;
+  count: number;
+  firstRow: number;
+}
+
+/** Converts (non-numbers: see valueFromRaw) and copies values; non-finite ones become NaN and are counted. */
+function checkValues(src: ArrayLike<unknown>, out: Float64Array, column: string, source: string): NonFiniteCount {
+  const n = src.length;
+  let count = 0;
+  let firstRow = -1;
+  for (let i = 0; i < n; i++) {
+    const raw = src[i];
+    const v = typeof raw === 'number' ? raw : valueFromRaw(raw, i, column, source);
+    if (v - v === 0) out[i] = v; // x - x is 0 only for finite x
     else {
-      nonFinite.count += count;
-      if (firstRow < nonFinite.firstRow) {
-        nonFinite.firstRow = firstRow;
-        nonFinite.firstColumn = name;
+      out[i] = NaN;
+      if (count++ === 0) firstRow = i;
+    }
+  }
+  return { column, count, firstRow };
+}
+
+/** One report for all columns: the total, and the earliest row (first column in order on ties). */
+function summarize(counts: NonFiniteCount[]): NonFiniteReport | null {
+  let report: NonFiniteReport | null = null;
+  for (const { column, count, firstRow } of counts) {
+    if (count === 0) continue;
+    if (!report) report = { count, firstRow, firstColumn: column };
+    else {
+      report.count += count;
+      if (firstRow < report.firstRow) {
+        report.firstRow = firstRow;
+        report.firstColumn = column;
       }
     }
   }
-  return { data: { time, columns }, nonFinite };
+  return report;
 }
 
 function checkShape(n: number, columns: Record<string, ArrayLike<unknown>>, source: string): void {
@@ -102,26 +138,6 @@ export function describeTime(t: number): string {
   return Math.abs(t) <= 8.64e15 ? `${t} (${new Date(t).toISOString()})` : String(t);
 }
 
-function isBigIntArray(input: ArrayLike<unknown>): boolean {
-  return input instanceof BigInt64Array || input instanceof BigUint64Array;
-}
-
-/** Typed arrays convert in one engine call (a memcpy for Float64Array); the rest element by element. */
-function isNumericTypedArray(input: ArrayLike<unknown>): input is ArrayLike<number> {
-  return ArrayBuffer.isView(input) && !(input instanceof DataView) && !isBigIntArray(input);
-}
-
-function copyTime(input: ArrayLike<unknown>, source: string): Float64Array {
-  if (isNumericTypedArray(input)) return new Float64Array(input);
-  const n = input.length;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = input[i];
-    out[i] = typeof v === 'number' ? v : timeFromRaw(v, i, source);
-  }
-  return out;
-}
-
 /** A non-number time: Date, ISO or numeric string, bigint. Non-finite numbers are left to the ascending check. */
 export function timeFromRaw(raw: unknown, row: number, source: string, column = 'time'): number {
   if (raw == null) {
@@ -138,17 +154,6 @@ export function timeFromRaw(raw: unknown, row: number, source: string, column = 
     });
   }
   return t;
-}
-
-function copyValues(input: ArrayLike<unknown>, column: string, source: string): Float64Array {
-  if (isNumericTypedArray(input)) return new Float64Array(input);
-  const n = input.length;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = input[i];
-    out[i] = typeof v === 'number' ? v : valueFromRaw(v, i, column, source);
-  }
-  return out;
 }
 
 /** A non-number value: null/undefined are gaps, strings are read as numbers, everything else is rejected. */

@@ -5,3 +5,5 @@ export * from './gpu-data-error.js';
 export * from './gpu-load-progress.js';
 export * from './gpu-fallback.js';
 export * from './gpu-config-error.js';
+export * from './gpu-config-change.js';
+export * from './gpu-quality-change.js';

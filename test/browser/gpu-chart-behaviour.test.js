@@ -209,7 +209,8 @@ describe('gpu-chart behaviour', () => {
     const { detail } = await error;
     assertEqual(detail.issues[0].path, 'y-scale', 'path');
     await chart.updateComplete;
-    assertEqual(chart.yScale, 'linear', 'last good value');
+    assertEqual(chart.yScale, undefined, 'the property returns to its last good (unset) value');
+    assertEqual(chart.effectiveConfig.axes.y.scale, 'linear', 'the configuration keeps its last good value');
   });
 
   it('resizes with its box and stays crisp (canvas = CSS size × devicePixelRatio)', async () => {

@@ -41,6 +41,8 @@ export async function createChart({ width = 400, height = 240, attributes = {}, 
   chart.style.width = `${width}px`;
   chart.style.height = `${height}px`;
   for (const [name, value] of Object.entries(attributes)) chart.setAttribute(name, value);
+  // Pixel tests want the same quality everywhere, not what auto-tuning picks for this machine.
+  chart.config = { quality: { tier: 'high' } };
   const ready = nextEvent(chart, 'gpu-ready');
   document.body.append(chart);
   await ready;

@@ -173,7 +173,7 @@ test('changing the target frame rate changes the budget', () => {
 });
 
 test('tierSettings: what each tier means', () => {
-  assert.deepEqual(tierSettings('low'), { resolutionScale: 0.5, msaa: 1, lodAggressiveness: 0.9 });
+  assert.deepEqual(tierSettings('low'), { resolutionScale: 0.75, msaa: 1, lodAggressiveness: 0.9 });
   assert.deepEqual(tierSettings('high'), { resolutionScale: 1, msaa: 4, lodAggressiveness: 0.5 });
   const order = ['low', 'medium', 'high', 'ultra'].map(tierSettings);
   for (let i = 1; i < order.length; i++) {
@@ -185,9 +185,20 @@ test('tierSettings: what each tier means', () => {
   assert.equal(result.ok, true);
   assert.deepEqual(
     [result.config.quality.resolutionScale, result.config.quality.msaa, result.config.quality.lodAggressiveness],
-    [0.5, 4, 0.9],
+    [0.75, 4, 0.9],
   );
   // Callers get copies.
   tierSettings('low').msaa = 4;
   assert.equal(tierSettings('low').msaa, 1);
+});
+
+test('initialFloor: a weak hardware guess starts no lower than the floor; measured frames may go lower', async () => {
+  const { createAutoTuner } = await import('../../build/node/config/auto-tune.js');
+  const tuner = createAutoTuner({ initialFloor: 'medium', windowSize: 8, cooldownFrames: 0 });
+  const start = tuner.initialTier({ adapterInfo: { vendor: 'google', architecture: 'swiftshader', isFallbackAdapter: true } });
+  assert.equal(start.tier, 'medium');
+  assert.match(start.reason, /software fallback adapter; starting at medium/);
+  let decision = null;
+  for (let i = 0; i < 64 && !decision; i++) decision = tuner.recordFrame(100, 'frame-interval');
+  assert.equal(decision?.tier, 'low', 'slow measured frames move below the floor');
 });

@@ -6,6 +6,8 @@ import type { ViewportChangeSource } from '../../core/viewport.js';
 export interface InteractionHost extends ReactiveControllerHost {
   readonly model: ChartModel;
   readonly interactionTarget: HTMLElement | null;
+  /** Feature flags: zoom and pan can be switched off by configuration. */
+  readonly interactionFeatures: { zoom: boolean; pan: boolean };
   viewportChanged(source: ViewportChangeSource): void;
   pointerAt(cssX: number, cssY: number): void;
   pointerLeft(): void;
@@ -82,7 +84,8 @@ export class ChartInteraction implements ReactiveController {
   }
 
   private readonly onWheel = (event: WheelEvent): void => {
-    if (!this.host.model.data) return;
+    const features = this.host.interactionFeatures;
+    if (!this.host.model.data || (!features.zoom && !features.pan)) return;
     event.preventDefault();
     const { x } = this.local(event);
     const viewport = this.host.model.viewport;
@@ -90,10 +93,12 @@ export class ChartInteraction implements ReactiveController {
     const dx = event.deltaX * lineScale;
     const dy = event.deltaY * lineScale;
     if (Math.abs(dx) > Math.abs(dy) && !event.ctrlKey) {
+      if (!features.pan) return;
       viewport.panX(dx / Math.max(1, this.host.model.chartSize.width));
       this.host.viewportChanged('pan');
       return;
     }
+    if (!features.zoom) return;
     // Trackpad pinches arrive as ctrl+wheel with small deltas: same zoom, a little stronger.
     const factor = Math.exp(dy * WHEEL_ZOOM_PER_PIXEL * (event.ctrlKey ? 4 : 1));
     viewport.zoomX(factor, this.host.model.timeAt(x).fraction);
@@ -111,7 +116,7 @@ export class ChartInteraction implements ReactiveController {
     const point = this.local(event);
     this.pointers.set(event.pointerId, point);
     const viewport = this.host.model.viewport;
-    if (this.pointers.size === 2) {
+    if (this.pointers.size === 2 && this.host.interactionFeatures.zoom) {
       const [a, b] = [...this.pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
       this.drag = null;
       this.host.showZoomBox(null);
@@ -119,6 +124,8 @@ export class ChartInteraction implements ReactiveController {
       return;
     }
     const [yMin, yMax] = this.host.model.yRange();
+    const features = this.host.interactionFeatures;
+    if (event.shiftKey ? !features.zoom : !features.pan) return;
     this.drag = { kind: event.shiftKey ? 'box' : 'pan', x: point.x, y: point.y, start: viewport.start, end: viewport.end, yMin, yMax };
     if (this.drag.kind === 'pan') this.target!.classList.add('panning');
   };
@@ -191,6 +198,7 @@ export class ChartInteraction implements ReactiveController {
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     const viewport = this.host.model.viewport;
+    const features = this.host.interactionFeatures;
     let source: ViewportChangeSource | null = null;
     switch (event.key) {
       case '+':
@@ -226,6 +234,8 @@ export class ChartInteraction implements ReactiveController {
         source = 'reset';
         break;
     }
+    if (source === 'zoom' && !features.zoom) return;
+    if (source === 'pan' && !features.pan) return;
     if (source) {
       event.preventDefault();
       this.host.viewportChanged(source);

@@ -20,18 +20,16 @@ export const gpuChartStyles = css`
     --gpu-chart-series-6: #0891b2;
     --gpu-chart-series-7: #db2777;
     --gpu-chart-series-8: #4b5563;
-    --gpu-chart-font: 12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
     display: block;
     position: relative;
     width: 100%;
     height: 320px;
     min-height: 80px;
     contain: layout paint;
-    font: var(--gpu-chart-font);
     color: var(--gpu-chart-text-color);
     background: var(--gpu-chart-background);
   }
-  :host([theme='dark']) {
+  :host([data-gpu-theme='dark']) {
     --gpu-chart-background: #0f172a;
     --gpu-chart-text-color: #cbd5e1;
     --gpu-chart-grid-color: #1e293b;

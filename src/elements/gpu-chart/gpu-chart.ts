@@ -5,7 +5,7 @@ import type { ScaleKind } from '../../core/scales.js';
 import { SERIES_TYPES, type SeriesOptions, type SeriesType } from '../../core/series-spec.js';
 import { DARK_THEME, LIGHT_THEME, type Theme } from '../../core/theme.js';
 import { formatValue } from '../../core/ticks/value-ticks.js';
-import { formatTime, isValidTimeZone } from '../../core/time-zone.js';
+import { formatTime } from '../../core/time-zone.js';
 import type { ViewportChangeSource } from '../../core/viewport.js';
 import { DataError } from '../../data/data-error.js';
 import { loadUrl } from '../../data/load-url.js';
@@ -24,6 +24,16 @@ import { GpuReadyEvent } from '../../events/gpu-ready.js';
 import { GpuViewportChangeEvent } from '../../events/gpu-viewport-change.js';
 import { resolveCssColor, rgbaToCss } from '../resolve-css-color.js';
 import { ChartInteraction, type InteractionHost } from './chart-interaction.js';
+import { ChartConfigController, type ConfigHost } from './chart-config-controller.js';
+import type { ChartConfig, ChartConfigPatch } from '../../config/schema.js';
+import type { ConfigIssue } from '../../config/errors.js';
+import type { ConfigDiff } from '../../config/diff.js';
+import type { LayerName } from '../../config/config-stack.js';
+import { GpuConfigChangeEvent } from '../../events/gpu-config-change.js';
+import { GpuQualityChangeEvent, type GpuQualityChangeDetail } from '../../events/gpu-quality-change.js';
+import { ChartAutoTune } from './chart-auto-tune.js';
+import { tierLayer } from '../../config/tiers.js';
+import type { Tier } from '../../config/schema.js';
 import { gpuChartStyles } from './gpu-chart.styles.js';
 import type { FrameListener, FrameStats } from '../../perf/frame-stats.js';
 
@@ -50,7 +60,9 @@ const PALETTE_SIZE = 8;
  * @event gpu-data-error - Data was rejected (previous data stays) or accepted with gaps.
  * @event gpu-load-progress - Progress of loading `src`.
  * @event gpu-fallback - WebGPU is unavailable; says why and what is shown instead.
- * @event gpu-config-error - An attribute or property had an invalid value; the last good one stays.
+ * @event gpu-config-error - An attribute, property or config document was invalid; `detail.issues` name paths (and lines for files). The last good configuration stays.
+ * @event gpu-quality-change - The quality tier changed (auto-tuning or configuration), with the reason and the frame measurements behind it.
+ * @event gpu-config-change - A configuration change was applied: changed paths, the least work it needed, touched subsystems, measured duration.
  *
  * @csspart container - The box holding canvas, axes and overlays; focusable for keyboard control.
  * @csspart canvas - The WebGPU canvas.
@@ -68,9 +80,8 @@ const PALETTE_SIZE = 8;
  * @cssprop --gpu-chart-crosshair-color - Crosshair lines.
  * @cssprop --gpu-chart-tooltip-background - Tooltip background.
  * @cssprop --gpu-chart-series-1 - Colour of the first series (and -2 … -8 for the next ones).
- * @cssprop --gpu-chart-font - Font of all text.
  */
-export class GpuChart extends LitElement implements InteractionHost {
+export class GpuChart extends LitElement implements InteractionHost, ConfigHost {
   static override styles = gpuChartStyles;
 
   /** Registers the element; safe to call more than once (or from two copies of the bundle). */
@@ -78,26 +89,44 @@ export class GpuChart extends LitElement implements InteractionHost {
     if (!customElements.get(name)) customElements.define(name, this);
   }
 
-  /** How value columns are drawn unless `series` says otherwise: `line` or `area`. */
-  @property({ reflect: true }) type: SeriesType = 'line';
+  /**
+   * How value columns are drawn unless `series` says otherwise: `line` or `area`. Unset: from the
+   * configuration (`series.type`, default line).
+   */
+  @property({ reflect: true }) type?: SeriesType;
 
   /** URL of a CSV or JSON file to load (progress in `gpu-load-progress`). */
   @property() src: string | null = null;
 
-  /** `light` or `dark`; colours come from CSS custom properties, which themes set. */
-  @property({ reflect: true }) theme: 'light' | 'dark' = 'light';
+  /** `light` or `dark` (unset: from the configuration, default light). */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  /** IANA time zone for axis labels and tooltips, e.g. `America/New_York`. */
-  @property({ attribute: 'time-zone' }) timeZone = 'UTC';
+  /** IANA time zone for axis labels and tooltips, e.g. `America/New_York` (default UTC). */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
 
-  /** `linear` or `log`. */
-  @property({ attribute: 'y-scale' }) yScale: ScaleKind = 'linear';
+  /** `linear` or `log` (default linear). */
+  @property({ attribute: 'y-scale' }) yScale?: ScaleKind;
 
   /** Hides the grid. */
   @property({ type: Boolean, attribute: 'no-grid' }) noGrid = false;
 
   /** Hides the legend. */
   @property({ type: Boolean, attribute: 'no-legend' }) noLegend = false;
+
+  /** A built-in preset (performance, quality, balanced, mobile, realtime, bigdata, presentation, accessible), a registered one, or a URL. */
+  @property() preset: string | null = null;
+
+  /** URL of a YAML, JSON or TOML configuration file. */
+  @property({ attribute: 'config-src' }) configSrc: string | null = null;
+
+  /** Reloads `config-src` when it changes (polling with ETag / Last-Modified, or `config-events`). */
+  @property({ type: Boolean, attribute: 'watch-config' }) watchConfig = false;
+
+  /** Polling interval for `watch-config`, ms. */
+  @property({ type: Number, attribute: 'watch-interval' }) watchInterval = 2000;
+
+  /** A server-sent-events URL that announces config changes (instead of polling). */
+  @property({ attribute: 'config-events' }) configEvents: string | null = null;
 
   /** Level of detail: `auto` (M4 decimation, pixel-exact) or `off` (draw every point; slow). */
   @property() lod: 'auto' | 'off' = 'auto';
@@ -116,6 +145,46 @@ export class GpuChart extends LitElement implements InteractionHost {
 
   readonly model = new ChartModel();
 
+  /** Configuration layers: preset, config file, `config`, attributes, runtime updates. */
+  readonly configuration = new ChartConfigController(this);
+
+  /**
+   * A configuration object (YAML/JSON shape, see docs/config.md), layered above the preset and
+   * the config file and below attributes. Invalid objects fire `gpu-config-error`; the last good
+   * configuration stays.
+   */
+  get config(): ChartConfigPatch | null {
+    return this.configObject;
+  }
+
+  set config(value: ChartConfigPatch | null) {
+    if (this.configuration.setLayer('object', value, 'config')) this.configObject = value;
+  }
+
+  /** The resolved configuration in effect (defaults filled). */
+  get effectiveConfig(): ChartConfig {
+    return this.configuration.config;
+  }
+
+  /** Merges a change into the runtime layer, the highest one: `chart.updateConfig({ theme: 'dark' })`. */
+  updateConfig(patch: ChartConfigPatch): boolean {
+    return this.configuration.updateRuntime(patch);
+  }
+
+  private configObject: ChartConfigPatch | null = null;
+
+  /** The quality tier in effect (`low` … `ultra`), or null before the renderer is ready. */
+  get qualityTier(): Tier | null {
+    return this.autoTune.tier;
+  }
+
+  private readonly autoTune = new ChartAutoTune((tier, detail) => this.tierChanged(tier, detail));
+
+  private tierChanged(tier: Tier, detail: GpuQualityChangeDetail): void {
+    this.configuration.setLayer('tier', tierLayer(tier), `tier ${tier}`);
+    this.dispatchEvent(new GpuQualityChangeEvent(detail));
+  }
+
   @query('.container') private container!: HTMLDivElement | null;
   @query('canvas') private canvas!: HTMLCanvasElement | null;
   @query('.crosshair-v') private crosshairV!: HTMLDivElement | null;
@@ -129,7 +198,9 @@ export class GpuChart extends LitElement implements InteractionHost {
   @state() private errorMessage: string | null = null;
   @state() private legendValues: Map<string, number> | null = null;
 
-  private renderer: Renderer | null = null;
+  private renderer: (Renderer & { sampleCount?: number }) | null = null;
+  private device: GPUDevice | null = null;
+  private context: GPUCanvasContext | null = null;
   private readonly devices = DeviceManager.shared();
   private unsubscribeDevice: (() => void) | null = null;
   private resizeObserver: ResizeObserver | null = null;
@@ -187,6 +258,10 @@ export class GpuChart extends LitElement implements InteractionHost {
 
   get interactionTarget(): HTMLElement | null {
     return this.container;
+  }
+
+  get interactionFeatures(): { zoom: boolean; pan: boolean } {
+    return this.configuration.config.features;
   }
 
   /**
@@ -282,44 +357,46 @@ export class GpuChart extends LitElement implements InteractionHost {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('type') && !SERIES_TYPES.includes(this.type)) {
-      this.configError('type', `expected ${SERIES_TYPES.join(' | ')}, got "${this.type}"`);
-      this.type = changed.get('type') ?? 'line';
-    }
-    if (changed.has('yScale') && this.yScale !== 'linear' && this.yScale !== 'log') {
-      this.configError('y-scale', `expected linear | log, got "${this.yScale}"`);
-      this.yScale = changed.get('yScale') ?? 'linear';
-    }
-    if (changed.has('timeZone') && !isValidTimeZone(this.timeZone)) {
-      this.configError('time-zone', `"${this.timeZone}" is not an IANA time zone`);
-      this.timeZone = changed.get('timeZone') ?? 'UTC';
-    }
-    if (changed.has('theme') && this.theme !== 'light' && this.theme !== 'dark') {
-      this.configError('theme', `expected light | dark, got "${this.theme}"`);
-      this.theme = changed.get('theme') ?? 'light';
-    }
     if (changed.has('lod') && this.lod !== 'auto' && this.lod !== 'off') {
       this.configError('lod', `expected auto | off, got "${this.lod}"`);
       this.lod = changed.get('lod') ?? 'auto';
     }
-    if (changed.has('type') || changed.has('yScale') || changed.has('timeZone') || changed.has('theme') || changed.has('noGrid') || changed.has('lod')) {
-      this.model.options = {
-        ...this.model.options,
-        defaultType: this.type,
-        yScale: this.yScale,
-        timeZone: this.timeZone,
-        grid: !this.noGrid,
-        lod: this.lod,
-        theme: this.hasUpdated || changed.has('theme') ? this.readTheme() : this.model.options.theme,
-      };
-      if (changed.has('type')) this.applySeries();
+    if (changed.has('lod')) {
+      this.model.options = { ...this.model.options, lod: this.lod };
       this.invalidate();
     }
+    const attributeProps = ['type', 'theme', 'timeZone', 'yScale', 'noGrid', 'noLegend'] as const;
+    if (attributeProps.some((name) => changed.has(name))) {
+      if (this.type !== undefined && !SERIES_TYPES.includes(this.type)) {
+        this.configError('type', `expected ${SERIES_TYPES.join(' | ')}, got "${this.type}"`);
+        this.type = changed.get('type');
+      } else if (!this.configuration.setLayer('attributes', this.attributeLayer(), 'attributes')) {
+        // The last good values stay, on the element as in the configuration.
+        for (const name of attributeProps) if (changed.has(name)) (this as Record<string, unknown>)[name] = changed.get(name);
+      }
+    }
+    if (changed.has('preset')) void this.configuration.setPreset(this.preset);
+    if (changed.has('watchConfig') || changed.has('watchInterval') || changed.has('configEvents')) {
+      this.configuration.setWatch(this.watchConfig, this.watchInterval, this.configEvents);
+    }
+    if (changed.has('configSrc')) void this.configuration.setFile(this.configSrc);
     if (changed.has('src') && this.src) void this.loadSource(this.src);
   }
 
+  /** The attributes (and their properties) that were set, as a configuration layer. */
+  private attributeLayer(): ChartConfigPatch {
+    const layer: ChartConfigPatch = {};
+    if (this.theme !== undefined) layer.theme = this.theme;
+    if (this.timeZone !== undefined) layer.timeZone = this.timeZone;
+    if (this.yScale !== undefined) layer.axes = { y: { scale: this.yScale } };
+    if (this.type !== undefined) layer.series = { type: this.type };
+    if (this.noGrid) layer.grid = { visible: false };
+    if (this.noLegend) layer.features = { legend: false };
+    return layer;
+  }
+
   protected override firstUpdated(): void {
-    this.model.options = { ...this.model.options, theme: this.readTheme() };
+    this.syncFromConfig(this.configuration.config, 'defaults');
     this.resizeObserver = new ResizeObserver(() => this.measure());
     this.resizeObserver.observe(this);
     this.measure();
@@ -328,12 +405,14 @@ export class GpuChart extends LitElement implements InteractionHost {
 
   override render() {
     const frame = this.frameInfo;
+    const text = this.configuration.config.text;
     return html`
-      <div class="container" part="container" tabindex="0" role="img" aria-label=${this.ariaSummary()}>
+      <div class="container" part="container" tabindex="0" role="img" aria-label=${this.ariaSummary()}
+        style="font-size:${text.fontSize}px;font-family:${text.fontFamily}">
         <canvas part="canvas"></canvas>
         <div class="x-axis" part="x-axis" aria-hidden="true">${frame?.xLabels.map((l) => this.xTick(l))}</div>
         <div class="y-axis" part="y-axis" aria-hidden="true">${frame?.yLabels.map((l) => html`<span class="tick" style="top:${l.position}px">${l.label}</span>`)}</div>
-        ${this.noLegend ? nothing : this.renderLegend()}
+        ${this.configuration.config.features.legend ? this.renderLegend() : nothing}
         <div class="crosshair-v" part="crosshair"></div>
         <div class="crosshair-h" part="crosshair"></div>
         <div class="tooltip" part="tooltip" role="status"></div>
@@ -383,10 +462,11 @@ export class GpuChart extends LitElement implements InteractionHost {
   private ariaSummary(): string {
     if (this.label) return this.label;
     const store = this.model.data;
-    if (!store) return `${this.type} chart, no data`;
+    const type = this.model.options.defaultType;
+    if (!store) return `${type} chart, no data`;
     const names = this.model.series.map((s) => s.name).join(', ');
-    const tz = this.timeZone;
-    return `${this.type} chart of ${names}: ${store.length.toLocaleString('en')} points from ${formatTime(store.firstTime(), tz, 'second')} to ${formatTime(store.lastTime(), tz, 'second')}`;
+    const tz = this.model.options.timeZone;
+    return `${type} chart of ${names}: ${store.length.toLocaleString('en')} points from ${formatTime(store.firstTime(), tz, 'second')} to ${formatTime(store.lastTime(), tz, 'second')}`;
   }
 
   // ——— rendering ———
@@ -463,6 +543,7 @@ export class GpuChart extends LitElement implements InteractionHost {
   }
 
   private emitFrame(stats: FrameStats): void {
+    this.autoTune.record(stats);
     for (const listener of this.frameListeners) {
       try {
         listener(stats);
@@ -489,13 +570,14 @@ export class GpuChart extends LitElement implements InteractionHost {
     if (!canvas) return;
     const width = this.clientWidth;
     const height = this.clientHeight;
-    const pixelRatio = globalThis.devicePixelRatio || 1;
+    const devicePixelRatio = globalThis.devicePixelRatio || 1;
+    const pixelRatio = devicePixelRatio * this.configuration.config.quality.resolutionScale;
     this.model.setSize({ width, height, pixelRatio });
     const pixelWidth = Math.max(1, Math.round(width * pixelRatio));
     const pixelHeight = Math.max(1, Math.round(height * pixelRatio));
     if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
     if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
-    this.watchPixelRatio(pixelRatio);
+    this.watchPixelRatio(devicePixelRatio);
     this.invalidate();
   }
 
@@ -534,13 +616,10 @@ export class GpuChart extends LitElement implements InteractionHost {
     }
     const format = this.devices.preferredCanvasFormat();
     context.configure({ device, format, alphaMode: 'premultiplied', usage: GPUTextureUsage.RENDER_ATTACHMENT | GPUTextureUsage.COPY_SRC });
-    this.disposeRenderer();
-    this.renderer = new WebGpuRenderer({
-      device,
-      pipelines: this.devices.pipelines(device),
-      allocations: this.devices.allocations.owner(),
-      target: { kind: 'canvas', context, format },
-    });
+    this.device = device;
+    this.context = context;
+    this.createRenderer(device, context);
+    this.autoTune.start(this.configuration.config, this.hardwareInfo(device), device.features.has('timestamp-query'));
     this.unavailableMessage = null;
     this.state = 'ready';
     const info = this.devices.adapterInfo;
@@ -553,9 +632,41 @@ export class GpuChart extends LitElement implements InteractionHost {
     this.invalidate();
   }
 
+  private hardwareInfo(device: GPUDevice) {
+    const info = this.devices.adapterInfo;
+    const nav = navigator as Navigator & { deviceMemory?: number; userAgentData?: { mobile?: boolean } };
+    return {
+      adapterInfo: info ? { vendor: info.vendor, architecture: info.architecture, device: info.device, description: info.description, isFallbackAdapter: (info as { isFallbackAdapter?: boolean }).isFallbackAdapter } : undefined,
+      limits: { maxBufferSize: device.limits.maxBufferSize, maxTextureDimension2D: device.limits.maxTextureDimension2D, maxStorageBufferBindingSize: device.limits.maxStorageBufferBindingSize },
+      features: [...device.features],
+      devicePixelRatio: globalThis.devicePixelRatio || 1,
+      hardwareConcurrency: nav.hardwareConcurrency,
+      deviceMemory: nav.deviceMemory,
+      mobile: nav.userAgentData?.mobile,
+    };
+  }
+
+  /** A renderer for the current device and quality settings (MSAA is a pipeline property). */
+  private createRenderer(device: GPUDevice, context: GPUCanvasContext): void {
+    if (this.renderer) {
+      this.renderer.dispose();
+      context.configure({ device, format: this.devices.preferredCanvasFormat(), alphaMode: 'premultiplied', usage: GPUTextureUsage.RENDER_ATTACHMENT | GPUTextureUsage.COPY_SRC });
+    }
+    this.renderer = new WebGpuRenderer({
+      device,
+      pipelines: this.devices.pipelines(device),
+      allocations: this.devices.allocations.owner(),
+      target: { kind: 'canvas', context, format: this.devices.preferredCanvasFormat() },
+      sampleCount: this.configuration.config.quality.msaa,
+    });
+    this.invalidate();
+  }
+
   private disposeRenderer(): void {
     this.renderer?.dispose();
     this.renderer = null;
+    this.device = null;
+    this.context = null;
   }
 
   private readonly onDeviceEvent = (event: DeviceEvent): void => {
@@ -600,11 +711,16 @@ export class GpuChart extends LitElement implements InteractionHost {
     this.viewportChanged('data', false);
   }
 
+  /** Series from the `series` property, else from the configuration's `series.items`. */
   private applySeries(): void {
-    const options = this.userSeries?.map((s, i): SeriesOptions => {
+    const fromConfig = this.configuration.config.series.items.map((item) => ({ ...item, column: item.column ?? item.id }));
+    const list: (Omit<ChartSeriesOptions, 'type'> & { type?: string })[] | null = this.userSeries ?? (fromConfig.length > 0 ? fromConfig : null);
+    const options = list?.map((s, i): SeriesOptions => {
       const color = s.color ? resolveCssColor(s.color) : null;
       if (s.color && !color) this.configError(`series[${i}].color`, `"${s.color}" is not a CSS colour`);
-      return { ...s, color: color ?? null };
+      // Types this version does not draw yet fall back to the chart's default (reported by applyConfig).
+      const type = SERIES_TYPES.find((known) => known === s.type);
+      return { ...s, type, color: color ?? null };
     });
     this.model.setSeriesOptions(options ?? null);
     this.requestUpdate();
@@ -654,16 +770,68 @@ export class GpuChart extends LitElement implements InteractionHost {
     this.dispatchEvent(new GpuDataErrorEvent(detail));
   }
 
+  // ——— configuration (ConfigHost) ———
+
+  applyConfig(config: ChartConfig, diff: ConfigDiff, layer: LayerName, durationMs: number): void {
+    const started = performance.now();
+    this.syncFromConfig(config, layer);
+    if (layer !== 'tier') this.autoTune.configure(config);
+    if (this.renderer && this.renderer.sampleCount !== config.quality.msaa && this.device && this.context) this.createRenderer(this.device, this.context);
+    if (diff.changedPaths.some((path) => path.startsWith('quality.resolutionScale'))) this.measure();
+    if (diff.changedPaths.some((path) => path.startsWith('features.'))) this.pointerLeft();
+    this.dispatchEvent(
+      new GpuConfigChangeEvent({ changedPaths: diff.changedPaths, work: diff.work, subsystems: diff.subsystems, layer, durationMs: durationMs + performance.now() - started }),
+    );
+  }
+
+  /** Makes the model, theme and series follow a resolved configuration. */
+  private syncFromConfig(config: ChartConfig, layer: string): void {
+    // Theme colours live in CSS custom properties keyed on this attribute (see the styles).
+    if (this.getAttribute('data-gpu-theme') !== config.theme) this.setAttribute('data-gpu-theme', config.theme);
+    let type = config.series.type as SeriesType;
+    if (!SERIES_TYPES.includes(type)) {
+      this.reportConfigIssues([{ path: 'series.type', message: `"${type}" is not drawn by this version yet (expected ${SERIES_TYPES.join(' | ')}); drawing lines`, source: layer }]);
+      type = 'line';
+    }
+    this.model.setOptions({
+      defaultType: type,
+      yScale: config.axes.y.scale,
+      timeZone: config.timeZone,
+      grid: config.grid.visible,
+      lineWidth: config.series.lineWidth,
+      theme: this.readTheme(config),
+    });
+    if (!config.axes.y.autoscale && this.model.viewport.autoY && this.model.data) {
+      const [min, max] = this.model.yRange();
+      this.model.viewport.setY(min, max);
+    }
+    this.applySeries();
+  }
+
+  reportConfigIssues(issues: ConfigIssue[]): void {
+    // Attribute errors name the attribute, as the author wrote it.
+    const attributeNames: Record<string, string> = { theme: 'theme', timeZone: 'time-zone', 'axes.y.scale': 'y-scale', 'series.type': 'type' };
+    const named = issues.map((issue) => (issue.source === 'attributes' ? { ...issue, path: attributeNames[issue.path] ?? issue.path, source: 'attribute' } : issue));
+    this.dispatchEvent(new GpuConfigErrorEvent({ issues: named }));
+  }
+
   private configError(path: string, message: string): void {
     this.dispatchEvent(new GpuConfigErrorEvent({ issues: [{ path, message, source: 'attribute' }] }));
   }
 
-  private readTheme(): Theme {
-    const base = this.theme === 'dark' ? DARK_THEME : LIGHT_THEME;
+  private readTheme(config: ChartConfig = this.configuration.config): Theme {
+    const base = config.theme === 'dark' ? DARK_THEME : LIGHT_THEME;
     const style = getComputedStyle(this);
     const read = (name: string) => resolveCssColor(style.getPropertyValue(name));
-    const palette = Array.from({ length: PALETTE_SIZE }, (_, i) => read(`--gpu-chart-series-${i + 1}`) ?? base.palette[i]!);
-    return { ...base, background: read('--gpu-chart-background') ?? base.background, grid: read('--gpu-chart-grid-color') ?? base.grid, palette };
+    const colors = config.colors;
+    const configured = colors.series?.map((c) => resolveCssColor(c)).filter((c): c is NonNullable<typeof c> => c !== null) ?? [];
+    const palette = configured.length > 0 ? configured : Array.from({ length: PALETTE_SIZE }, (_, i) => read(`--gpu-chart-series-${i + 1}`) ?? base.palette[i]!);
+    return {
+      background: (colors.background && resolveCssColor(colors.background)) || (read('--gpu-chart-background') ?? base.background),
+      grid: (colors.grid && resolveCssColor(colors.grid)) || (read('--gpu-chart-grid-color') ?? base.grid),
+      palette,
+      areaOpacity: config.series.areaOpacity,
+    };
   }
 
   // ——— interaction (InteractionHost) ———
@@ -681,10 +849,11 @@ export class GpuChart extends LitElement implements InteractionHost {
       return;
     }
     this.pointer = { x: cssX, y: cssY };
+    const features = this.configuration.config.features;
     const plot = this.frameInfo?.plot;
     const v = this.crosshairV!;
     const h = this.crosshairH!;
-    v.style.display = h.style.display = 'block';
+    v.style.display = h.style.display = features.crosshair ? 'block' : 'none';
     v.style.left = `${info.x}px`;
     v.style.top = `${plot?.y ?? 0}px`;
     v.style.height = `${plot?.height ?? this.clientHeight}px`;
@@ -692,10 +861,10 @@ export class GpuChart extends LitElement implements InteractionHost {
     h.style.left = `${plot?.x ?? 0}px`;
     h.style.width = `${plot?.width ?? this.clientWidth}px`;
     const tooltip = this.tooltip!;
-    tooltip.style.display = 'block';
+    tooltip.style.display = features.tooltip ? 'block' : 'none';
     const unit = this.model.viewport.span < 5_000 ? 'millisecond' : this.model.viewport.span < 2 * 86_400_000 ? 'second' : 'minute';
     tooltip.replaceChildren(
-      Object.assign(document.createElement('div'), { className: 'time', textContent: formatTime(info.time, this.timeZone, unit) }),
+      Object.assign(document.createElement('div'), { className: 'time', textContent: formatTime(info.time, this.model.options.timeZone, unit) }),
       ...info.values.map((s) => {
         const row = document.createElement('div');
         row.innerHTML = `<span class="swatch" style="display:inline-block;width:8px;height:8px;margin-right:4px;background:${rgbaToCss(s.color)}"></span>`;

@@ -1,0 +1,25 @@
+/** The quality tier changed (auto-tuning, a pin, or degradation); says why and on what evidence. */
+export interface GpuQualityChangeDetail {
+  tier: 'low' | 'medium' | 'high' | 'ultra';
+  previous: 'low' | 'medium' | 'high' | 'ultra' | null;
+  reason: string;
+  /** The frame-time measurements behind an auto-tuning move (absent for the initial choice). */
+  measurements?: { p50: number; p95: number; samples: number; source: 'gpu-timestamp' | 'frame-interval' };
+}
+
+/** `gpu-quality-change` — bubbles and is composed, so it reaches listeners outside the shadow root. */
+export class GpuQualityChangeEvent extends Event {
+  static readonly type = 'gpu-quality-change';
+  readonly detail: Readonly<GpuQualityChangeDetail>;
+
+  constructor(detail: GpuQualityChangeDetail) {
+    super('gpu-quality-change', { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'gpu-quality-change': GpuQualityChangeEvent;
+  }
+}

@@ -1,0 +1,13 @@
+// Recovery primitives: retry with backoff, circuit breaker, lifecycle state machine. DOM-free.
+export { backoffDelays, retry, isAbortError, sleepFor, type BackoffOptions, type RetryOptions, type RetryAttempt } from './retry.js';
+export { CircuitBreaker, type BreakerState, type BreakerChange, type BreakerListener, type CircuitBreakerOptions } from './circuit-breaker.js';
+export {
+  Lifecycle,
+  LifecycleTransitionError,
+  LIFECYCLE_TRANSITIONS,
+  canTransition,
+  type LifecycleState,
+  type LifecycleTransition,
+  type LifecycleListener,
+  type LifecycleOptions,
+} from './lifecycle.js';

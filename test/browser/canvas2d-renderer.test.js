@@ -1,0 +1,234 @@
+// The Canvas2D fallback draws the same FrameScene as the WebGPU renderer: both are drawn and their
+// pixels compared, then specific pixels (gap, area, clip) are checked in each.
+import { Canvas2dRenderer, DeviceManager } from '../../dist/index.js';
+import { WebGpuRenderer } from '../../dist/render/webgpu/webgpu-renderer.js';
+import { assert, assertEqual, colorDistance, pixel } from './helpers.js';
+
+const WIDTH = 240;
+const HEIGHT = 150;
+const GAP = 1e30; // GAP_Y in frame-scene.ts
+// A fractional x origin on purpose: both renderers must clip to the same whole-pixel scissor
+// rectangle (floor origin, ceil size) while placing points from the unrounded origin.
+const PLOT = { x: 30.5, y: 12, width: 180, height: 110 };
+
+const WHITE = [255, 255, 255];
+const ORANGE = [249, 115, 22];
+const GRID = [120, 120, 120];
+const AREA_FILL = [0.145, 0.388, 0.922, 0.3];
+/** AREA_FILL blended over white with 8-bit straight colours. */
+const AREA_OVER_WHITE = [0, 1, 2].map((c) => Math.round(Math.round(AREA_FILL[c] * 255) * 0.3 + 255 * 0.7));
+
+const rgba = ([r, g, b], a = 1) => [r / 255, g / 255, b / 255, a];
+const points = (pairs) => Float32Array.from(pairs.flat());
+
+/** A line with a gap that leaves the plot on the right, an area with a gap, and grid segments that cross the plot's edges. */
+function testScene() {
+  const line = [[5, 20], [50, 45], [GAP, GAP], [100, 20], [150, 55], [230, 25]];
+  const area = [[0, 80], [40, 70], [70, 85], [GAP, GAP], [110, 75], [140, 65], [180, 78]];
+  const grid = [
+    [-40, 35.5], [260, 35.5], // horizontal, past both sides of the plot
+    [-40, 95.5], [260, 95.5],
+    [120, -30], [120, 200], // vertical (canvas column 150), past the top and bottom
+  ];
+  return {
+    width: WIDTH,
+    height: HEIGHT,
+    background: rgba(WHITE),
+    plot: PLOT,
+    layers: [
+      { kind: 'segments', id: 'grid', points: points(grid), count: grid.length, color: rgba(GRID), width: 1 },
+      { kind: 'area', id: 'area', points: points(area), count: area.length, fill: AREA_FILL, baseline: PLOT.height },
+      { kind: 'line', id: 'line', points: points(line), count: line.length, color: rgba(ORANGE), width: 2 },
+    ],
+  };
+}
+
+async function webGpuCapture(scene) {
+  const manager = DeviceManager.shared();
+  const device = await manager.acquire();
+  const renderer = new WebGpuRenderer({
+    device,
+    pipelines: manager.pipelines(device),
+    allocations: manager.allocations.owner(),
+    target: { kind: 'offscreen', format: 'rgba8unorm', width: scene.width, height: scene.height },
+  });
+  try {
+    return await renderer.capture(scene);
+  } finally {
+    renderer.dispose();
+  }
+}
+
+async function canvasCapture(scene, canvas = document.createElement('canvas')) {
+  const renderer = new Canvas2dRenderer({ canvas });
+  try {
+    return await renderer.capture(scene);
+  } finally {
+    renderer.dispose();
+  }
+}
+
+/** Largest channel difference, alpha included. */
+function rgbaDistance(a, b, i) {
+  return Math.max(Math.abs(a[i] - b[i]), Math.abs(a[i + 1] - b[i + 1]), Math.abs(a[i + 2] - b[i + 2]), Math.abs(a[i + 3] - b[i + 3]));
+}
+
+/** Pixels whose 3×3 neighbourhood is not one flat colour (within `flat`): the only place antialiasing acts. */
+function edgeMask(snap, flat) {
+  const { width, height, data } = snap;
+  const mask = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      for (let dy = -1; dy <= 1 && !mask[y * width + x]; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+          const j = (ny * width + nx) * 4;
+          if (Math.max(Math.abs(data[i] - data[j]), Math.abs(data[i + 1] - data[j + 1]), Math.abs(data[i + 2] - data[j + 2])) > flat) {
+            mask[y * width + x] = 1;
+            break;
+          }
+        }
+      }
+    }
+  }
+  return mask;
+}
+
+/** Distances between two captures, split into flat pixels and edge pixels (either image). */
+function compare(a, b, { flat, strong }) {
+  const edgesA = edgeMask(a, flat);
+  const edgesB = edgeMask(b, flat);
+  const stats = { pixels: a.width * a.height, edge: 0, flatWorst: 0, flatOff: 0, edgeOff: 0, strongOff: 0, edgeSum: 0, worst: 0 };
+  for (let p = 0; p < stats.pixels; p++) {
+    const d = rgbaDistance(a.data, b.data, p * 4);
+    stats.worst = Math.max(stats.worst, d);
+    if (d > strong) stats.strongOff++;
+    if (edgesA[p] || edgesB[p]) {
+      stats.edge++;
+      stats.edgeSum += d;
+      if (d > flat) stats.edgeOff++;
+    } else {
+      stats.flatWorst = Math.max(stats.flatWorst, d);
+      if (d > flat) stats.flatOff++;
+    }
+  }
+  stats.edgeMean = stats.edgeSum / Math.max(1, stats.edge);
+  return stats;
+}
+
+/** Plot-relative point to canvas pixel indices. */
+const at = (x, y) => [Math.floor(PLOT.x + x), Math.floor(PLOT.y + y)];
+
+describe('Canvas2dRenderer', () => {
+  it('draws the same picture as the WebGPU renderer', async () => {
+    const scene = testScene();
+    const gpu = await webGpuCapture(scene);
+    const cpu = await canvasCapture(scene);
+    assertEqual(cpu.width, gpu.width, 'width');
+    assertEqual(cpu.height, gpu.height, 'height');
+    assertEqual(cpu.data.length, WIDTH * HEIGHT * 4, 'RGBA bytes');
+
+    // Tolerance, from what each renderer does with a pixel:
+    // - A pixel fully inside or outside every shape is the same blend in both; only 8-bit rounding
+    //   of the translucent area's blend differs (the GPU blends premultiplied floats, the canvas
+    //   rounds the straight colour first): within FLAT = 4 levels, with no exception.
+    // - An edge pixel gets coverage k/4 from the GPU's 4× MSAA (samples on four different rows and
+    //   columns, so a straight edge is off by at most about a quarter of a pixel's coverage) and an
+    //   exact fraction from the canvas: edge pixels may differ by up to a quarter or so of the
+    //   local contrast, never by half of full scale (STRONG = 128). A difference that large means
+    //   the shapes differ (a missing square cap, a notch at a joint, a shifted pixel), not the
+    //   antialiasing: none is allowed.
+    const FLAT = 4;
+    const STRONG = 128;
+    const stats = compare(gpu, cpu, { flat: FLAT, strong: STRONG });
+    console.log(`canvas2d vs webgpu: ${JSON.stringify(stats)}`);
+    assertEqual(stats.flatOff, 0, `flat pixels agree within ${FLAT} (worst ${stats.flatWorst})`);
+    // Edges are a small part of the picture: the outlines of a line, an area and three grid lines.
+    assert(stats.edge / stats.pixels < 0.15, `edges are a small part of the image (${stats.edge} of ${stats.pixels})`);
+    assert(stats.edgeOff / stats.pixels < 0.02, `under 2% of all pixels differ beyond rounding (${stats.edgeOff})`);
+    assertEqual(stats.strongOff, 0, `pixels differing by more than ${STRONG} (worst ${stats.worst})`);
+    // A quarter of the contrast on some edge pixels, none on most: the mean stays a few levels.
+    assert(stats.edgeMean < 8, `mean difference on edges under 8 levels (${stats.edgeMean.toFixed(1)})`);
+  });
+
+  it('leaves gaps empty, fills areas and respects the clip, like the WebGPU renderer', async () => {
+    const scene = testScene();
+    for (const [name, snap] of [['webgpu', await webGpuCapture(scene)], ['canvas2d', await canvasCapture(scene)]]) {
+      const near = (x, y, rgb, tolerance, what) => {
+        const actual = pixel(snap, ...at(x, y));
+        assert(colorDistance(actual, rgb) <= tolerance, `${name}: ${what} at plot (${x}, ${y}) is ${rgb}, got ${actual}`);
+      };
+      // The line: drawn on both sides of its gap, nothing inside it (mid-way along where the
+      // missing segment from (50, 45) to (100, 20) would run).
+      near(27.5, 32.5, ORANGE, 40, 'line before the gap');
+      near(125, 37.5, ORANGE, 40, 'line after the gap');
+      for (let x = 56; x <= 94; x += 2) {
+        const y = 45 - ((x - 50) / 50) * 25;
+        if (Math.abs(y - 35.5) > 3) near(x, y, WHITE, 2, 'gap'); // away from the grid line it crosses
+      }
+      // The area: filled between the polyline and the baseline, empty above it and in its gap.
+      near(20, 100, AREA_OVER_WHITE, 3, 'area');
+      near(160, 90, AREA_OVER_WHITE, 3, 'area');
+      near(20, 60, WHITE, 2, 'above the area');
+      near(90, 100, WHITE, 2, 'area gap');
+      // Grid lines inside the plot, reaching its edges.
+      near(10, 35.5, GRID, 3, 'grid line');
+      near(120, 5, GRID, 3, 'vertical grid line');
+      near(120, 0, GRID, 3, 'vertical grid line at the top edge');
+      // The line reaches the plot's right edge (last column inside: 209)...
+      const [lastColumn] = at(PLOT.width - 1.5, 0);
+      let inkAtEdge = false;
+      for (let y = 0; y < HEIGHT; y++) inkAtEdge ||= colorDistance(pixel(snap, lastColumn, y), ORANGE) <= 40;
+      assert(inkAtEdge, `${name}: line drawn up to the plot's right edge (column ${lastColumn})`);
+      // ...and nothing is drawn outside the scissor rectangle (x 30..209, y 12..121): not the grid
+      // lines that run past every edge, nor the line that leaves on the right.
+      let outside = 0;
+      for (let y = 0; y < HEIGHT; y++) {
+        for (let x = 0; x < WIDTH; x++) {
+          if (x >= 30 && x < 210 && y >= 12 && y < 122) continue;
+          if (colorDistance(pixel(snap, x, y), WHITE) > 0) outside++;
+        }
+      }
+      assertEqual(outside, 0, `${name}: pixels drawn outside the plot`);
+    }
+  });
+
+  it('draws into an OffscreenCanvas, resizes it to the scene, counts its memory and lets go on dispose', async () => {
+    const canvas = new OffscreenCanvas(10, 10);
+    const renderer = new Canvas2dRenderer({ canvas });
+    assertEqual(renderer.kind, 'canvas2d', 'kind');
+    const scene = testScene();
+    const stats = renderer.render(scene);
+    assertEqual(stats.pointsDrawn, 13, 'points of the line and the area');
+    assert(stats.cpuMs >= 0, 'cpu time measured');
+    assertEqual(canvas.width, WIDTH, 'canvas width follows the scene');
+    assertEqual(renderer.memoryBytes, WIDTH * HEIGHT * 4, 'memory: one RGBA canvas');
+    const snap = await renderer.capture(scene);
+    const reference = await canvasCapture(scene);
+    assert(snap.data.every((v, i) => v === reference.data[i]), 'same pixels as an HTMLCanvasElement');
+    renderer.dispose();
+    assertEqual(renderer.memoryBytes, 0, 'no memory after dispose');
+    let threw = false;
+    try {
+      renderer.render(scene);
+    } catch {
+      threw = true;
+    }
+    assert(threw, 'render after dispose throws');
+  });
+
+  it('refuses a canvas that already has a WebGPU context, with a clear message', () => {
+    const canvas = document.createElement('canvas');
+    assert(canvas.getContext('webgpu'), 'webgpu context');
+    let message = '';
+    try {
+      new Canvas2dRenderer({ canvas });
+    } catch (error) {
+      message = error.message;
+    }
+    assert(message.includes('fresh canvas'), `clear error, got "${message}"`);
+  });
+});
