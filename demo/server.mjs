@@ -1,5 +1,6 @@
 // Serves the repository root for the demo (demo/, cdn/, presets/) on localhost, no dependencies.
-//   node demo/server.mjs [--port 4318] [--quiet]
+//   node demo/server.mjs [--port 4318] [--quiet] [--allow-node-modules]
+// --allow-node-modules also serves /node_modules/ (the peer benchmark loads other libraries from it).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -10,6 +11,7 @@ const args = process.argv.slice(2);
 const portArg = args.indexOf('--port');
 const port = Number(portArg >= 0 ? args[portArg + 1] : (process.env.PORT ?? 4318));
 const quiet = args.includes('--quiet');
+const allowNodeModules = args.includes('--allow-node-modules');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -39,7 +41,7 @@ const server = createServer(async (request, response) => {
     const slow = path.startsWith('/slow/');
     if (slow) path = path.slice(5);
     const file = normalize(join(root, path));
-    if (!file.startsWith(root) || file.includes('node_modules')) throw Object.assign(new Error('forbidden'), { status: 403 });
+    if (!file.startsWith(root) || (!allowNodeModules && file.includes('node_modules'))) throw Object.assign(new Error('forbidden'), { status: 403 });
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) throw Object.assign(new Error('not found'), { status: 404 });
     const body = await readFile(file);

@@ -11,3 +11,6 @@ export { ChartModel } from './core/chart-model.js';
 export { DataError } from './data/data-error.js';
 export { registerPreset, unregisterPreset, presetNames, getPreset, parseConfigText, ConfigError, type ChartConfig, type ChartConfigPatch, type ConfigIssue } from './config/index.js';
 export type { FrameStats, FrameListener } from './perf/frame-stats.js';
+export { recordProfile, type TraceDocument } from './perf/profiler.js';
+export { createTelemetry, type Telemetry, type TelemetryBatch, type TelemetryOptions } from './perf/telemetry.js';
+export { type LifecycleState } from './recovery/lifecycle.js';

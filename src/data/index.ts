@@ -10,3 +10,8 @@ export { loadUrl, type LoadUrlOptions, type DataFormat } from './load-url.js';
 export { SeriesStore } from './series-store.js';
 export { MinMaxPyramid } from './lod/minmax-pyramid.js';
 export { M4Decimator, visibleRange, GAP, type LodResult, type LodMode } from './lod/m4.js';
+export { PrefixSum } from './lod/prefix-sum.js';
+export { OhlcAggregator } from './lod/ohlc-aggregate.js';
+export type { OhlcAggregate, OhlcAggregatorOptions, OhlcMode } from './lod/ohlc-aggregate.js';
+export { resample, parseTimeframe, createResampler, type Timeframe } from './resample.js';
+export type { BarInput, ResampledBar, ResampledBars, ResampleInput, ResampleOptions, Resampler, TimeframeUnit } from './resample.js';

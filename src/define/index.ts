@@ -1,2 +1,3 @@
 // Defines every element of the library.
 import './gpu-chart.js';
+import './gpu-perf-overlay.js';

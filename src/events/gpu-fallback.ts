@@ -1,9 +1,9 @@
 /** WebGPU is unavailable for this chart; says why and what happens instead. */
 export interface GpuFallbackDetail {
   /** Why WebGPU is not drawing this chart. */
-  reason: 'no-webgpu' | 'no-adapter' | 'device-failed' | 'device-lost';
+  reason: 'no-webgpu' | 'no-adapter' | 'device-failed' | 'device-lost' | 'pipeline-failed' | 'circuit-open' | 'requested';
   message: string;
-  /** What draws instead: 'none' shows a message in the chart's box. */
+  /** What draws instead: 'canvas2d' (the fallback renderer), or 'none' (a message in the chart's box, when `renderer="webgpu"` forbids the fallback). */
   renderer: 'canvas2d' | 'none';
 }
 

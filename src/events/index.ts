@@ -7,3 +7,4 @@ export * from './gpu-fallback.js';
 export * from './gpu-config-error.js';
 export * from './gpu-config-change.js';
 export * from './gpu-quality-change.js';
+export * from './gpu-recovery.js';

@@ -12,6 +12,8 @@ test('custom-elements.json is up to date (run `npm run manifest` after changing 
     const fresh = JSON.parse(readFileSync(join(dir, 'custom-elements.json'), 'utf8'));
     const committed = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
     assert.deepEqual(committed, fresh);
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    assert.equal(pkg.customElements, 'custom-elements.json', 'package.json points at the committed manifest');
     const chart = committed.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'gpu-chart');
     assert.ok(chart, 'gpu-chart is in the manifest');
     for (const event of ['gpu-ready', 'gpu-viewport-change', 'gpu-crosshair', 'gpu-data-error', 'gpu-load-progress', 'gpu-fallback']) {

@@ -193,6 +193,17 @@ export const gpuChartStyles = css`
   .message strong {
     font-size: 14px;
   }
+  .fallback-badge {
+    position: absolute;
+    right: 70px;
+    top: 6px;
+    padding: 1px 6px;
+    border-radius: 3px;
+    font-size: 10px;
+    color: var(--gpu-chart-axis-color);
+    border: 1px solid var(--gpu-chart-grid-color);
+    pointer-events: none;
+  }
   .error-banner {
     position: absolute;
     left: 14px;

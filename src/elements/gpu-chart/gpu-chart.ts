@@ -12,18 +12,15 @@ import { loadUrl } from '../../data/load-url.js';
 import { normalizeData } from '../../data/normalize.js';
 import type { NormalizedData } from '../../data/columnar.js';
 import type { FramePixels, Renderer } from '../../render/renderer.js';
-import { DeviceManager, type DeviceEvent } from '../../render/webgpu/device-manager.js';
-import { WebGpuRenderer } from '../../render/webgpu/webgpu-renderer.js';
-import { WebGpuUnavailableError } from '../../render/webgpu/webgpu-unavailable.js';
 import { GpuConfigErrorEvent } from '../../events/gpu-config-error.js';
 import { GpuCrosshairEvent } from '../../events/gpu-crosshair.js';
 import { GpuDataErrorEvent, type GpuDataErrorDetail } from '../../events/gpu-data-error.js';
-import { GpuFallbackEvent } from '../../events/gpu-fallback.js';
 import { GpuLoadProgressEvent } from '../../events/gpu-load-progress.js';
-import { GpuReadyEvent } from '../../events/gpu-ready.js';
 import { GpuViewportChangeEvent } from '../../events/gpu-viewport-change.js';
 import { resolveCssColor, rgbaToCss } from '../resolve-css-color.js';
 import { ChartInteraction, type InteractionHost } from './chart-interaction.js';
+import { ChartRendererController, DEFAULT_RECOVERY, type RecoveryOptions, type RendererHost, type RendererPreference } from './chart-renderer-controller.js';
+import type { LifecycleState } from '../../recovery/lifecycle.js';
 import { ChartConfigController, type ConfigHost } from './chart-config-controller.js';
 import type { ChartConfig, ChartConfigPatch } from '../../config/schema.js';
 import type { ConfigIssue } from '../../config/errors.js';
@@ -36,8 +33,10 @@ import { tierLayer } from '../../config/tiers.js';
 import type { Tier } from '../../config/schema.js';
 import { gpuChartStyles } from './gpu-chart.styles.js';
 import type { FrameListener, FrameStats } from '../../perf/frame-stats.js';
+import { recordProfile, type TraceDocument } from '../../perf/profiler.js';
+import { createTelemetry, type Telemetry, type TelemetryBatch } from '../../perf/telemetry.js';
 
-export type ChartState = 'initializing' | 'ready' | 'unsupported' | 'disposed';
+export type ChartState = LifecycleState;
 
 /** A series as users describe it from JS: like SeriesOptions, with a CSS colour string. */
 export interface ChartSeriesOptions extends Omit<SeriesOptions, 'color'> {
@@ -59,11 +58,13 @@ const PALETTE_SIZE = 8;
  * @event gpu-crosshair - The pointer moved over the plot; `detail.time` and `detail.values`.
  * @event gpu-data-error - Data was rejected (previous data stays) or accepted with gaps.
  * @event gpu-load-progress - Progress of loading `src`.
- * @event gpu-fallback - WebGPU is unavailable; says why and what is shown instead.
+ * @event gpu-fallback - WebGPU is unavailable or failing; says why and what draws instead (Canvas2D, or nothing with `renderer="webgpu"`).
+ * @event gpu-recovery - Device-loss recovery: phases lost, retrying (per attempt), recovered or failed, with attempts and timings.
  * @event gpu-config-error - An attribute, property or config document was invalid; `detail.issues` name paths (and lines for files). The last good configuration stays.
  * @event gpu-quality-change - The quality tier changed (auto-tuning or configuration), with the reason and the frame measurements behind it.
  * @event gpu-config-change - A configuration change was applied: changed paths, the least work it needed, touched subsystems, measured duration.
  *
+ * @slot - Child elements: `<gpu-perf-overlay>` (drawn over the chart) and, in later versions, `<gpu-indicator>`.
  * @csspart container - The box holding canvas, axes and overlays; focusable for keyboard control.
  * @csspart canvas - The WebGPU canvas.
  * @csspart x-axis - Time axis labels.
@@ -71,7 +72,8 @@ const PALETTE_SIZE = 8;
  * @csspart legend - Series names, colours and values.
  * @csspart tooltip - Values under the crosshair.
  * @csspart loading - Shown while `src` loads.
- * @csspart message - Shown instead of the chart when WebGPU is unavailable.
+ * @csspart message - Shown instead of the chart when no renderer can draw (or `renderer="webgpu"` forbids the fallback).
+ * @csspart fallback-badge - A small label while the Canvas2D fallback draws the chart.
  *
  * @cssprop --gpu-chart-background - Plot background.
  * @cssprop --gpu-chart-text-color - Legend and tooltip text.
@@ -81,7 +83,7 @@ const PALETTE_SIZE = 8;
  * @cssprop --gpu-chart-tooltip-background - Tooltip background.
  * @cssprop --gpu-chart-series-1 - Colour of the first series (and -2 … -8 for the next ones).
  */
-export class GpuChart extends LitElement implements InteractionHost, ConfigHost {
+export class GpuChart extends LitElement implements InteractionHost, ConfigHost, RendererHost {
   static override styles = gpuChartStyles;
 
   /** Registers the element; safe to call more than once (or from two copies of the bundle). */
@@ -134,8 +136,19 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
   /** Accessible description; defaults to a summary of the data. */
   @property() label: string | null = null;
 
-  /** The chart's lifecycle state. */
-  @state() state: ChartState = 'initializing';
+  /** Which renderer to use: `auto` (WebGPU, Canvas2D when WebGPU is unavailable or failing), `webgpu` (never fall back: show a message instead), `canvas2d`. */
+  @property() renderer: RendererPreference = 'auto';
+
+  /** Recovery timings (retry backoff, circuit breaker) for every chart on the page; tests shorten them. */
+  static recovery: RecoveryOptions = DEFAULT_RECOVERY;
+
+  /** Chooses and replaces renderers, recovers from device loss, falls back to Canvas2D. */
+  private readonly renderers = new ChartRendererController(this);
+
+  /** The chart's lifecycle state: initializing, ready, lost, recovering, degraded, fallback, failed, disposed. */
+  get state(): ChartState {
+    return this.renderers.state;
+  }
 
   /** Frames drawn since the element was created (an idle chart draws none). */
   frameCount = 0;
@@ -198,18 +211,13 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
   @state() private errorMessage: string | null = null;
   @state() private legendValues: Map<string, number> | null = null;
 
-  private renderer: (Renderer & { sampleCount?: number }) | null = null;
-  private device: GPUDevice | null = null;
-  private context: GPUCanvasContext | null = null;
-  private readonly devices = DeviceManager.shared();
-  private unsubscribeDevice: (() => void) | null = null;
+  private activeRenderer: Renderer | null = null;
   private resizeObserver: ResizeObserver | null = null;
   private frameHandle = 0;
   private frameWaiters: (() => void)[] = [];
   private loadAbort: AbortController | null = null;
   private userData: unknown = null;
   private userSeries: ChartSeriesOptions[] | null = null;
-  private initGeneration = 0;
   /** Where the pointer is over the plot (CSS px), so the crosshair follows zooms and new data. */
   private pointer: { x: number; y: number } | null = null;
   private crosshairTime: number | null = null;
@@ -218,6 +226,9 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
   constructor() {
     super();
     new ChartInteraction(this);
+    this.addEventListener('gpu-fallback', (event) => this.telemetry?.recordError('fallback', event.detail.reason));
+    this.addEventListener('gpu-recovery', (event) => this.telemetry?.recordError('recovery', event.detail.phase));
+    this.addEventListener('gpu-config-error', () => this.telemetry?.recordError('config', 'invalid'));
   }
 
   /**
@@ -248,12 +259,12 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
 
   /** `webgpu` once ready, otherwise null. */
   get rendererKind(): 'webgpu' | 'canvas2d' | null {
-    return this.renderer?.kind ?? null;
+    return this.activeRenderer?.kind ?? null;
   }
 
   /** Bytes of GPU memory this chart holds. */
   get gpuMemoryBytes(): number {
-    return this.renderer?.memoryBytes ?? 0;
+    return this.activeRenderer?.memoryBytes ?? 0;
   }
 
   get interactionTarget(): HTMLElement | null {
@@ -314,18 +325,19 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
     return { start, end, yMin, yMax, autoY };
   }
 
-  /** Resolves after the next frame is drawn (at once when nothing is pending or no renderer). */
+  /** Resolves after the next frame is drawn (at once when nothing is pending); while no renderer is ready yet, after its first frame. */
   nextFrame(): Promise<void> {
-    if (!this.frameHandle) return Promise.resolve();
+    // Nothing pending and a renderer in place: the picture is current.
+    if (!this.frameHandle && (this.activeRenderer || !this.isConnected)) return Promise.resolve();
     return new Promise((resolve) => this.frameWaiters.push(resolve));
   }
 
   /** Draws the current state and returns its pixels (RGBA, rows top to bottom). */
   async snapshot(): Promise<FramePixels> {
-    if (!this.renderer) throw new Error('gpu-chart: no renderer yet (wait for gpu-ready)');
+    if (!this.activeRenderer) throw new Error('gpu-chart: no renderer yet (wait for gpu-ready)');
     const frame = this.buildFrame();
     this.frameCount++;
-    return this.renderer.capture(frame.scene);
+    return this.activeRenderer.capture(frame.scene);
   }
 
   /** Re-reads colours from CSS custom properties (after a page changes them). */
@@ -336,14 +348,21 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribeDevice = this.devices.subscribe(this.onDeviceEvent);
-    if (this.hasUpdated) void this.initRenderer();
+    globalThis.addEventListener?.('pagehide', this.flushTelemetry);
+    if (this.hasUpdated) this.configureTelemetry(this.configuration.config);
+    // Moved in the DOM: the controllers reconnected; start drawing again.
+    if (this.hasUpdated) {
+      this.resizeObserver?.observe(this);
+      void this.renderers.start();
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribeDevice?.();
-    this.unsubscribeDevice = null;
+    globalThis.removeEventListener?.('pagehide', this.flushTelemetry);
+    this.telemetry?.dispose();
+    this.telemetry = null;
+    this.telemetryKey = '';
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
     this.loadAbort?.abort();
@@ -351,9 +370,6 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
     if (this.frameHandle) cancelAnimationFrame(this.frameHandle);
     this.frameHandle = 0;
     this.flushFrameWaiters();
-    this.disposeRenderer();
-    this.initGeneration++;
-    this.state = 'disposed';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -381,6 +397,15 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
     }
     if (changed.has('configSrc')) void this.configuration.setFile(this.configSrc);
     if (changed.has('src') && this.src) void this.loadSource(this.src);
+    if (changed.has('renderer')) {
+      if (!['auto', 'webgpu', 'canvas2d'].includes(this.renderer)) {
+        this.configError('renderer', `expected auto | webgpu | canvas2d, got "${this.renderer}"`);
+        this.renderer = changed.get('renderer') ?? 'auto';
+      } else {
+        this.renderers.preference = this.renderer;
+        if (this.hasUpdated) void this.renderers.start();
+      }
+    }
   }
 
   /** The attributes (and their properties) that were set, as a configuration layer. */
@@ -400,7 +425,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
     this.resizeObserver = new ResizeObserver(() => this.measure());
     this.resizeObserver.observe(this);
     this.measure();
-    void this.initRenderer();
+    void this.renderers.start();
   }
 
   override render() {
@@ -417,7 +442,11 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
         <div class="crosshair-h" part="crosshair"></div>
         <div class="tooltip" part="tooltip" role="status"></div>
         <div class="zoom-box" part="zoom-box"></div>
+        <slot></slot>
         ${this.errorMessage ? html`<div class="error-banner" part="error" role="alert">${this.errorMessage}</div>` : nothing}
+        ${this.state === 'fallback'
+          ? html`<div class="fallback-badge" part="fallback-badge" title="WebGPU is unavailable or failing here; this chart is drawn with Canvas 2D">Canvas 2D</div>`
+          : nothing}
         ${this.loading ? this.renderLoading() : nothing}
         ${this.unavailableMessage
           ? html`<div class="message" part="message" role="alert"><strong>This chart needs WebGPU</strong><span>${this.unavailableMessage}</span></div>`
@@ -473,7 +502,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
 
   /** Marks the chart dirty: one frame is drawn at the next animation frame. */
   invalidate(): void {
-    if (this.frameHandle || !this.renderer) return;
+    if (this.frameHandle || !this.activeRenderer) return;
     this.frameHandle = requestAnimationFrame(() => {
       this.frameHandle = 0;
       this.drawFrame();
@@ -503,8 +532,36 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
 
   private readonly frameListeners = new Set<FrameListener>();
 
+  /**
+   * Records `ms` of frames and resolves with a Chrome Trace Event document (open it in Perfetto
+   * or chrome://tracing): per-frame scene and render phases, GPU time, points and memory.
+   */
+  profile(ms: number): Promise<TraceDocument> {
+    return recordProfile(this, ms);
+  }
+
+  /**
+   * Receives telemetry batches instead of `telemetry.endpoint` (config). Telemetry is opt-in:
+   * nothing is collected unless `telemetry.enabled` is true. Fields: docs/telemetry.md.
+   */
+  telemetryCallback: ((batch: TelemetryBatch) => void) | null = null;
+
+  private telemetry: Telemetry | null = null;
+  private telemetryKey = '';
+
+  private configureTelemetry(config: ChartConfig): void {
+    const key = JSON.stringify(config.telemetry) + (this.telemetryCallback ? '+callback' : '');
+    if (key === this.telemetryKey && (this.telemetry || !config.telemetry.enabled)) return;
+    this.telemetryKey = key;
+    this.telemetry?.dispose();
+    const { enabled, sampling, endpoint, batchSize } = config.telemetry;
+    this.telemetry = enabled && this.isConnected ? createTelemetry({ enabled, sampling, endpoint, batchSize, callback: this.telemetryCallback ?? undefined }) : null;
+  }
+
+  private readonly flushTelemetry = () => this.telemetry?.flush();
+
   private drawFrame(): void {
-    const renderer = this.renderer;
+    const renderer = this.activeRenderer;
     if (renderer) {
       const started = performance.now();
       const frame = this.buildFrame();
@@ -544,6 +601,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
 
   private emitFrame(stats: FrameStats): void {
     this.autoTune.record(stats);
+    if (stats.gpuMs === null) this.telemetry?.recordFrame(stats);
     for (const listener of this.frameListeners) {
       try {
         listener(stats);
@@ -592,48 +650,8 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
 
   private readonly onPixelRatioChange = () => this.measure();
 
-  private async initRenderer(): Promise<void> {
-    const generation = ++this.initGeneration;
-    this.state = 'initializing';
-    let device: GPUDevice;
-    try {
-      device = await this.devices.acquire();
-    } catch (error) {
-      if (generation !== this.initGeneration) return;
-      const unavailable = error instanceof WebGpuUnavailableError ? error : new WebGpuUnavailableError('device-failed', String(error));
-      this.state = 'unsupported';
-      this.unavailableMessage = unavailable.message;
-      this.dispatchEvent(new GpuFallbackEvent({ reason: unavailable.reason, message: unavailable.message, renderer: 'none' }));
-      return;
-    }
-    if (generation !== this.initGeneration || !this.isConnected || !this.canvas) return;
-    const context = this.canvas.getContext('webgpu');
-    if (!context) {
-      this.state = 'unsupported';
-      this.unavailableMessage = 'The canvas refused a WebGPU context.';
-      this.dispatchEvent(new GpuFallbackEvent({ reason: 'device-failed', message: this.unavailableMessage, renderer: 'none' }));
-      return;
-    }
-    const format = this.devices.preferredCanvasFormat();
-    context.configure({ device, format, alphaMode: 'premultiplied', usage: GPUTextureUsage.RENDER_ATTACHMENT | GPUTextureUsage.COPY_SRC });
-    this.device = device;
-    this.context = context;
-    this.createRenderer(device, context);
-    this.autoTune.start(this.configuration.config, this.hardwareInfo(device), device.features.has('timestamp-query'));
-    this.unavailableMessage = null;
-    this.state = 'ready';
-    const info = this.devices.adapterInfo;
-    this.dispatchEvent(
-      new GpuReadyEvent({
-        renderer: 'webgpu',
-        adapter: info ? { vendor: info.vendor, architecture: info.architecture, description: info.description, isFallbackAdapter: Boolean((info as { isFallbackAdapter?: boolean }).isFallbackAdapter) } : null,
-      }),
-    );
-    this.invalidate();
-  }
-
   private hardwareInfo(device: GPUDevice) {
-    const info = this.devices.adapterInfo;
+    const info = this.renderers.devices.adapterInfo;
     const nav = navigator as Navigator & { deviceMemory?: number; userAgentData?: { mobile?: boolean } };
     return {
       adapterInfo: info ? { vendor: info.vendor, architecture: info.architecture, device: info.device, description: info.description, isFallbackAdapter: (info as { isFallbackAdapter?: boolean }).isFallbackAdapter } : undefined,
@@ -646,36 +664,49 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
     };
   }
 
-  /** A renderer for the current device and quality settings (MSAA is a pipeline property). */
-  private createRenderer(device: GPUDevice, context: GPUCanvasContext): void {
-    if (this.renderer) {
-      this.renderer.dispose();
-      context.configure({ device, format: this.devices.preferredCanvasFormat(), alphaMode: 'premultiplied', usage: GPUTextureUsage.RENDER_ATTACHMENT | GPUTextureUsage.COPY_SRC });
+  // ——— renderer (RendererHost) ———
+
+  /** Which canvas context the current canvas has: a canvas keeps the first one it gave. */
+  private canvasKind: 'webgpu' | 'canvas2d' | null = null;
+
+  canvasFor(kind: 'webgpu' | 'canvas2d'): HTMLCanvasElement | null {
+    let canvas = this.canvas;
+    if (!canvas) return null;
+    if (this.canvasKind && this.canvasKind !== kind) {
+      const fresh = document.createElement('canvas');
+      fresh.setAttribute('part', 'canvas');
+      fresh.width = canvas.width;
+      fresh.height = canvas.height;
+      canvas.replaceWith(fresh);
+      canvas = fresh;
     }
-    this.renderer = new WebGpuRenderer({
-      device,
-      pipelines: this.devices.pipelines(device),
-      allocations: this.devices.allocations.owner(),
-      target: { kind: 'canvas', context, format: this.devices.preferredCanvasFormat() },
-      sampleCount: this.configuration.config.quality.msaa,
-    });
+    this.canvasKind = kind;
+    return canvas;
+  }
+
+  get sampleCount(): 1 | 4 {
+    return this.configuration.config.quality.msaa;
+  }
+
+  get recoveryOptions(): RecoveryOptions {
+    return (this.constructor as typeof GpuChart).recovery;
+  }
+
+  rendererChanged(renderer: Renderer | null): void {
+    this.activeRenderer = renderer;
+    this.requestUpdate();
     this.invalidate();
   }
 
-  private disposeRenderer(): void {
-    this.renderer?.dispose();
-    this.renderer = null;
-    this.device = null;
-    this.context = null;
+  deviceAcquired(device: GPUDevice): void {
+    if (!this.autoTune.tier) this.autoTune.start(this.configuration.config, this.hardwareInfo(device), device.features.has('timestamp-query'));
   }
 
-  private readonly onDeviceEvent = (event: DeviceEvent): void => {
-    if (event.type !== 'lost' || !this.isConnected) return;
-    // Everything on the GPU is derived from the CPU-side store, so a new renderer on a new
-    // device redraws the same picture.
-    this.disposeRenderer();
-    void this.initRenderer();
-  };
+  showMessage(message: string | null): void {
+    this.unavailableMessage = message;
+    // Nothing will draw: nobody should wait for a frame.
+    if (message) this.flushFrameWaiters();
+  }
 
   // ——— data ———
 
@@ -764,6 +795,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
       error instanceof DataError
         ? { code: error.code, message: error.message, severity: 'error', source: error.source ?? source, row: error.row, line: error.line, column: error.column, value: error.value }
         : { code: 'unknown', message: error instanceof Error ? error.message : String(error), severity: 'error', source };
+    this.telemetry?.recordError('data', detail.code);
     this.errorMessage = detail.message;
     clearTimeout(this.errorTimer);
     this.errorTimer = window.setTimeout(() => (this.errorMessage = null), 8000);
@@ -776,7 +808,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
     const started = performance.now();
     this.syncFromConfig(config, layer);
     if (layer !== 'tier') this.autoTune.configure(config);
-    if (this.renderer && this.renderer.sampleCount !== config.quality.msaa && this.device && this.context) this.createRenderer(this.device, this.context);
+    if (this.activeRenderer && (this.activeRenderer as { sampleCount?: number }).sampleCount !== undefined && (this.activeRenderer as { sampleCount?: number }).sampleCount !== config.quality.msaa) this.renderers.rebuild();
     if (diff.changedPaths.some((path) => path.startsWith('quality.resolutionScale'))) this.measure();
     if (diff.changedPaths.some((path) => path.startsWith('features.'))) this.pointerLeft();
     this.dispatchEvent(
@@ -801,6 +833,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost 
       lineWidth: config.series.lineWidth,
       theme: this.readTheme(config),
     });
+    this.configureTelemetry(config);
     if (!config.axes.y.autoscale && this.model.viewport.autoY && this.model.data) {
       const [min, max] = this.model.yRange();
       this.model.viewport.setY(min, max);
