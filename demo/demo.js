@@ -6,7 +6,7 @@ function logEvent(event) {
   const detail = JSON.stringify(event.detail, (k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(3)) : v));
   log.textContent = `${event.type} #${event.target.id} ${detail.slice(0, 160)}\n${log.textContent}`.slice(0, 6000);
 }
-for (const type of ['gpu-ready', 'gpu-viewport-change', 'gpu-data-error', 'gpu-load-progress', 'gpu-fallback', 'gpu-config-error']) {
+for (const type of ['gpu-ready', 'gpu-viewport-change', 'gpu-data-error', 'gpu-load-progress', 'gpu-fallback', 'gpu-config-error', 'gpu-config-change', 'gpu-quality-change', 'gpu-recovery']) {
   document.addEventListener(type, logEvent);
 }
 
@@ -83,3 +83,33 @@ const dark = document.querySelector('#dark-chart');
 const growth = randomWalk(20_000, { seed: 5, stepMs: 3_600_000, start: Date.UTC(2020, 0, 1) });
 for (let i = 0; i < growth.value.length; i++) growth.value[i] = Math.exp(i / 4000) * (1 + (growth.value[i] - 100) / 200);
 dark.data = growth;
+
+// — Presets and live configuration —
+const configChart = document.querySelector('#config-chart');
+const configStatus = document.querySelector('#config-status');
+configChart.data = randomWalk(5_000, { seed: 21, stepMs: 60_000, base: 40 });
+document.querySelector('#preset').addEventListener('change', (e) => (configChart.preset = e.target.value || null));
+configChart.addEventListener('gpu-config-change', (e) => {
+  configStatus.textContent = `applied ${e.detail.layer}: ${e.detail.changedPaths.slice(0, 4).join(', ')}${e.detail.changedPaths.length > 4 ? '…' : ''} (${e.detail.work}, ${e.detail.durationMs.toFixed(2)} ms)`;
+});
+configChart.addEventListener('gpu-config-error', (e) => {
+  configStatus.textContent = `error: ${e.detail.issues.map((i) => `${i.path || '(document)'}${i.line ? ` line ${i.line}:${i.column}` : ''}: ${i.message}`).join('; ')}`;
+});
+document.querySelector('#apply-config').onclick = async () => {
+  const text = document.querySelector('#config-text').value;
+  try {
+    const { config } = await window.GpuCharts.parseConfigText(text, { filename: 'typed.yaml' });
+    configChart.updateConfig(config);
+  } catch (error) {
+    configChart.dispatchEvent(new window.GpuCharts.GpuConfigErrorEvent({ issues: error.issues ?? [{ path: '', message: String(error) }] }));
+  }
+};
+
+// — Never a blank chart —
+const pairData = randomWalk(20_000, { seed: 33, stepMs: 5_000 });
+for (const id of ['#gpu-side', '#cpu-side']) document.querySelector(id).data = pairData;
+const recoveryStatus = document.querySelector('#recovery-status');
+document.querySelector('#gpu-side').addEventListener('gpu-recovery', (e) => {
+  recoveryStatus.textContent = `${e.detail.phase}${e.detail.durationMs !== undefined ? ` after ${e.detail.durationMs.toFixed(0)} ms` : ''}: ${e.detail.message}`;
+});
+document.querySelector('#lose-device').onclick = () => window.GpuCharts.DeviceManager.shared().device?.destroy();

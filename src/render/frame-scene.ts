@@ -53,7 +53,30 @@ export interface SegmentsLayer {
   width: number;
 }
 
-export type SceneLayer = LineLayer | AreaLayer | SegmentsLayer;
+/**
+ * Axis-aligned rectangles (candle bodies, wicks, volume bars, OHLC ticks), each with its own colour.
+ *
+ * Edges are snapped to whole device pixels, the same way in both renderers (see `snapRectSpan`),
+ * so a candle body has crisp edges and a 1-px wick covers exactly one pixel column: no
+ * antialiasing, and the WebGPU and Canvas2D pictures agree pixel for pixel (up to 8-bit rounding of
+ * translucent blends). Rectangles are drawn in array order, each blended on its own (two
+ * overlapping translucent rectangles blend twice, in both renderers). Coordinates must be finite:
+ * leave a rectangle out rather than marking it with GAP_Y or NaN.
+ */
+export interface RectsLayer {
+  kind: 'rects';
+  id: string;
+  /** x0, y0, x1, y1 per rectangle, plot-relative device px (any corner order; normalised). */
+  rects: Float32Array;
+  /** RGBA8 per rectangle packed into a Uint32Array (little-endian: r | g << 8 | b << 16 | a << 24), straight alpha. */
+  colors: Uint32Array;
+  /** Rectangles in use; `rects` and `colors` may be longer (reused, grown buffers). */
+  count: number;
+  /** Rectangles narrower/shorter than this (device px) are widened to it around their centre, so 1-px wicks never vanish. Default 1. */
+  minSize?: number;
+}
+
+export type SceneLayer = LineLayer | AreaLayer | SegmentsLayer | RectsLayer;
 
 export interface FrameScene {
   /** Canvas size in device pixels. */
@@ -65,9 +88,70 @@ export interface FrameScene {
   layers: SceneLayer[];
 }
 
-/** Points (pairs) a layer draws, for statistics. */
+/**
+ * Points ((x, y) pairs) the scene's series layers send to the GPU, for statistics: a line's or an
+ * area's points, and two per rectangle (its two corners), so a candle (body and wick) counts 4 like
+ * an OHLC row. Grid segments are not counted. `sceneRectCount` gives the rectangles themselves.
+ */
 export function scenePointCount(scene: FrameScene): number {
   let points = 0;
-  for (const layer of scene.layers) if (layer.kind !== 'segments') points += layer.count;
+  for (const layer of scene.layers) {
+    if (layer.kind === 'rects') points += rectCount(layer) * 2;
+    else if (layer.kind !== 'segments') points += layer.count;
+  }
   return points;
+}
+
+/** Rectangles the scene's rects layers draw. */
+export function sceneRectCount(scene: FrameScene): number {
+  let rects = 0;
+  for (const layer of scene.layers) if (layer.kind === 'rects') rects += rectCount(layer);
+  return rects;
+}
+
+/**
+ * Rectangles a rects layer draws: `count`, capped by what its arrays hold, so that a short array
+ * draws fewer rectangles in both renderers instead of reading past its end (or failing an upload).
+ */
+export function rectCount(layer: RectsLayer): number {
+  return Math.max(0, Math.min(Math.floor(layer.count), layer.rects.length >> 2, layer.colors.length));
+}
+
+/** minSize as both renderers use it: default 1, never negative or NaN. */
+export function rectMinSize(layer: RectsLayer): number {
+  const size = layer.minSize ?? 1;
+  return size > 0 ? size : 0;
+}
+
+const f32 = Math.fround;
+
+/**
+ * The pixel rule of rects layers, one axis: the span from `a` to `b` (plot-relative, either
+ * order), widened to `minSize` around its centre when shorter, moved to canvas pixels by `origin`
+ * (the plot's corner), then each edge rounded to the nearest pixel boundary, halves up:
+ * `floor(edge + 0.5)`. Writes the whole-pixel span [start, end) into `out`.
+ *
+ * Rounding both edges (rather than flooring the start and ceiling the end) keeps a body's width
+ * within half a pixel of its true width on each side, and puts a 1-px-wide rectangle centred at x
+ * exactly in pixel column floor(x): the column that contains its centre. Any span at least 1 px
+ * long stays at least 1 px long.
+ *
+ * This is what shaders/rects.wgsl computes in f32; every step is rounded to f32 here too
+ * (Math.fround: an f64 sum of two f32 values rounded to f32 equals the f32 sum; the halvings are
+ * exact), so both renderers pick the same pixel even for an edge that sits on a half pixel.
+ */
+export function snapRectSpan(a: number, b: number, origin: number, minSize: number, out: Float64Array | number[], at = 0): void {
+  const fa = f32(a);
+  const fb = f32(b);
+  let lo = Math.min(fa, fb);
+  let hi = Math.max(fa, fb);
+  const size = f32(minSize);
+  if (f32(hi - lo) < size) {
+    const centre = f32(lo + hi) * 0.5;
+    lo = f32(centre - size * 0.5);
+    hi = f32(centre + size * 0.5);
+  }
+  const o = f32(origin);
+  out[at] = Math.floor(f32(f32(lo + o) + 0.5));
+  out[at + 1] = Math.floor(f32(f32(hi + o) + 0.5));
 }

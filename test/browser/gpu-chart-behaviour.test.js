@@ -202,6 +202,45 @@ describe('gpu-chart behaviour', () => {
     assertEqual(chart.model.data.length, 10, 'previous data kept');
   });
 
+  it('retries transient load failures (503) but not a 404, and aborts a load when removed', async () => {
+    const realFetch = window.fetch;
+    const calls = [];
+    let failures = 2;
+    window.fetch = async (url, init = {}) => {
+      const path = new URL(String(url), location.href).pathname;
+      calls.push(path);
+      if (path === '/flaky.csv') return failures-- > 0 ? new Response('busy', { status: 503 }) : realFetch('/demo/data/prices.csv', init);
+      if (path === '/never.csv') return new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      return realFetch(url, init);
+    };
+    const { GpuChart } = await import('../../dist/index.js');
+    const defaults = GpuChart.recovery;
+    GpuChart.recovery = { ...defaults, retry: { baseMs: 10, attempts: 4, jitter: 0 } };
+    try {
+      const chart = await createChart();
+      const done = new Promise((resolve) => chart.addEventListener('gpu-load-progress', (e) => e.detail.phase === 'done' && resolve()));
+      chart.src = '/flaky.csv';
+      await done;
+      assertEqual(calls.filter((c) => c === '/flaky.csv').length, 3, 'two 503s, then success');
+      assertEqual(chart.model.data.length, 3000, 'loaded after retries');
+      const error = nextEvent(chart, 'gpu-data-error');
+      const before = calls.length;
+      chart.src = '/demo/data/missing.csv';
+      assertEqual((await error).detail.code, 'http', '404 reported');
+      assertEqual(calls.length - before, 1, 'a 404 is not retried');
+      const errors = recordEvents(chart, ['gpu-data-error']);
+      chart.src = '/never.csv';
+      await chart.updateComplete;
+      chart.remove();
+      await sleep(100);
+      assertEqual(errors.events.length, 0, 'removal aborts quietly');
+      assertEqual(chart.model.data.length, 3000, 'nothing half-loaded');
+    } finally {
+      window.fetch = realFetch;
+      GpuChart.recovery = defaults;
+    }
+  });
+
   it('refuses invalid attributes with gpu-config-error and keeps the last good value', async () => {
     const chart = await createChart({ data: line(10) });
     const error = nextEvent(chart, 'gpu-config-error');

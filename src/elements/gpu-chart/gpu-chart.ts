@@ -9,6 +9,7 @@ import { formatTime } from '../../core/time-zone.js';
 import type { ViewportChangeSource } from '../../core/viewport.js';
 import { DataError } from '../../data/data-error.js';
 import { loadUrl } from '../../data/load-url.js';
+import { retry } from '../../recovery/retry.js';
 import { normalizeData } from '../../data/normalize.js';
 import type { NormalizedData } from '../../data/columnar.js';
 import type { FramePixels, Renderer } from '../../render/renderer.js';
@@ -37,6 +38,14 @@ import { recordProfile, type TraceDocument } from '../../perf/profiler.js';
 import { createTelemetry, type Telemetry, type TelemetryBatch } from '../../perf/telemetry.js';
 
 export type ChartState = LifecycleState;
+
+/** Worth another try: the network, or a server that may answer later. */
+function isTransientLoadError(error: unknown): boolean {
+  if (!(error instanceof DataError)) return false;
+  if (error.code === 'network') return true;
+  const status = typeof error.value === 'number' ? error.value : 0;
+  return error.code === 'http' && (status >= 500 || status === 408 || status === 429);
+}
 
 /** A series as users describe it from JS: like SeriesOptions, with a CSS colour string. */
 export interface ChartSeriesOptions extends Omit<SeriesOptions, 'color'> {
@@ -765,14 +774,20 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     this.loading = { loaded: 0, total: null };
     this.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'start', loaded: 0, total: null }));
     try {
-      const normalized = await loadUrl(new URL(url, document.baseURI).href, {
-        signal: abort.signal,
-        onProgress: (loaded, total) => {
-          if (abort.signal.aborted) return;
-          this.loading = { loaded, total };
-          this.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'progress', loaded, total }));
-        },
-      });
+      // Transient failures (network, 5xx, 408, 429) are retried with backoff; a 404 or a garbled
+      // file is not. The data is applied only once fully parsed: never a half-loaded mix.
+      const normalized = await retry(
+        () =>
+          loadUrl(new URL(url, document.baseURI).href, {
+            signal: abort.signal,
+            onProgress: (loaded, total) => {
+              if (abort.signal.aborted) return;
+              this.loading = { loaded, total };
+              this.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'progress', loaded, total }));
+            },
+          }),
+        { ...this.recoveryOptions.retry, signal: abort.signal, shouldRetry: isTransientLoadError },
+      );
       if (abort.signal.aborted) return;
       const loaded = this.loading?.loaded ?? 0;
       this.loading = null;

@@ -1,6 +1,7 @@
 import primitivesWgsl from '../../../shaders/primitives.wgsl';
-import type { FrameScene, Rgba, SceneLayer } from '../frame-scene.js';
-import { scenePointCount } from '../frame-scene.js';
+import rectsWgsl from '../../../shaders/rects.wgsl';
+import type { AreaLayer, FrameScene, LineLayer, RectsLayer, Rgba, SegmentsLayer } from '../frame-scene.js';
+import { rectCount, rectMinSize, scenePointCount } from '../frame-scene.js';
 import type { FramePixels, Renderer, RenderStats } from '../renderer.js';
 import type { OwnerAllocations } from './gpu-allocations.js';
 import type { PipelineCache } from './pipeline-cache.js';
@@ -26,6 +27,11 @@ export interface WebGpuRendererOptions {
 const PARAMS_BYTES = 48;
 const MIN_POINTS_BYTES = 4096;
 
+/** Layout of `Params` in rects.wgsl: 12 × 4 bytes. */
+const RECT_PARAMS_BYTES = 48;
+/** Rectangles a rects slot holds at first (4 KiB of corners, 1 KiB of colours). */
+const MIN_RECTS = 256;
+
 /** GPU state of one scene layer slot, reused frame after frame. */
 interface LayerSlot {
   params: GPUBuffer;
@@ -33,7 +39,28 @@ interface LayerSlot {
   bindGroup: GPUBindGroup;
 }
 
+/**
+ * GPU state of one rects layer slot. A separate kind of slot (and array) because its bind group
+ * has a third buffer; corners and colours grow together, so `capacity` (in rectangles) sizes both.
+ */
+interface RectSlot {
+  params: GPUBuffer;
+  rects: GPUBuffer;
+  colors: GPUBuffer;
+  capacity: number;
+  bindGroup: GPUBindGroup;
+}
+
+type PrimitiveLayer = LineLayer | AreaLayer | SegmentsLayer;
 type PipelineKind = 'line' | 'area';
+
+/** The scissor rectangle of a frame, whole pixels, inside the target. */
+interface Scissor {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /**
  * Draws a FrameScene with WebGPU. Each frame uploads only what the scene holds (after level of
@@ -48,11 +75,17 @@ export class WebGpuRenderer implements Renderer {
   private readonly allocations: OwnerAllocations;
   private readonly target: RenderTarget;
   private readonly layout: GPUBindGroupLayout;
+  private readonly rectsLayout: GPUBindGroupLayout;
   private readonly pipelineByKind: Record<PipelineKind, GPURenderPipeline>;
+  private readonly rectsPipeline: GPURenderPipeline;
+  /** Slots of line, area and segments layers, by their rank among those layers. */
   private readonly slots: LayerSlot[] = [];
+  /** Slots of rects layers, by their rank among rects layers. */
+  private readonly rectSlots: RectSlot[] = [];
   private readonly paramsData = new ArrayBuffer(PARAMS_BYTES);
   private readonly paramsFloats = new Float32Array(this.paramsData);
   private readonly paramsUints = new Uint32Array(this.paramsData);
+  private readonly rectParams = new Float32Array(RECT_PARAMS_BYTES / 4);
   private multisample: GPUTexture | null = null;
   private offscreen: GPUTexture | null = null;
   private disposed = false;
@@ -71,9 +104,22 @@ export class WebGpuRenderer implements Renderer {
         { binding: 1, visibility: GPUShaderStage.VERTEX, buffer: { type: 'read-only-storage' } },
       ],
     }));
+    this.rectsLayout = cache.bindGroupLayout('rects', () => ({
+      label: 'gpu-charts rects',
+      entries: [
+        { binding: 0, visibility: GPUShaderStage.VERTEX, buffer: { type: 'uniform' } },
+        { binding: 1, visibility: GPUShaderStage.VERTEX, buffer: { type: 'read-only-storage' } },
+        { binding: 2, visibility: GPUShaderStage.VERTEX, buffer: { type: 'read-only-storage' } },
+      ],
+    }));
     const module = cache.shaderModule('primitives.wgsl', primitivesWgsl);
     const pipelineLayout = this.device.createPipelineLayout({ bindGroupLayouts: [this.layout] });
     const format = this.target.format;
+    // The same premultiplied blend for every layer kind.
+    const blend: GPUBlendState = {
+      color: { srcFactor: 'one', dstFactor: 'one-minus-src-alpha', operation: 'add' },
+      alpha: { srcFactor: 'one', dstFactor: 'one-minus-src-alpha', operation: 'add' },
+    };
     const make = (kind: PipelineKind): GPURenderPipeline =>
       cache.renderPipeline(`${kind}|${format}|${this.sampleCount}`, () => ({
         label: `gpu-charts ${kind}`,
@@ -82,20 +128,22 @@ export class WebGpuRenderer implements Renderer {
         fragment: {
           module,
           entryPoint: 'fs_solid',
-          targets: [
-            {
-              format,
-              blend: {
-                color: { srcFactor: 'one', dstFactor: 'one-minus-src-alpha', operation: 'add' },
-                alpha: { srcFactor: 'one', dstFactor: 'one-minus-src-alpha', operation: 'add' },
-              },
-            },
-          ],
+          targets: [{ format, blend }],
         },
         primitive: { topology: 'triangle-list' },
         multisample: { count: this.sampleCount },
       }));
     this.pipelineByKind = { line: make('line'), area: make('area') };
+    const rectsModule = cache.shaderModule('rects.wgsl', rectsWgsl);
+    const rectsPipelineLayout = this.device.createPipelineLayout({ bindGroupLayouts: [this.rectsLayout] });
+    this.rectsPipeline = cache.renderPipeline(`rects|${format}|${this.sampleCount}`, () => ({
+      label: 'gpu-charts rects',
+      layout: rectsPipelineLayout,
+      vertex: { module: rectsModule, entryPoint: 'vs_rect' },
+      fragment: { module: rectsModule, entryPoint: 'fs_rect', targets: [{ format, blend }] },
+      primitive: { topology: 'triangle-list' },
+      multisample: { count: this.sampleCount },
+    }));
     this.timer = options.timeGpu === false ? null : GpuTimer.create(this.device, this.allocations);
   }
 
@@ -151,6 +199,7 @@ export class WebGpuRenderer implements Renderer {
     if (this.disposed) return;
     this.disposed = true;
     this.slots.length = 0;
+    this.rectSlots.length = 0;
     this.multisample = null;
     this.offscreen = null;
     this.timer?.dispose();
@@ -161,9 +210,14 @@ export class WebGpuRenderer implements Renderer {
   private encode(scene: FrameScene, timed = false): GPUCommandEncoder {
     if (this.disposed) throw new Error('gpu-charts: renderer used after dispose()');
     const device = this.device;
-    for (let i = 0; i < scene.layers.length; i++) this.upload(i, scene.layers[i]!, scene);
-
     const texture = this.currentTexture(scene);
+    const plot = clampRect(scene.plot, texture.width, texture.height);
+    for (let i = 0, primitive = 0, rects = 0; i < scene.layers.length; i++) {
+      const layer = scene.layers[i]!;
+      if (layer.kind === 'rects') this.uploadRects(rects++, layer, scene, plot);
+      else this.upload(primitive++, layer, scene);
+    }
+
     const view = texture.createView();
     const msaa = this.sampleCount > 1 ? this.multisampleTexture(texture).createView() : null;
     const encoder = device.createCommandEncoder({ label: 'gpu-charts frame' });
@@ -180,15 +234,25 @@ export class WebGpuRenderer implements Renderer {
         },
       ],
     });
-    const plot = clampRect(scene.plot, texture.width, texture.height);
     if (plot.width > 0 && plot.height > 0) {
       pass.setScissorRect(plot.x, plot.y, plot.width, plot.height);
-      for (let i = 0; i < scene.layers.length; i++) {
+      for (let i = 0, primitive = 0, rects = 0; i < scene.layers.length; i++) {
         const layer = scene.layers[i]!;
+        if (layer.kind === 'rects') {
+          const slot = this.rectSlots[rects++]!;
+          const count = rectCount(layer);
+          if (count <= 0) continue;
+          pass.setPipeline(this.rectsPipeline);
+          pass.setBindGroup(0, slot.bindGroup);
+          // One instance per rectangle, six vertices each: one draw call per layer.
+          pass.draw(6, count);
+          continue;
+        }
+        const slot = this.slots[primitive++]!;
         const segments = layer.kind === 'segments' ? layer.count >> 1 : layer.count - 1;
         if (segments <= 0) continue;
         pass.setPipeline(this.pipelineByKind[layer.kind === 'area' ? 'area' : 'line']);
-        pass.setBindGroup(0, this.slots[i]!.bindGroup);
+        pass.setBindGroup(0, slot.bindGroup);
         pass.draw(6, segments);
       }
     }
@@ -198,7 +262,7 @@ export class WebGpuRenderer implements Renderer {
   }
 
   /** Writes a layer's parameters and points into its slot, growing the slot when needed. */
-  private upload(index: number, layer: SceneLayer, scene: FrameScene): void {
+  private upload(index: number, layer: PrimitiveLayer, scene: FrameScene): void {
     const pointBytes = Math.max(layer.count * 8, 16);
     let slot = this.slots[index];
     if (!slot || slot.points.size < pointBytes) {
@@ -237,6 +301,51 @@ export class WebGpuRenderer implements Renderer {
     if (layer.count > 0) this.device.queue.writeBuffer(slot.points, 0, layer.points.buffer, layer.points.byteOffset, layer.count * 8);
   }
 
+  /**
+   * Writes a rects layer's parameters, corners and colours into its slot. Both storage buffers
+   * grow together, by doubling, through the allocations ledger; the old ones are released.
+   */
+  private uploadRects(index: number, layer: RectsLayer, scene: FrameScene, scissor: Scissor): void {
+    const count = rectCount(layer);
+    let slot = this.rectSlots[index];
+    if (!slot || slot.capacity < count) {
+      if (slot) {
+        this.allocations.release(slot.rects);
+        this.allocations.release(slot.colors);
+      }
+      const capacity = Math.max(MIN_RECTS, nextPowerOfTwo(count));
+      const params = slot?.params ?? this.allocations.createBuffer(this.device, { label: 'gpu-charts rects params', size: RECT_PARAMS_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+      const storage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
+      const rects = this.allocations.createBuffer(this.device, { label: 'gpu-charts rects corners', size: capacity * 16, usage: storage });
+      const colors = this.allocations.createBuffer(this.device, { label: 'gpu-charts rects colors', size: capacity * 4, usage: storage });
+      const bindGroup = this.device.createBindGroup({
+        layout: this.rectsLayout,
+        entries: [
+          { binding: 0, resource: { buffer: params } },
+          { binding: 1, resource: { buffer: rects } },
+          { binding: 2, resource: { buffer: colors } },
+        ],
+      });
+      slot = { params, rects, colors, capacity, bindGroup };
+      this.rectSlots[index] = slot;
+    }
+    const f = this.rectParams;
+    f[0] = scene.width;
+    f[1] = scene.height;
+    f[2] = scene.plot.x;
+    f[3] = scene.plot.y;
+    f[4] = scissor.x;
+    f[5] = scissor.y;
+    f[6] = scissor.x + scissor.width;
+    f[7] = scissor.y + scissor.height;
+    f[8] = rectMinSize(layer);
+    this.device.queue.writeBuffer(slot.params, 0, f);
+    if (count > 0) {
+      this.device.queue.writeBuffer(slot.rects, 0, layer.rects.buffer, layer.rects.byteOffset, count * 16);
+      this.device.queue.writeBuffer(slot.colors, 0, layer.colors.buffer, layer.colors.byteOffset, count * 4);
+    }
+  }
+
   private currentTexture(scene: FrameScene): GPUTexture {
     if (this.target.kind === 'canvas') return this.target.context.getCurrentTexture();
     const current = this.offscreen;
@@ -270,7 +379,7 @@ function premultiplied([r, g, b, a]: Rgba): GPUColorDict {
   return { r: r * a, g: g * a, b: b * a, a };
 }
 
-function clampRect(rect: { x: number; y: number; width: number; height: number }, width: number, height: number) {
+function clampRect(rect: { x: number; y: number; width: number; height: number }, width: number, height: number): Scissor {
   const x = Math.max(0, Math.min(width, Math.floor(rect.x)));
   const y = Math.max(0, Math.min(height, Math.floor(rect.y)));
   return {
