@@ -1,4 +1,4 @@
-import { randomWalk, twoSeries } from './sample-data.js';
+import { ohlcBars, randomWalk, twoSeries } from './sample-data.js';
 
 const log = document.querySelector('#event-log');
 function logEvent(event) {
@@ -31,6 +31,15 @@ big.addEventListener('gpu-viewport-change', () => {
   if (frame) bigStats.dataset.lod = `${frame.lod.mode}: ${frame.lod.visiblePoints.toLocaleString('en')} visible, ${frame.lod.drawnPoints.toLocaleString('en')} drawn`;
 });
 loadBig();
+
+// — Candlesticks —
+const candles = document.querySelector('#candle-chart');
+const candleStats = document.querySelector('#candle-stats');
+candles.data = ohlcBars(1_000_000);
+document.querySelector('#bar-style').addEventListener('change', (e) => (candles.type = e.target.value));
+candles.onFrame((stats) => {
+  if (stats.gpuMs === null) candleStats.textContent = `${stats.visiblePoints.toLocaleString('en')} bars visible, ${stats.pointsDrawn.toLocaleString('en')} rect corners drawn (${stats.lod === 'raw' ? 'one candle per bar' : 'bars aggregated per pixel column'}), frame ${stats.cpuMs.toFixed(1)} ms CPU`;
+});
 
 // — Several series —
 const multi = document.querySelector('#multi-chart');

@@ -42,3 +42,22 @@ export function twoSeries(count, options = {}) {
   }
   return { time, price: value, average: smooth };
 }
+
+/** One-minute OHLCV bars from a random walk: `count` bars from `start`. */
+export function ohlcBars(count, { seed = 9, start = Date.UTC(2023, 0, 2), stepMs = 60_000, base = 30_000 } = {}) {
+  const random = rng(seed);
+  const columns = { time: new Float64Array(count), open: new Float64Array(count), high: new Float64Array(count), low: new Float64Array(count), close: new Float64Array(count), volume: new Float64Array(count) };
+  let price = base;
+  for (let i = 0; i < count; i++) {
+    const open = price;
+    price *= Math.exp((random() - 0.5) * 0.003);
+    const spread = open * 0.0015 * random();
+    columns.time[i] = start + i * stepMs;
+    columns.open[i] = open;
+    columns.close[i] = price;
+    columns.high[i] = Math.max(open, price) + spread;
+    columns.low[i] = Math.min(open, price) - spread * random();
+    columns.volume[i] = 5 + random() * 20 * (1 + Math.abs(price - open) / open * 400);
+  }
+  return columns;
+}

@@ -7,7 +7,9 @@ import type { FrameScene, Rgba, SceneLayer } from '../render/frame-scene.js';
 import { canvasPixels, plotRect, type ChartSize } from './layout.js';
 import { createTimeScale, createValueScale, paddedRange, type ScaleKind } from './scales.js';
 import { indicesToPoints } from './series-points.js';
-import { resolveSeries, type SeriesOptions, type SeriesSpec, type SeriesType } from './series-spec.js';
+import { BAR_TYPES, resolveSeries, type SeriesOptions, type SeriesSpec, type SeriesType } from './series-spec.js';
+import { CandleLayers } from './candle-layers.js';
+import { OhlcAggregator } from '../data/lod/ohlc-aggregate.js';
 import { LIGHT_THEME, type Theme } from './theme.js';
 import { linearTicks, logTicks } from './ticks/value-ticks.js';
 import { timeTicks } from './ticks/time-ticks.js';
@@ -70,7 +72,12 @@ export interface ChartModelOptions {
 interface SeriesBuffers {
   decimator: M4Decimator;
   points: Float32Array;
+  aggregator: OhlcAggregator;
+  candles: CandleLayers;
 }
+
+/** Share of the plot height the volume histogram of a candlestick chart takes, at the bottom. */
+const VOLUME_FRACTION = 0.2;
 
 /**
  * The chart without the DOM: data, series, viewport and size in; a FrameScene and axis labels
@@ -168,8 +175,18 @@ export class ChartModel {
     const time = store.time;
     this.specs.forEach((spec, i) => {
       if (!spec.visible) return;
-      const values = store.column(spec.column);
       const buffers = this.seriesBuffers(spec.id);
+      if (BAR_TYPES.includes(spec.type)) {
+        const agg = this.aggregate(store, buffers, start, end, plot.width);
+        if (store.hasColumn('volume')) layers.push(buffers.candles.volumes(agg, time, xScale, plot.width, plot.height, VOLUME_FRACTION, theme.up, theme.down));
+        const bars = buffers.candles.bodies(agg, time, xScale, yScale, plot.width, spec.type as 'candlestick' | 'ohlc', theme.up, theme.down, ratio);
+        layers.push(bars);
+        lod.visiblePoints += agg.visibleBars;
+        lod.drawnPoints += agg.count;
+        if (agg.mode !== 'raw') lod.mode = 'm4';
+        return;
+      }
+      const values = store.column(spec.column);
       const result = buffers.decimator.decimate(time, values, store.length, store.pyramid(spec.column), start, end, this.options.lod === 'off' ? Infinity : plot.width);
       if (buffers.points.length < result.count * 2) buffers.points = new Float32Array(Math.max(result.count * 2, buffers.points.length * 2));
       const count = indicesToPoints(result.indices, result.columns, result.count, time, values, xScale, yScale, plot.width, buffers.points);
@@ -186,6 +203,25 @@ export class ChartModel {
     const xLabels = xTicks.map((t) => ({ position: cssPlot.x + xScale.toPixel(t.time) / ratio, label: t.label, major: t.major }));
     const yLabels = yTicks.map((t) => ({ position: cssPlot.y + yScale.toPixel(t.value) / ratio, label: t.label, major: false }));
     return { scene, xLabels, yLabels, plot: cssPlot, lod, yRange };
+  }
+
+  private aggregate(store: SeriesStore, buffers: SeriesBuffers, start: number, end: number, columns: number) {
+    const volume = store.hasColumn('volume') ? store.column('volume') : null;
+    return buffers.aggregator.aggregate(
+      store.time,
+      store.column('open'),
+      store.column('high'),
+      store.column('low'),
+      store.column('close'),
+      volume,
+      store.length,
+      store.pyramid('high'),
+      store.pyramid('low'),
+      volume ? store.prefixSum('volume') : null,
+      start,
+      end,
+      columns,
+    );
   }
 
   /** The y range in effect: the user's, or the visible data's min and max with headroom. */
@@ -205,6 +241,16 @@ export class ChartModel {
     const positiveOnly = this.options.yScale === 'log';
     for (const spec of this.specs) {
       if (!spec.visible) continue;
+      if (BAR_TYPES.includes(spec.type)) {
+        // Candles span from the lowest low to the highest high.
+        const low = store.column('low');
+        const high = store.column('high');
+        store.pyramid('low').rangeMinMax(first, end, pair);
+        if (pair[0] !== NO_INDEX) min = Math.min(min, low[pair[0]!]!);
+        store.pyramid('high').rangeMinMax(first, end, pair);
+        if (pair[1] !== NO_INDEX) max = Math.max(max, high[pair[1]!]!);
+        continue;
+      }
       const values = store.column(spec.column);
       if (positiveOnly) {
         // The pyramid's minimum may be ≤ 0; log scales need the smallest positive value.
@@ -238,7 +284,13 @@ export class ChartModel {
     const values = this.specs
       .map((spec, i) => ({ spec, i }))
       .filter(({ spec }) => spec.visible)
-      .map(({ spec, i }) => ({ id: spec.id, name: spec.name, color: this.colorOf(spec, i), value: store.column(spec.column)[index]!, index }));
+      .flatMap(({ spec, i }) => {
+        if (!BAR_TYPES.includes(spec.type)) return [{ id: spec.id, name: spec.name, color: this.colorOf(spec, i), value: store.column(spec.column)[index]!, index }];
+        const rising = store.column('close')[index]! >= store.column('open')[index]!;
+        const color = rising ? this.options.theme.up : this.options.theme.down;
+        const names = store.hasColumn('volume') ? ['open', 'high', 'low', 'close', 'volume'] : ['open', 'high', 'low', 'close'];
+        return names.map((name) => ({ id: `${spec.id}.${name}`, name, color, value: store.column(name)[index]!, index }));
+      });
     return { time, x: (plot.x + xScale.toPixel(time)) / ratio, y: cssY, values };
   }
 
@@ -277,7 +329,7 @@ export class ChartModel {
   private seriesBuffers(id: string): SeriesBuffers {
     let buffers = this.buffers.get(id);
     if (!buffers) {
-      buffers = { decimator: new M4Decimator(), points: new Float32Array(4096) };
+      buffers = { decimator: new M4Decimator(), points: new Float32Array(4096), aggregator: new OhlcAggregator(), candles: new CandleLayers() };
       this.buffers.set(id, buffers);
     }
     return buffers;

@@ -1,7 +1,16 @@
 import type { Rgba } from '../render/frame-scene.js';
 
-export type SeriesType = 'line' | 'area';
-export const SERIES_TYPES: readonly SeriesType[] = ['line', 'area'];
+export type SeriesType = 'line' | 'area' | 'candlestick' | 'ohlc';
+export const SERIES_TYPES: readonly SeriesType[] = ['line', 'area', 'candlestick', 'ohlc'];
+
+/** Series types drawn from open/high/low/close columns rather than one value column. */
+export const BAR_TYPES: readonly SeriesType[] = ['candlestick', 'ohlc'];
+export const OHLC_COLUMNS = ['open', 'high', 'low', 'close'] as const;
+
+/** Whether the data has the four price columns candlestick and OHLC series need. */
+export function hasOhlc(columns: readonly string[]): boolean {
+  return OHLC_COLUMNS.every((name) => columns.includes(name));
+}
 
 /** A series as the user may describe it (every field optional but the column). */
 export interface SeriesOptions {
@@ -33,13 +42,19 @@ export interface SeriesSpec {
  * series per value column of the data, of the chart's default type.
  */
 export function resolveSeries(columns: readonly string[], options: readonly SeriesOptions[] | null, defaultType: SeriesType, defaultWidth = 1.5): SeriesSpec[] {
+  // A bar chart of OHLC data is one series over the four price columns (volume is drawn with it).
+  if (!(options && options.length > 0) && BAR_TYPES.includes(defaultType) && hasOhlc(columns)) {
+    return [{ id: 'ohlc', column: 'close', type: defaultType, name: 'OHLC', color: null, lineWidth: defaultWidth, visible: true }];
+  }
   const list: readonly SeriesOptions[] = options && options.length > 0 ? options : columns.map((column) => ({ column }));
+  // Bar types need OHLC columns; without them a series is drawn as a line (the element reports it).
+  const typeFor = (type: SeriesType) => (BAR_TYPES.includes(type) && !hasOhlc(columns) ? 'line' : type);
   return list
     .filter((o) => columns.includes(o.column))
     .map((o) => ({
       id: o.id ?? o.column,
       column: o.column,
-      type: o.type ?? defaultType,
+      type: typeFor(o.type ?? defaultType),
       name: o.name ?? o.column,
       color: o.color ?? null,
       lineWidth: o.lineWidth ?? defaultWidth,

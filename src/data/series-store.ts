@@ -1,6 +1,7 @@
 import type { ColumnarData } from './columnar.js';
 import { DataError } from './data-error.js';
 import { MinMaxPyramid } from './lod/minmax-pyramid.js';
+import { PrefixSum } from './lod/prefix-sum.js';
 
 /**
  * The chart's CPU copy of its data: a time column and named value columns, growable for
@@ -14,6 +15,7 @@ export class SeriesStore {
   private timeBuffer: Float64Array;
   private readonly columnBuffers = new Map<string, Float64Array>();
   private readonly pyramids = new Map<string, MinMaxPyramid>();
+  private readonly prefixSums = new Map<string, PrefixSum>();
   private count: number;
   /** Increases on every change, so consumers can cache derived state. */
   version = 0;
@@ -58,6 +60,16 @@ export class SeriesStore {
     return pyramid;
   }
 
+  /** Running sums of a column (volume per candle in O(1)), built on first use. */
+  prefixSum(name: string): PrefixSum {
+    let sums = this.prefixSums.get(name);
+    if (!sums) {
+      sums = new PrefixSum(this.columnBuffers.get(name) ?? this.column(name), this.count);
+      this.prefixSums.set(name, sums);
+    }
+    return sums;
+  }
+
   firstTime(): number {
     return this.count > 0 ? this.timeBuffer[0]! : NaN;
   }
@@ -71,6 +83,7 @@ export class SeriesStore {
     let bytes = this.timeBuffer.byteLength;
     for (const column of this.columnBuffers.values()) bytes += column.byteLength;
     for (const pyramid of this.pyramids.values()) bytes += pyramid.byteLength;
+    for (const sums of this.prefixSums.values()) bytes += sums.byteLength;
     return bytes;
   }
 
@@ -102,6 +115,7 @@ export class SeriesStore {
       const at = this.count - 1;
       for (const [name, column] of Object.entries(data.columns)) this.columnBuffers.get(name)![at] = column[0]!;
       for (const [name, pyramid] of this.pyramids) pyramid.refreshLast(this.columnBuffers.get(name)!);
+      for (const [name, sums] of this.prefixSums) sums.refreshLast(this.columnBuffers.get(name)!);
       from = 1;
     }
     const added = incoming.length - from;
@@ -116,6 +130,7 @@ export class SeriesStore {
       }
       this.count = newCount;
       for (const [name, pyramid] of this.pyramids) pyramid.extend(this.columnBuffers.get(name)!, newCount);
+      for (const [name, sums] of this.prefixSums) sums.extend(this.columnBuffers.get(name)!, newCount);
     }
     this.version++;
     return { appended: added, updatedLast: updatesLast };

@@ -1,17 +1,6 @@
 // <gpu-chart> drawing with real WebGPU: pixels read back from the GPU.
+import { rng } from '../../demo/sample-data.js';
 import { assert, assertEqual, BLUE, countColor, createChart, pixel, colorDistance, rowsWithColor, WHITE } from './helpers.js';
-
-/** A seeded PRNG (mulberry32), exact in 32-bit integer arithmetic. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('gpu-chart rendering', () => {
   afterEach(() => document.querySelectorAll('gpu-chart').forEach((chart) => chart.remove()));
@@ -74,7 +63,7 @@ describe('gpu-chart rendering', () => {
     const time = new Float64Array(n);
     const value = new Float64Array(n);
     let v = 0;
-    const random = mulberry32(1);
+    const random = rng(1);
     for (let i = 0; i < n; i++) {
       v += random() - 0.5;
       time[i] = i * 10;

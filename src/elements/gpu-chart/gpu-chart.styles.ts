@@ -12,6 +12,8 @@ export const gpuChartStyles = css`
     --gpu-chart-axis-color: #6b7280;
     --gpu-chart-crosshair-color: rgba(55, 65, 81, 0.6);
     --gpu-chart-tooltip-background: rgba(255, 255, 255, 0.95);
+    --gpu-chart-up-color: #16a34a;
+    --gpu-chart-down-color: #dc2626;
     --gpu-chart-series-1: #2563eb;
     --gpu-chart-series-2: #dc2626;
     --gpu-chart-series-3: #16a34a;
@@ -36,6 +38,8 @@ export const gpuChartStyles = css`
     --gpu-chart-axis-color: #94a3b8;
     --gpu-chart-crosshair-color: rgba(203, 213, 225, 0.55);
     --gpu-chart-tooltip-background: rgba(15, 23, 42, 0.92);
+    --gpu-chart-up-color: #22c55e;
+    --gpu-chart-down-color: #ef4444;
     --gpu-chart-series-1: #60a5fa;
     --gpu-chart-series-2: #f87171;
     --gpu-chart-series-3: #4ade80;

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ChartModel, type AxisLabel, type FrameResult } from '../../core/chart-model.js';
 import type { ScaleKind } from '../../core/scales.js';
-import { SERIES_TYPES, type SeriesOptions, type SeriesType } from '../../core/series-spec.js';
+import { hasOhlc, SERIES_TYPES, type SeriesOptions, type SeriesType } from '../../core/series-spec.js';
 import { DARK_THEME, LIGHT_THEME, type Theme } from '../../core/theme.js';
 import { formatValue } from '../../core/ticks/value-ticks.js';
 import { formatTime } from '../../core/time-zone.js';
@@ -90,6 +90,8 @@ const PALETTE_SIZE = 8;
  * @cssprop --gpu-chart-axis-color - Axis labels.
  * @cssprop --gpu-chart-crosshair-color - Crosshair lines.
  * @cssprop --gpu-chart-tooltip-background - Tooltip background.
+ * @cssprop --gpu-chart-up-color - Rising candles, bars and volume.
+ * @cssprop --gpu-chart-down-color - Falling candles, bars and volume.
  * @cssprop --gpu-chart-series-1 - Colour of the first series (and -2 … -8 for the next ones).
  */
 export class GpuChart extends LitElement implements InteractionHost, ConfigHost, RendererHost {
@@ -746,6 +748,11 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   private applyData(normalized: NormalizedData, keepView: boolean): void {
     this.model.setData(normalized.data, keepView);
     this.applySeries();
+    const type = this.model.options.defaultType;
+    if ((type === 'candlestick' || type === 'ohlc') && !hasOhlc(Object.keys(normalized.data.columns))) {
+      const missing = ['open', 'high', 'low', 'close'].filter((name) => !(name in normalized.data.columns));
+      this.reportDataError(new DataError(`a ${type} chart needs open, high, low and close columns; missing ${missing.join(', ')} (drawing lines instead)`, { code: 'no-value-columns', column: missing[0]! }), 'data');
+    }
     this.errorMessage = null;
     this.invalidate();
     this.viewportChanged('data', false);
@@ -879,6 +886,8 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
       grid: (colors.grid && resolveCssColor(colors.grid)) || (read('--gpu-chart-grid-color') ?? base.grid),
       palette,
       areaOpacity: config.series.areaOpacity,
+      up: (colors.up && resolveCssColor(colors.up)) || (read('--gpu-chart-up-color') ?? base.up),
+      down: (colors.down && resolveCssColor(colors.down)) || (read('--gpu-chart-down-color') ?? base.down),
     };
   }
 

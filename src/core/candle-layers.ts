@@ -1,0 +1,116 @@
+import type { OhlcAggregate } from '../data/lod/ohlc-aggregate.js';
+import type { Rgba, RectsLayer } from '../render/frame-scene.js';
+import type { TimeScale, ValueScale } from './scales.js';
+
+export type BarStyle = 'candlestick' | 'ohlc';
+
+/** RGBA 0..1 → the packed RGBA8 of RectsLayer (r | g << 8 | b << 16 | a << 24). */
+export function packColor([r, g, b, a]: Rgba): number {
+  const byte = (v: number) => Math.max(0, Math.min(255, Math.round(v * 255)));
+  return (byte(r) | (byte(g) << 8) | (byte(b) << 16) | (byte(a) << 24)) >>> 0;
+}
+
+/** Growable rect + colour arrays reused frame after frame. */
+class RectBuffer {
+  rects = new Float32Array(4096);
+  colors = new Uint32Array(1024);
+  count = 0;
+
+  reset(capacity: number): void {
+    this.count = 0;
+    if (this.colors.length < capacity) {
+      this.colors = new Uint32Array(capacity * 2);
+      this.rects = new Float32Array(capacity * 8);
+    }
+  }
+
+  push(x0: number, y0: number, x1: number, y1: number, color: number): void {
+    const i = this.count++;
+    this.rects[i * 4] = x0;
+    this.rects[i * 4 + 1] = y0;
+    this.rects[i * 4 + 2] = x1;
+    this.rects[i * 4 + 3] = y1;
+    this.colors[i] = color;
+  }
+
+  layer(id: string): RectsLayer {
+    return { kind: 'rects', id, rects: this.rects, colors: this.colors, count: this.count, minSize: 1 };
+  }
+}
+
+/**
+ * Turns OHLC candles (one per bar, or one per bucket of bars when zoomed out: see
+ * OhlcAggregator) into rectangles: a body from open to close and a one-pixel wick from low to
+ * high for candlesticks; a high-low bar with open (left) and close (right) ticks for OHLC.
+ */
+export class CandleLayers {
+  private readonly bars = new RectBuffer();
+  private readonly volume = new RectBuffer();
+
+  /** Centre x and full width (plot px) of candle k. */
+  private geometry(agg: OhlcAggregate, k: number, time: ArrayLike<number>, xScale: TimeScale, slotPx: number): [number, number] {
+    if (agg.mode === 'raw') return [xScale.toPixel(agg.time[k]!), slotPx];
+    const left = xScale.toPixel(time[agg.firstIndex[k]!]!);
+    const right = xScale.toPixel(time[agg.lastIndex[k]!]!);
+    return [(left + right) / 2, Math.max(slotPx, right - left + slotPx)];
+  }
+
+  /** Pixel width of one bar's slot: the plot width over the visible bars. */
+  private slot(agg: OhlcAggregate, plotWidth: number): number {
+    return plotWidth / Math.max(1, agg.visibleBars);
+  }
+
+  bodies(agg: OhlcAggregate, time: ArrayLike<number>, xScale: TimeScale, yScale: ValueScale, plotWidth: number, style: BarStyle, up: Rgba, down: Rgba, pixelRatio: number): RectsLayer {
+    const out = this.bars;
+    out.reset(agg.count * 3);
+    const upColor = packColor(up);
+    const downColor = packColor(down);
+    const slotPx = this.slot(agg, plotWidth);
+    const line = Math.max(1, Math.round(pixelRatio));
+    for (let k = 0; k < agg.count; k++) {
+      const [x, width] = this.geometry(agg, k, time, xScale, slotPx);
+      const open = yScale.toPixel(agg.open[k]!);
+      const close = yScale.toPixel(agg.close[k]!);
+      const high = yScale.toPixel(agg.high[k]!);
+      const low = yScale.toPixel(agg.low[k]!);
+      if (!(high === high && low === low && open === open && close === close)) continue;
+      const color = agg.close[k]! >= agg.open[k]! ? upColor : downColor;
+      // Gaps between candles: 20 % of the slot, at least a pixel once there is room for one.
+      const body = Math.max(1, width * 0.8 > 2 ? Math.floor(width * 0.8) : width);
+      if (style === 'candlestick') {
+        out.push(x - line / 2, high, x + line / 2, low, color);
+        out.push(x - body / 2, open, x + body / 2, close, color);
+      } else {
+        const tick = Math.max(line, Math.floor(body / 2));
+        out.push(x - line / 2, high, x + line / 2, low, color);
+        out.push(x - tick, open - line / 2, x, open + line / 2, color);
+        out.push(x, close - line / 2, x + tick, close + line / 2, color);
+      }
+    }
+    return out.layer('candles');
+  }
+
+  /**
+   * Volume as a histogram in the bottom `fraction` of the plot, on its own scale (0 to the
+   * largest visible volume), coloured by the candle's direction.
+   */
+  volumes(agg: OhlcAggregate, time: ArrayLike<number>, xScale: TimeScale, plotWidth: number, plotHeight: number, fraction: number, up: Rgba, down: Rgba): RectsLayer {
+    const out = this.volume;
+    out.reset(agg.count);
+    let max = 0;
+    for (let k = 0; k < agg.count; k++) if (agg.volume[k]! > max) max = agg.volume[k]!;
+    if (!(max > 0)) return out.layer('volume');
+    const upColor = packColor([up[0], up[1], up[2], up[3] * 0.45]);
+    const downColor = packColor([down[0], down[1], down[2], down[3] * 0.45]);
+    const slotPx = this.slot(agg, plotWidth);
+    const scale = (plotHeight * fraction) / max;
+    for (let k = 0; k < agg.count; k++) {
+      const v = agg.volume[k]!;
+      if (!(v > 0)) continue;
+      const [x, width] = this.geometry(agg, k, time, xScale, slotPx);
+      const body = Math.max(1, width * 0.8 > 2 ? Math.floor(width * 0.8) : width);
+      out.push(x - body / 2, plotHeight - v * scale, x + body / 2, plotHeight, agg.close[k]! >= agg.open[k]! ? upColor : downColor);
+    }
+    return out.layer('volume');
+  }
+}
