@@ -19,7 +19,8 @@ const browser = await chromium.launch({ executablePath: findChrome(), args: [...
 const results = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`http://127.0.0.1:${port}/bench/frame-cost.html`);
+  const tier = process.env.TIER ?? 'high';
+  await page.goto(`http://127.0.0.1:${port}/bench/frame-cost.html?tier=${tier}`);
   await page.waitForFunction(() => window.benchReady, null, { timeout: 120_000 });
   for (const size of SIZES) {
     const result = await page.evaluate(({ size, frames }) => window.measure(size, frames), { size, frames: FRAMES });
@@ -34,7 +35,7 @@ try {
   const table = [
     `# Pan/zoom frame cost vs data size`,
     ``,
-    `${report.date}, ${report.machine.cpus} × ${report.machine.cpu}, adapter ${adapter.vendor}/${adapter.architecture}. Canvas 1200×700 CSS px, quality tier pinned to high (4× MSAA). ${FRAMES} frames per size (zooms to random windows alternating with pans). Flags: WebGPU on SwiftShader + \`--disable-accelerated-2d-canvas --disable-gpu-rasterization\`. Command: \`npm run bench:frame\`.`,
+    `${report.date}, ${report.machine.cpus} × ${report.machine.cpu}, adapter ${adapter.vendor}/${adapter.architecture}. Canvas 1200×700 CSS px, quality tier pinned to ${process.env.TIER ?? 'high'} (\`TIER=\`; high = 4× MSAA, medium = no MSAA). ${FRAMES} frames per size (zooms to random windows alternating with pans). Flags: WebGPU on SwiftShader + \`--disable-accelerated-2d-canvas --disable-gpu-rasterization\`. Command: \`npm run bench:frame\`.`,
     ``,
     `"frame CPU": building the scene (level of detail, ticks) + encoding + submitting; "to GPU done": the same until \`queue.onSubmittedWorkDone()\` resolves.`,
     ``,

@@ -32,10 +32,13 @@ fn toClip(p: vec2f) -> vec4f {
 // Outside the clip volume: a segment touching a gap collapses to nothing.
 const OFFSCREEN = vec4f(4.0, 4.0, 4.0, 1.0);
 
-// One instance per segment, six vertices: a quad around the segment, extended by the half width
-// at both ends (square caps), which also closes the joints of a polyline.
+// Six vertices per segment (vertex_index / 6 is the segment; no instancing: software rasterizers
+// such as SwiftShader process each instance as its own small batch): a quad around the segment,
+// extended by the half width at both ends (square caps), which also closes the joints of a polyline.
 @vertex
-fn vs_line(@builtin(vertex_index) vertex: u32, @builtin(instance_index) segment: u32) -> VertexOut {
+fn vs_line(@builtin(vertex_index) index: u32) -> VertexOut {
+  let segment = index / 6u;
+  let vertex = index % 6u;
   var out: VertexOut;
   let a = points[segment * params.stride];
   let b = points[segment * params.stride + 1u];
@@ -64,9 +67,11 @@ fn vs_line(@builtin(vertex_index) vertex: u32, @builtin(instance_index) segment:
   return out;
 }
 
-// One instance per segment, six vertices: the trapezoid between the segment and the baseline.
+// Six vertices per segment: the trapezoid between the segment and the baseline.
 @vertex
-fn vs_area(@builtin(vertex_index) vertex: u32, @builtin(instance_index) segment: u32) -> VertexOut {
+fn vs_area(@builtin(vertex_index) index: u32) -> VertexOut {
+  let segment = index / 6u;
+  let vertex = index % 6u;
   var out: VertexOut;
   let a = points[segment];
   let b = points[segment + 1u];

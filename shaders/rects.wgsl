@@ -44,9 +44,12 @@ fn snapSpan(a: f32, b: f32, origin: f32) -> vec2f {
   return floor(vec2f(lo + origin, hi + origin) + 0.5);
 }
 
-// One instance per rectangle, six vertices (two triangles).
+// Six vertices (two triangles) per rectangle.
 @vertex
-fn vs_rect(@builtin(vertex_index) vertex: u32, @builtin(instance_index) index: u32) -> VertexOut {
+fn vs_rect(@builtin(vertex_index) vertexIndex: u32) -> VertexOut {
+  // Six vertices per rectangle, without instancing (see primitives.wgsl).
+  let index = vertexIndex / 6u;
+  let vertex = vertexIndex % 6u;
   var out: VertexOut;
   let r = rects[index];
   let xs = snapSpan(r.x, r.z, params.origin.x);

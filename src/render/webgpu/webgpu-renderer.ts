@@ -245,7 +245,7 @@ export class WebGpuRenderer implements Renderer {
           pass.setPipeline(this.rectsPipeline);
           pass.setBindGroup(0, slot.bindGroup);
           // One instance per rectangle, six vertices each: one draw call per layer.
-          pass.draw(6, count);
+          pass.draw(6 * count);
           continue;
         }
         const slot = this.slots[primitive++]!;
@@ -253,7 +253,7 @@ export class WebGpuRenderer implements Renderer {
         if (segments <= 0) continue;
         pass.setPipeline(this.pipelineByKind[layer.kind === 'area' ? 'area' : 'line']);
         pass.setBindGroup(0, slot.bindGroup);
-        pass.draw(6, segments);
+        pass.draw(6 * segments);
       }
     }
     pass.end();

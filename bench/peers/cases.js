@@ -1,0 +1,306 @@
+// Shared by every bench/peers/<lib>.html page: deterministic data, the sequence of views each
+// case visits, and the measuring loops, so that every library is measured by the same code.
+// A page supplies an adapter (see createBench) with the few operations that differ per library.
+//
+// Per frame the harness measures, with performance.now():
+//   cpuMs   = from the view change (or data change) until the library's synchronous work for the
+//             frame has returned: its draw call, or running the requestAnimationFrame callbacks it
+//             scheduled (forced with __raf.flush(), see raf-control.js), plus one microtask.
+//   totalMs = cpuMs + until the frame's pixels exist: Canvas2D libraries: a 1×1 getImageData on
+//             each of their canvases (makes Chromium rasterize the recorded 2D commands);
+//             WebGPU libraries: device.queue.onSubmittedWorkDone(). Then a forced style/layout
+//             (getBoundingClientRect) of the chart, for DOM labels, in every library.
+// Between frames the page waits for one real animation frame (not timed), so every frame is
+// presented before the next one starts.
+import { randomWalk, rng } from '/demo/sample-data.js';
+
+export const WIDTH = 1200;
+/** Unmeasured warm-up frames stop early once they have taken this long. */
+const WARMUP_BUDGET_MS = 3000;
+export const HEIGHT = 700;
+
+/** Line data: a seeded random walk, one point a second (epoch ms, Float64Array columns). */
+export function lineData(count, seed = 1) {
+  return randomWalk(count, { seed, stepMs: 1000 });
+}
+
+/** OHLC bars, one a minute, from a seeded walk (Float64Array columns time/open/high/low/close). */
+export function ohlcData(count, seed = 4) {
+  const random = rng(seed);
+  const time = new Float64Array(count);
+  const open = new Float64Array(count);
+  const high = new Float64Array(count);
+  const low = new Float64Array(count);
+  const close = new Float64Array(count);
+  const start = Date.UTC(2020, 0, 1);
+  let price = 100;
+  for (let i = 0; i < count; i++) {
+    // A multiplicative walk (log returns), with calmer and wilder stretches.
+    const volatility = (i >> 14) % 5 === 2 ? 0.003 : 0.001;
+    const o = price;
+    const c = o * Math.exp((random() - 0.5) * 2 * volatility);
+    time[i] = start + i * 60_000;
+    open[i] = o;
+    close[i] = c;
+    high[i] = Math.max(o, c) * (1 + random() * volatility);
+    low[i] = Math.min(o, c) * (1 - random() * volatility);
+    price = c;
+  }
+  return { time, open, high, low, close };
+}
+
+/** The data a case needs (the stream case: its initial series plus everything it appends). */
+export function caseData(c) {
+  if (c.kind === 'candles') return ohlcData(c.size);
+  if (c.kind === 'stream') return lineData(c.size + c.streamFrames * c.chunk, 3);
+  return lineData(c.size, 1);
+}
+
+/**
+ * Views visited by the pan/zoom loop: alternately a zoom to a random window of 1–100 % of the
+ * data and a pan by 10 % of the window (turning back at either end). The same for every library.
+ */
+export function framePlan(start, end, count, seed = 2) {
+  const random = rng(seed);
+  const full = end - start;
+  const plan = [];
+  let from = start;
+  let to = end;
+  let direction = 1;
+  for (let i = 0; i < count; i++) {
+    if (i % 2 === 0) {
+      const span = full * (0.01 + random() * 0.99);
+      from = start + random() * (full - span);
+      to = from + span;
+      plan.push({ kind: 'zoom', from, to });
+    } else {
+      const span = to - from;
+      let shift = span * 0.1 * direction;
+      if (to + shift > end || from + shift < start) {
+        direction = -direction;
+        shift = -shift;
+      }
+      shift = Math.max(start - from, Math.min(end - to, shift));
+      from += shift;
+      to += shift;
+      plan.push({ kind: 'pan', from, to });
+    }
+  }
+  return plan;
+}
+
+export function stats(values) {
+  const s = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const pick = (q) => s[Math.min(s.length - 1, Math.floor(s.length * q))];
+  return {
+    n: s.length,
+    median: s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2,
+    p95: pick(0.95),
+    min: s[0],
+    max: s.at(-1),
+    mean: s.reduce((a, b) => a + b, 0) / s.length,
+  };
+}
+
+const nextRealFrame = () => new Promise((resolve) => window.__raf.real(() => setTimeout(resolve, 0)));
+
+/** Forces style and layout of the chart's DOM (axis labels drawn as DOM text). */
+function forceLayout(element) {
+  element.getBoundingClientRect();
+}
+
+/** Makes Chromium rasterize what was drawn into each 2D canvas under `root` (1×1 read-back). */
+export function rasterize2d(root) {
+  for (const canvas of root.querySelectorAll('canvas')) {
+    if (canvas.width === 0 || canvas.height === 0) continue;
+    const context = canvas.getContext('2d');
+    context?.getImageData(0, 0, 1, 1);
+  }
+}
+
+/** The adapter the page's own WebGPU device came from (for the report). */
+export async function adapterInfo() {
+  if (!navigator.gpu) return { available: false };
+  const adapter = await navigator.gpu.requestAdapter();
+  if (!adapter) return { available: true, adapter: null };
+  const info = adapter.info ?? {};
+  return {
+    available: true,
+    vendor: info.vendor,
+    architecture: info.architecture,
+    device: info.device,
+    description: info.description,
+    isFallbackAdapter: info.isFallbackAdapter ?? adapter.isFallbackAdapter,
+  };
+}
+
+/**
+ * Installs window.bench for one library. `lib` has:
+ *   name, version, measures (text: what cpuMs and totalMs mean for it)
+ *   supports(c)            → true, or a string saying why the case is skipped (may be async)
+ *   create(container, c)   → chart created without data (async; not part of any timing)
+ *   setData(data, c, n)    → hands over the first n rows (converting them if the library wants)
+ *   setRange(from, to)     → changes the visible time window (epoch ms)
+ *   append(data, lo, hi, from, to) → appends rows lo..hi and shows [from, to]
+ *   frame()                → forces the pending frame synchronously (may be a no-op)
+ *   done()                 → resolves when the frame's pixels exist (GPU done / 2D raster)
+ *   visibleRange()         → [from, to] as the library reports it (sanity check), or null
+ *   lateWork()             → true if work is still pending after done() (a frame not measured)
+ *   destroy()
+ */
+export function createBench(lib) {
+  let c = null;
+  let data = null;
+  let container = null;
+  let loadedRows = 0;
+
+  const measureFrame = async (change) => {
+    const t0 = performance.now();
+    change();
+    lib.frame();
+    await Promise.resolve();
+    const t1 = performance.now();
+    await lib.done();
+    forceLayout(container);
+    const t2 = performance.now();
+    const late = lib.lateWork?.() || window.__raf.pending() > 0;
+    return { cpuMs: t1 - t0, totalMs: t2 - t0, late };
+  };
+
+  const checkRange = (from, to, mismatches) => {
+    const got = lib.visibleRange?.();
+    if (!got) return;
+    const span = to - from;
+    const tolerance = span * 0.02 + (c.kind === 'candles' ? 120_000 : 2_000);
+    if (Math.abs(got[0] - from) > tolerance || Math.abs(got[1] - to) > tolerance) {
+      mismatches.count++;
+      mismatches.example ??= { wanted: [from, to], got };
+    }
+  };
+
+  const bench = {
+    lib: lib.name,
+    info: () => ({ lib: lib.name, version: lib.version, measures: lib.measures }),
+    adapterInfo,
+
+    async setup(caseDef) {
+      c = caseDef;
+      const support = await lib.supports(c);
+      if (support !== true) return { skipped: support };
+      data = caseData(c);
+      container = document.getElementById('chart');
+      container.style.width = `${WIDTH}px`;
+      container.style.height = `${HEIGHT}px`;
+      const t0 = performance.now();
+      await lib.create(container, c);
+      const initMs = performance.now() - t0;
+      await nextRealFrame();
+      return { initMs, rows: data.time.length };
+    },
+
+    /** Time to first frame: data handed over from typed arrays, drawn, and done. */
+    async firstFrame() {
+      loadedRows = c.kind === 'stream' ? c.size : data.time.length;
+      await nextRealFrame();
+      const result = await measureFrame(() => lib.setData(data, c, loadedRows));
+      await nextRealFrame();
+      return { ...result, diagnostics: lib.diagnostics?.() };
+    },
+
+    /**
+     * `count` frames alternating zoom and pan (after `warmup` unmeasured ones). A slow library
+     * stops early once the measured frames have taken `budgetMs`, after at least `minFrames`.
+     */
+    async panZoomFrames(count, warmup = 4, budgetMs = Infinity, minFrames = 6) {
+      const start = data.time[0];
+      const end = data.time[loadedRows - 1];
+      const mismatches = { count: 0, example: undefined };
+      const warmupStarted = performance.now();
+      let warmed = 0;
+      for (const view of framePlan(start, end, warmup, 7)) {
+        await measureFrame(() => lib.setRange(view.from, view.to));
+        await nextRealFrame();
+        warmed++;
+        if (performance.now() - warmupStarted > WARMUP_BUDGET_MS) break;
+      }
+      const frames = [];
+      let spent = 0;
+      let stoppedEarly = null;
+      for (const view of framePlan(start, end, count, 2)) {
+        if (spent > budgetMs && frames.length >= minFrames) {
+          stoppedEarly = `stopped after ${frames.length} of ${count} frames (frame budget ${(budgetMs / 1000).toFixed(0)} s)`;
+          break;
+        }
+        const frame = await measureFrame(() => lib.setRange(view.from, view.to));
+        spent += frame.totalMs;
+        checkRange(view.from, view.to, mismatches);
+        frames.push({ kind: view.kind, ...frame });
+        await nextRealFrame();
+      }
+      const pick = (kind, key) => frames.filter((f) => !kind || f.kind === kind).map((f) => f[key]);
+      return {
+        zoom: { cpu: stats(pick('zoom', 'cpuMs')), total: stats(pick('zoom', 'totalMs')) },
+        pan: { cpu: stats(pick('pan', 'cpuMs')), total: stats(pick('pan', 'totalMs')) },
+        all: { cpu: stats(pick(null, 'cpuMs')), total: stats(pick(null, 'totalMs')) },
+        warmupFrames: warmed,
+        stoppedEarly,
+        lateFrames: frames.filter((f) => f.late).length,
+        lateIndices: frames.flatMap((f, i) => (f.late ? [i] : [])),
+        rangeMismatches: mismatches,
+        frames: frames.map((f) => [f.kind[0], +f.cpuMs.toFixed(3), +f.totalMs.toFixed(3)]),
+        diagnostics: lib.diagnostics?.(),
+      };
+    },
+
+    /**
+     * Appends `chunk` rows per frame for `count` frames, showing the whole series each frame.
+     * Stops early (saying so) once the frames have taken `budgetMs`.
+     */
+    async stream(count = c.streamFrames, chunk = c.chunk, budgetMs = Infinity) {
+      const frames = [];
+      const mismatches = { count: 0, example: undefined };
+      let spent = 0;
+      let stoppedEarly = null;
+      for (let f = 0; f < count; f++) {
+        if (spent > budgetMs) {
+          stoppedEarly = `stopped after ${frames.length} of ${count} frames (stream budget ${(budgetMs / 1000).toFixed(0)} s)`;
+          break;
+        }
+        const lo = loadedRows;
+        const hi = lo + chunk;
+        const from = data.time[0];
+        const to = data.time[hi - 1];
+        const frame = await measureFrame(() => lib.append(data, lo, hi, from, to));
+        loadedRows = hi;
+        checkRange(from, to, mismatches);
+        frames.push(frame);
+        spent += frame.totalMs;
+        await nextRealFrame();
+      }
+      const tenth = Math.max(1, Math.floor(count / 6));
+      const slice = (list, key) => list.map((f) => f[key]);
+      return {
+        start: { cpu: stats(slice(frames.slice(0, tenth), 'cpuMs')), total: stats(slice(frames.slice(0, tenth), 'totalMs')) },
+        end: stoppedEarly ? null : { cpu: stats(slice(frames.slice(-tenth), 'cpuMs')), total: stats(slice(frames.slice(-tenth), 'totalMs')) },
+        stoppedEarly,
+        all: { cpu: stats(slice(frames, 'cpuMs')), total: stats(slice(frames, 'totalMs')) },
+        window: tenth,
+        rowsAtEnd: loadedRows,
+        lateFrames: frames.filter((f) => f.late).length,
+        lateIndices: frames.flatMap((f, i) => (f.late ? [i] : [])),
+        rangeMismatches: mismatches,
+        frames: frames.map((f) => [+f.cpuMs.toFixed(3), +f.totalMs.toFixed(3)]),
+        diagnostics: lib.diagnostics?.(),
+      };
+    },
+
+    async teardown() {
+      lib.destroy();
+      data = null;
+    },
+  };
+  window.bench = bench;
+  window.benchReady = true;
+  return bench;
+}

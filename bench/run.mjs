@@ -1,0 +1,430 @@
+// Side-by-side benchmark: gpu-charts against uPlot, lightweight-charts and ChartGPU, in one
+// headless Chromium, interleaved (for each run, for each case: every library in turn), each
+// measurement in a fresh browser context. See bench/README.md.
+//   npm run bench                          (builds first, then `node bench/run.mjs`)
+//   RUNS=5 node bench/run.mjs              more runs
+//   CASES=line-1M,stream-1M LIBS=gpu-charts,uPlot node bench/run.mjs
+//   PEERS_10M=1 node bench/run.mjs         also run the 10M-point case for the peers
+// Writes bench/results/peers-<date>.json, peers-latest.json and peers-latest.md.
+import { chromium } from '@playwright/test';
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem, platform, release, loadavg } from 'node:os';
+import { findChrome, WEBGPU_FLAGS } from '../scripts/browser.mjs';
+
+const env = process.env;
+const RUNS = Number(env.RUNS ?? 3);
+const FRAMES = Number(env.FRAMES ?? 16); // pan/zoom frames per run (half zooms, half pans)
+const WARMUP = Number(env.WARMUP ?? 4);
+const STREAM_FRAMES = Number(env.STREAM_FRAMES ?? 60);
+const STREAM_CHUNK = Number(env.STREAM_CHUNK ?? 1000);
+const CASE_TIMEOUT_MS = Number(env.CASE_TIMEOUT_S ?? 120) * 1000;
+const FRAME_BUDGET_MS = Number(env.FRAME_BUDGET_S ?? 10) * 1000; // pan/zoom: stop after this much frame time (min 6 frames)
+const STREAM_BUDGET_MS = Number(env.STREAM_BUDGET_S ?? 30) * 1000; // stream: stop after this much frame time
+const REPEAT_LIMIT_MS = Number(env.REPEAT_LIMIT_S ?? 90) * 1000; // slower measurements are not repeated
+const PEERS_10M = env.PEERS_10M === '1';
+const SHOTS = env.SHOTS === '1';
+const EXTRA_FLAGS = ['--disable-accelerated-2d-canvas', '--disable-gpu-rasterization'];
+const FLAGS = [...WEBGPU_FLAGS, ...EXTRA_FLAGS];
+const OURS = 'gpu-charts';
+const OURS_AUTO = env.OURS_AUTO === '1'; // also measure <gpu-chart> with its quality auto-tuner on
+
+const ALL_CASES = [
+  { id: 'line-100k', kind: 'line', size: 100_000, title: 'Line, 100k points' },
+  { id: 'line-1M', kind: 'line', size: 1_000_000, title: 'Line, 1M points' },
+  // 10M points: too slow for the default run for these peers (bench/README.md has a one-off
+  // measurement); PEERS_10M=1 runs them too.
+  { id: 'line-10M', kind: 'line', size: 10_000_000, title: 'Line, 10M points', optIn: PEERS_10M ? [] : ['lightweight-charts', 'ChartGPU'] },
+  { id: 'stream-1M', kind: 'stream', size: 1_000_000, streamFrames: STREAM_FRAMES, chunk: STREAM_CHUNK, title: `Streaming: +${STREAM_CHUNK.toLocaleString('en')} points/frame into 1M, ${STREAM_FRAMES} frames` },
+  { id: 'candles-1M', kind: 'candles', size: 1_000_000, title: 'Candlesticks, 1M bars' },
+];
+const ALL_LIBS = [
+  // Quality tier pinned to "high" (4× MSAA, full resolution): see bench/peers/gpu-charts.html.
+  { name: OURS, page: '/bench/peers/gpu-charts.html?tier=high', pkg: null, ours: true },
+  ...(OURS_AUTO ? [{ name: `${OURS} (tier auto)`, page: '/bench/peers/gpu-charts.html?tier=auto', pkg: null, ours: true }] : []),
+  { name: 'uPlot', page: '/bench/peers/uplot.html', pkg: 'uplot' },
+  { name: 'lightweight-charts', page: '/bench/peers/lightweight-charts.html', pkg: 'lightweight-charts' },
+  { name: 'ChartGPU', page: '/bench/peers/chartgpu.html', pkg: 'chartgpu' },
+];
+const pickList = (all, wanted, key) => {
+  if (!wanted) return all;
+  const names = wanted.split(',').map((s) => s.trim().toLowerCase());
+  const picked = all.filter((item) => names.includes(item[key].toLowerCase()));
+  if (picked.length === 0) throw new Error(`none of ${wanted} in ${all.map((i) => i[key]).join(', ')}`);
+  return picked;
+};
+const CASES = pickList(ALL_CASES, env.CASES, 'id');
+const LIBS = pickList(ALL_LIBS, env.LIBS, 'name');
+
+if (!existsSync('cdn/gpu-charts.js')) {
+  console.error('cdn/gpu-charts.js is missing: run `npm run build` (or `npx rollup -c --silent`) first.');
+  process.exit(1);
+}
+
+const packageVersion = (name) => {
+  try {
+    return JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version;
+  } catch {
+    return null;
+  }
+};
+const git = (...args) => {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+};
+
+const withTimeout = (promise, ms, what) => {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`${what}: timeout after ${ms / 1000} s`), { timeout: true })), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+};
+
+// ——— server and browser ———
+const port = 4900 + Math.floor(Math.random() * 500);
+const server = spawn(process.execPath, ['demo/server.mjs', '--port', String(port), '--quiet', '--allow-node-modules'], { stdio: 'inherit' });
+const origin = `http://127.0.0.1:${port}`;
+for (let i = 0; ; i++) {
+  try {
+    const response = await fetch(`${origin}/bench/peers/cases.js`);
+    if (response.ok) break;
+  } catch {
+    /* not up yet */
+  }
+  if (i > 100) throw new Error('demo/server.mjs did not start');
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+let browser = await chromium.launch({ executablePath: findChrome(), args: FLAGS });
+const relaunch = async () => {
+  await withTimeout(browser.close(), 15_000, 'browser.close').catch(() => browser.process?.()?.kill('SIGKILL'));
+  browser = await chromium.launch({ executablePath: findChrome(), args: FLAGS });
+};
+
+/** One library on one case, in a fresh context. */
+async function measure(lib, c, run) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (/willReadFrequently/.test(message.text())) return; // the 1×1 read-backs that force rasterization
+    if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`.slice(0, 300));
+  });
+  const result = { lib: lib.name, case: c.id, run };
+  const started = Date.now();
+  try {
+    await withTimeout(
+      (async () => {
+        await page.goto(`${origin}${lib.page}`);
+        await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60_000 });
+        const setup = await page.evaluate((caseDef) => window.bench.setup(caseDef), c);
+        if (setup.skipped) {
+          result.skipped = setup.skipped;
+          return;
+        }
+        result.initMs = setup.initMs;
+        result.rows = setup.rows;
+        result.firstFrame = await page.evaluate(() => window.bench.firstFrame());
+        if (c.kind === 'stream') result.stream = await page.evaluate(({ frames, chunk, budget }) => window.bench.stream(frames, chunk, budget), { frames: c.streamFrames, chunk: c.chunk, budget: STREAM_BUDGET_MS });
+        else result.panZoom = await page.evaluate(({ frames, warmup, budget }) => window.bench.panZoomFrames(frames, warmup, budget), { frames: FRAMES, warmup: WARMUP, budget: FRAME_BUDGET_MS });
+        if (SHOTS && run === 1) {
+          await mkdir('bench/results/shots', { recursive: true });
+          await page.screenshot({ path: `bench/results/shots/${c.id}-${lib.name}.png` });
+        }
+        await page.evaluate(() => window.bench.teardown());
+      })(),
+      CASE_TIMEOUT_MS,
+      `${lib.name} ${c.id}`,
+    );
+  } catch (error) {
+    if (error.timeout) result.timeout = true;
+    else result.error = String(error.message ?? error).split('\n')[0].slice(0, 400);
+  }
+  result.wallMs = Date.now() - started;
+  if (errors.length) result.consoleErrors = [...new Set(errors)].slice(0, 8);
+  try {
+    await withTimeout(context.close(), 20_000, 'context.close');
+  } catch {
+    await relaunch();
+  }
+  return result;
+}
+
+// ——— machine ———
+const probe = await browser.newContext();
+const probePage = await probe.newPage();
+await probePage.goto(`${origin}/bench/peers/uplot.html`);
+await probePage.waitForFunction(() => window.benchReady === true);
+const adapter = await probePage.evaluate(() => window.bench.adapterInfo());
+const userAgent = await probePage.evaluate(() => navigator.userAgent);
+await probe.close();
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? '?',
+  memoryGiB: +(totalmem() / 2 ** 30).toFixed(1),
+  os: `${platform()} ${release()}`,
+  node: process.version,
+  chromium: browser.version(),
+  chromiumPath: findChrome(),
+  userAgent,
+  adapter,
+  flags: FLAGS,
+  loadAverageAtStart: loadavg().map((x) => +x.toFixed(2)),
+};
+const versions = Object.fromEntries(LIBS.filter((lib) => lib.name === OURS || !lib.ours).map((lib) => [lib.name, lib.pkg ? packageVersion(lib.pkg) : `${JSON.parse(readFileSync('package.json', 'utf8')).version} (${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src', 'shaders') ? ', uncommitted changes in src/' : ''})`]));
+console.log(`Chromium ${machine.chromium}, ${machine.cpus} × ${machine.cpuModel}, adapter ${adapter.vendor ?? '?'}/${adapter.architecture ?? '?'}`);
+console.log(`${RUNS} runs × ${CASES.length} cases × ${LIBS.length} libraries; ${FRAMES} pan/zoom frames per run (+${WARMUP} warm-up); timeout ${CASE_TIMEOUT_MS / 1000} s per measurement\n`);
+
+// ——— runs, interleaved ———
+const results = [];
+const skippedOnce = new Map(); // "case|lib" -> reason (static skips are not retried every run)
+const notRepeated = new Map(); // "case|lib" -> why a pathological measurement was not repeated
+const benchStarted = Date.now();
+try {
+  for (let run = 1; run <= RUNS; run++) {
+    for (const c of CASES) {
+      for (const lib of LIBS) {
+        const key = `${c.id}|${lib.name}`;
+        if (skippedOnce.has(key) || notRepeated.has(key)) continue;
+        if (c.optIn?.includes(lib.name)) {
+          skippedOnce.set(key, 'not run by default: too slow for the ~10 min default run on this machine, see bench/README.md (PEERS_10M=1 runs it)');
+          continue;
+        }
+        const result = await measure(lib, c, run);
+        if (result.skipped) {
+          skippedOnce.set(key, result.skipped);
+          console.log(`run ${run} ${c.id.padEnd(10)} ${lib.name.padEnd(18)} skipped: ${result.skipped}`);
+          continue;
+        }
+        results.push(result);
+        console.log(`run ${run} ${c.id.padEnd(10)} ${lib.name.padEnd(18)} ${summaryLine(result)}`);
+        // Guard against pathological measurements: one that timed out, ran out of its stream
+        // budget or took longer than REPEAT_LIMIT is not repeated in later runs.
+        const why = result.timeout
+          ? 'timed out'
+          : result.stream?.stoppedEarly
+            ? result.stream.stoppedEarly
+            : result.wallMs > REPEAT_LIMIT_MS
+              ? `took ${(result.wallMs / 1000).toFixed(0)} s`
+              : null;
+        if (why && run < RUNS) {
+          notRepeated.set(key, `run ${run} ${why}; not repeated`);
+          console.log(`    (${lib.name} ${c.id}: ${why}; not repeated in later runs)`);
+        }
+      }
+    }
+  }
+} finally {
+  await browser.close().catch(() => {});
+  server.kill();
+}
+
+function fmt(ms) {
+  if (ms == null || !Number.isFinite(ms)) return '—';
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+function summaryLine(r) {
+  if (r.timeout) return `TIMEOUT (${(r.wallMs / 1000).toFixed(0)} s)`;
+  if (r.error) return `ERROR ${r.error}`;
+  const first = `first ${fmt(r.firstFrame.totalMs)} ms`;
+  if (r.stream) return `${first}; stream frame start ${fmt(r.stream.start.total?.median)} → end ${fmt(r.stream.end?.total.median)} ms${r.stream.stoppedEarly ? ` (${r.stream.stoppedEarly})` : ''}${r.stream.lateFrames ? `, ${r.stream.lateFrames} late` : ''}`;
+  const pz = r.panZoom;
+  return `${first}; zoom ${fmt(pz.zoom.total.median)} (p95 ${fmt(pz.zoom.total.p95)}), pan ${fmt(pz.pan.total.median)} (p95 ${fmt(pz.pan.total.p95)}) ms${pz.stoppedEarly ? ` (${pz.stoppedEarly})` : ''}${pz.lateFrames ? `, ${pz.lateFrames} late` : ''}${pz.rangeMismatches.count ? `, ${pz.rangeMismatches.count} range mismatches` : ''}`;
+}
+
+// ——— aggregate ———
+const median = (xs) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return null;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const quantile = (xs, q) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * q))] : null;
+};
+const spread = (xs) => {
+  const s = xs.filter(Number.isFinite);
+  return s.length ? [Math.min(...s), Math.max(...s)] : null;
+};
+/** Pooled frames of every run: median, p95, and the range of the per-run medians. */
+const pooled = (perRun) => ({
+  median: median(perRun.flat()),
+  p95: quantile(perRun.flat(), 0.95),
+  runMedians: spread(perRun.map(median)),
+  frames: perRun.flat().length,
+});
+
+const summary = [];
+for (const c of CASES) {
+  for (const lib of LIBS) {
+    const key = `${c.id}|${lib.name}`;
+    const entry = { case: c.id, lib: lib.name };
+    summary.push(entry);
+    if (skippedOnce.has(key)) {
+      entry.skipped = skippedOnce.get(key);
+      continue;
+    }
+    const runs = results.filter((r) => r.case === c.id && r.lib === lib.name);
+    const ok = runs.filter((r) => !r.timeout && !r.error);
+    entry.runs = runs.length;
+    entry.okRuns = ok.length;
+    entry.timeouts = runs.filter((r) => r.timeout).length;
+    entry.errors = runs.filter((r) => r.error).map((r) => r.error);
+    if (notRepeated.has(key)) entry.notRepeated = notRepeated.get(key);
+    entry.consoleMessages = [...new Set(runs.flatMap((r) => r.consoleErrors ?? []))];
+    if (!ok.length) continue;
+    entry.firstFrame = { median: median(ok.map((r) => r.firstFrame.totalMs)), runs: spread(ok.map((r) => r.firstFrame.totalMs)), cpuMedian: median(ok.map((r) => r.firstFrame.cpuMs)) };
+    if (c.kind === 'stream') {
+      const window = ok[0].stream.window;
+      const complete = ok.filter((r) => !r.stream.stoppedEarly);
+      const startFrames = ok.map((r) => r.stream.frames.slice(0, window).map((f) => f[1]));
+      const endFrames = complete.map((r) => r.stream.frames.slice(-window).map((f) => f[1]));
+      entry.streamStart = pooled(startFrames);
+      entry.streamEnd = complete.length ? pooled(endFrames) : null;
+      entry.stoppedEarly = ok.map((r) => r.stream.stoppedEarly).filter(Boolean);
+      entry.streamAll = pooled(ok.map((r) => r.stream.frames.map((f) => f[1])));
+      entry.streamCpu = pooled(ok.map((r) => r.stream.frames.map((f) => f[0])));
+      entry.lateFrames = ok.reduce((n, r) => n + r.stream.lateFrames, 0);
+      entry.rangeMismatches = ok.reduce((n, r) => n + r.stream.rangeMismatches.count, 0);
+    } else {
+      const frames = (kind, index) => ok.map((r) => r.panZoom.frames.filter((f) => !kind || f[0] === kind).map((f) => f[index]));
+      entry.zoom = pooled(frames('z', 2));
+      entry.pan = pooled(frames('p', 2));
+      entry.cpu = pooled(frames(null, 1));
+      entry.stoppedEarly = ok.map((r) => r.panZoom.stoppedEarly).filter(Boolean);
+      entry.lateFrames = ok.reduce((n, r) => n + r.panZoom.lateFrames, 0);
+      entry.rangeMismatches = ok.reduce((n, r) => n + r.panZoom.rangeMismatches.count, 0);
+    }
+    {
+      const diags = ok.map((r) => r.stream?.diagnostics ?? r.panZoom?.diagnostics).filter(Boolean);
+      const tiers = [...new Set(diags.map((d) => d.tier).filter(Boolean))];
+      if (tiers.length) entry.qualityTier = tiers.join(', ');
+      const changes = [...new Set(diags.flatMap((d) => d.tierChanges ?? []).filter((t) => !/pinned by configuration/.test(t)))];
+      if (changes.length) entry.tierChanges = changes;
+      const undrawn = diags.reduce((n, d) => n + (d.changesWithoutFrame ?? 0), 0);
+      if (undrawn) entry.changesWithoutFrame = undrawn;
+    }
+  }
+}
+
+// ——— write ———
+const date = new Date();
+machine.loadAverageAtEnd = loadavg().map((x) => +x.toFixed(2));
+const report = {
+  date: date.toISOString(),
+  wallSeconds: Math.round((Date.now() - benchStarted) / 1000),
+  machine,
+  versions,
+  settings: { runs: RUNS, panZoomFrames: FRAMES, warmupFrames: WARMUP, frameBudgetSeconds: FRAME_BUDGET_MS / 1000, streamBudgetSeconds: STREAM_BUDGET_MS / 1000, repeatLimitSeconds: REPEAT_LIMIT_MS / 1000, streamFrames: STREAM_FRAMES, streamChunk: STREAM_CHUNK, caseTimeoutSeconds: CASE_TIMEOUT_MS / 1000, peers10M: PEERS_10M, canvas: '1200×700 CSS px, deviceScaleFactor 1' },
+  measures: {
+    firstFrame: 'from handing the Float64Array columns to the library (its own conversion included) until the first frame is done (see totalMs); chart creation excluded',
+    cpuMs: 'from the change (view, data, append) until the library’s synchronous work has returned (plus one microtask)',
+    totalMs: 'cpuMs + until the pixels exist: Canvas2D: 1×1 getImageData on each canvas (forces rasterization); WebGPU: queue.onSubmittedWorkDone(); then a forced layout',
+    perLibrary: Object.fromEntries(LIBS.map((lib) => [lib.name, describe(lib.ours ? OURS : lib.name)])),
+  },
+  summary,
+  results,
+};
+function describe(name) {
+  return {
+    [OURS]: 'quality tier pinned to high (4× MSAA, full resolution) unless named "(tier auto)"; cpu: data setter / setViewport / appendData + renderNow() (scene, M4 LOD, encode, submit); total: + onSubmittedWorkDone + Lit updateComplete (DOM axis labels) + layout',
+    uPlot: 'cpu: u.batch(() => setScale/setData) — commits and draws synchronously (axes, y auto-range, path build with per-pixel decimation, stroke); total: + 1×1 getImageData on its canvas (rasterization) + layout',
+    'lightweight-charts': 'cpu: setData / setVisibleRange / update() + its requestAnimationFrame draw callback, run synchronously by raf-control.js; total: + 1×1 getImageData on each of its canvases (rasterization) + layout',
+    ChartGPU: 'cpu: setOption / setZoomRange / appendData + its requestAnimationFrame callbacks (zoom resampling) run synchronously + renderFrame() (external render mode) + one microtask (its deferred submit); total: + onSubmittedWorkDone + layout',
+  }[name];
+}
+await mkdir('bench/results', { recursive: true });
+const stamp = date.toISOString().slice(0, 19).replace(/[:T]/g, '-');
+await writeFile(`bench/results/peers-${stamp}.json`, JSON.stringify(report, null, 2));
+await writeFile('bench/results/peers-latest.json', JSON.stringify(report, null, 2));
+const markdown = renderMarkdown(report);
+await writeFile('bench/results/peers-latest.md', markdown);
+console.log(`\n${markdown}`);
+console.log(`bench/results/peers-${stamp}.json, peers-latest.json, peers-latest.md (${report.wallSeconds} s)`);
+
+function renderMarkdown(rep) {
+  const lines = [];
+  const m = rep.machine;
+  lines.push('# Side-by-side: gpu-charts vs uPlot, lightweight-charts, ChartGPU', '');
+  lines.push(`${rep.date}. ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}. Chromium ${m.chromium}, WebGPU adapter ${m.adapter.vendor ?? '?'}/${m.adapter.architecture ?? '?'}${m.adapter.isFallbackAdapter ? ' (fallback adapter: software)' : ''}.`);
+  lines.push(`Flags: \`${m.flags.join(' ')}\`. Load average (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}, at end ${m.loadAverageAtEnd.join(' / ')} (other work shared the machine when these are above ~2).`);
+  lines.push(`Versions: ${Object.entries(rep.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  lines.push(`${rep.settings.runs} runs, interleaved (every library in turn, per case, per run), each in a fresh browser context; ${rep.settings.panZoomFrames} pan/zoom frames per run after ${rep.settings.warmupFrames} warm-up frames; canvas ${rep.settings.canvas}. Whole run: ${rep.wallSeconds} s.`, '');
+  lines.push('All times in ms, **to the frame being done** (Canvas2D: rasterized; WebGPU: `onSubmittedWorkDone`), median over the frames of all runs, p95 likewise; first frame: median of the runs (range in brackets); `runs` is the range of the per-run medians. `×best` divides by the best library in the same column. See bench/README.md for exactly what is measured per library.', '');
+  const by = (caseId) => rep.summary.filter((s) => s.case === caseId);
+  const ratio = (value, best) => (value != null && best ? `${(value / best).toFixed(1)}×` : '—');
+  const cell = (stat) => (stat?.median == null ? '—' : `${fmt(stat.median)}`);
+  const firstCell = (s) => (s.firstFrame.runs && s.okRuns > 1 ? `${fmt(s.firstFrame.median)} (${fmt(s.firstFrame.runs[0])}–${fmt(s.firstFrame.runs[1])})` : fmt(s.firstFrame.median));
+  const runsCell = (stat) => (stat?.runMedians ? `${fmt(stat.runMedians[0])}–${fmt(stat.runMedians[1])}` : '—');
+  const status = (s) => (s.skipped ? `skipped: ${esc(s.skipped)}` : s.okRuns === 0 ? (s.timeouts ? `timeout (${s.timeouts}/${s.runs} runs)` : `error: ${esc(s.errors[0])}`) : null);
+  const notes = (s) => {
+    const n = [];
+    if (s.qualityTier) n.push(`quality tier ${s.qualityTier}`);
+    if (s.tierChanges) n.push(`tier changed: ${s.tierChanges.join(' / ')}`);
+    if (s.changesWithoutFrame) n.push(`${s.changesWithoutFrame} changes drew no frame`);
+    if (s.timeouts) n.push(`${s.timeouts} timeout(s)`);
+    if (s.errors?.length) n.push(`${s.errors.length} error(s)`);
+    if (s.lateFrames) n.push(`${s.lateFrames} frames left work pending`);
+    if (s.rangeMismatches) n.push(`${s.rangeMismatches} views not as requested`);
+    if (s.notRepeated) n.push(s.notRepeated);
+    else if (s.stoppedEarly?.length) n.push(`${s.stoppedEarly.length} run(s) ${s.stoppedEarly[0]}`);
+    if (s.okRuns != null && s.okRuns !== rep.settings.runs) n.push(`${s.okRuns} of ${rep.settings.runs} runs`);
+    for (const message of s.consoleMessages ?? []) n.push(`console: “${message.slice(0, 120)}”`);
+    return esc(n.join('; '));
+  };
+  for (const c of CASES) {
+    const rows = by(c.id);
+    lines.push(`## ${c.title}`, '');
+    const measured = rows.filter((s) => !status(s));
+    const best = (get) => {
+      const values = measured.map(get).filter((v) => v != null && Number.isFinite(v));
+      return values.length ? Math.min(...values) : null;
+    };
+    if (c.kind === 'stream') {
+      const bFirst = best((s) => s.firstFrame?.median);
+      const bStart = best((s) => s.streamStart?.median);
+      const bEnd = best((s) => s.streamEnd?.median);
+      lines.push('| library | first frame (1M) | ×best | frame at start | p95 | frame at end | p95 | ×best (end) | CPU part (median) | runs (end) | notes |');
+      lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+      for (const s of rows) {
+        const st = status(s);
+        if (st) {
+          lines.push(`| ${s.lib} | ${st} | | | | | | | | | |`);
+          continue;
+        }
+        lines.push(`| ${s.lib} | ${firstCell(s)} | ${ratio(s.firstFrame.median, bFirst)} | ${cell(s.streamStart)} | ${fmt(s.streamStart.p95)} | ${cell(s.streamEnd)} | ${fmt(s.streamEnd?.p95)} | ${ratio(s.streamEnd?.median, bEnd)} | ${fmt(s.streamCpu.median)} | ${runsCell(s.streamEnd)} | ${notes(s)} |`);
+      }
+      lines.push('', `Start = first ${ok0(c.id)} frames, end = last ${ok0(c.id)} frames; each frame appends ${c.chunk.toLocaleString('en')} points and shows the whole series. Ratio to best at start: ${rows.filter((s) => !status(s)).map((s) => `${s.lib} ${ratio(s.streamStart.median, bStart)}`).join(', ')}.`, '');
+    } else {
+      const bFirst = best((s) => s.firstFrame?.median);
+      const bZoom = best((s) => s.zoom?.median);
+      const bPan = best((s) => s.pan?.median);
+      lines.push('| library | first frame | ×best | zoom median | p95 | ×best | pan median | p95 | ×best | CPU part (median) | runs (zoom / pan) | notes |');
+      lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+      for (const s of rows) {
+        const st = status(s);
+        if (st) {
+          lines.push(`| ${s.lib} | ${st} | | | | | | | | | | |`);
+          continue;
+        }
+        lines.push(`| ${s.lib} | ${firstCell(s)} | ${ratio(s.firstFrame.median, bFirst)} | ${cell(s.zoom)} | ${fmt(s.zoom.p95)} | ${ratio(s.zoom.median, bZoom)} | ${cell(s.pan)} | ${fmt(s.pan.p95)} | ${ratio(s.pan.median, bPan)} | ${fmt(s.cpu.median)} | ${runsCell(s.zoom)} / ${runsCell(s.pan)} | ${notes(s)} |`);
+      }
+      lines.push('');
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+/** Table cells must not contain a bare pipe. */
+function esc(text) {
+  return String(text).replace(/\|/g, '\\|').replace(/</g, '&lt;');
+}
+function ok0(caseId) {
+  const r = results.find((x) => x.case === caseId && x.stream);
+  return r ? r.stream.window : '?';
+}
