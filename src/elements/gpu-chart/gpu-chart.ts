@@ -353,7 +353,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
 
   /** Re-reads colours from CSS custom properties (after a page changes them). */
   refreshStyles(): void {
-    this.model.options = { ...this.model.options, theme: this.readTheme() };
+    this.model.setOptions({ theme: this.readTheme() });
     this.invalidate();
   }
 
@@ -838,6 +838,8 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     );
   }
 
+  private themeKey = '';
+
   /** Makes the model, theme and series follow a resolved configuration. */
   private syncFromConfig(config: ChartConfig, layer: string): void {
     // Theme colours live in CSS custom properties keyed on this attribute (see the styles).
@@ -847,13 +849,17 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
       this.reportConfigIssues([{ path: 'series.type', message: `"${type}" is not drawn by this version yet (expected ${SERIES_TYPES.join(' | ')}); drawing lines`, source: layer }]);
       type = 'line';
     }
+    // Reading CSS custom properties forces a style recalculation: only when colours can have changed.
+    const themeKey = JSON.stringify([config.theme, config.colors, config.series.areaOpacity]);
+    const theme = themeKey === this.themeKey ? this.model.options.theme : this.readTheme(config);
+    this.themeKey = themeKey;
     this.model.setOptions({
       defaultType: type,
       yScale: config.axes.y.scale,
       timeZone: config.timeZone,
       grid: config.grid.visible,
       lineWidth: config.series.lineWidth,
-      theme: this.readTheme(config),
+      theme,
     });
     this.configureTelemetry(config);
     if (!config.axes.y.autoscale && this.model.viewport.autoY && this.model.data) {
