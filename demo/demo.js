@@ -1,5 +1,9 @@
 import { ohlcBars, randomWalk, twoSeries } from './sample-data.js';
 
+// `?tier=high` pins every chart's quality tier (screenshot tests want the same picture every run).
+const pinnedTier = new URLSearchParams(location.search).get('tier');
+if (pinnedTier) for (const chart of document.querySelectorAll('gpu-chart')) chart.updateConfig({ quality: { tier: pinnedTier } });
+
 const log = document.querySelector('#event-log');
 function logEvent(event) {
   if (event.detail.source === 'data' && event.target.id === 'stream-chart') return; // 10 per second

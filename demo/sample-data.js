@@ -57,7 +57,8 @@ export function ohlcBars(count, { seed = 9, start = Date.UTC(2023, 0, 2), stepMs
     columns.close[i] = price;
     columns.high[i] = Math.max(open, price) + spread;
     columns.low[i] = Math.min(open, price) - spread * random();
-    columns.volume[i] = 5 + random() * 20 * (1 + Math.abs(price - open) / open * 400);
+    // Volume comes in regimes (busy and quiet weeks), as in real markets.
+    columns.volume[i] = (5 + random() * 20 * (1 + (Math.abs(price - open) / open) * 400)) * (1.2 + Math.sin(i / 15_000)) ** 2;
   }
   return columns;
 }

@@ -4,13 +4,15 @@ import { chartInk, waitForCharts } from './helpers.mjs';
 test('the demo draws every section, 10M points included, and zooms', async ({ page }) => {
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto('/demo/index.html');
+  await page.goto('/demo/index.html?tier=high');
   await waitForCharts(page);
   const points = await page.evaluate(() => document.querySelector('#big-chart').model.data.length);
   expect(points).toBe(10_000_000);
 
   const big = page.locator('#big-chart');
-  await expect(big).toHaveScreenshot('big-full.png');
+  // The perf overlay shows live measurements: masked in screenshots.
+  const mask = [page.locator('gpu-perf-overlay')];
+  await expect(big).toHaveScreenshot('big-full.png', { mask });
   const full = await chartInk(page, '#big-chart');
   expect(full.ink).toBeGreaterThan(full.total * 0.01);
 
@@ -24,21 +26,49 @@ test('the demo draws every section, 10M points included, and zooms', async ({ pa
     expect(lod.drawnPoints).toBeLessThan(4 * 1100);
     const { ink, total } = await chartInk(page, '#big-chart');
     expect(ink, `zoom level ${level} draws`).toBeGreaterThan(total * 0.003);
-    await expect(big).toHaveScreenshot(`big-zoom-${level}.png`);
+    await expect(big).toHaveScreenshot(`big-zoom-${level}.png`, { mask });
   }
-  for (const id of ['#multi-chart', '#dark-chart', '#csv-chart']) {
+  for (const id of ['#candle-chart', '#multi-chart', '#dark-chart', '#csv-chart', '#config-chart', '#gpu-side', '#cpu-side']) {
     const { ink, total } = await chartInk(page, id);
     expect(ink, `${id} draws`).toBeGreaterThan(total * 0.005);
   }
+  await expect(page.locator('#candle-chart')).toHaveScreenshot('candles-full.png');
   expect(errors).toEqual([]);
 });
 
 test('the demo shows load errors without breaking', async ({ page }) => {
-  await page.goto('/demo/index.html');
+  await page.goto('/demo/index.html?tier=high');
   await waitForCharts(page, '#csv-chart');
   await page.click('#load-404');
   await expect(page.locator('#csv-status')).toContainText('404');
   await page.click('#load-bad');
   await expect(page.locator('#csv-status')).toContainText('line 4');
   expect(await page.evaluate(() => document.querySelector('#csv-chart').model.data.length)).toBe(3000);
+});
+
+test('the demo recovers from a destroyed device and keeps drawing', async ({ page }) => {
+  await page.goto('/demo/index.html?tier=high');
+  await waitForCharts(page, '#gpu-side');
+  const before = await chartInk(page, '#gpu-side');
+  await page.click('#lose-device');
+  await expect(page.locator('#recovery-status')).toContainText('recovered', { timeout: 30_000 });
+  const after = await chartInk(page, '#gpu-side');
+  expect(Math.abs(after.ink - before.ink)).toBeLessThan(before.ink * 0.02);
+  expect(await page.evaluate(() => document.querySelector('#cpu-side').rendererKind)).toBe('canvas2d');
+});
+
+test('live configuration: a preset and a typed config apply, a bad one reports its line', async ({ page }) => {
+  await page.goto('/demo/index.html?tier=high');
+  await waitForCharts(page, '#config-chart');
+  await page.selectOption('#preset', 'presentation');
+  await expect(page.locator('#config-status')).toContainText('applied preset');
+  // presentation sets large text; the config file (a higher layer) keeps its own line width.
+  expect(await page.evaluate(() => document.querySelector('#config-chart').effectiveConfig.text.fontSize)).toBe(20);
+  expect(await page.evaluate(() => document.querySelector('#config-chart').model.series[0].lineWidth)).toBe(2);
+  await page.fill('#config-text', 'theme: light\nquality:\n  msaa: 3\n');
+  await page.click('#apply-config');
+  await expect(page.locator('#config-status')).toContainText('quality.msaa');
+  await page.fill('#config-text', 'theme: [light\n');
+  await page.click('#apply-config');
+  await expect(page.locator('#config-status')).toContainText('line');
 });

@@ -1,7 +1,7 @@
 /** Waits until every <gpu-chart> on the page has drawn data (or gave up with an event). */
 export async function waitForCharts(page, selector = 'gpu-chart') {
   await page.waitForFunction(
-    (sel) => [...document.querySelectorAll(sel)].every((c) => c.state === 'ready' && c.model.data && c.frameCount > 0),
+    (sel) => [...document.querySelectorAll(sel)].every((c) => (c.state === 'ready' || c.state === 'fallback') && c.model.data && c.frameCount > 0),
     selector,
     { timeout: 90_000 },
   );
