@@ -14,3 +14,4 @@ export type { FrameStats, FrameListener } from './perf/frame-stats.js';
 export { recordProfile, type TraceDocument } from './perf/profiler.js';
 export { createTelemetry, type Telemetry, type TelemetryBatch, type TelemetryOptions } from './perf/telemetry.js';
 export { type LifecycleState } from './recovery/lifecycle.js';
+export { GpuIndicator } from './elements/gpu-indicator/gpu-indicator.js';

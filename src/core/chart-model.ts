@@ -1,6 +1,6 @@
 import type { ColumnarData } from '../data/columnar.js';
 import { M4Decimator, visibleRange, type LodMode } from '../data/lod/m4.js';
-import { NO_INDEX } from '../data/lod/minmax-pyramid.js';
+import { MinMaxPyramid, NO_INDEX } from '../data/lod/minmax-pyramid.js';
 import { lowerBound, nearestIndex, upperBound } from '../data/lod/search.js';
 import { SeriesStore } from '../data/series-store.js';
 import type { FrameScene, Rgba, SceneLayer } from '../render/frame-scene.js';
@@ -68,6 +68,19 @@ export interface ChartModelOptions {
   lineWidth: number;
 }
 
+/**
+ * A series computed from the data (an indicator output), aligned with the data's time column and
+ * drawn as a line over the price series.
+ */
+export interface DerivedSeries {
+  id: string;
+  name: string;
+  values: Float64Array;
+  color: Rgba | null;
+  /** CSS px. */
+  lineWidth: number;
+}
+
 /** Per series, reused frame after frame so the frame path allocates almost nothing. */
 interface SeriesBuffers {
   decimator: M4Decimator;
@@ -93,6 +106,17 @@ export class ChartModel {
   private size: ChartSize = { width: 300, height: 150, pixelRatio: 1 };
   private readonly buffers = new Map<string, SeriesBuffers>();
   private readonly gridPoints = { data: new Float32Array(256) };
+  private derived: { spec: DerivedSeries; pyramid: MinMaxPyramid }[] = [];
+
+  /** Replaces the derived series (indicator outputs); their arrays must match the data's length. */
+  setDerived(series: DerivedSeries[]): void {
+    const length = this.store?.length ?? 0;
+    this.derived = series.filter((s) => s.values.length === length).map((spec) => ({ spec, pyramid: new MinMaxPyramid(spec.values) }));
+  }
+
+  get derivedSeries(): readonly DerivedSeries[] {
+    return this.derived.map((d) => d.spec);
+  }
 
   get data(): SeriesStore | null {
     return this.store;
@@ -110,6 +134,7 @@ export class ChartModel {
   setData(data: ColumnarData, keepView = false): void {
     this.store = new SeriesStore(data);
     this.buffers.clear();
+    this.derived = [];
     this.resolve();
     const first = this.store.firstTime();
     const last = this.store.lastTime();
@@ -200,6 +225,16 @@ export class ChartModel {
       layers.push({ kind: 'line', id: spec.id, points: buffers.points, count, color, width: spec.lineWidth * ratio });
     });
 
+    this.derived.forEach(({ spec, pyramid }, i) => {
+      const buffers = this.seriesBuffers(`derived:${spec.id}`);
+      const result = buffers.decimator.decimate(time, spec.values, store.length, pyramid, start, end, this.options.lod === 'off' ? Infinity : plot.width);
+      if (buffers.points.length < result.count * 2) buffers.points = new Float32Array(Math.max(result.count * 2, buffers.points.length * 2));
+      const count = indicesToPoints(result.indices, result.columns, result.count, time, spec.values, xScale, yScale, plot.width, buffers.points);
+      lod.drawnPoints += count;
+      const color = spec.color ?? theme.palette[(this.specs.length + i) % theme.palette.length]!;
+      layers.push({ kind: 'line', id: `derived:${spec.id}`, points: buffers.points, count, color, width: spec.lineWidth * ratio });
+    });
+
     const xLabels = xTicks.map((t) => ({ position: cssPlot.x + xScale.toPixel(t.time) / ratio, label: t.label, major: t.major }));
     const yLabels = yTicks.map((t) => ({ position: cssPlot.y + yScale.toPixel(t.value) / ratio, label: t.label, major: false }));
     return { scene, xLabels, yLabels, plot: cssPlot, lod, yRange };
@@ -266,6 +301,12 @@ export class ChartModel {
       min = Math.min(min, values[pair[0]!]!);
       max = Math.max(max, values[pair[1]!]!);
     }
+    for (const { spec, pyramid } of this.derived) {
+      pyramid.rangeMinMax(first, end, pair);
+      if (pair[0] === NO_INDEX) continue;
+      min = Math.min(min, spec.values[pair[0]!]!);
+      max = Math.max(max, spec.values[pair[1]!]!);
+    }
     return paddedRange(min, max, this.options.yScale);
   }
 
@@ -291,6 +332,10 @@ export class ChartModel {
         const names = store.hasColumn('volume') ? ['open', 'high', 'low', 'close', 'volume'] : ['open', 'high', 'low', 'close'];
         return names.map((name) => ({ id: `${spec.id}.${name}`, name, color, value: store.column(name)[index]!, index }));
       });
+    const theme = this.options.theme;
+    this.derived.forEach(({ spec }, i) => {
+      values.push({ id: spec.id, name: spec.name, color: spec.color ?? theme.palette[(this.specs.length + i) % theme.palette.length]!, value: spec.values[index]!, index });
+    });
     return { time, x: (plot.x + xScale.toPixel(time)) / ratio, y: cssY, values };
   }
 

@@ -1,3 +1,4 @@
 // Defines every element of the library.
 import './gpu-chart.js';
 import './gpu-perf-overlay.js';
+import './gpu-indicator.js';

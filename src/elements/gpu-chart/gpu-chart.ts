@@ -13,6 +13,7 @@ import { retry } from '../../recovery/retry.js';
 import { normalizeData } from '../../data/normalize.js';
 import type { NormalizedData } from '../../data/columnar.js';
 import type { FramePixels, Renderer } from '../../render/renderer.js';
+import type { Rgba } from '../../render/frame-scene.js';
 import { GpuConfigErrorEvent } from '../../events/gpu-config-error.js';
 import { GpuCrosshairEvent } from '../../events/gpu-crosshair.js';
 import { GpuDataErrorEvent, type GpuDataErrorDetail } from '../../events/gpu-data-error.js';
@@ -30,6 +31,8 @@ import type { LayerName } from '../../config/config-stack.js';
 import { GpuConfigChangeEvent } from '../../events/gpu-config-change.js';
 import { GpuQualityChangeEvent, type GpuQualityChangeDetail } from '../../events/gpu-quality-change.js';
 import { ChartAutoTune } from './chart-auto-tune.js';
+import { ChartIndicators } from './chart-indicators.js';
+import type { GpuIndicator, IndicatorHost } from '../gpu-indicator/gpu-indicator.js';
 import { tierLayer } from '../../config/tiers.js';
 import type { Tier } from '../../config/schema.js';
 import { gpuChartStyles } from './gpu-chart.styles.js';
@@ -73,7 +76,7 @@ const PALETTE_SIZE = 8;
  * @event gpu-quality-change - The quality tier changed (auto-tuning or configuration), with the reason and the frame measurements behind it.
  * @event gpu-config-change - A configuration change was applied: changed paths, the least work it needed, touched subsystems, measured duration.
  *
- * @slot - Child elements: `<gpu-perf-overlay>` (drawn over the chart) and, in later versions, `<gpu-indicator>`.
+ * @slot - Child elements: `<gpu-indicator>` (drawn over the price series) and `<gpu-perf-overlay>` (drawn over the chart).
  * @csspart container - The box holding canvas, axes and overlays; focusable for keyboard control.
  * @csspart canvas - The WebGPU canvas.
  * @csspart x-axis - Time axis labels.
@@ -94,7 +97,7 @@ const PALETTE_SIZE = 8;
  * @cssprop --gpu-chart-down-color - Falling candles, bars and volume.
  * @cssprop --gpu-chart-series-1 - Colour of the first series (and -2 … -8 for the next ones).
  */
-export class GpuChart extends LitElement implements InteractionHost, ConfigHost, RendererHost {
+export class GpuChart extends LitElement implements InteractionHost, ConfigHost, RendererHost, IndicatorHost {
   static override styles = gpuChartStyles;
 
   /** Registers the element; safe to call more than once (or from two copies of the bundle). */
@@ -168,6 +171,24 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   lastFrameStats: FrameStats | null = null;
 
   readonly model = new ChartModel();
+
+  /** The `<gpu-indicator>` children, computed over the data and drawn over the price series. */
+  private readonly indicators = new ChartIndicators(this.model, () => {
+    this.requestUpdate();
+    this.invalidate();
+  });
+
+  addIndicator(indicator: GpuIndicator): void {
+    this.indicators.add(indicator);
+  }
+
+  removeIndicator(indicator: GpuIndicator): void {
+    this.indicators.remove(indicator);
+  }
+
+  indicatorChanged(): void {
+    this.indicators.schedule();
+  }
 
   /** Configuration layers: preset, config file, `config`, attributes, runtime updates. */
   readonly configuration = new ChartConfigController(this);
@@ -309,6 +330,8 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
       const hadData = this.model.data !== null;
       this.model.append(normalized.data);
       if (!hadData) this.applySeries();
+      // Indicators follow the stream (recomputed over the data: O(N) per append for now).
+      if (this.indicators.size > 0) this.indicators.recompute();
       this.invalidate();
       this.viewportChanged('data', false);
     } catch (error) {
@@ -478,15 +501,16 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     const store = this.model.data;
     if (!store) return nothing;
     const hover = this.legendValues;
+    const item = (name: string, color: Rgba, value: number, visible = true) =>
+      html`<span class=${visible ? 'legend-item' : 'legend-item hidden'}
+        ><span class="swatch" style="background:${rgbaToCss(color)}"></span>${name}
+        <span class="legend-value">${Number.isFinite(value) ? formatValue(value) : '—'}</span></span
+      >`;
+    const last = store.length - 1;
+    const palette = this.model.options.theme.palette;
     return html`<div class="legend" part="legend">
-      ${this.model.series.map((spec, i) => {
-        const column = store.column(spec.column);
-        const value = hover?.get(spec.id) ?? column[column.length - 1]!;
-        return html`<span class=${spec.visible ? 'legend-item' : 'legend-item hidden'}
-          ><span class="swatch" style="background:${rgbaToCss(this.model.colorOf(spec, i))}"></span>${spec.name}
-          <span class="legend-value">${formatValue(value)}</span></span
-        >`;
-      })}
+      ${this.model.series.map((spec, i) => item(spec.name, this.model.colorOf(spec, i), hover?.get(spec.id) ?? store.column(spec.column)[last]!, spec.visible))}
+      ${this.model.derivedSeries.map((d, i) => item(d.name, d.color ?? palette[(this.model.series.length + i) % palette.length]!, hover?.get(d.id) ?? d.values[last]!))}
     </div>`;
   }
 
@@ -748,6 +772,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   private applyData(normalized: NormalizedData, keepView: boolean): void {
     this.model.setData(normalized.data, keepView);
     this.applySeries();
+    if (this.indicators.size > 0) this.indicators.recompute();
     const type = this.model.options.defaultType;
     if ((type === 'candlestick' || type === 'ohlc') && !hasOhlc(Object.keys(normalized.data.columns))) {
       const missing = ['open', 'high', 'low', 'close'].filter((name) => !(name in normalized.data.columns));

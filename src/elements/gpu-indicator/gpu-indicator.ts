@@ -1,0 +1,157 @@
+import { LitElement, css, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { GpuConfigErrorEvent } from '../../events/gpu-config-error.js';
+import { GpuDataErrorEvent } from '../../events/gpu-data-error.js';
+import { getIndicator, resolveIndicatorParams } from '../../indicators/registry.js';
+import { IndicatorError } from '../../indicators/errors.js';
+
+/** What an indicator needs from its chart (the enclosing `<gpu-chart>`). */
+export interface IndicatorHost extends HTMLElement {
+  addIndicator(indicator: GpuIndicator): void;
+  removeIndicator(indicator: GpuIndicator): void;
+  indicatorChanged(indicator: GpuIndicator): void;
+}
+
+/** Attributes that are not indicator parameters. */
+const OWN_ATTRIBUTES = new Set(['type', 'source', 'color', 'pane', 'line-width', 'hidden', 'id', 'class', 'style', 'slot', 'name']);
+
+/**
+ * A technical indicator drawn by its parent `<gpu-chart>`: `<gpu-indicator type="ema" period="20">`.
+ * Every other attribute is a parameter of the indicator (case-insensitive, dashes ignored:
+ * `nbdevup`, `nb-dev-up`); `stddev` sets both Bollinger deviations. Adding, removing or changing
+ * one updates the chart at once. Invalid types or parameters fire `gpu-config-error` (from this
+ * element, bubbling) and the indicator is not drawn; the rest of the chart keeps working.
+ *
+ * This version draws overlay indicators (moving averages, bands, SAR, VWAP, channels, …) on the
+ * price pane; oscillators that need their own pane (`pane="new"`: RSI, MACD, …) are reported as
+ * not supported yet.
+ *
+ * @tag gpu-indicator
+ * @summary A technical indicator of the enclosing `<gpu-chart>`.
+ * @event gpu-config-error - The type, a parameter or the pane is invalid; `detail.issues` says which.
+ * @event gpu-data-error - The data lacks a column the indicator needs (e.g. volume for MFI).
+ */
+export class GpuIndicator extends LitElement {
+  static override styles = css`
+    :host {
+      display: none;
+    }
+  `;
+
+  /** Registers the element; safe to call more than once. */
+  static define(name = 'gpu-indicator'): void {
+    if (!customElements.get(name)) customElements.define(name, this);
+  }
+
+  /** Indicator type, e.g. `sma`, `ema`, `bbands`, `sar`, `vwap` (see docs/indicators.md). */
+  @property({ reflect: true }) type = 'sma';
+
+  /** The data column an indicator of one series reads (default `close`, else the first column). */
+  @property() source: string | null = null;
+
+  /** Line colour (a CSS colour); default: the next palette colour. */
+  @property() color: string | null = null;
+
+  /** `overlay` (the price pane) or `new` (own pane: not supported yet). */
+  @property() pane: 'overlay' | 'new' | string = 'overlay';
+
+  /** Line width in CSS px. */
+  @property({ type: Number, attribute: 'line-width' }) lineWidth = 1.5;
+
+  private host: IndicatorHost | null = null;
+  private reported = '';
+
+  /** The parameters from the attributes, validated against the indicator's definition. */
+  get params(): Record<string, number> {
+    return resolveIndicatorParams(this.type, this.rawParams());
+  }
+
+  /** Checks type, parameters and pane; reports the first problem and returns false. */
+  validate(): boolean {
+    try {
+      const definition = getIndicator(this.type);
+      resolveIndicatorParams(this.type, this.rawParams());
+      if (this.pane !== 'overlay' || !definition.overlay) {
+        throw new IndicatorError('invalid-param', `${this.type}: drawing in its own pane (pane="new") is not supported yet; overlay indicators (moving averages, bands, SAR, VWAP, channels) are`, { param: 'pane' });
+      }
+      return true;
+    } catch (error) {
+      this.report(error);
+      return false;
+    }
+  }
+
+  /**
+   * Reports why this indicator is not drawn: a missing data column as `gpu-data-error`, anything
+   * else (type, parameter, pane) as `gpu-config-error`. Both bubble to the chart and the page.
+   */
+  report(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    // Every recomputation re-validates; the same problem is reported once, until something changes.
+    if (message === this.reported) return;
+    this.reported = message;
+    if (error instanceof IndicatorError && error.code === 'missing-input') {
+      this.dispatchEvent(new GpuDataErrorEvent({ code: 'missing-input', message, severity: 'error', source: `gpu-indicator ${this.id || this.type}`, column: error.input }));
+      return;
+    }
+    const param = error instanceof IndicatorError && error.param ? `.${error.param}` : '';
+    this.dispatchEvent(new GpuConfigErrorEvent({ issues: [{ path: `indicator ${this.id || this.type}${param}`, message, source: 'gpu-indicator' }] }));
+  }
+
+  // Parameters are free-form attributes (period, fast, nbdevup, …), not declared properties: a
+  // MutationObserver sees every change to them.
+  private readonly attributeObserver = new MutationObserver((records) => {
+    // Lit reflecting `type` rewrites the same value: only real changes count.
+    if (!records.some((record) => record.oldValue !== this.getAttribute(record.attributeName!))) return;
+    this.reported = '';
+    this.host?.indicatorChanged(this);
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.host = this.closest('gpu-chart') as IndicatorHost | null;
+    this.host?.addIndicator?.(this);
+    this.attributeObserver.observe(this, { attributes: true, attributeOldValue: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.attributeObserver.disconnect();
+    this.host?.removeIndicator?.(this);
+    this.host = null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // The first update only reflects the initial attributes, which the chart already read.
+    if (this.hasUpdatedOnce && changed.size > 0) {
+      this.reported = '';
+      this.host?.indicatorChanged(this);
+    }
+    this.hasUpdatedOnce = true;
+  }
+
+  private hasUpdatedOnce = false;
+
+  private rawParams(): Record<string, string> {
+    const names = Object.keys(getIndicator(this.type).params);
+    const byKey = new Map(names.map((name) => [name.toLowerCase(), name]));
+    const raw: Record<string, string> = {};
+    for (const attribute of Array.from(this.attributes)) {
+      if (OWN_ATTRIBUTES.has(attribute.name) || attribute.name.startsWith('data-') || attribute.name.startsWith('aria-')) continue;
+      const key = attribute.name.replace(/-/g, '').toLowerCase();
+      if (key === 'stddev' && byKey.has('nbdevup')) {
+        raw[byKey.get('nbdevup')!] = attribute.value;
+        raw[byKey.get('nbdevdn')!] = attribute.value;
+        continue;
+      }
+      raw[byKey.get(key) ?? attribute.name] = attribute.value;
+    }
+    return raw;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gpu-indicator': GpuIndicator;
+  }
+}

@@ -1,0 +1,81 @@
+// <gpu-indicator> children: computed with the TA-Lib-exact functions, drawn over the price series,
+// updated when added, changed or removed, and reported when invalid.
+import { bbands, sma } from '../../dist/indicators/index.js';
+import { assert, assertEqual, createChart, nextEvent } from './helpers.js';
+
+const ohlc = (n) => {
+  const time = Float64Array.from({ length: n }, (_, i) => i * 60_000);
+  const close = Float64Array.from({ length: n }, (_, i) => 100 + Math.sin(i / 7) * 5 + i * 0.05);
+  return { time, open: close.map((v) => v - 0.5), high: close.map((v) => v + 1), low: close.map((v) => v - 1), close };
+};
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('gpu-indicator', () => {
+  afterEach(() => document.querySelectorAll('gpu-chart').forEach((chart) => chart.remove()));
+
+  it('draws an SMA child over the candles, equal to the sma() function', async () => {
+    const data = ohlc(200);
+    const chart = await createChart({ attributes: { type: 'candlestick' }, data });
+    const indicator = document.createElement('gpu-indicator');
+    indicator.setAttribute('type', 'sma');
+    indicator.setAttribute('period', '10');
+    indicator.setAttribute('color', '#f90');
+    chart.append(indicator);
+    await settle();
+    const [series] = chart.model.derivedSeries;
+    assert(series, 'a derived series');
+    const expected = sma(data.close, 10);
+    for (let i = 0; i < 200; i++) assert(Object.is(series.values[i], expected[i]) || Math.abs(series.values[i] - expected[i]) < 1e-12, `value ${i}`);
+    assert(chart.model.frame().scene.layers.some((l) => l.id.startsWith('derived:')), 'drawn as a line layer');
+    await chart.updateComplete;
+    assert(chart.shadowRoot.querySelector('[part=legend]').textContent.includes('SMA(10)'), 'in the legend');
+  });
+
+  it('follows attribute changes, removal and streaming data', async () => {
+    const data = ohlc(100);
+    const chart = await createChart({ attributes: { type: 'candlestick' }, data });
+    const indicator = document.createElement('gpu-indicator');
+    indicator.setAttribute('type', 'bbands');
+    indicator.setAttribute('period', '20');
+    indicator.setAttribute('stddev', '2');
+    chart.append(indicator);
+    await settle();
+    assertEqual(chart.model.derivedSeries.length, 3, 'upper, middle, lower');
+    const expected = bbands(data.close, 20, 2, 2);
+    assertEqual(chart.model.derivedSeries[0].values[50], expected.upper[50], 'upper band value');
+    indicator.setAttribute('period', '5');
+    await settle();
+    await settle();
+    assertEqual(chart.model.derivedSeries[1].values[10], bbands(data.close, 5, 2, 2).middle[10], 'recomputed with period 5');
+    chart.append({ time: [100 * 60_000], open: [104], high: [106], low: [103], close: [105] });
+    assertEqual(chart.model.derivedSeries[0].values.length, 101, 'follows the stream');
+    indicator.remove();
+    await settle();
+    assertEqual(chart.model.derivedSeries.length, 0, 'removed');
+  });
+
+  it('reports bad parameters, unsupported panes and missing columns; the chart keeps drawing', async () => {
+    const chart = await createChart({ attributes: { type: 'candlestick' }, data: ohlc(50) });
+    const add = (attributes) => {
+      const indicator = document.createElement('gpu-indicator');
+      for (const [k, v] of Object.entries(attributes)) indicator.setAttribute(k, v);
+      chart.append(indicator);
+      return indicator;
+    };
+    let error = nextEvent(chart, 'gpu-config-error');
+    add({ type: 'ema', period: '0' });
+    assert((await error).detail.issues[0].message.includes('period'), 'period 0 refused');
+    error = nextEvent(chart, 'gpu-config-error');
+    add({ type: 'nonsense' });
+    const unknown = (await error).detail.issues[0].message;
+    assert(unknown.includes('nonsense') && unknown.includes('sma'), `unknown type lists valid ones: ${unknown}`);
+    error = nextEvent(chart, 'gpu-config-error');
+    add({ type: 'rsi', period: '14' });
+    assert((await error).detail.issues[0].message.includes('pane'), 'own-pane indicators reported');
+    const dataError = nextEvent(chart, 'gpu-data-error');
+    add({ type: 'vwap' });
+    assertEqual((await dataError).detail.code, 'missing-input', 'VWAP without volume');
+    await chart.nextFrame();
+    assert(chart.frameCount > 0 && chart.model.frame().scene.layers.some((l) => l.id === 'candles'), 'candles still drawn');
+  });
+});
