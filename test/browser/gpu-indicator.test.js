@@ -54,6 +54,21 @@ describe('gpu-indicator', () => {
     assertEqual(chart.model.derivedSeries.length, 0, 'removed');
   });
 
+  it('can be declared in the configuration, merged by id across layers', async () => {
+    const data = ohlc(120);
+    const chart = await createChart({ attributes: { type: 'candlestick' }, data });
+    chart.config = { quality: { tier: 'high' }, indicators: [{ id: 'fast', type: 'sma', params: { period: 5 } }, { id: 'slow', type: 'sma', params: { period: 30 } }] };
+    await settle();
+    assertEqual(chart.model.derivedSeries.length, 2, 'two configured indicators');
+    assertEqual(chart.model.derivedSeries[1].values[60], sma(data.close, 30)[60], 'slow SMA value');
+    chart.updateConfig({ indicators: [{ id: 'fast', visible: false }] });
+    await settle();
+    assertEqual(chart.model.derivedSeries.length, 1, 'hidden by id in a higher layer');
+    const error = nextEvent(chart, 'gpu-config-error');
+    chart.updateConfig({ indicators: [{ id: 'bad', type: 'ema', params: { period: -3 } }] });
+    assertEqual((await error).detail.issues[0].path, 'indicators.bad', 'path of the bad indicator');
+  });
+
   it('reports bad parameters, unsupported panes and missing columns; the chart keeps drawing', async () => {
     const chart = await createChart({ attributes: { type: 'candlestick' }, data: ohlc(50) });
     const add = (attributes) => {

@@ -1,5 +1,7 @@
 import type { ChartModel, DerivedSeries } from '../../core/chart-model.js';
-import { getIndicator } from '../../indicators/registry.js';
+import type { ConfigIssue } from '../../config/errors.js';
+import type { IndicatorConfig } from '../../config/schema.js';
+import { getIndicator, resolveIndicatorParams } from '../../indicators/registry.js';
 import type { GpuIndicator } from '../gpu-indicator/gpu-indicator.js';
 import { resolveCssColor } from '../resolve-css-color.js';
 
@@ -10,15 +12,23 @@ import { resolveCssColor } from '../resolve-css-color.js';
  */
 export class ChartIndicators {
   private readonly indicators = new Set<GpuIndicator>();
+  /** Indicators declared in the configuration (`indicators:`, merged by id across layers). */
+  private configured: readonly IndicatorConfig[] = [];
   private scheduled = false;
 
   constructor(
     private readonly model: ChartModel,
     private readonly changed: () => void,
+    private readonly reportConfig: (issues: ConfigIssue[]) => void,
   ) {}
 
   get size(): number {
-    return this.indicators.size;
+    return this.indicators.size + this.configured.length;
+  }
+
+  setConfigured(items: readonly IndicatorConfig[]): void {
+    this.configured = items;
+    this.schedule();
   }
 
   add(indicator: GpuIndicator): void {
@@ -59,14 +69,34 @@ export class ChartIndicators {
           indicator.report(error);
           continue;
         }
-        const label = `${definition.type.toUpperCase()}(${Object.values(indicator.params).join(', ')})`;
-        const color = indicator.color ? resolveCssColor(indicator.color) : null;
-        for (const [output, values] of Object.entries(outputs)) {
-          derived.push({ id: `${indicator.id || definition.type}:${output}:${derived.length}`, name: definition.outputs.length > 1 ? `${label} ${output}` : label, values, color, lineWidth: indicator.lineWidth });
+        this.push(derived, indicator.id || definition.type, definition.type, definition.outputs.length, indicator.params, outputs, indicator.color, indicator.lineWidth);
+      }
+      for (const item of this.configured) {
+        if (item.visible === false) continue;
+        try {
+          const definition = getIndicator(item.type);
+          if ((item.pane !== undefined && item.pane !== 'overlay') || !definition.overlay) {
+            throw new Error(`${item.type}: drawing in its own pane is not supported yet; overlay indicators (moving averages, bands, SAR, VWAP, channels) are`);
+          }
+          const params = resolveIndicatorParams(item.type, item.params ?? {});
+          const columns: Record<string, ArrayLike<number> | undefined> = { time: store.time };
+          for (const name of store.columnNames) columns[name] = store.column(name);
+          columns.source = store.hasColumn('close') ? store.column('close') : store.columnNames[0] ? store.column(store.columnNames[0]) : undefined;
+          this.push(derived, item.id, definition.type, definition.outputs.length, params, definition.compute(columns, params), item.color ?? null, 1.5);
+        } catch (error) {
+          this.reportConfig([{ path: `indicators.${item.id}`, message: error instanceof Error ? error.message : String(error), source: 'config' }]);
         }
       }
     }
     this.model.setDerived(derived);
     this.changed();
+  }
+
+  private push(derived: DerivedSeries[], id: string, type: string, outputCount: number, params: Record<string, number>, outputs: Record<string, Float64Array>, color: string | null, lineWidth: number): void {
+    const label = `${type.toUpperCase()}(${Object.values(params).join(', ')})`;
+    const rgba = color ? resolveCssColor(color) : null;
+    for (const [output, values] of Object.entries(outputs)) {
+      derived.push({ id: `${id}:${output}:${derived.length}`, name: outputCount > 1 ? `${label} ${output}` : label, values, color: rgba, lineWidth });
+    }
   }
 }

@@ -173,10 +173,14 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   readonly model = new ChartModel();
 
   /** The `<gpu-indicator>` children, computed over the data and drawn over the price series. */
-  private readonly indicators = new ChartIndicators(this.model, () => {
-    this.requestUpdate();
-    this.invalidate();
-  });
+  private readonly indicators = new ChartIndicators(
+    this.model,
+    () => {
+      this.requestUpdate();
+      this.invalidate();
+    },
+    (issues) => this.reportConfigIssues(issues),
+  );
 
   addIndicator(indicator: GpuIndicator): void {
     this.indicators.add(indicator);
@@ -855,6 +859,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     const started = performance.now();
     this.syncFromConfig(config, layer);
     if (layer !== 'tier') this.autoTune.configure(config);
+    if (diff.changedPaths.some((path) => path.startsWith('indicators'))) this.indicators.setConfigured(config.indicators);
     if (this.activeRenderer && (this.activeRenderer as { sampleCount?: number }).sampleCount !== undefined && (this.activeRenderer as { sampleCount?: number }).sampleCount !== config.quality.msaa) this.renderers.rebuild();
     if (diff.changedPaths.some((path) => path.startsWith('quality.resolutionScale'))) this.measure();
     if (diff.changedPaths.some((path) => path.startsWith('features.'))) this.pointerLeft();
