@@ -19,6 +19,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { ChartModel, DeviceManager, WebGpuRenderer } from '../out/gpu/core.mjs';
 import { markdown } from './format.mjs';
+import { rng } from '../../demo/sample-data.js';
 
 Object.assign(globalThis, globals);
 
@@ -86,17 +87,6 @@ function stats(xs) {
   };
 }
 
-/** Mulberry32, as demo/sample-data.js: the same seed gives the same data everywhere. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** demo/sample-data.js's random walk (1 point per second from 2024-01-01), Float64Array columns. */
 function randomWalk(count, seed) {

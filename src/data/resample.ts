@@ -15,6 +15,7 @@
  * Fields aggregate independently over their non-NaN values: open of the first row, max high, min
  * low, close of the last row, summed volume (NaN when no row had one).
  */
+import { resized } from './typed-arrays.js';
 import { isValidTimeZone, wallClockToUtc, zoneOffsetMs } from '../core/time-zone.js';
 import { DataError } from './data-error.js';
 
@@ -291,11 +292,7 @@ class Columns {
   }
 
   private grow(): void {
-    const bigger = (old: Float64Array) => {
-      const next = new Float64Array(old.length * 2);
-      next.set(old);
-      return next;
-    };
+    const bigger = (old: Float64Array) => resized(old, old.length * 2);
     this.time = bigger(this.time);
     this.open = bigger(this.open);
     this.high = bigger(this.high);

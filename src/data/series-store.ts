@@ -1,5 +1,6 @@
 import type { ColumnarData } from './columnar.js';
 import { DataError } from './data-error.js';
+import { resized } from './typed-arrays.js';
 import { MinMaxPyramid } from './lod/minmax-pyramid.js';
 import { PrefixSum } from './lod/prefix-sum.js';
 
@@ -140,7 +141,5 @@ export class SeriesStore {
 /** Returns a buffer with room for `needed` entries, doubling capacity so appends stay amortized O(1). */
 function grow(buffer: Float64Array, used: number, needed: number): Float64Array {
   if (buffer.length >= needed) return buffer;
-  const bigger = new Float64Array(Math.max(needed, Math.ceil(buffer.length * 1.5), 1024));
-  bigger.set(buffer.subarray(0, used));
-  return bigger;
+  return resized(buffer.subarray(0, used), Math.max(needed, Math.ceil(buffer.length * 1.5), 1024));
 }

@@ -1,3 +1,4 @@
+import { resized } from '../typed-arrays.js';
 import { visibleRange } from './m4.js';
 import { type MinMaxPyramid, NO_INDEX } from './minmax-pyramid.js';
 import type { PrefixSum } from './prefix-sum.js';
@@ -318,24 +319,14 @@ export class OhlcAggregator {
   private grow(): void {
     const r = this.result;
     const size = r.time.length * 2;
-    const f64 = (old: Float64Array) => {
-      const next = new Float64Array(size);
-      next.set(old);
-      return next;
-    };
-    const u32 = (old: Uint32Array) => {
-      const next = new Uint32Array(size);
-      next.set(old);
-      return next;
-    };
-    r.time = f64(r.time);
-    r.open = f64(r.open);
-    r.high = f64(r.high);
-    r.low = f64(r.low);
-    r.close = f64(r.close);
-    r.volume = f64(r.volume);
-    r.firstIndex = u32(r.firstIndex);
-    r.lastIndex = u32(r.lastIndex);
+    r.time = resized(r.time, size);
+    r.open = resized(r.open, size);
+    r.high = resized(r.high, size);
+    r.low = resized(r.low, size);
+    r.close = resized(r.close, size);
+    r.volume = resized(r.volume, size);
+    r.firstIndex = resized(r.firstIndex, size);
+    r.lastIndex = resized(r.lastIndex, size);
   }
 }
 

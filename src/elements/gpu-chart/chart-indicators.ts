@@ -1,9 +1,19 @@
 import type { ChartModel, DerivedSeries } from '../../core/chart-model.js';
+import type { SeriesStore } from '../../data/series-store.js';
 import type { ConfigIssue } from '../../config/errors.js';
 import type { IndicatorConfig } from '../../config/schema.js';
 import { getIndicator, resolveIndicatorParams } from '../../indicators/registry.js';
 import type { GpuIndicator } from '../gpu-indicator/gpu-indicator.js';
 import { resolveCssColor } from '../resolve-css-color.js';
+
+/** The data's columns as indicator inputs; `source` is the chosen column, else close, else the first. */
+function indicatorColumns(store: SeriesStore, source: string | null): Record<string, ArrayLike<number> | undefined> {
+  const columns: Record<string, ArrayLike<number> | undefined> = { time: store.time };
+  for (const name of store.columnNames) columns[name] = store.column(name);
+  const chosen = source ?? (store.hasColumn('close') ? 'close' : store.columnNames[0]);
+  columns.source = chosen && store.hasColumn(chosen) ? store.column(chosen) : undefined;
+  return columns;
+}
 
 /**
  * The `<gpu-indicator>` children of a chart: computes each one's outputs over the chart's data
@@ -57,10 +67,7 @@ export class ChartIndicators {
       for (const indicator of this.indicators) {
         if (indicator.hidden || !indicator.validate()) continue;
         const definition = getIndicator(indicator.type);
-        const columns: Record<string, ArrayLike<number> | undefined> = { time: store.time };
-        for (const name of store.columnNames) columns[name] = store.column(name);
-        const source = indicator.source ?? (store.hasColumn('close') ? 'close' : store.columnNames[0]);
-        if (source) columns.source = store.hasColumn(source) ? store.column(source) : undefined;
+        const columns = indicatorColumns(store, indicator.source);
         let outputs: Record<string, Float64Array>;
         try {
           outputs = definition.compute(columns, indicator.params);
@@ -79,10 +86,7 @@ export class ChartIndicators {
             throw new Error(`${item.type}: drawing in its own pane is not supported yet; overlay indicators (moving averages, bands, SAR, VWAP, channels) are`);
           }
           const params = resolveIndicatorParams(item.type, item.params ?? {});
-          const columns: Record<string, ArrayLike<number> | undefined> = { time: store.time };
-          for (const name of store.columnNames) columns[name] = store.column(name);
-          columns.source = store.hasColumn('close') ? store.column('close') : store.columnNames[0] ? store.column(store.columnNames[0]) : undefined;
-          this.push(derived, item.id, definition.type, definition.outputs.length, params, definition.compute(columns, params), item.color ?? null, 1.5);
+          this.push(derived, item.id, definition.type, definition.outputs.length, params, definition.compute(indicatorColumns(store, null), params), item.color ?? null, 1.5);
         } catch (error) {
           this.reportConfig([{ path: `indicators.${item.id}`, message: error instanceof Error ? error.message : String(error), source: 'config' }]);
         }
