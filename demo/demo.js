@@ -39,8 +39,20 @@ loadBig();
 // — Candlesticks —
 const candles = document.querySelector('#candle-chart');
 const candleStats = document.querySelector('#candle-stats');
-candles.data = ohlcBars(1_000_000);
+const bars = ohlcBars(1_000_000);
+candles.data = bars;
 document.querySelector('#bar-style').addEventListener('change', (e) => (candles.type = e.target.value));
+for (const id of ['rsi', 'macd']) {
+  document.querySelector(`#show-${id}`).addEventListener('change', (e) => (document.querySelector(`#${id}`).hidden = !e.target.checked));
+}
+
+// — Linked charts: the same bars as a baseline series (around the first visible close) and volume —
+const baseline = document.querySelector('#baseline-chart');
+baseline.series = [{ column: 'close', type: 'baseline', name: 'Close vs. first visible' }];
+baseline.data = bars;
+const volume = document.querySelector('#volume-chart');
+volume.series = [{ column: 'volume', type: 'volume', name: 'Volume' }];
+volume.data = bars;
 candles.onFrame((stats) => {
   if (stats.gpuMs === null) candleStats.textContent = `${stats.visiblePoints.toLocaleString('en')} bars visible, ${stats.pointsDrawn.toLocaleString('en')} rect corners drawn (${stats.lod === 'raw' ? 'one candle per bar' : 'bars aggregated per pixel column'}), frame ${stats.cpuMs.toFixed(1)} ms CPU`;
 });

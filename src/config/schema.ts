@@ -18,7 +18,7 @@ import { isTimeZone } from './time-zone.js';
 
 export const THEMES = ['light', 'dark'] as const;
 export const TIERS = ['low', 'medium', 'high', 'ultra'] as const;
-export const SERIES_TYPES = ['line', 'area', 'step', 'bar', 'scatter', 'candlestick', 'ohlc'] as const;
+export const SERIES_TYPES = ['line', 'area', 'baseline', 'step', 'bar', 'volume', 'scatter', 'candlestick', 'ohlc'] as const;
 export const GRID_STYLES = ['solid', 'dashed', 'dotted'] as const;
 
 export type Theme = (typeof THEMES)[number];
@@ -109,6 +109,7 @@ function buildSchema(mode: Mode) {
     lineWidth: v.optional(doc(range(1, 10), 'Overrides series.lineWidth (CSS px).')),
     name: v.optional(doc(text(256), 'Legend / tooltip label.')),
     visible: v.optional(doc(v.boolean(), 'Hide without removing.')),
+    baseValue: v.optional(doc(v.pipe(v.number(), v.finite()), 'A baseline series\' base value (default: the first visible value).')),
   });
 
   const series = v.strictObject({

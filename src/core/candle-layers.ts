@@ -11,7 +11,7 @@ export function packColor([r, g, b, a]: Rgba): number {
 }
 
 /** Growable rect + colour arrays reused frame after frame. */
-class RectBuffer {
+export class RectBuffer {
   rects = new Float32Array(4096);
   colors = new Uint32Array(1024);
   count = 0;
@@ -91,25 +91,30 @@ export class CandleLayers {
   }
 
   /**
-   * Volume as a histogram in the bottom `fraction` of the plot, on its own scale (0 to the
-   * largest visible volume), coloured by the candle's direction.
+   * Volume as a histogram coloured by the candle's direction: in the bottom `scale` fraction of the
+   * plot on its own scale (0 to the largest visible volume), as under candles; or, given a value
+   * scale, on that scale (a volume series of its own).
    */
-  volumes(agg: OhlcAggregate, time: ArrayLike<number>, xScale: TimeScale, plotWidth: number, plotHeight: number, fraction: number, up: Rgba, down: Rgba): RectsLayer {
+  volumes(agg: OhlcAggregate, time: ArrayLike<number>, xScale: TimeScale, plotWidth: number, plotHeight: number, up: Rgba, down: Rgba, scale: number | ValueScale): RectsLayer {
     const out = this.volume;
     out.reset(agg.count);
     let max = 0;
     for (let k = 0; k < agg.count; k++) if (agg.volume[k]! > max) max = agg.volume[k]!;
     if (!(max > 0)) return out.layer('volume');
-    const upColor = packColor([up[0], up[1], up[2], up[3] * 0.45]);
-    const downColor = packColor([down[0], down[1], down[2], down[3] * 0.45]);
+    // Under candles the bars are translucent so that the candles over them stay readable.
+    const alpha = typeof scale === 'number' ? 0.45 : 0.8;
+    const upColor = packColor([up[0], up[1], up[2], up[3] * alpha]);
+    const downColor = packColor([down[0], down[1], down[2], down[3] * alpha]);
     const slotPx = this.slot(agg, plotWidth);
-    const scale = (plotHeight * fraction) / max;
+    const perUnit = typeof scale === 'number' ? (plotHeight * scale) / max : 0;
+    const toY = typeof scale === 'number' ? (v: number) => plotHeight - v * perUnit : (v: number) => scale.toPixel(v);
+    const baseY = toY(0);
     for (let k = 0; k < agg.count; k++) {
       const v = agg.volume[k]!;
       if (!(v > 0)) continue;
       const [x, width] = this.geometry(agg, k, time, xScale, slotPx);
       const body = Math.max(1, width * 0.8 > 2 ? Math.floor(width * 0.8) : width);
-      out.push(x - body / 2, plotHeight - v * scale, x + body / 2, plotHeight, agg.close[k]! >= agg.open[k]! ? upColor : downColor);
+      out.push(x - body / 2, toY(v), x + body / 2, baseY, agg.close[k]! >= agg.open[k]! ? upColor : downColor);
     }
     return out.layer('volume');
   }

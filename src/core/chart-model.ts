@@ -3,9 +3,12 @@ import { M4Decimator, visibleRange, type LodMode } from '../data/lod/m4.js';
 import { MinMaxPyramid, NO_INDEX } from '../data/lod/minmax-pyramid.js';
 import { lowerBound, nearestIndex, upperBound } from '../data/lod/search.js';
 import { SeriesStore } from '../data/series-store.js';
-import type { FrameScene, Rgba, SceneLayer } from '../render/frame-scene.js';
+import { isGapY, type FrameScene, type Rgba, type SceneLayer } from '../render/frame-scene.js';
 import { canvasPixels, plotRect, type ChartSize } from './layout.js';
-import { createTimeScale, createValueScale, paddedRange, type ScaleKind } from './scales.js';
+import { HistogramLayer } from './histogram-layer.js';
+import { layoutPanes, MAIN_PANE, MAIN_PANE_WEIGHT, MIN_PANE_CSS, moveSeparator, PANE_GAP_CSS, type PaneRect } from './panes.js';
+import type { PlotRect } from '../render/frame-scene.js';
+import { createTimeScale, createValueScale, paddedRange, type ScaleKind, type TimeScale, type ValueScale } from './scales.js';
 import { indicesToPoints } from './series-points.js';
 import { BAR_TYPES, resolveSeries, type SeriesOptions, type SeriesSpec, type SeriesType } from './series-spec.js';
 import { CandleLayers } from './candle-layers.js';
@@ -30,13 +33,35 @@ export interface LodSummary {
   drawnPoints: number;
 }
 
+export interface CssRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A pane as the element lays out its DOM around it (titles, separators). */
+export interface PaneInfo {
+  id: string;
+  /** CSS pixels within the element. */
+  rect: CssRect;
+  /** The names of the series drawn in it (an indicator pane's title). */
+  title: string;
+  /** Its value range, bottom to top. */
+  yRange: [number, number];
+}
+
 export interface FrameResult {
   scene: FrameScene;
   xLabels: AxisLabel[];
+  /** Value labels of every pane, positioned in their pane. */
   yLabels: AxisLabel[];
-  /** Plot rectangle in CSS pixels. */
-  plot: { x: number; y: number; width: number; height: number };
+  /** The plot rectangle in CSS pixels: all panes, top to bottom (the time axis they share). */
+  plot: CssRect;
+  /** The panes, main (price) pane first; one when no indicator has a pane of its own. */
+  panes: PaneInfo[];
   lod: LodSummary;
+  /** The main pane's value range. */
   yRange: [number, number];
 }
 
@@ -50,6 +75,8 @@ export interface SeriesValue {
 
 export interface CrosshairInfo {
   time: number;
+  /** The pane under the pointer. */
+  pane: string;
   /** CSS pixels within the element, snapped to the nearest data point in time. */
   x: number;
   y: number;
@@ -79,6 +106,19 @@ export interface DerivedSeries {
   color: Rgba | null;
   /** CSS px. */
   lineWidth: number;
+  /** The pane it is drawn in: MAIN_PANE (over the price series, the default) or an indicator pane's id. */
+  pane?: string;
+  /** A line (default) or a histogram from 0 (MACD's), coloured up/down by sign. */
+  style?: 'line' | 'histogram';
+  /**
+   * Rows valid in `values` (default: its length). Streaming indicators keep spare capacity, so
+   * their arrays may be longer than the data.
+   */
+  length?: number;
+  /** The producer's label, shared by its outputs (an indicator pane's title), e.g. "MACD(12, 26, 9)". */
+  label?: string;
+  /** The min/max pyramid of `values`, when the producer keeps one up to date (else the model builds one). */
+  pyramid?: MinMaxPyramid;
 }
 
 /** Per series, reused frame after frame so the frame path allocates almost nothing. */
@@ -87,6 +127,9 @@ interface SeriesBuffers {
   points: Float32Array;
   aggregator: OhlcAggregator;
   candles: CandleLayers;
+  histogram: HistogramLayer;
+  /** A baseline series' points below its base, moved to the lower clip rectangle's origin. */
+  shifted: Float32Array;
 }
 
 /** Share of the plot height the volume histogram of a candlestick chart takes, at the bottom. */
@@ -105,13 +148,56 @@ export class ChartModel {
   private specs: SeriesSpec[] = [];
   private size: ChartSize = { width: 300, height: 150, pixelRatio: 1 };
   private readonly buffers = new Map<string, SeriesBuffers>();
-  private readonly gridPoints = { data: new Float32Array(256) };
+  /** Grid line points per pane, reused frame after frame. */
+  private readonly gridPoints = new Map<string, Float32Array>();
   private derived: { spec: DerivedSeries; pyramid: MinMaxPyramid }[] = [];
+  /** Relative pane heights set by dragging separators (default: main 3, others 1). */
+  private readonly paneWeights = new Map<string, number>();
 
-  /** Replaces the derived series (indicator outputs); their arrays must match the data's length. */
+  /**
+   * Replaces the derived series (indicator outputs); their arrays must hold the data's length.
+   * An indicator pane appears for each `pane` other than the main one, in order of first use.
+   */
   setDerived(series: DerivedSeries[]): void {
     const length = this.store?.length ?? 0;
-    this.derived = series.filter((s) => s.values.length === length).map((spec) => ({ spec, pyramid: new MinMaxPyramid(spec.values) }));
+    this.derived = series
+      .filter((s) => (s.length ?? s.values.length) === length && s.values.length >= length)
+      .map((spec) => ({ spec, pyramid: spec.pyramid ?? new MinMaxPyramid(spec.values, length) }));
+  }
+
+  /** Pane ids, top to bottom: the main pane, then each indicator pane in order of first use. */
+  paneIds(): string[] {
+    const ids = [MAIN_PANE];
+    for (const { spec } of this.derived) {
+      const pane = spec.pane ?? MAIN_PANE;
+      if (!ids.includes(pane)) ids.push(pane);
+    }
+    return ids;
+  }
+
+  /** The panes' rectangles (device px) at the current size. */
+  panes(): PaneRect[] {
+    const ids = this.paneIds();
+    const gap = ids.length > 1 ? Math.round(PANE_GAP_CSS * this.size.pixelRatio) : 0;
+    return layoutPanes(plotRect(this.size), ids.map((id) => ({ id, weight: this.paneWeights.get(id) ?? (id === MAIN_PANE ? MAIN_PANE_WEIGHT : 1) })), gap);
+  }
+
+  /**
+   * Drags the separator below pane `index` by `deltaCss` CSS px (positive: down). The two panes
+   * share their height; neither gets smaller than MIN_PANE_CSS. Other panes keep their size.
+   */
+  moveSeparator(index: number, deltaCss: number): void {
+    const panes = this.panes();
+    const ratio = this.size.pixelRatio;
+    const heights = moveSeparator(panes.map((p) => p.rect.height / ratio), index, deltaCss, MIN_PANE_CSS);
+    // Weights on the main pane's scale, so that a pane added later (weight 1) gets a sensible share.
+    const unit = heights[0]! / MAIN_PANE_WEIGHT;
+    panes.forEach((pane, i) => this.paneWeights.set(pane.id, heights[i]! / unit));
+  }
+
+  /** Forgets separator drags: panes go back to their default shares. */
+  resetPaneSizes(): void {
+    this.paneWeights.clear();
   }
 
   get derivedSeries(): readonly DerivedSeries[] {
@@ -181,63 +267,160 @@ export class ChartModel {
     const layers: SceneLayer[] = [];
     const cssPlot = this.plotCss();
     const scene: FrameScene = { width, height, background: theme.background, plot, layers };
+    const panes = this.panes();
     const store = this.store;
+    const lod: LodSummary = { mode: 'raw', visiblePoints: 0, drawnPoints: 0 };
     if (!store || store.length === 0) {
-      return { scene, xLabels: [], yLabels: [], plot: cssPlot, lod: { mode: 'raw', visiblePoints: 0, drawnPoints: 0 }, yRange: [0, 1] };
+      const empty = panes.map((pane) => this.paneInfo(pane, [0, 1]));
+      return { scene, xLabels: [], yLabels: [], plot: cssPlot, panes: empty, lod, yRange: [0, 1] };
     }
 
     const { start, end } = this.viewport;
-    const yRange = this.yRange();
     const xScale = createTimeScale(start, end, plot.width);
-    const yScale = createValueScale(this.options.yScale, yRange[0], yRange[1], plot.height);
-
     const xTicks = timeTicks(start, end, Math.max(2, Math.floor(cssPlot.width / 90)), this.options.timeZone).ticks;
-    const yTickFn = this.options.yScale === 'log' ? logTicks : linearTicks;
-    const yTicks = yTickFn(yRange[0], yRange[1], Math.max(2, Math.floor(cssPlot.height / 40)));
-    if (this.options.grid) layers.push(this.gridLayer(xTicks.map((t) => xScale.toPixel(t.time)), yTicks.map((t) => yScale.toPixel(t.value)), plot.width, plot.height, theme.grid, ratio));
+    const xPixels = xTicks.map((t) => xScale.toPixel(t.time));
+    const yLabels: AxisLabel[] = [];
+    const paneInfos: PaneInfo[] = [];
+    let mainRange: [number, number] = [0, 1];
+    for (const pane of panes) {
+      const rect = pane.rect;
+      const main = pane.id === MAIN_PANE;
+      const range = main ? this.yRange() : this.paneRange(pane.id);
+      if (main) mainRange = range;
+      const kind = main ? this.options.yScale : 'linear';
+      const yScale = createValueScale(kind, range[0], range[1], rect.height);
+      // Small indicator panes still get a few labels.
+      const yTicks = (kind === 'log' ? logTicks : linearTicks)(range[0], range[1], Math.max(main ? 2 : 3, Math.floor(rect.height / ratio / 40)));
+      if (this.options.grid) layers.push(this.gridLayer(pane.id, xPixels, yTicks.map((t) => yScale.toPixel(t.value)), rect, theme.grid, ratio));
+      if (main) this.seriesLayers(store, rect, xScale, yScale, layers, lod);
+      this.derivedLayers(store, pane.id, rect, xScale, yScale, layers, lod);
+      for (const t of yTicks) yLabels.push({ position: (rect.y + yScale.toPixel(t.value)) / ratio, label: t.label, major: false });
+      paneInfos.push(this.paneInfo(pane, range));
+    }
+    const xLabels = xTicks.map((t, i) => ({ position: cssPlot.x + xPixels[i]! / ratio, label: t.label, major: t.major }));
+    return { scene, xLabels, yLabels, plot: cssPlot, panes: paneInfos, lod, yRange: mainRange };
+  }
 
-    const lod: LodSummary = { mode: 'raw', visiblePoints: 0, drawnPoints: 0 };
+  /** The chart's own series, in the main pane. */
+  private seriesLayers(store: SeriesStore, pane: PlotRect, xScale: TimeScale, yScale: ValueScale, layers: SceneLayer[], lod: LodSummary): void {
+    const { start, end } = this.viewport;
+    const ratio = this.size.pixelRatio;
+    const theme = this.options.theme;
     const time = store.time;
     this.specs.forEach((spec, i) => {
       if (!spec.visible) return;
       const buffers = this.seriesBuffers(spec.id);
-      if (BAR_TYPES.includes(spec.type)) {
-        const agg = this.aggregate(store, buffers, start, end, plot.width);
-        if (store.hasColumn('volume')) layers.push(buffers.candles.volumes(agg, time, xScale, plot.width, plot.height, VOLUME_FRACTION, theme.up, theme.down));
-        const bars = buffers.candles.bodies(agg, time, xScale, yScale, plot.width, spec.type as 'candlestick' | 'ohlc', theme.up, theme.down, ratio);
-        layers.push(bars);
+      if (spec.type === 'candlestick' || spec.type === 'ohlc' || spec.type === 'volume') {
+        const agg = this.aggregate(store, buffers, start, end, pane.width);
         lod.visiblePoints += agg.visibleBars;
         lod.drawnPoints += agg.count;
         if (agg.mode !== 'raw') lod.mode = 'm4';
+        if (spec.type === 'volume') {
+          layers.push({ ...buffers.candles.volumes(agg, time, xScale, pane.width, pane.height, theme.up, theme.down, yScale), pane });
+          return;
+        }
+        if (store.hasColumn('volume')) layers.push({ ...buffers.candles.volumes(agg, time, xScale, pane.width, pane.height, theme.up, theme.down, VOLUME_FRACTION), pane });
+        layers.push({ ...buffers.candles.bodies(agg, time, xScale, yScale, pane.width, spec.type, theme.up, theme.down, ratio), pane });
         return;
       }
       const values = store.column(spec.column);
-      const result = buffers.decimator.decimate(time, values, store.length, store.pyramid(spec.column), start, end, this.options.lod === 'off' ? Infinity : plot.width);
+      const color = this.colorOf(spec, i);
+      if (spec.type === 'bar') {
+        const bars = buffers.histogram.build(spec.id, time, values, store.length, store.pyramid(spec.column), xScale, yScale, pane.width, 0, color, color);
+        lod.visiblePoints += upperBound(time, store.length, end) - lowerBound(time, store.length, start);
+        lod.drawnPoints += bars.count * 2;
+        layers.push({ ...bars, pane });
+        return;
+      }
+      const result = buffers.decimator.decimate(time, values, store.length, store.pyramid(spec.column), start, end, this.options.lod === 'off' ? Infinity : pane.width);
       if (buffers.points.length < result.count * 2) buffers.points = new Float32Array(Math.max(result.count * 2, buffers.points.length * 2));
-      const count = indicesToPoints(result.indices, result.columns, result.count, time, values, xScale, yScale, plot.width, buffers.points);
+      const count = indicesToPoints(result.indices, result.columns, result.count, time, values, xScale, yScale, pane.width, buffers.points);
       lod.visiblePoints += result.visiblePoints;
       lod.drawnPoints += count;
       if (result.mode === 'm4') lod.mode = 'm4';
-      const color = this.colorOf(spec, i);
+      const fillAlpha = theme.areaOpacity;
       if (spec.type === 'area') {
-        layers.push({ kind: 'area', id: `${spec.id}:fill`, points: buffers.points, count, fill: [color[0], color[1], color[2], color[3] * theme.areaOpacity], baseline: plot.height });
+        layers.push({ kind: 'area', id: `${spec.id}:fill`, points: buffers.points, count, fill: [color[0], color[1], color[2], color[3] * fillAlpha], baseline: pane.height, pane });
+      } else if (spec.type === 'baseline') {
+        this.baselineFills(spec, buffers, count, pane, yScale, store, result.indices, result.count, layers);
       }
-      layers.push({ kind: 'line', id: spec.id, points: buffers.points, count, color, width: spec.lineWidth * ratio });
+      layers.push({ kind: 'line', id: spec.id, points: buffers.points, count, color, width: spec.lineWidth * ratio, pane });
     });
+  }
 
+  /**
+   * A baseline series' fills: above its base value in the up colour, below it in the down colour.
+   * Each is the area between the line and the base, clipped to its side of the base by drawing it
+   * in a pane rectangle cut at the base's pixel row.
+   */
+  private baselineFills(spec: SeriesSpec, buffers: SeriesBuffers, count: number, pane: PlotRect, yScale: ValueScale, store: SeriesStore, indices: Uint32Array, indexCount: number, layers: SceneLayer[]): void {
+    const theme = this.options.theme;
+    const base = this.baseValueOf(spec, store, indices, indexCount);
+    const cut = Math.max(0, Math.min(pane.height, Math.round(yScale.toPixel(base))));
+    const alpha = theme.areaOpacity;
+    const up: Rgba = [theme.up[0], theme.up[1], theme.up[2], theme.up[3] * alpha];
+    const down: Rgba = [theme.down[0], theme.down[1], theme.down[2], theme.down[3] * alpha];
+    if (cut > 0) {
+      layers.push({ kind: 'area', id: `${spec.id}:above`, points: buffers.points, count, fill: up, baseline: cut, pane: { x: pane.x, y: pane.y, width: pane.width, height: cut } });
+    }
+    if (cut < pane.height) {
+      if (buffers.shifted.length < count * 2) buffers.shifted = new Float32Array(buffers.points.length);
+      const shifted = buffers.shifted;
+      const points = buffers.points;
+      for (let k = 0; k < count * 2; k += 2) {
+        shifted[k] = points[k]!;
+        const y = points[k + 1]!;
+        shifted[k + 1] = isGapY(y) ? y : y - cut;
+      }
+      layers.push({ kind: 'area', id: `${spec.id}:below`, points: shifted, count, fill: down, baseline: 0, pane: { x: pane.x, y: pane.y + cut, width: pane.width, height: pane.height - cut } });
+    }
+  }
+
+  /** A baseline series' base: its `baseValue`, else the first visible point's value. */
+  private baseValueOf(spec: SeriesSpec, store: SeriesStore, indices: Uint32Array, count: number): number {
+    if (spec.baseValue !== undefined) return spec.baseValue;
+    const values = store.column(spec.column);
+    const first = lowerBound(store.time, store.length, this.viewport.start);
+    if (first < store.length && Number.isFinite(values[first]!)) return values[first]!;
+    for (let k = 0; k < count; k++) if (indices[k] !== NO_INDEX && Number.isFinite(values[indices[k]!]!)) return values[indices[k]!]!;
+    return 0;
+  }
+
+  /** Indicator outputs drawn in one pane. */
+  private derivedLayers(store: SeriesStore, paneId: string, pane: PlotRect, xScale: TimeScale, yScale: ValueScale, layers: SceneLayer[], lod: LodSummary): void {
+    const { start, end } = this.viewport;
+    const ratio = this.size.pixelRatio;
+    const theme = this.options.theme;
+    const time = store.time;
     this.derived.forEach(({ spec, pyramid }, i) => {
-      const buffers = this.seriesBuffers(`derived:${spec.id}`);
-      const result = buffers.decimator.decimate(time, spec.values, store.length, pyramid, start, end, this.options.lod === 'off' ? Infinity : plot.width);
+      if ((spec.pane ?? MAIN_PANE) !== paneId) return;
+      const id = `derived:${spec.id}`;
+      const buffers = this.seriesBuffers(id);
+      if (spec.style === 'histogram') {
+        const bars = buffers.histogram.build(id, time, spec.values, store.length, pyramid, xScale, yScale, pane.width, 0, withAlpha(theme.up, 0.6), withAlpha(theme.down, 0.6));
+        lod.drawnPoints += bars.count * 2;
+        layers.push({ ...bars, pane });
+        return;
+      }
+      const result = buffers.decimator.decimate(time, spec.values, store.length, pyramid, start, end, this.options.lod === 'off' ? Infinity : pane.width);
       if (buffers.points.length < result.count * 2) buffers.points = new Float32Array(Math.max(result.count * 2, buffers.points.length * 2));
-      const count = indicesToPoints(result.indices, result.columns, result.count, time, spec.values, xScale, yScale, plot.width, buffers.points);
+      const count = indicesToPoints(result.indices, result.columns, result.count, time, spec.values, xScale, yScale, pane.width, buffers.points);
       lod.drawnPoints += count;
-      const color = spec.color ?? theme.palette[(this.specs.length + i) % theme.palette.length]!;
-      layers.push({ kind: 'line', id: `derived:${spec.id}`, points: buffers.points, count, color, width: spec.lineWidth * ratio });
+      layers.push({ kind: 'line', id, points: buffers.points, count, color: this.derivedColor(spec, i), width: spec.lineWidth * ratio, pane });
     });
+  }
 
-    const xLabels = xTicks.map((t) => ({ position: cssPlot.x + xScale.toPixel(t.time) / ratio, label: t.label, major: t.major }));
-    const yLabels = yTicks.map((t) => ({ position: cssPlot.y + yScale.toPixel(t.value) / ratio, label: t.label, major: false }));
-    return { scene, xLabels, yLabels, plot: cssPlot, lod, yRange };
+  private derivedColor(spec: DerivedSeries, index: number): Rgba {
+    const palette = this.options.theme.palette;
+    return spec.color ?? palette[(this.specs.length + index) % palette.length]!;
+  }
+
+  private paneInfo(pane: PaneRect, yRange: [number, number]): PaneInfo {
+    const ratio = this.size.pixelRatio;
+    const r = pane.rect;
+    const labels = this.derived.filter(({ spec }) => (spec.pane ?? MAIN_PANE) === pane.id).map(({ spec }) => spec.label ?? spec.name);
+    const title = pane.id === MAIN_PANE ? '' : [...new Set(labels)].join(' · ');
+    return { id: pane.id, rect: { x: r.x / ratio, y: r.y / ratio, width: r.width / ratio, height: r.height / ratio }, title, yRange };
   }
 
   private aggregate(store: SeriesStore, buffers: SeriesBuffers, start: number, end: number, columns: number) {
@@ -259,24 +442,28 @@ export class ChartModel {
     );
   }
 
-  /** The y range in effect: the user's, or the visible data's min and max with headroom. */
+  /** Indices [first, end) of the visible rows, or the two neighbours when zoomed in between two points. */
+  private visibleRows(store: SeriesStore): [number, number] {
+    const { start, end: stop } = this.viewport;
+    const first = lowerBound(store.time, store.length, start);
+    const end = upperBound(store.time, store.length, stop, first);
+    return end - first < 2 ? visibleRange(store.time, store.length, start, stop) : [first, end];
+  }
+
+  /** The main pane's y range: the user's, or the visible data's min and max with headroom. */
   yRange(): [number, number] {
     const viewport = this.viewport;
     if (!viewport.autoY) return [viewport.yMin, viewport.yMax];
     const store = this.store;
     if (!store || store.length === 0) return [0, 1];
-    const time = store.time;
     let min = Infinity;
     let max = -Infinity;
     const pair = new Uint32Array(2);
-    let first = lowerBound(time, store.length, viewport.start);
-    let end = upperBound(time, store.length, viewport.end, first);
-    // Zoomed in between two points: scale to the two neighbours the line runs between.
-    if (end - first < 2) [first, end] = visibleRange(time, store.length, viewport.start, viewport.end);
+    const [first, end] = this.visibleRows(store);
     const positiveOnly = this.options.yScale === 'log';
     for (const spec of this.specs) {
       if (!spec.visible) continue;
-      if (BAR_TYPES.includes(spec.type)) {
+      if (spec.type === 'candlestick' || spec.type === 'ohlc') {
         // Candles span from the lowest low to the highest high.
         const low = store.column('low');
         const high = store.column('high');
@@ -285,6 +472,18 @@ export class ChartModel {
         store.pyramid('high').rangeMinMax(first, end, pair);
         if (pair[1] !== NO_INDEX) max = Math.max(max, high[pair[1]!]!);
         continue;
+      }
+      if (spec.type === 'volume') {
+        // Summed per pixel column when zoomed out, as drawn: the tallest column sets the range.
+        const agg = this.aggregate(store, this.seriesBuffers(spec.id), viewport.start, viewport.end, plotRect(this.size).width);
+        for (let k = 0; k < agg.count; k++) if (agg.volume[k]! > max) max = agg.volume[k]!;
+        if (!positiveOnly) min = Math.min(min, 0);
+        continue;
+      }
+      // Bars grow from 0, which must be in view.
+      if (spec.type === 'bar' && !positiveOnly) {
+        min = Math.min(min, 0);
+        max = Math.max(max, 0);
       }
       const values = store.column(spec.column);
       if (positiveOnly) {
@@ -301,13 +500,39 @@ export class ChartModel {
       min = Math.min(min, values[pair[0]!]!);
       max = Math.max(max, values[pair[1]!]!);
     }
+    [min, max] = this.derivedRange(MAIN_PANE, first, end, min, max);
+    return paddedRange(min, max, this.options.yScale);
+  }
+
+  /** An indicator pane's y range: its series' visible min and max (and 0 for histograms), with headroom. */
+  paneRange(paneId: string): [number, number] {
+    const store = this.store;
+    if (!store || store.length === 0) return [0, 1];
+    const [first, end] = this.visibleRows(store);
+    const [min, max] = this.derivedRange(paneId, first, end, Infinity, -Infinity);
+    return paddedRange(min, max, 'linear', 0.08);
+  }
+
+  private derivedRange(paneId: string, first: number, end: number, min: number, max: number): [number, number] {
+    const pair = new Uint32Array(2);
     for (const { spec, pyramid } of this.derived) {
+      if ((spec.pane ?? MAIN_PANE) !== paneId) continue;
+      if (spec.style === 'histogram') {
+        min = Math.min(min, 0);
+        max = Math.max(max, 0);
+      }
       pyramid.rangeMinMax(first, end, pair);
       if (pair[0] === NO_INDEX) continue;
       min = Math.min(min, spec.values[pair[0]!]!);
       max = Math.max(max, spec.values[pair[1]!]!);
     }
-    return paddedRange(min, max, this.options.yScale);
+    return [min, max];
+  }
+
+  /** The pane under an element y (CSS px), or null outside every pane (on a separator, off the plot). */
+  paneAt(cssY: number): PaneRect | null {
+    const y = cssY * this.size.pixelRatio;
+    return this.panes().find((p) => y >= p.rect.y && y <= p.rect.y + p.rect.height) ?? null;
   }
 
   /** What lies under a point of the element (CSS px): nearest time, each series' value there. */
@@ -319,6 +544,7 @@ export class ChartModel {
     const px = cssX * ratio - plot.x;
     const py = cssY * ratio - plot.y;
     if (px < 0 || py < 0 || px > plot.width || py > plot.height) return null;
+    const pane = this.paneAt(cssY);
     const xScale = createTimeScale(this.viewport.start, this.viewport.end, plot.width);
     const index = nearestIndex(store.time, store.length, xScale.fromPixel(px));
     const time = store.time[index]!;
@@ -332,15 +558,14 @@ export class ChartModel {
         const names = store.hasColumn('volume') ? ['open', 'high', 'low', 'close', 'volume'] : ['open', 'high', 'low', 'close'];
         return names.map((name) => ({ id: `${spec.id}.${name}`, name, color, value: store.column(name)[index]!, index }));
       });
-    const theme = this.options.theme;
     this.derived.forEach(({ spec }, i) => {
-      values.push({ id: spec.id, name: spec.name, color: spec.color ?? theme.palette[(this.specs.length + i) % theme.palette.length]!, value: spec.values[index]!, index });
+      values.push({ id: spec.id, name: spec.name, color: this.derivedColor(spec, i), value: spec.values[index]!, index });
     });
-    return { time, x: (plot.x + xScale.toPixel(time)) / ratio, y: cssY, values };
+    return { time, pane: pane?.id ?? MAIN_PANE, x: (plot.x + xScale.toPixel(time)) / ratio, y: cssY, values };
   }
 
-  /** The plot rectangle in CSS pixels. */
-  plotCss(): { x: number; y: number; width: number; height: number } {
+  /** The plot rectangle in CSS pixels (all panes). */
+  plotCss(): CssRect {
     const ratio = this.size.pixelRatio;
     const plot = plotRect(this.size);
     return { x: plot.x / ratio, y: plot.y / ratio, width: plot.width / ratio, height: plot.height / ratio };
@@ -354,12 +579,19 @@ export class ChartModel {
     return { time: this.viewport.start + fraction * this.viewport.span, fraction: Math.min(1, Math.max(0, fraction)) };
   }
 
-  /** Converts an element y (CSS px) to a value on the current y scale. */
-  valueAt(cssY: number): number {
+  /** The element x (CSS px) of a time in the current window (outside the plot when the time is). */
+  xOf(time: number): number {
     const ratio = this.size.pixelRatio;
     const plot = plotRect(this.size);
+    return (plot.x + createTimeScale(this.viewport.start, this.viewport.end, plot.width).toPixel(time)) / ratio;
+  }
+
+  /** Converts an element y (CSS px) to a value on the main pane's y scale. */
+  valueAt(cssY: number): number {
+    const ratio = this.size.pixelRatio;
+    const main = this.panes()[0]!.rect;
     const [min, max] = this.yRange();
-    return createValueScale(this.options.yScale, min, max, plot.height).fromPixel(cssY * ratio - plot.y);
+    return createValueScale(this.options.yScale, min, max, main.height).fromPixel(cssY * ratio - main.y);
   }
 
   colorOf(spec: SeriesSpec, index: number): Rgba {
@@ -374,17 +606,21 @@ export class ChartModel {
   private seriesBuffers(id: string): SeriesBuffers {
     let buffers = this.buffers.get(id);
     if (!buffers) {
-      buffers = { decimator: new M4Decimator(), points: new Float32Array(4096), aggregator: new OhlcAggregator(), candles: new CandleLayers() };
+      buffers = { decimator: new M4Decimator(), points: new Float32Array(4096), aggregator: new OhlcAggregator(), candles: new CandleLayers(), histogram: new HistogramLayer(), shifted: new Float32Array(0) };
       this.buffers.set(id, buffers);
     }
     return buffers;
   }
 
-  /** Vertical and horizontal grid lines, one device pixel wide, centred on pixel centres. */
-  private gridLayer(xs: number[], ys: number[], width: number, height: number, color: Rgba, ratio: number): SceneLayer {
+  /** Vertical and horizontal grid lines of one pane, one device pixel wide, centred on pixel centres. */
+  private gridLayer(paneId: string, xs: number[], ys: number[], pane: PlotRect, color: Rgba, ratio: number): SceneLayer {
     const needed = (xs.length + ys.length) * 4;
-    if (this.gridPoints.data.length < needed) this.gridPoints.data = new Float32Array(needed * 2);
-    const out = this.gridPoints.data;
+    let out = this.gridPoints.get(paneId);
+    if (!out || out.length < needed) {
+      out = new Float32Array(Math.max(256, needed * 2));
+      this.gridPoints.set(paneId, out);
+    }
+    const { width, height } = pane;
     const lineWidth = Math.max(1, Math.round(ratio));
     const snap = (p: number) => Math.floor(p) + (lineWidth % 2) / 2;
     let n = 0;
@@ -398,6 +634,11 @@ export class ChartModel {
       out.set([0, sy, width, sy], n);
       n += 4;
     }
-    return { kind: 'segments', id: 'grid', points: out, count: n / 2, color, width: lineWidth };
+    return { kind: 'segments', id: `grid:${paneId}`, points: out, count: n / 2, color, width: lineWidth, pane };
   }
+}
+
+/** The same colour with its alpha scaled. */
+function withAlpha(color: Rgba, alpha: number): Rgba {
+  return [color[0], color[1], color[2], color[3] * alpha];
 }

@@ -3,6 +3,7 @@ export * from './chart-model.js';
 export * from './layout.js';
 export * from './scales.js';
 export * from './series-spec.js';
+export * from './panes.js';
 export * from './theme.js';
 export * from './viewport.js';
 export * from './ticks/index.js';

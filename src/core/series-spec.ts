@@ -1,7 +1,7 @@
 import type { Rgba } from '../render/frame-scene.js';
 
-export type SeriesType = 'line' | 'area' | 'candlestick' | 'ohlc';
-export const SERIES_TYPES: readonly SeriesType[] = ['line', 'area', 'candlestick', 'ohlc'];
+export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc';
+export const SERIES_TYPES: readonly SeriesType[] = ['line', 'area', 'baseline', 'bar', 'volume', 'candlestick', 'ohlc'];
 
 /** Series types drawn from open/high/low/close columns rather than one value column. */
 export const BAR_TYPES: readonly SeriesType[] = ['candlestick', 'ohlc'];
@@ -24,6 +24,8 @@ export interface SeriesOptions {
   /** Stroke width in CSS pixels. */
   lineWidth?: number;
   visible?: boolean;
+  /** A baseline series' base value (default: the first visible value). */
+  baseValue?: number;
 }
 
 /** A series with every field decided. */
@@ -35,6 +37,8 @@ export interface SeriesSpec {
   color: Rgba | null;
   lineWidth: number;
   visible: boolean;
+  /** A baseline series' base value; undefined: the first visible value. */
+  baseValue?: number;
 }
 
 /**
@@ -48,7 +52,13 @@ export function resolveSeries(columns: readonly string[], options: readonly Seri
   }
   const list: readonly SeriesOptions[] = options && options.length > 0 ? options : columns.map((column) => ({ column }));
   // Bar types need OHLC columns; without them a series is drawn as a line (the element reports it).
-  const typeFor = (type: SeriesType) => (BAR_TYPES.includes(type) && !hasOhlc(columns) ? 'line' : type);
+  // A volume histogram is coloured by each bar's direction, which needs open and close; without
+  // them it is a plain bar series of its column.
+  const typeFor = (type: SeriesType): SeriesType => {
+    if (BAR_TYPES.includes(type) && !hasOhlc(columns)) return 'line';
+    if (type === 'volume' && !(hasOhlc(columns) && columns.includes('volume'))) return 'bar';
+    return type;
+  };
   return list
     .filter((o) => columns.includes(o.column))
     .map((o) => ({
@@ -59,5 +69,6 @@ export function resolveSeries(columns: readonly string[], options: readonly Seri
       color: o.color ?? null,
       lineWidth: o.lineWidth ?? defaultWidth,
       visible: o.visible ?? true,
+      ...(o.baseValue !== undefined && Number.isFinite(o.baseValue) ? { baseValue: o.baseValue } : {}),
     }));
 }

@@ -2,7 +2,8 @@
  * The visible window: a time range on x and a value range on y (automatic or set by the user).
  * Pure state and arithmetic; the element turns wheel, drag, pinch and keys into these calls.
  */
-export type ViewportChangeSource = 'zoom' | 'pan' | 'reset' | 'api' | 'data' | 'box';
+/** What moved the view; `sync`: another chart of the same `sync-group`. */
+export type ViewportChangeSource = 'zoom' | 'pan' | 'reset' | 'api' | 'data' | 'box' | 'sync';
 
 /**
  * Smallest window: one millisecond. Epoch times near 2025 are float64 with a resolution of about

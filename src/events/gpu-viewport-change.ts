@@ -8,8 +8,8 @@ export interface GpuViewportChangeDetail {
   yMax: number;
   /** Whether y follows the visible data. */
   autoY: boolean;
-  /** What moved it. */
-  source: 'zoom' | 'pan' | 'reset' | 'api' | 'data' | 'box';
+  /** What moved it; `sync`: another chart of the same `sync-group`. */
+  source: 'zoom' | 'pan' | 'reset' | 'api' | 'data' | 'box' | 'sync';
 }
 
 /** `gpu-viewport-change` — bubbles and is composed, so it reaches listeners outside the shadow root. */

@@ -20,8 +20,21 @@ export interface PlotRect {
 export const GAP_Y = 1e30;
 export const isGapY = (y: number): boolean => Math.abs(y) > 1e29;
 
-/** A polyline: points are (x, y) pairs relative to the plot's top-left corner. */
-export interface LineLayer {
+/**
+ * What every layer may say about where it is drawn. A chart with panes (price, then RSI, MACD, …)
+ * draws each pane's layers in that pane's rectangle.
+ */
+export interface LayerPlacement {
+  /**
+   * The rectangle (device px, within the canvas) the layer is drawn in: its coordinates are
+   * relative to this rectangle's top-left corner and it is clipped to it. Default: the scene's
+   * plot rectangle.
+   */
+  pane?: PlotRect;
+}
+
+/** A polyline: points are (x, y) pairs relative to the plot's (or pane's) top-left corner. */
+export interface LineLayer extends LayerPlacement {
   kind: 'line';
   id: string;
   points: Float32Array;
@@ -33,7 +46,7 @@ export interface LineLayer {
 }
 
 /** The region between a polyline and a horizontal baseline, filled. */
-export interface AreaLayer {
+export interface AreaLayer extends LayerPlacement {
   kind: 'area';
   id: string;
   points: Float32Array;
@@ -44,7 +57,7 @@ export interface AreaLayer {
 }
 
 /** Independent segments: points 2i and 2i+1 form segment i (grid lines, ticks). */
-export interface SegmentsLayer {
+export interface SegmentsLayer extends LayerPlacement {
   kind: 'segments';
   id: string;
   points: Float32Array;
@@ -63,7 +76,7 @@ export interface SegmentsLayer {
  * overlapping translucent rectangles blend twice, in both renderers). Coordinates must be finite:
  * leave a rectangle out rather than marking it with GAP_Y or NaN.
  */
-export interface RectsLayer {
+export interface RectsLayer extends LayerPlacement {
   kind: 'rects';
   id: string;
   /** x0, y0, x1, y1 per rectangle, plot-relative device px (any corner order; normalised). */
@@ -78,12 +91,17 @@ export interface RectsLayer {
 
 export type SceneLayer = LineLayer | AreaLayer | SegmentsLayer | RectsLayer;
 
+/** The rectangle a layer is drawn in: its pane, else the scene's plot. */
+export function layerRect(scene: FrameScene, layer: SceneLayer): PlotRect {
+  return layer.pane ?? scene.plot;
+}
+
 export interface FrameScene {
   /** Canvas size in device pixels. */
   width: number;
   height: number;
   background: Rgba;
-  /** Layers are clipped to this rectangle. */
+  /** Layers are drawn relative to, and clipped to, this rectangle (unless a layer names its own `pane`). */
   plot: PlotRect;
   layers: SceneLayer[];
 }

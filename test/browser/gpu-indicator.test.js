@@ -69,7 +69,7 @@ describe('gpu-indicator', () => {
     assertEqual((await error).detail.issues[0].path, 'indicators.bad', 'path of the bad indicator');
   });
 
-  it('reports bad parameters, unsupported panes and missing columns; the chart keeps drawing', async () => {
+  it('reports bad parameters and missing columns; the chart keeps drawing', async () => {
     const chart = await createChart({ attributes: { type: 'candlestick' }, data: ohlc(50) });
     const add = (attributes) => {
       const indicator = document.createElement('gpu-indicator');
@@ -84,9 +84,6 @@ describe('gpu-indicator', () => {
     add({ type: 'nonsense' });
     const unknown = (await error).detail.issues[0].message;
     assert(unknown.includes('nonsense') && unknown.includes('sma'), `unknown type lists valid ones: ${unknown}`);
-    error = nextEvent(chart, 'gpu-config-error');
-    add({ type: 'rsi', period: '14' });
-    assert((await error).detail.issues[0].message.includes('pane'), 'own-pane indicators reported');
     const dataError = nextEvent(chart, 'gpu-data-error');
     add({ type: 'vwap' });
     assertEqual((await dataError).detail.code, 'missing-input', 'VWAP without volume');

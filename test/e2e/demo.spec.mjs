@@ -28,10 +28,13 @@ test('the demo draws every section, 10M points included, and zooms', async ({ pa
     expect(ink, `zoom level ${level} draws`).toBeGreaterThan(total * 0.003);
     await expect(big).toHaveScreenshot(`big-zoom-${level}.png`, { mask });
   }
-  for (const id of ['#candle-chart', '#multi-chart', '#dark-chart', '#csv-chart', '#config-chart', '#gpu-side', '#cpu-side']) {
+  for (const id of ['#candle-chart', '#baseline-chart', '#volume-chart', '#multi-chart', '#dark-chart', '#csv-chart', '#config-chart', '#gpu-side', '#cpu-side']) {
     const { ink, total } = await chartInk(page, id);
     expect(ink, `${id} draws`).toBeGreaterThan(total * 0.005);
   }
+  // The trading chart: price pane with EMA and bands, RSI and MACD panes below it.
+  const panes = await page.evaluate(() => document.querySelector('#candle-chart').model.frame().panes.map((p) => p.title));
+  expect(panes).toEqual(['', 'RSI(14)', 'MACD(12, 26, 9)']);
   await expect(page.locator('#candle-chart')).toHaveScreenshot('candles-full.png');
   expect(errors).toEqual([]);
 });

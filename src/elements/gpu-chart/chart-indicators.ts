@@ -1,4 +1,5 @@
 import type { ChartModel, DerivedSeries } from '../../core/chart-model.js';
+import { MAIN_PANE } from '../../core/panes.js';
 import type { SeriesStore } from '../../data/series-store.js';
 import type { ConfigIssue } from '../../config/errors.js';
 import type { IndicatorConfig } from '../../config/schema.js';
@@ -64,6 +65,7 @@ export class ChartIndicators {
     const store = this.model.data;
     const derived: DerivedSeries[] = [];
     if (store) {
+      let newPanes = 0;
       for (const indicator of this.indicators) {
         if (indicator.hidden || !indicator.validate()) continue;
         const definition = getIndicator(indicator.type);
@@ -76,17 +78,16 @@ export class ChartIndicators {
           indicator.report(error);
           continue;
         }
-        this.push(derived, indicator.id || definition.type, definition.type, definition.outputs.length, indicator.params, outputs, indicator.color, indicator.lineWidth);
+        const pane = paneOf(indicator.pane, definition.overlay, () => `new:${indicator.id || definition.type}:${newPanes++}`);
+        this.push(derived, indicator.id || definition.type, definition.type, indicator.params, outputs, { color: indicator.color, lineWidth: indicator.lineWidth, pane });
       }
       for (const item of this.configured) {
         if (item.visible === false) continue;
         try {
           const definition = getIndicator(item.type);
-          if ((item.pane !== undefined && item.pane !== 'overlay') || !definition.overlay) {
-            throw new Error(`${item.type}: drawing in its own pane is not supported yet; overlay indicators (moving averages, bands, SAR, VWAP, channels) are`);
-          }
           const params = resolveIndicatorParams(item.type, item.params ?? {});
-          this.push(derived, item.id, definition.type, definition.outputs.length, params, definition.compute(indicatorColumns(store, null), params), item.color ?? null, 1.5);
+          const pane = paneOf(item.pane ?? null, definition.overlay, () => `new:${item.id}`);
+          this.push(derived, item.id, definition.type, params, definition.compute(indicatorColumns(store, null), params), { color: item.color ?? null, lineWidth: 1.5, pane });
         } catch (error) {
           this.reportConfig([{ path: `indicators.${item.id}`, message: error instanceof Error ? error.message : String(error), source: 'config' }]);
         }
@@ -96,11 +97,38 @@ export class ChartIndicators {
     this.changed();
   }
 
-  private push(derived: DerivedSeries[], id: string, type: string, outputCount: number, params: Record<string, number>, outputs: Record<string, Float64Array>, color: string | null, lineWidth: number): void {
+  private push(derived: DerivedSeries[], id: string, type: string, params: Record<string, number>, outputs: Record<string, Float64Array>, style: { color: string | null; lineWidth: number; pane: string }): void {
     const label = `${type.toUpperCase()}(${Object.values(params).join(', ')})`;
-    const rgba = color ? resolveCssColor(color) : null;
-    for (const [output, values] of Object.entries(outputs)) {
-      derived.push({ id: `${id}:${output}:${derived.length}`, name: outputCount > 1 ? `${label} ${output}` : label, values, color: rgba, lineWidth });
-    }
+    const rgba = style.color ? resolveCssColor(style.color) : null;
+    const entries = Object.entries(outputs);
+    entries.forEach(([output, values], k) => {
+      // A multi-output indicator's first line takes the chosen colour; the others take palette colours.
+      const color = k === 0 ? rgba : null;
+      derived.push({
+        id: `${id}:${output}:${derived.length}`,
+        name: entries.length > 1 ? `${label} ${output}` : label,
+        label,
+        values,
+        color: HISTOGRAM_OUTPUTS.has(output) ? null : color,
+        lineWidth: style.lineWidth,
+        pane: style.pane,
+        style: HISTOGRAM_OUTPUTS.has(output) ? 'histogram' : 'line',
+      });
+    });
   }
+}
+
+/** Outputs drawn as histograms from 0 (MACD's), the others as lines. */
+const HISTOGRAM_OUTPUTS = new Set(['histogram']);
+
+/**
+ * The pane an indicator is drawn in: `overlay` → the main (price) pane; `new` → a pane of its own;
+ * any other value → the pane of that id, shared by every indicator naming it. Without a choice,
+ * overlay indicators (averages, bands) go on the price pane and oscillators (RSI, MACD) get their own.
+ */
+function paneOf(requested: string | null, overlay: boolean, fresh: () => string): string {
+  const choice = requested === null || requested === '' ? (overlay ? 'overlay' : 'new') : requested;
+  if (choice === 'overlay' || choice === MAIN_PANE) return MAIN_PANE;
+  if (choice === 'new') return fresh();
+  return `pane:${choice}`;
 }

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChartModel } from '../../core/chart-model.js';
 import type { ViewportChangeSource } from '../../core/viewport.js';
+import { MAIN_PANE } from '../../core/panes.js';
 
 /** What the interaction controller needs from its chart element. */
 export interface InteractionHost extends ReactiveControllerHost {
@@ -179,7 +180,8 @@ export class ChartInteraction implements ReactiveController {
     const a = model.timeAt(Math.min(drag.x, point.x)).time;
     const b = model.timeAt(Math.max(drag.x, point.x)).time;
     model.viewport.setX(a, b);
-    if (Math.abs(point.y - drag.y) >= 4) {
+    // The box sets the main pane's value range only when drawn in it (indicator panes autoscale).
+    if (Math.abs(point.y - drag.y) >= 4 && model.paneAt(drag.y)?.id === MAIN_PANE && model.paneAt(point.y)?.id === MAIN_PANE) {
       const v1 = model.valueAt(Math.max(drag.y, point.y));
       const v2 = model.valueAt(Math.min(drag.y, point.y));
       model.viewport.setY(Math.min(v1, v2), Math.max(v1, v2));

@@ -132,6 +132,32 @@ export const gpuChartStyles = css`
     font-variant-numeric: tabular-nums;
     font-weight: 600;
   }
+  .pane-separator {
+    position: absolute;
+    cursor: row-resize;
+    touch-action: none;
+    z-index: 2;
+  }
+  .pane-separator::after {
+    content: '';
+    position: absolute;
+    left: 0;
+    right: 0;
+    top: 50%;
+    border-top: 1px solid var(--gpu-chart-axis-color, rgba(128, 128, 128, 0.5));
+  }
+  .pane-separator:hover::after,
+  .pane-separator:focus-visible::after {
+    border-top-width: 3px;
+    margin-top: -1px;
+  }
+  .pane-title {
+    position: absolute;
+    pointer-events: none;
+    font-size: 0.85em;
+    opacity: 0.75;
+    white-space: nowrap;
+  }
   .crosshair-v,
   .crosshair-h {
     position: absolute;

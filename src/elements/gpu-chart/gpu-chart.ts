@@ -32,6 +32,8 @@ import { GpuConfigChangeEvent } from '../../events/gpu-config-change.js';
 import { GpuQualityChangeEvent, type GpuQualityChangeDetail } from '../../events/gpu-quality-change.js';
 import { ChartAutoTune } from './chart-auto-tune.js';
 import { ChartIndicators } from './chart-indicators.js';
+import { ChartPanes } from './chart-panes.js';
+import { ChartSync, type SyncMember } from './chart-sync.js';
 import type { GpuIndicator, IndicatorHost } from '../gpu-indicator/gpu-indicator.js';
 import { tierLayer } from '../../config/tiers.js';
 import type { Tier } from '../../config/schema.js';
@@ -97,7 +99,7 @@ const PALETTE_SIZE = 8;
  * @cssprop --gpu-chart-down-color - Falling candles, bars and volume.
  * @cssprop --gpu-chart-series-1 - Colour of the first series (and -2 … -8 for the next ones).
  */
-export class GpuChart extends LitElement implements InteractionHost, ConfigHost, RendererHost, IndicatorHost {
+export class GpuChart extends LitElement implements InteractionHost, ConfigHost, RendererHost, IndicatorHost, SyncMember {
   static override styles = gpuChartStyles;
 
   /** Registers the element; safe to call more than once (or from two copies of the bundle). */
@@ -106,7 +108,9 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   }
 
   /**
-   * How value columns are drawn unless `series` says otherwise: `line` or `area`. Unset: from the
+   * How value columns are drawn unless `series` says otherwise: `line`, `area`, `baseline` (filled
+   * above and below a base value), `bar` (histogram from 0), `volume` (volume bars coloured by
+   * direction), `candlestick` or `ohlc` (from open/high/low/close columns). Unset: from the
    * configuration (`series.type`, default line).
    */
   @property({ reflect: true }) type?: SeriesType;
@@ -143,6 +147,12 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
 
   /** A server-sent-events URL that announces config changes (instead of polling). */
   @property({ attribute: 'config-events' }) configEvents: string | null = null;
+
+  /**
+   * Links this chart with every other chart of the same group on the page: zoom and pan move
+   * them all, and the crosshair follows the pointer across them.
+   */
+  @property({ attribute: 'sync-group', reflect: true }) syncGroup: string | null = null;
 
   /** Level of detail: `auto` (M4 decimation, pixel-exact) or `off` (draw every point; slow). */
   @property() lod: 'auto' | 'off' = 'auto';
@@ -193,6 +203,12 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   indicatorChanged(): void {
     this.indicators.schedule();
   }
+
+  /** Indicator panes' titles and separators. */
+  private readonly paneControls = new ChartPanes(this);
+
+  /** This chart's membership of its `sync-group`. */
+  private readonly sync = new ChartSync(this);
 
   /** Configuration layers: preset, config file, `config`, attributes, runtime updates. */
   readonly configuration = new ChartConfigController(this);
@@ -387,6 +403,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   override connectedCallback(): void {
     super.connectedCallback();
     globalThis.addEventListener?.('pagehide', this.flushTelemetry);
+    this.sync.join(this.syncGroup);
     if (this.hasUpdated) this.configureTelemetry(this.configuration.config);
     // Moved in the DOM: the controllers reconnected; start drawing again.
     if (this.hasUpdated) {
@@ -398,6 +415,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     globalThis.removeEventListener?.('pagehide', this.flushTelemetry);
+    this.sync.leave();
     this.telemetry?.dispose();
     this.telemetry = null;
     this.telemetryKey = '';
@@ -411,6 +429,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('syncGroup') && this.isConnected) this.sync.join(this.syncGroup);
     if (changed.has('lod') && this.lod !== 'auto' && this.lod !== 'off') {
       this.configError('lod', `expected auto | off, got "${this.lod}"`);
       this.lod = changed.get('lod') ?? 'auto';
@@ -475,6 +494,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
         <canvas part="canvas"></canvas>
         <div class="x-axis" part="x-axis" aria-hidden="true">${frame?.xLabels.map((l) => this.xTick(l))}</div>
         <div class="y-axis" part="y-axis" aria-hidden="true">${frame?.yLabels.map((l) => html`<span class="tick" style="top:${l.position}px">${l.label}</span>`)}</div>
+        ${this.paneControls.render(frame)}
         ${this.configuration.config.features.legend ? this.renderLegend() : nothing}
         <div class="crosshair-v" part="crosshair"></div>
         <div class="crosshair-h" part="crosshair"></div>
@@ -933,15 +953,39 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     if (render) this.invalidate();
     const { start, end, yMin, yMax, autoY } = this.getViewport();
     this.dispatchEvent(new GpuViewportChangeEvent({ start, end, yMin, yMax, autoY, source }));
+    // Streaming moves each chart's own window; everything else moves the whole group.
+    if (source !== 'data') this.sync.viewportChanged(start, end);
   }
 
-  pointerAt(cssX: number, cssY: number): void {
+  // ——— sync-group (SyncMember) ———
+
+  syncViewport(start: number, end: number): void {
+    this.sync.receive(() => {
+      this.model.viewport.setX(start, end);
+      this.viewportChanged('sync');
+    });
+  }
+
+  syncCrosshair(time: number | null): void {
+    this.sync.receive(() => {
+      const plot = this.model.plotCss();
+      const x = time === null ? NaN : this.model.xOf(time);
+      if (!(x >= plot.x && x <= plot.x + plot.width)) this.pointerLeft();
+      else this.pointerAt(x, plot.y + 1, true);
+    });
+  }
+
+  /**
+   * The crosshair at an element point (CSS px). `synced`: placed by another chart of the group,
+   * so only the vertical line and the legend values show (the pointer is elsewhere).
+   */
+  pointerAt(cssX: number, cssY: number, synced = false): void {
     const info = this.model.pick(cssX, cssY);
     if (!info) {
       this.pointerLeft();
       return;
     }
-    this.pointer = { x: cssX, y: cssY };
+    this.pointer = synced ? null : { x: cssX, y: cssY };
     const features = this.configuration.config.features;
     const plot = this.frameInfo?.plot;
     const v = this.crosshairV!;
@@ -950,11 +994,12 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     v.style.left = `${info.x}px`;
     v.style.top = `${plot?.y ?? 0}px`;
     v.style.height = `${plot?.height ?? this.clientHeight}px`;
+    if (synced) h.style.display = 'none';
     h.style.top = `${cssY}px`;
     h.style.left = `${plot?.x ?? 0}px`;
     h.style.width = `${plot?.width ?? this.clientWidth}px`;
     const tooltip = this.tooltip!;
-    tooltip.style.display = features.tooltip ? 'block' : 'none';
+    tooltip.style.display = features.tooltip && !synced ? 'block' : 'none';
     const unit = this.model.viewport.span < 5_000 ? 'millisecond' : this.model.viewport.span < 2 * 86_400_000 ? 'second' : 'minute';
     tooltip.replaceChildren(
       Object.assign(document.createElement('div'), { className: 'time', textContent: formatTime(info.time, this.model.options.timeZone, unit) }),
@@ -973,6 +1018,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     // Only when the point under the pointer changes: moving within one point's pixels is silent.
     if (info.time !== this.crosshairTime) {
       this.crosshairTime = info.time;
+      this.sync.crosshairMoved(info.time);
       this.dispatchEvent(new GpuCrosshairEvent({ time: info.time, values: info.values.map(({ id, name, value, index }) => ({ id, name, value, index })) }));
     }
   }
@@ -985,6 +1031,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     if (this.tooltip) this.tooltip.style.display = 'none';
     if (this.legendValues) {
       this.legendValues = null;
+      this.sync.crosshairMoved(null);
       this.dispatchEvent(new GpuCrosshairEvent({ time: null, values: [] }));
     }
   }

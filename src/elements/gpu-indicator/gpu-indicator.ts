@@ -22,13 +22,13 @@ const OWN_ATTRIBUTES = new Set(['type', 'source', 'color', 'pane', 'line-width',
  * one updates the chart at once. Invalid types or parameters fire `gpu-config-error` (from this
  * element, bubbling) and the indicator is not drawn; the rest of the chart keeps working.
  *
- * This version draws overlay indicators (moving averages, bands, SAR, VWAP, channels, …) on the
- * price pane; oscillators that need their own pane (`pane="new"`: RSI, MACD, …) are reported as
- * not supported yet.
+ * Overlay indicators (moving averages, bands, SAR, VWAP, channels, …) are drawn over the price
+ * series; oscillators (RSI, MACD, Stochastic, …) in a pane of their own below it, unless `pane`
+ * says otherwise.
  *
  * @tag gpu-indicator
  * @summary A technical indicator of the enclosing `<gpu-chart>`.
- * @event gpu-config-error - The type, a parameter or the pane is invalid; `detail.issues` says which.
+ * @event gpu-config-error - The type or a parameter is invalid; `detail.issues` says which.
  * @event gpu-data-error - The data lacks a column the indicator needs (e.g. volume for MFI).
  */
 export class GpuIndicator extends LitElement {
@@ -52,8 +52,12 @@ export class GpuIndicator extends LitElement {
   /** Line colour (a CSS colour); default: the next palette colour. */
   @property() color: string | null = null;
 
-  /** `overlay` (the price pane) or `new` (own pane: not supported yet). */
-  @property() pane: 'overlay' | 'new' | string = 'overlay';
+  /**
+   * Where it is drawn: `overlay` (over the price series), `new` (a pane of its own), or a pane id
+   * shared with the other indicators naming it (e.g. two oscillators in one pane). Default: overlay
+   * for averages and bands, `new` for oscillators.
+   */
+  @property() pane: 'overlay' | 'new' | string | null = null;
 
   /** Line width in CSS px. */
   @property({ type: Number, attribute: 'line-width' }) lineWidth = 1.5;
@@ -66,14 +70,10 @@ export class GpuIndicator extends LitElement {
     return resolveIndicatorParams(this.type, this.rawParams());
   }
 
-  /** Checks type, parameters and pane; reports the first problem and returns false. */
+  /** Checks type and parameters; reports the first problem and returns false. */
   validate(): boolean {
     try {
-      const definition = getIndicator(this.type);
       resolveIndicatorParams(this.type, this.rawParams());
-      if (this.pane !== 'overlay' || !definition.overlay) {
-        throw new IndicatorError('invalid-param', `${this.type}: drawing in its own pane (pane="new") is not supported yet; overlay indicators (moving averages, bands, SAR, VWAP, channels) are`, { param: 'pane' });
-      }
       return true;
     } catch (error) {
       this.report(error);

@@ -1,5 +1,5 @@
 import type { AreaLayer, FrameScene, LineLayer, PlotRect, RectsLayer, Rgba, SegmentsLayer } from '../frame-scene.js';
-import { isGapY, rectCount, rectMinSize, scenePointCount, snapRectSpan } from '../frame-scene.js';
+import { isGapY, layerRect, rectCount, rectMinSize, scenePointCount, snapRectSpan } from '../frame-scene.js';
 import type { FramePixels, Renderer, RenderStats } from '../renderer.js';
 
 type Context2d = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
@@ -83,20 +83,28 @@ export class Canvas2dRenderer implements Renderer {
     ctx.fillStyle = cssColor(scene.background);
     ctx.fillRect(0, 0, scene.width, scene.height);
 
-    const clip = scissorRect(scene.plot, scene.width, scene.height);
-    if (clip.width <= 0 || clip.height <= 0) return ctx;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(clip.x, clip.y, clip.width, clip.height);
-    ctx.clip();
-    // Points are relative to the plot's (unrounded) top-left corner, as in the shader.
-    ctx.translate(scene.plot.x, scene.plot.y);
+    // Each layer is clipped to its pane (or the plot); consecutive layers of one pane share a clip.
+    let rect: PlotRect | null = null;
+    let clip: PlotRect = { x: 0, y: 0, width: 0, height: 0 };
     for (const layer of scene.layers) {
+      const next = layerRect(scene, layer);
+      if (next !== rect) {
+        if (rect) ctx.restore();
+        rect = next;
+        clip = scissorRect(rect, scene.width, scene.height);
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(clip.x, clip.y, clip.width, clip.height);
+        ctx.clip();
+        // Points are relative to the pane's (unrounded) top-left corner, as in the shader.
+        ctx.translate(rect.x, rect.y);
+      }
+      if (clip.width <= 0 || clip.height <= 0) continue;
       if (layer.kind === 'area') fillArea(ctx, layer);
-      else if (layer.kind === 'rects') fillRects(ctx, layer, scene.plot, clip);
+      else if (layer.kind === 'rects') fillRects(ctx, layer, rect, clip);
       else strokeSegments(ctx, layer);
     }
-    ctx.restore();
+    if (rect) ctx.restore();
     return ctx;
   }
 }

@@ -1,7 +1,7 @@
 import primitivesWgsl from '../../../shaders/primitives.wgsl';
 import rectsWgsl from '../../../shaders/rects.wgsl';
-import type { AreaLayer, FrameScene, LineLayer, RectsLayer, Rgba, SegmentsLayer } from '../frame-scene.js';
-import { rectCount, rectMinSize, scenePointCount } from '../frame-scene.js';
+import type { AreaLayer, FrameScene, LineLayer, PlotRect, RectsLayer, Rgba, SegmentsLayer } from '../frame-scene.js';
+import { layerRect, rectCount, rectMinSize, scenePointCount } from '../frame-scene.js';
 import type { FramePixels, Renderer, RenderStats } from '../renderer.js';
 import type { OwnerAllocations } from './gpu-allocations.js';
 import type { PipelineCache } from './pipeline-cache.js';
@@ -84,6 +84,8 @@ export class WebGpuRenderer implements Renderer {
   private readonly rectSlots: RectSlot[] = [];
   private readonly paramsData = new ArrayBuffer(PARAMS_BYTES);
   private readonly paramsFloats = new Float32Array(this.paramsData);
+  /** Per layer of the frame being encoded: its scissor rectangle (reused array). */
+  private readonly scissors: Scissor[] = [];
   private readonly paramsUints = new Uint32Array(this.paramsData);
   private readonly rectParams = new Float32Array(RECT_PARAMS_BYTES / 4);
   private multisample: GPUTexture | null = null;
@@ -211,11 +213,15 @@ export class WebGpuRenderer implements Renderer {
     if (this.disposed) throw new Error('gpu-charts: renderer used after dispose()');
     const device = this.device;
     const texture = this.currentTexture(scene);
-    const plot = clampRect(scene.plot, texture.width, texture.height);
+    // Each layer's scissor: its pane (or the plot), whole pixels, inside the target.
+    const scissors = this.scissors;
+    scissors.length = scene.layers.length;
     for (let i = 0, primitive = 0, rects = 0; i < scene.layers.length; i++) {
       const layer = scene.layers[i]!;
-      if (layer.kind === 'rects') this.uploadRects(rects++, layer, scene, plot);
-      else this.upload(primitive++, layer, scene);
+      const rect = layerRect(scene, layer);
+      const scissor = (scissors[i] = clampRect(rect, texture.width, texture.height));
+      if (layer.kind === 'rects') this.uploadRects(rects++, layer, scene, rect, scissor);
+      else this.upload(primitive++, layer, scene, rect);
     }
 
     const view = texture.createView();
@@ -234,27 +240,31 @@ export class WebGpuRenderer implements Renderer {
         },
       ],
     });
-    if (plot.width > 0 && plot.height > 0) {
-      pass.setScissorRect(plot.x, plot.y, plot.width, plot.height);
-      for (let i = 0, primitive = 0, rects = 0; i < scene.layers.length; i++) {
-        const layer = scene.layers[i]!;
-        if (layer.kind === 'rects') {
-          const slot = this.rectSlots[rects++]!;
-          const count = rectCount(layer);
-          if (count <= 0) continue;
-          pass.setPipeline(this.rectsPipeline);
-          pass.setBindGroup(0, slot.bindGroup);
-          // One instance per rectangle, six vertices each: one draw call per layer.
-          pass.draw(6 * count);
-          continue;
-        }
-        const slot = this.slots[primitive++]!;
-        const segments = layer.kind === 'segments' ? layer.count >> 1 : layer.count - 1;
-        if (segments <= 0) continue;
-        pass.setPipeline(this.pipelineByKind[layer.kind === 'area' ? 'area' : 'line']);
-        pass.setBindGroup(0, slot.bindGroup);
-        pass.draw(6 * segments);
+    let current: Scissor | null = null;
+    for (let i = 0, primitive = 0, rects = 0; i < scene.layers.length; i++) {
+      const layer = scene.layers[i]!;
+      const scissor = scissors[i]!;
+      const empty = scissor.width <= 0 || scissor.height <= 0;
+      if (!empty && (!current || !sameRect(current, scissor))) {
+        pass.setScissorRect(scissor.x, scissor.y, scissor.width, scissor.height);
+        current = scissor;
       }
+      if (layer.kind === 'rects') {
+        const slot = this.rectSlots[rects++]!;
+        const count = rectCount(layer);
+        if (count <= 0 || empty) continue;
+        pass.setPipeline(this.rectsPipeline);
+        pass.setBindGroup(0, slot.bindGroup);
+        // One instance per rectangle, six vertices each: one draw call per layer.
+        pass.draw(6 * count);
+        continue;
+      }
+      const slot = this.slots[primitive++]!;
+      const segments = layer.kind === 'segments' ? layer.count >> 1 : layer.count - 1;
+      if (segments <= 0 || empty) continue;
+      pass.setPipeline(this.pipelineByKind[layer.kind === 'area' ? 'area' : 'line']);
+      pass.setBindGroup(0, slot.bindGroup);
+      pass.draw(6 * segments);
     }
     pass.end();
     if (timestampWrites) this.timer!.resolve(encoder);
@@ -262,7 +272,7 @@ export class WebGpuRenderer implements Renderer {
   }
 
   /** Writes a layer's parameters and points into its slot, growing the slot when needed. */
-  private upload(index: number, layer: PrimitiveLayer, scene: FrameScene): void {
+  private upload(index: number, layer: PrimitiveLayer, scene: FrameScene, rect: PlotRect): void {
     const pointBytes = Math.max(layer.count * 8, 16);
     let slot = this.slots[index];
     if (!slot || slot.points.size < pointBytes) {
@@ -286,8 +296,8 @@ export class WebGpuRenderer implements Renderer {
     const f = this.paramsFloats;
     f[0] = scene.width;
     f[1] = scene.height;
-    f[2] = scene.plot.x;
-    f[3] = scene.plot.y;
+    f[2] = rect.x;
+    f[3] = rect.y;
     const color = layer.kind === 'area' ? layer.fill : layer.color;
     f[4] = color[0];
     f[5] = color[1];
@@ -305,7 +315,7 @@ export class WebGpuRenderer implements Renderer {
    * Writes a rects layer's parameters, corners and colours into its slot. Both storage buffers
    * grow together, by doubling, through the allocations ledger; the old ones are released.
    */
-  private uploadRects(index: number, layer: RectsLayer, scene: FrameScene, scissor: Scissor): void {
+  private uploadRects(index: number, layer: RectsLayer, scene: FrameScene, rect: PlotRect, scissor: Scissor): void {
     const count = rectCount(layer);
     let slot = this.rectSlots[index];
     if (!slot || slot.capacity < count) {
@@ -332,8 +342,8 @@ export class WebGpuRenderer implements Renderer {
     const f = this.rectParams;
     f[0] = scene.width;
     f[1] = scene.height;
-    f[2] = scene.plot.x;
-    f[3] = scene.plot.y;
+    f[2] = rect.x;
+    f[3] = rect.y;
     f[4] = scissor.x;
     f[5] = scissor.y;
     f[6] = scissor.x + scissor.width;
@@ -388,6 +398,10 @@ function clampRect(rect: { x: number; y: number; width: number; height: number }
     width: Math.max(0, Math.min(width - x, Math.ceil(rect.width))),
     height: Math.max(0, Math.min(height - y, Math.ceil(rect.height))),
   };
+}
+
+function sameRect(a: Scissor, b: Scissor): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }
 
 function nextPowerOfTwo(n: number): number {
