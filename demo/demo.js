@@ -42,6 +42,8 @@ const candleStats = document.querySelector('#candle-stats');
 const bars = ohlcBars(1_000_000);
 candles.data = bars;
 document.querySelector('#bar-style').addEventListener('change', (e) => (candles.type = e.target.value));
+// Resampled from the one-minute bars on the page: no reload, indicators recomputed on the new bars.
+document.querySelector('#timeframe').addEventListener('change', (e) => (candles.timeframe = e.target.value || null));
 for (const id of ['rsi', 'macd']) {
   document.querySelector(`#show-${id}`).addEventListener('change', (e) => (document.querySelector(`#${id}`).hidden = !e.target.checked));
 }

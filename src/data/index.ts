@@ -15,3 +15,4 @@ export { OhlcAggregator } from './lod/ohlc-aggregate.js';
 export type { OhlcAggregate, OhlcAggregatorOptions, OhlcMode } from './lod/ohlc-aggregate.js';
 export { resample, parseTimeframe, createResampler, type Timeframe } from './resample.js';
 export type { BarInput, ResampledBar, ResampledBars, ResampleInput, ResampleOptions, Resampler, TimeframeUnit } from './resample.js';
+export { TimeframeView } from './timeframe-view.js';

@@ -2,7 +2,9 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ChartModel, type AxisLabel, type FrameResult } from '../../core/chart-model.js';
 import type { ScaleKind } from '../../core/scales.js';
-import { hasOhlc, SERIES_TYPES, type SeriesOptions, type SeriesType } from '../../core/series-spec.js';
+import { BAR_TYPES, hasOhlc, SERIES_TYPES, type SeriesOptions, type SeriesType } from '../../core/series-spec.js';
+import { TimeframeView } from '../../data/timeframe-view.js';
+import type { ColumnarData } from '../../data/columnar.js';
 import { DARK_THEME, LIGHT_THEME, type Theme } from '../../core/theme.js';
 import { formatValue } from '../../core/ticks/value-ticks.js';
 import { formatTime } from '../../core/time-zone.js';
@@ -115,6 +117,14 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
    */
   @property({ reflect: true }) type?: SeriesType;
 
+  /**
+   * Shows the data resampled to bars of this timeframe: `1m`, `5m`, `15m`, `1h`, `4h`, `1d`, `1w`,
+   * `1M` (calendar months), `1y`…, with boundaries on the wall clock of `time-zone`. Ticks or bars
+   * in, OHLCV bars out; appended rows update the newest bar. The data as given is kept, so changing
+   * or removing the timeframe needs no reload. Invalid values fire `gpu-config-error`.
+   */
+  @property() timeframe: string | null = null;
+
   /** URL of a CSV or JSON file to load (progress in `gpu-load-progress`). */
   @property() src: string | null = null;
 
@@ -203,6 +213,9 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   indicatorChanged(): void {
     this.indicators.schedule();
   }
+
+  /** The data resampled to `timeframe`, when one is set. */
+  private readonly timeframes = new TimeframeView();
 
   /** Indicator panes' titles and separators. */
   private readonly paneControls = new ChartPanes(this);
@@ -348,7 +361,10 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     if (!normalized) return;
     try {
       const hadData = this.model.data !== null;
-      this.model.append(normalized.data);
+      // With a timeframe, the rows update the resampled bars (the newest one, or new ones).
+      const rows = this.timeframes.active ? this.timeframes.append(normalized.data) : normalized.data;
+      if (rows.time.length === 0) return;
+      this.model.append(rows);
       if (!hadData) this.applySeries();
       // Indicators follow the stream (recomputed over the data: O(N) per append for now).
       if (this.indicators.size > 0) this.indicators.recompute();
@@ -430,6 +446,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('syncGroup') && this.isConnected) this.sync.join(this.syncGroup);
+    if (changed.has('timeframe') && (this.timeframe || changed.get('timeframe'))) this.applyTimeframe();
     if (changed.has('lod') && this.lod !== 'auto' && this.lod !== 'off') {
       this.configError('lod', `expected auto | off, got "${this.lod}"`);
       this.lod = changed.get('lod') ?? 'auto';
@@ -794,12 +811,17 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   }
 
   private applyData(normalized: NormalizedData, keepView: boolean): void {
-    this.model.setData(normalized.data, keepView);
+    this.showData(this.timeframes.active ? this.timeframes.setData(normalized.data) : normalized.data, keepView);
+  }
+
+  /** Draws this data (already resampled when a timeframe is set). */
+  private showData(data: ColumnarData, keepView: boolean): void {
+    this.model.setData(data, keepView);
     this.applySeries();
     if (this.indicators.size > 0) this.indicators.recompute();
     const type = this.model.options.defaultType;
-    if ((type === 'candlestick' || type === 'ohlc') && !hasOhlc(Object.keys(normalized.data.columns))) {
-      const missing = ['open', 'high', 'low', 'close'].filter((name) => !(name in normalized.data.columns));
+    if ((type === 'candlestick' || type === 'ohlc') && !hasOhlc(Object.keys(data.columns))) {
+      const missing = ['open', 'high', 'low', 'close'].filter((name) => !(name in data.columns));
       this.reportDataError(new DataError(`a ${type} chart needs open, high, low and close columns; missing ${missing.join(', ')} (drawing lines instead)`, { code: 'no-value-columns', column: missing[0]! }), 'data');
     }
     this.errorMessage = null;
@@ -807,10 +829,40 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     this.viewportChanged('data', false);
   }
 
+  /**
+   * Applies `timeframe`: resamples the data as given (kept aside) to bars, or shows it as given
+   * again when the timeframe is removed. An invalid timeframe is reported and changes nothing.
+   */
+  private applyTimeframe(): void {
+    const wanted = this.timeframe || null;
+    const zone = this.model.options.timeZone;
+    try {
+      let shown: ColumnarData | null;
+      if (wanted) {
+        const store = this.model.data;
+        // The first timeframe takes the data shown so far (as given) as its source.
+        const source = !this.timeframes.active && store ? { time: store.time.slice(0, store.length), columns: Object.fromEntries(store.columnNames.map((name) => [name, store.column(name).slice()])) } : null;
+        shown = this.timeframes.configure(wanted, zone);
+        if (source) shown = this.timeframes.setData(source);
+      } else {
+        shown = this.timeframes.release();
+      }
+      this.timeframeZone = zone;
+      if (shown) this.showData(shown, true);
+    } catch (error) {
+      this.configError('timeframe', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** The time zone the resampled bars were cut in (a change of `time-zone` cuts them again). */
+  private timeframeZone = 'UTC';
+
   /** Series from the `series` property, else from the configuration's `series.items`. */
   private applySeries(): void {
     const fromConfig = this.configuration.config.series.items.map((item) => ({ ...item, column: item.column ?? item.id }));
-    const list: (Omit<ChartSeriesOptions, 'type'> & { type?: string })[] | null = this.userSeries ?? (fromConfig.length > 0 ? fromConfig : null);
+    // Resampled bars drawn as lines or areas: the close, not one line per OHLCV column.
+    const barsAsLine = this.timeframes.active && !BAR_TYPES.includes(this.model.options.defaultType) ? [{ column: 'close', name: `close (${this.timeframe})` }] : null;
+    const list: (Omit<ChartSeriesOptions, 'type'> & { type?: string })[] | null = this.userSeries ?? (fromConfig.length > 0 ? fromConfig : barsAsLine);
     const options = list?.map((s, i): SeriesOptions => {
       const color = s.color ? resolveCssColor(s.color) : null;
       if (s.color && !color) this.configError(`series[${i}].color`, `"${s.color}" is not a CSS colour`);
@@ -911,6 +963,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
       lineWidth: config.series.lineWidth,
       theme,
     });
+    if (this.timeframes.active && config.timeZone !== this.timeframeZone) this.applyTimeframe();
     this.configureTelemetry(config);
     if (!config.axes.y.autoscale && this.model.viewport.autoY && this.model.data) {
       const [min, max] = this.model.yRange();
