@@ -1,6 +1,6 @@
 // <gpu-indicator> children: computed with the TA-Lib-exact functions, drawn over the price series,
 // updated when added, changed or removed, and reported when invalid.
-import { bbands, sma } from '../../dist/indicators/index.js';
+import { bbands, ema, macd, rsi, sma, stoch } from '../../dist/indicators/index.js';
 import { assert, assertEqual, createChart, nextEvent } from './helpers.js';
 
 const ohlc = (n) => {
@@ -48,10 +48,48 @@ describe('gpu-indicator', () => {
     await settle();
     assertEqual(chart.model.derivedSeries[1].values[10], bbands(data.close, 5, 2, 2).middle[10], 'recomputed with period 5');
     chart.append({ time: [100 * 60_000], open: [104], high: [106], low: [103], close: [105] });
-    assertEqual(chart.model.derivedSeries[0].values.length, 101, 'follows the stream');
+    assertEqual(chart.model.derivedSeries[0].length, 101, 'follows the stream');
+    const closes = Float64Array.from([...data.close, 105]);
+    assertEqual(chart.model.derivedSeries[1].values[100], bbands(closes, 5, 2, 2).middle[100], 'the appended bar\'s value');
     indicator.remove();
     await settle();
     assertEqual(chart.model.derivedSeries.length, 0, 'removed');
+  });
+
+  it('updates indicators incrementally while streaming, equal to a full recomputation', async () => {
+    const data = ohlc(500);
+    const chart = await createChart({ attributes: { type: 'candlestick' }, data: { time: data.time.slice(0, 300), open: data.open.slice(0, 300), high: data.high.slice(0, 300), low: data.low.slice(0, 300), close: data.close.slice(0, 300) } });
+    for (const [type, extra] of [['ema', { period: '20' }], ['rsi', { period: '14' }], ['macd', {}], ['stoch', {}]]) {
+      const indicator = document.createElement('gpu-indicator');
+      indicator.setAttribute('type', type);
+      for (const [k, v] of Object.entries(extra)) indicator.setAttribute(k, v);
+      chart.append(indicator);
+    }
+    await settle();
+    const close = Array.from(data.close.slice(0, 300));
+    const high = Array.from(data.high.slice(0, 300));
+    const low = Array.from(data.low.slice(0, 300));
+    for (let i = 300; i < 500; i++) {
+      // Every other bar arrives twice: first a partial bar, then its final values (update in place).
+      if (i % 2) {
+        chart.appendData({ time: [data.time[i]], open: [data.open[i]], high: [data.high[i] - 0.3], low: [data.low[i] + 0.3], close: [data.close[i] - 0.2] });
+      }
+      chart.appendData({ time: [data.time[i]], open: [data.open[i]], high: [data.high[i]], low: [data.low[i]], close: [data.close[i]] });
+      close.push(data.close[i]);
+      high.push(data.high[i]);
+      low.push(data.low[i]);
+    }
+    const { macd: line, signal, histogram } = macd(close, 12, 26, 9);
+    const { k, d } = stoch(high, low, close, 5, 3, 3);
+    const expected = { 'ema:value': ema(close, 20), 'rsi:value': rsi(close, 14), 'macd:macd': line, 'macd:signal': signal, 'macd:histogram': histogram, 'stoch:k': k, 'stoch:d': d };
+    // Derived series ids are "<indicator>:<output>:<n>".
+    const streamed = new Map(chart.model.derivedSeries.map((s) => [s.id.split(':').slice(0, 2).join(':'), s]));
+    for (const [name, values] of Object.entries(expected)) {
+      const series = streamed.get(name);
+      assert(series, `streamed ${name}`);
+      assertEqual(series.length, 500, `${name} length`);
+      for (let i = 0; i < 500; i++) assert(Object.is(series.values[i], values[i]), `${name}[${i}]: ${series.values[i]} vs ${values[i]}`);
+    }
   });
 
   it('can be declared in the configuration, merged by id across layers', async () => {

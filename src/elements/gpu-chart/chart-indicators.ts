@@ -3,7 +3,8 @@ import { MAIN_PANE } from '../../core/panes.js';
 import type { SeriesStore } from '../../data/series-store.js';
 import type { ConfigIssue } from '../../config/errors.js';
 import type { IndicatorConfig } from '../../config/schema.js';
-import { getIndicator, resolveIndicatorParams } from '../../indicators/registry.js';
+import { getIndicator } from '../../indicators/registry.js';
+import { IndicatorStream } from '../../indicators/indicator-stream.js';
 import type { GpuIndicator } from '../gpu-indicator/gpu-indicator.js';
 import { resolveCssColor } from '../resolve-css-color.js';
 
@@ -25,6 +26,8 @@ export class ChartIndicators {
   private readonly indicators = new Set<GpuIndicator>();
   /** Indicators declared in the configuration (`indicators:`, merged by id across layers). */
   private configured: readonly IndicatorConfig[] = [];
+  /** The indicators drawn now, with their streaming state. */
+  private live: LiveIndicator[] = [];
   private scheduled = false;
 
   constructor(
@@ -60,62 +63,106 @@ export class ChartIndicators {
     });
   }
 
-  /** Computes every valid indicator over the whole data (after new data or an append). */
+  /** Computes every valid indicator over the whole data (after new data or a change of indicators). */
   recompute(): void {
     const store = this.model.data;
-    const derived: DerivedSeries[] = [];
+    const live: LiveIndicator[] = [];
     if (store) {
       let newPanes = 0;
       for (const indicator of this.indicators) {
         if (indicator.hidden || !indicator.validate()) continue;
         const definition = getIndicator(indicator.type);
-        const columns = indicatorColumns(store, indicator.source);
-        let outputs: Record<string, Float64Array>;
-        try {
-          outputs = definition.compute(columns, indicator.params);
-        } catch (error) {
-          // e.g. MFI on data without volume: this indicator is not drawn, the chart goes on.
-          indicator.report(error);
-          continue;
-        }
-        const pane = paneOf(indicator.pane, definition.overlay, () => `new:${indicator.id || definition.type}:${newPanes++}`);
-        this.push(derived, indicator.id || definition.type, definition.type, indicator.params, outputs, { color: indicator.color, lineWidth: indicator.lineWidth, pane });
+        const entry: LiveIndicator = {
+          stream: new IndicatorStream(definition.type, indicator.params),
+          id: indicator.id || definition.type,
+          source: indicator.source,
+          style: { color: indicator.color, lineWidth: indicator.lineWidth, pane: paneOf(indicator.pane, definition.overlay, () => `new:${indicator.id || definition.type}:${newPanes++}`) },
+          report: (error) => indicator.report(error),
+        };
+        // e.g. MFI on data without volume: this indicator is not drawn, the chart goes on.
+        if (attempt(entry.report, () => entry.stream.reset(indicatorColumns(store, entry.source), store.length))) live.push(entry);
       }
       for (const item of this.configured) {
         if (item.visible === false) continue;
-        try {
+        const report = (error: unknown) => this.reportConfig([{ path: `indicators.${item.id}`, message: error instanceof Error ? error.message : String(error), source: 'config' }]);
+        attempt(report, () => {
           const definition = getIndicator(item.type);
-          const params = resolveIndicatorParams(item.type, item.params ?? {});
-          const pane = paneOf(item.pane ?? null, definition.overlay, () => `new:${item.id}`);
-          this.push(derived, item.id, definition.type, params, definition.compute(indicatorColumns(store, null), params), { color: item.color ?? null, lineWidth: 1.5, pane });
-        } catch (error) {
-          this.reportConfig([{ path: `indicators.${item.id}`, message: error instanceof Error ? error.message : String(error), source: 'config' }]);
-        }
+          const entry: LiveIndicator = {
+            stream: new IndicatorStream(definition.type, item.params ?? {}),
+            id: item.id,
+            source: null,
+            style: { color: item.color ?? null, lineWidth: 1.5, pane: paneOf(item.pane ?? null, definition.overlay, () => `new:${item.id}`) },
+            report,
+          };
+          entry.stream.reset(indicatorColumns(store, null), store.length);
+          live.push(entry);
+        });
       }
+    }
+    this.live = live;
+    this.publish();
+  }
+
+  /**
+   * Rows were appended to the data (and its last row possibly replaced): every indicator steps
+   * over just those rows, O(1) per row for the recursive ones, instead of recomputing the series.
+   */
+  appended(appended: number, updatedLast: boolean): void {
+    const store = this.model.data;
+    if (!store || this.scheduled) return; // a full recomputation is coming anyway
+    this.live = this.live.filter((entry) => attempt(entry.report, () => entry.stream.sync(indicatorColumns(store, entry.source), store.length, appended, updatedLast)));
+    this.publish();
+  }
+
+  /** Hands the live indicators' outputs to the model as derived series. */
+  private publish(): void {
+    const length = this.model.data?.length ?? 0;
+    const derived: DerivedSeries[] = [];
+    for (const { stream, id, style } of this.live) {
+      const label = `${stream.type.toUpperCase()}(${Object.values(stream.params).join(', ')})`;
+      const rgba = style.color ? resolveCssColor(style.color) : null;
+      const many = stream.outputNames.length > 1;
+      stream.outputNames.forEach((output, k) => {
+        const histogram = HISTOGRAM_OUTPUTS.has(output);
+        derived.push({
+          id: `${id}:${output}:${derived.length}`,
+          name: many ? `${label} ${output}` : label,
+          label,
+          // Spare capacity past `length`: the model reads rows [0, length) only.
+          values: stream.column(output),
+          length,
+          pyramid: stream.pyramid(output),
+          // A multi-output indicator's first line takes the chosen colour; the others take palette colours.
+          color: k === 0 && !histogram ? rgba : null,
+          lineWidth: style.lineWidth,
+          pane: style.pane,
+          style: histogram ? 'histogram' : 'line',
+        });
+      });
     }
     this.model.setDerived(derived);
     this.changed();
   }
+}
 
-  private push(derived: DerivedSeries[], id: string, type: string, params: Record<string, number>, outputs: Record<string, Float64Array>, style: { color: string | null; lineWidth: number; pane: string }): void {
-    const label = `${type.toUpperCase()}(${Object.values(params).join(', ')})`;
-    const rgba = style.color ? resolveCssColor(style.color) : null;
-    const entries = Object.entries(outputs);
-    entries.forEach(([output, values], k) => {
-      // A multi-output indicator's first line takes the chosen colour; the others take palette colours.
-      const color = k === 0 ? rgba : null;
-      derived.push({
-        id: `${id}:${output}:${derived.length}`,
-        name: entries.length > 1 ? `${label} ${output}` : label,
-        label,
-        values,
-        color: HISTOGRAM_OUTPUTS.has(output) ? null : color,
-        lineWidth: style.lineWidth,
-        pane: style.pane,
-        style: HISTOGRAM_OUTPUTS.has(output) ? 'histogram' : 'line',
-      });
-    });
+/** Runs a step of one indicator; on failure reports it (the caller drops the indicator) and returns false. */
+function attempt(report: (error: unknown) => void, step: () => void): boolean {
+  try {
+    step();
+    return true;
+  } catch (error) {
+    report(error);
+    return false;
   }
+}
+
+/** An indicator being drawn: its streaming state and how it is drawn. */
+interface LiveIndicator {
+  stream: IndicatorStream;
+  id: string;
+  source: string | null;
+  style: { color: string | null; lineWidth: number; pane: string };
+  report: (error: unknown) => void;
 }
 
 /** Outputs drawn as histograms from 0 (MACD's), the others as lines. */

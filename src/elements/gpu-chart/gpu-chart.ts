@@ -364,10 +364,11 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
       // With a timeframe, the rows update the resampled bars (the newest one, or new ones).
       const rows = this.timeframes.active ? this.timeframes.append(normalized.data) : normalized.data;
       if (rows.time.length === 0) return;
-      this.model.append(rows);
+      const { appended, updatedLast } = this.model.append(rows);
       if (!hadData) this.applySeries();
-      // Indicators follow the stream (recomputed over the data: O(N) per append for now).
-      if (this.indicators.size > 0) this.indicators.recompute();
+      // Indicators follow the stream, stepping over the new rows only (O(1) per row for most).
+      if (!hadData) this.indicators.recompute();
+      else if (this.indicators.size > 0) this.indicators.appended(appended, updatedLast);
       this.invalidate();
       this.viewportChanged('data', false);
     } catch (error) {
