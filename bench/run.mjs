@@ -38,6 +38,10 @@ const ALL_CASES = [
   { id: 'line-10M', kind: 'line', size: 10_000_000, title: 'Line, 10M points', optIn: PEERS_10M ? [] : ['lightweight-charts', 'ChartGPU'] },
   { id: 'stream-1M', kind: 'stream', size: 1_000_000, streamFrames: STREAM_FRAMES, chunk: STREAM_CHUNK, title: `Streaming: +${STREAM_CHUNK.toLocaleString('en')} points/frame into 1M, ${STREAM_FRAMES} frames` },
   { id: 'candles-1M', kind: 'candles', size: 1_000_000, title: 'Candlesticks, 1M bars' },
+  // The same candles with four indicators (EMA 20, Bollinger 20/2 on the price pane, RSI 14 and
+  // MACD 12/26/9 in panes below): the peers ship no indicators, so only ours runs it; compare with
+  // the candles-alone case above.
+  { id: 'candles-1M-ind', kind: 'candles', size: 1_000_000, indicators: true, title: 'Candlesticks, 1M bars + EMA, Bollinger, RSI and MACD panes', onlyOurs: true },
 ];
 const ALL_LIBS = [
   // Quality tier pinned to "high" (4× MSAA, full resolution): see bench/peers/gpu-charts.html.
@@ -192,6 +196,10 @@ try {
       for (const lib of LIBS) {
         const key = `${c.id}|${lib.name}`;
         if (skippedOnce.has(key) || notRepeated.has(key)) continue;
+        if (c.onlyOurs && !lib.ours) {
+          skippedOnce.set(key, 'has no built-in indicators');
+          continue;
+        }
         if (c.optIn?.includes(lib.name)) {
           skippedOnce.set(key, 'not run by default: too slow for the ~10 min default run on this machine, see bench/README.md (PEERS_10M=1 runs it)');
           continue;

@@ -90,6 +90,8 @@ const PALETTE_SIZE = 8;
  * @csspart loading - Shown while `src` loads.
  * @csspart message - Shown instead of the chart when no renderer can draw (or `renderer="webgpu"` forbids the fallback).
  * @csspart fallback-badge - A small label while the Canvas2D fallback draws the chart.
+ * @csspart pane-separator - The draggable line between two panes (indicator panes below the price).
+ * @csspart pane-title - An indicator pane's title (e.g. "RSI(14)").
  *
  * @cssprop --gpu-chart-background - Plot background.
  * @cssprop --gpu-chart-text-color - Legend and tooltip text.
