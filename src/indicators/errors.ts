@@ -11,7 +11,9 @@ export type IndicatorErrorCode =
   | 'out-of-range'
   | 'missing-input'
   | 'length-mismatch'
-  | 'no-bar';
+  | 'no-bar'
+  /** The data is shorter than the warm-up: no value yet (a warning; streaming may bring enough). */
+  | 'too-short';
 
 export class IndicatorError extends Error {
   readonly code: IndicatorErrorCode;

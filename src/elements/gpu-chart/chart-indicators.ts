@@ -5,6 +5,7 @@ import type { ConfigIssue } from '../../config/errors.js';
 import type { IndicatorConfig } from '../../config/schema.js';
 import { getIndicator } from '../../indicators/registry.js';
 import { IndicatorStream } from '../../indicators/indicator-stream.js';
+import { IndicatorError } from '../../indicators/errors.js';
 import type { GpuIndicator } from '../gpu-indicator/gpu-indicator.js';
 import { resolveCssColor } from '../resolve-css-color.js';
 
@@ -80,7 +81,10 @@ export class ChartIndicators {
           report: (error) => indicator.report(error),
         };
         // e.g. MFI on data without volume: this indicator is not drawn, the chart goes on.
-        if (attempt(entry.report, () => entry.stream.reset(indicatorColumns(store, entry.source), store.length))) live.push(entry);
+        if (attempt(entry.report, () => entry.stream.reset(indicatorColumns(store, entry.source), store.length))) {
+          warnIfTooShort(entry, store.length);
+          live.push(entry);
+        }
       }
       for (const item of this.configured) {
         if (item.visible === false) continue;
@@ -95,6 +99,7 @@ export class ChartIndicators {
             report,
           };
           entry.stream.reset(indicatorColumns(store, null), store.length);
+          warnIfTooShort(entry, store.length);
           live.push(entry);
         });
       }
@@ -154,6 +159,17 @@ function attempt(report: (error: unknown) => void, step: () => void): boolean {
     report(error);
     return false;
   }
+}
+
+/**
+ * Data shorter than an indicator's warm-up (a period longer than the data) gives no value at all:
+ * say so (the indicator stays, and appears once streaming brings enough rows).
+ */
+function warnIfTooShort(entry: LiveIndicator, length: number): void {
+  const warmUp = Math.min(...Object.values(entry.stream.lookbacks));
+  if (length === 0 || warmUp < length) return;
+  const label = `${entry.stream.type.toUpperCase()}(${Object.values(entry.stream.params).join(', ')})`;
+  entry.report(new IndicatorError('too-short', `${label} needs more than ${warmUp} rows before its first value; the data has ${length}`));
 }
 
 /** An indicator being drawn: its streaming state and how it is drawn. */

@@ -29,7 +29,7 @@ const OWN_ATTRIBUTES = new Set(['type', 'source', 'color', 'pane', 'line-width',
  * @tag gpu-indicator
  * @summary A technical indicator of the enclosing `<gpu-chart>`.
  * @event gpu-config-error - The type or a parameter is invalid; `detail.issues` says which.
- * @event gpu-data-error - The data lacks a column the indicator needs (e.g. volume for MFI).
+ * @event gpu-data-error - The data lacks a column the indicator needs (e.g. volume for MFI), or (a warning) is shorter than the indicator's warm-up, so it has no value yet.
  */
 export class GpuIndicator extends LitElement {
   static override styles = css`
@@ -90,8 +90,9 @@ export class GpuIndicator extends LitElement {
     // Every recomputation re-validates; the same problem is reported once, until something changes.
     if (message === this.reported) return;
     this.reported = message;
-    if (error instanceof IndicatorError && error.code === 'missing-input') {
-      this.dispatchEvent(new GpuDataErrorEvent({ code: 'missing-input', message, severity: 'error', source: `gpu-indicator ${this.id || this.type}`, column: error.input }));
+    if (error instanceof IndicatorError && (error.code === 'missing-input' || error.code === 'too-short')) {
+      const severity = error.code === 'too-short' ? 'warning' : 'error';
+      this.dispatchEvent(new GpuDataErrorEvent({ code: error.code, message, severity, source: `gpu-indicator ${this.id || this.type}`, column: error.input }));
       return;
     }
     const param = error instanceof IndicatorError && error.param ? `.${error.param}` : '';
