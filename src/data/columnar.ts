@@ -5,6 +5,12 @@
 export interface ColumnarData {
   time: Float64Array;
   columns: Record<string, Float64Array>;
+  /**
+   * Columns ('time' or value column names) that are the caller's own Float64Arrays, adopted
+   * without a copy (copying 10M rows costs more than everything else of a first frame). They are
+   * never written in place: a store copies such a column before its first in-place write.
+   */
+  borrowed?: readonly string[];
 }
 
 /** Non-finite values (NaN, ±Infinity, null, empty cells) that became gaps: accepted, but worth a warning. */

@@ -21,10 +21,24 @@ export class SeriesStore {
   /** Increases on every change, so consumers can cache derived state. */
   version = 0;
 
+  /** Columns still the caller's arrays (see ColumnarData.borrowed): copied before any in-place write. */
+  private readonly borrowed: Set<string>;
+
   constructor(data: ColumnarData) {
     this.count = data.time.length;
     this.timeBuffer = data.time;
     for (const [name, column] of Object.entries(data.columns)) this.columnBuffers.set(name, column);
+    this.borrowed = new Set(data.borrowed ?? []);
+  }
+
+  /** A column's buffer, ready to be written in place: a borrowed one is copied first (once). */
+  private writable(name: string): Float64Array {
+    let buffer = this.columnBuffers.get(name)!;
+    if (this.borrowed.delete(name)) {
+      buffer = resized(buffer.subarray(0, this.count), Math.max(this.count + 1024, Math.ceil(this.count * 1.5)));
+      this.columnBuffers.set(name, buffer);
+    }
+    return buffer;
   }
 
   get length(): number {
@@ -114,7 +128,7 @@ export class SeriesStore {
     let from = 0;
     if (updatesLast) {
       const at = this.count - 1;
-      for (const [name, column] of Object.entries(data.columns)) this.columnBuffers.get(name)![at] = column[0]!;
+      for (const [name, column] of Object.entries(data.columns)) this.writable(name)[at] = column[0]!;
       for (const [name, pyramid] of this.pyramids) pyramid.refreshLast(this.columnBuffers.get(name)!);
       for (const [name, sums] of this.prefixSums) sums.refreshLast(this.columnBuffers.get(name)!);
       from = 1;
@@ -122,10 +136,13 @@ export class SeriesStore {
     const added = incoming.length - from;
     if (added > 0) {
       const newCount = this.count + added;
+      // Growing allocates a new buffer when capacity runs out; a borrowed one has none spare, so
+      // it is never written (grow copies it, and it stops being borrowed).
       this.timeBuffer = grow(this.timeBuffer, this.count, newCount);
+      this.borrowed.delete('time');
       this.timeBuffer.set(incoming.subarray(from), this.count);
       for (const [name, column] of Object.entries(data.columns)) {
-        const buffer = grow(this.columnBuffers.get(name)!, this.count, newCount);
+        const buffer = this.borrowed.delete(name) ? grow(this.columnBuffers.get(name)!.subarray(0, this.count), this.count, newCount) : grow(this.columnBuffers.get(name)!, this.count, newCount);
         buffer.set(column.subarray(from), this.count);
         this.columnBuffers.set(name, buffer);
       }

@@ -19,15 +19,36 @@ export function validateColumnar(time: ArrayLike<number>, columns: Record<string
   // Shape first: it costs nothing and spares copying 10M rows of data that is then rejected.
   checkShape(time.length, columns, source);
   const n = time.length;
-  const ownTime = new Float64Array(n);
-  checkTimes(time, ownTime, source);
+  const borrowed: string[] = [];
+  // Float64Arrays are adopted, not copied: checked where they are (a fresh 80 MB copy of 10M rows
+  // costs hundreds of ms in page faults alone). The checks write nothing into them; a column
+  // holding ±Infinity (which becomes NaN) is copied first.
+  let ownTime: Float64Array;
+  if (time instanceof Float64Array) {
+    checkTimes(time, null, source);
+    ownTime = time;
+    borrowed.push('time');
+  } else {
+    ownTime = new Float64Array(n);
+    checkTimes(time, ownTime, source);
+  }
   const own: Record<string, Float64Array> = {};
   const counts: NonFiniteCount[] = [];
   for (const name of Object.keys(columns)) {
-    own[name] = new Float64Array(n);
-    counts.push(checkValues(columns[name]!, own[name], name, source));
+    const column = columns[name]!;
+    if (column instanceof Float64Array) {
+      const scan = checkValues(column, null, name, source);
+      if (!scan.infinite) {
+        own[name] = column;
+        borrowed.push(name);
+        counts.push(scan);
+        continue;
+      }
+    }
+    const out = (own[name] = new Float64Array(n));
+    counts.push(checkValues(column, out, name, source));
   }
-  return { data: { time: ownTime, columns: own }, nonFinite: summarize(counts) };
+  return { data: { time: ownTime, columns: own, ...(borrowed.length > 0 ? { borrowed } : {}) }, nonFinite: summarize(counts) };
 }
 
 /**
@@ -50,14 +71,17 @@ export function checkOwnedColumnar(data: ColumnarData, source: string, lineOf?: 
  * time goes to memory traffic rather than to the comparisons.
  */
 
-/** Converts (non-numbers: see timeFromRaw) and copies times, requiring them finite and strictly ascending. */
-function checkTimes(src: ArrayLike<unknown>, out: Float64Array, source: string, lineOf?: LineOf): void {
+/**
+ * Converts (non-numbers: see timeFromRaw) and copies times into `out` (null: only checks),
+ * requiring them finite and strictly ascending.
+ */
+function checkTimes(src: ArrayLike<unknown>, out: Float64Array | null, source: string, lineOf?: LineOf): void {
   const n = src.length;
   let previous = -Infinity;
   for (let i = 0; i < n; i++) {
     const raw = src[i];
     const t = typeof raw === 'number' ? raw : timeFromRaw(raw, i, source);
-    out[i] = t;
+    if (out) out[i] = t;
     // One comparison per row in the common case: `t > previous` already rules out NaN, and
     // -Infinity (`previous` starts at -Infinity, so row 0 passes whenever it is finite).
     if (t > previous && t !== Infinity) {
@@ -83,23 +107,32 @@ interface NonFiniteCount {
   column: string;
   count: number;
   firstRow: number;
+  /** Whether any of them is ±Infinity (NaN needs no rewrite; Infinity does). */
+  infinite: boolean;
 }
 
-/** Converts (non-numbers: see valueFromRaw) and copies values; non-finite ones become NaN and are counted. */
-function checkValues(src: ArrayLike<unknown>, out: Float64Array, column: string, source: string): NonFiniteCount {
+/**
+ * Converts (non-numbers: see valueFromRaw) and copies values into `out`, where non-finite ones
+ * become NaN; counts them. With `out` null it only counts (and says whether one is ±Infinity).
+ */
+function checkValues(src: ArrayLike<unknown>, out: Float64Array | null, column: string, source: string): NonFiniteCount {
   const n = src.length;
   let count = 0;
   let firstRow = -1;
+  let infinite = false;
   for (let i = 0; i < n; i++) {
     const raw = src[i];
     const v = typeof raw === 'number' ? raw : valueFromRaw(raw, i, column, source);
-    if (v - v === 0) out[i] = v; // x - x is 0 only for finite x
-    else {
-      out[i] = NaN;
+    if (v - v === 0) {
+      // x - x is 0 only for finite x
+      if (out) out[i] = v;
+    } else {
+      if (out) out[i] = NaN;
+      if (v === v) infinite = true;
       if (count++ === 0) firstRow = i;
     }
   }
-  return { column, count, firstRow };
+  return { column, count, firstRow, infinite };
 }
 
 /** One report for all columns: the total, and the earliest row (first column in order on ties). */

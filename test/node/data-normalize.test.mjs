@@ -5,6 +5,7 @@ import { validateColumnar } from '../../build/node/data/validate.js';
 import { normalizeData } from '../../build/node/data/normalize.js';
 import { parseTimeValue } from '../../build/node/data/parse-time.js';
 import { parseJson } from '../../build/node/data/parse-json.js';
+import { SeriesStore } from '../../build/node/data/series-store.js';
 import * as api from '../../build/node/data/index.js';
 
 /** Asserts that `run` throws a DataError whose fields equal `expected` (message: string or RegExp). */
@@ -59,21 +60,46 @@ test('DataError carries its details, shortens long string values, and sets only 
   assert.equal(new DataError('m', { code: 'network', cause }).cause, cause);
 });
 
-test('validateColumnar copies typed and plain arrays into new Float64Arrays', () => {
+test('validateColumnar adopts Float64Arrays without copying or writing them, and copies everything else', () => {
   const time = new Float64Array([T0, T0 + 1000, T0 + 2000]);
-  const value = new Float64Array([1, 2, 3]);
+  const value = new Float64Array([1, NaN, 3]);
   const plain = [10, 20, 30];
-  const result = validateColumnar(time, { value, plain });
-  assert.ok(result.data.time instanceof Float64Array);
-  assert.notEqual(result.data.time, time);
-  assert.notEqual(result.data.columns.value, value);
+  const float32 = new Float32Array([1, 2, 3]);
+  const result = validateColumnar(time, { value, plain, float32 });
+  assert.equal(result.data.time, time, 'time adopted');
+  assert.equal(result.data.columns.value, value, 'value adopted (NaN needs no rewrite)');
+  assert.notEqual(result.data.columns.float32, float32);
   assert.ok(result.data.columns.plain instanceof Float64Array);
-  assert.equal(result.nonFinite, null);
-
-  time[0] = 999;
-  value[1] = -1;
+  assert.deepEqual([...result.data.borrowed].sort(), ['time', 'value']);
+  assert.deepEqual(result.nonFinite, { count: 1, firstRow: 1, firstColumn: 'value' });
+  // Plain arrays were copied: changing them later changes nothing.
   plain[2] = -1;
-  assert.deepEqual(toArrays(result), { time: [T0, T0 + 1000, T0 + 2000], columns: { value: [1, 2, 3], plain: [10, 20, 30] } });
+  assert.equal(result.data.columns.plain[2], 30);
+});
+
+test('validateColumnar copies a Float64Array holding ±Infinity (rewritten to NaN) and leaves the caller\'s array alone', () => {
+  const value = new Float64Array([1, Infinity, 3]);
+  const result = validateColumnar(new Float64Array([1, 2, 3]), { value });
+  assert.notEqual(result.data.columns.value, value);
+  assert.deepEqual(Array.from(result.data.columns.value), [1, NaN, 3]);
+  assert.equal(value[1], Infinity, 'not written');
+  assert.deepEqual(result.data.borrowed, ['time']);
+});
+
+test('a store never writes into borrowed arrays: updating the last row or appending copies them first', () => {
+  const time = new Float64Array([1, 2, 3]);
+  const value = new Float64Array([10, 20, 30]);
+  const store = new SeriesStore(validateColumnar(time, { value }).data);
+  store.pyramid('value');
+  store.append({ time: Float64Array.of(3), columns: { value: Float64Array.of(99) } });
+  assert.equal(value[2], 30, 'the caller\'s array is unchanged');
+  assert.equal(store.column('value')[2], 99, 'the store has the new value');
+  store.append({ time: Float64Array.of(4, 5), columns: { value: Float64Array.of(40, 50) } });
+  assert.deepEqual(Array.from(store.time), [1, 2, 3, 4, 5]);
+  assert.deepEqual(Array.from(time), [1, 2, 3]);
+  const pair = new Uint32Array(2);
+  store.pyramid('value').rangeMinMax(0, 5, pair);
+  assert.deepEqual([store.column('value')[pair[0]], store.column('value')[pair[1]]], [10, 99], 'pyramid follows the copies');
 });
 
 test('validateColumnar converts other typed arrays and numeric strings', () => {
@@ -176,12 +202,12 @@ test('normalizeData: columnar objects with typed or plain arrays, time aliases, 
   });
 });
 
-test('normalizeData copies columnar input', () => {
+test('normalizeData copies plain-array columns and adopts Float64Array ones', () => {
   const input = { time: [1, 2, 3], value: new Float64Array([4, 5, 6]) };
   const result = normalizeData(input);
   input.time[0] = 100;
-  input.value[0] = 100;
-  assert.deepEqual(toArrays(result), { time: [1, 2, 3], columns: { value: [4, 5, 6] } });
+  assert.equal(result.data.time[0], 1, 'plain array copied');
+  assert.equal(result.data.columns.value, input.value, 'Float64Array adopted');
 });
 
 test('normalizeData: records with number, Date and ISO times; missing keys are gaps', () => {
