@@ -1,6 +1,9 @@
 // The Canvas2D fallback draws the same FrameScene as the WebGPU renderer: both are drawn and their
 // pixels compared, then specific pixels (gap, area, clip) are checked in each.
 import { Canvas2dRenderer, DeviceManager } from '../../dist/index.js';
+import { ChartModel } from '../../dist/core/index.js';
+import { rsi } from '../../dist/indicators/index.js';
+import { ohlcBars } from '../../demo/sample-data.js';
 import { WebGpuRenderer } from '../../dist/render/webgpu/webgpu-renderer.js';
 import { assert, assertEqual, colorDistance, pixel } from './helpers.js';
 
@@ -152,6 +155,36 @@ describe('Canvas2dRenderer', () => {
     assertEqual(stats.strongOff, 0, `pixels differing by more than ${STRONG} (worst ${stats.worst})`);
     // A quarter of the contrast on some edge pixels, none on most: the mean stays a few levels.
     assert(stats.edgeMean < 8, `mean difference on edges under 8 levels (${stats.edgeMean.toFixed(1)})`);
+  });
+
+  it('draws every series type and indicator panes of a chart like the WebGPU renderer', async () => {
+    const bars = ohlcBars(400, { seed: 4 });
+    const chart = (series, derived = []) => {
+      const model = new ChartModel();
+      model.setSize({ width: 320, height: 220, pixelRatio: 1 });
+      model.setData({ time: bars.time, columns: { open: bars.open, high: bars.high, low: bars.low, close: bars.close, volume: bars.volume } });
+      model.setSeriesOptions(series);
+      model.setDerived(derived);
+      return model.frame().scene;
+    };
+    const scenes = {
+      candlestick: chart([{ column: 'close', type: 'candlestick' }]),
+      ohlc: chart([{ column: 'close', type: 'ohlc' }]),
+      volume: chart([{ column: 'volume', type: 'volume' }]),
+      bar: chart([{ column: 'volume', type: 'bar' }]),
+      baseline: chart([{ column: 'close', type: 'baseline' }]),
+      area: chart([{ column: 'close', type: 'area' }]),
+      panes: chart([{ column: 'close', type: 'candlestick' }], [
+        { id: 'rsi', name: 'RSI', values: rsi(bars.close, 14), color: null, lineWidth: 1.5, pane: 'new:rsi' },
+        { id: 'hist', name: 'H', values: bars.close.map((c, i) => c - bars.open[i]), color: null, lineWidth: 1, pane: 'new:h', style: 'histogram' },
+      ]),
+    };
+    for (const [name, scene] of Object.entries(scenes)) {
+      const stats = compare(await webGpuCapture(scene), await canvasCapture(scene), { flat: 4, strong: 128 });
+      assertEqual(stats.flatOff, 0, `${name}: flat pixels agree within 4 (worst ${stats.flatWorst})`);
+      assert(stats.edgeOff / stats.pixels < 0.03, `${name}: under 3% of pixels differ beyond rounding (${stats.edgeOff})`);
+      assertEqual(stats.strongOff, 0, `${name}: no pixel differs by more than 128 (worst ${stats.worst})`);
+    }
   });
 
   it('leaves gaps empty, fills areas and respects the clip, like the WebGPU renderer', async () => {
