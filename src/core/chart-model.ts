@@ -410,7 +410,8 @@ export class ChartModel {
     });
   }
 
-  private derivedColor(spec: DerivedSeries, index: number): Rgba {
+  /** The colour a derived series (the `index`th) is drawn in: its own, else the next palette colour. */
+  derivedColor(spec: DerivedSeries, index: number): Rgba {
     const palette = this.options.theme.palette;
     return spec.color ?? palette[(this.specs.length + index) % palette.length]!;
   }

@@ -104,6 +104,13 @@ describe('indicator panes', () => {
     assertEqual(frame.panes.length, 2, 'price + one shared oscillator pane');
     assertEqual(frame.panes[1].title, 'RSI(14) · WILLR(14)', 'both named in the title');
     assertEqual(chart.model.derivedSeries.filter((s) => s.pane === 'main').length, 2, 'EMA and the explicit overlay RSI on the price pane');
+    // Values: the price pane's legend lists its own series; an indicator pane's title lists its.
+    await chart.nextFrame();
+    await chart.updateComplete;
+    const legend = chart.shadowRoot.querySelector('[part=legend]').textContent;
+    const title = chart.shadowRoot.querySelector('[part=pane-title]').textContent;
+    assert(legend.includes('EMA(20)') && legend.includes('RSI(7)') && !legend.includes('WILLR'), `price legend: ${legend}`);
+    assert(title.includes('RSI(14)') && title.includes('WILLR(14)') && /\d\.\d/.test(title), `pane title with values: ${title}`);
   });
 
   it('resizes panes by dragging or keyboard on the separator, and the crosshair spans all panes', async () => {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { ChartModel, FrameResult } from '../../core/chart-model.js';
+import type { ChartModel, FrameResult, PaneInfo } from '../../core/chart-model.js';
 import { PANE_GAP_CSS } from '../../core/panes.js';
 
 /** What the pane separators need from the chart. */
@@ -22,7 +22,8 @@ export class ChartPanes {
 
   constructor(private readonly host: PanesHost) {}
 
-  render(frame: FrameResult | null) {
+  /** `legend`: what follows a pane's title (its series' values under the crosshair). */
+  render(frame: FrameResult | null, legend: (pane: PaneInfo) => unknown = () => nothing) {
     if (!frame || frame.panes.length < 2) return nothing;
     const plot = frame.plot;
     return frame.panes.map((pane, i) => {
@@ -36,7 +37,9 @@ export class ChartPanes {
           style="top:${pane.rect.y - PANE_GAP_CSS}px;left:${plot.x}px;width:${plot.width}px;height:${PANE_GAP_CSS}px"
           @pointerdown=${this.onPointerDown} @pointermove=${this.onPointerMove} @pointerup=${this.onPointerUp}
           @pointercancel=${this.onPointerUp} @keydown=${this.onKeyDown} @dblclick=${this.onDoubleClick}></div>
-        <div class="pane-title" part="pane-title" style="top:${pane.rect.y + 2}px;left:${plot.x + 4}px">${pane.title}</div>
+        <div class="pane-title" part="pane-title" style="top:${pane.rect.y + 2}px;left:${plot.x + 4}px">
+          <span class="pane-name">${pane.title}</span>${legend(pane)}
+        </div>
       `;
     });
   }

@@ -154,9 +154,15 @@ export const gpuChartStyles = css`
   .pane-title {
     position: absolute;
     pointer-events: none;
+    display: flex;
+    gap: 10px;
+    align-items: center;
     font-size: 0.85em;
-    opacity: 0.75;
     white-space: nowrap;
+    text-shadow: 0 0 3px var(--gpu-chart-background);
+  }
+  .pane-name {
+    opacity: 0.75;
   }
   .crosshair-v,
   .crosshair-h {
