@@ -1,10 +1,18 @@
 /** WebGPU is unavailable for this chart; says why and what happens instead. */
 export interface GpuFallbackDetail {
   /** Why WebGPU is not drawing this chart. */
-  reason: 'no-webgpu' | 'no-adapter' | 'device-failed' | 'device-lost' | 'pipeline-failed' | 'circuit-open' | 'requested';
+  reason: 'no-webgpu' | 'no-adapter' | 'device-failed' | 'device-lost' | 'pipeline-failed' | 'circuit-open' | 'out-of-memory' | 'requested';
   message: string;
-  /** What draws instead: 'canvas2d' (the fallback renderer), or 'none' (a message in the chart's box, when `renderer="webgpu"` forbids the fallback). */
-  renderer: 'canvas2d' | 'none';
+  /**
+   * What draws instead: 'canvas2d' (the fallback renderer), 'none' (a message in the chart's box,
+   * when `renderer="webgpu"` forbids the fallback), or 'webgpu' when only some pipelines failed:
+   * WebGPU keeps drawing the chart without the layers named in `layers`.
+   */
+  renderer: 'canvas2d' | 'none' | 'webgpu';
+  /** The pipelines that failed (`line`, `area`, `rects`), for reason `pipeline-failed` (and `circuit-open` when pipelines opened it). */
+  layers?: ('line' | 'area' | 'rects')[];
+  /** Shader compiler messages behind a pipeline failure: shader, line and column (1-based), message. */
+  diagnostics?: { shader: string; type: 'error' | 'warning' | 'info'; message: string; line: number; column: number }[];
 }
 
 /** `gpu-fallback` — bubbles and is composed, so it reaches listeners outside the shadow root. */

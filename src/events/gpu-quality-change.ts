@@ -5,6 +5,20 @@ export interface GpuQualityChangeDetail {
   reason: string;
   /** The frame-time measurements behind an auto-tuning move (absent for the initial choice). */
   measurements?: { p50: number; p95: number; samples: number; source: 'gpu-timestamp' | 'frame-interval' };
+  /**
+   * Present when quality was lowered to fit the GPU rather than chosen by the tier: `cause` says
+   * why (`out-of-memory`: an allocation failed; `limits`: the canvas is larger than the largest
+   * texture), `step` what was given up now, and the settings in effect since.
+   */
+  degradation?: {
+    cause: 'out-of-memory' | 'limits';
+    step: 'lod' | 'msaa' | 'resolution';
+    /** Level of detail in effect (`auto` when it was forced on). */
+    lod: 'auto' | 'off';
+    msaa: 1 | 4;
+    /** Factor applied to the canvas resolution on top of `quality.resolutionScale` (1: none). */
+    resolutionFactor: number;
+  };
 }
 
 /** `gpu-quality-change` — bubbles and is composed, so it reaches listeners outside the shadow root. */

@@ -11,3 +11,4 @@ export {
   type LifecycleListener,
   type LifecycleOptions,
 } from './lifecycle.js';
+export * from './quality-ladder.js';

@@ -23,7 +23,7 @@ import { GpuLoadProgressEvent } from '../../events/gpu-load-progress.js';
 import { GpuViewportChangeEvent } from '../../events/gpu-viewport-change.js';
 import { resolveCssColor, rgbaToCss } from '../resolve-css-color.js';
 import { ChartInteraction, type InteractionHost } from './chart-interaction.js';
-import { ChartRendererController, DEFAULT_RECOVERY, type RecoveryOptions, type RendererHost, type RendererPreference } from './chart-renderer-controller.js';
+import { ChartRendererController, DEFAULT_RECOVERY, type QualityDegradation, type RecoveryOptions, type RendererHost, type RendererPreference } from './chart-renderer-controller.js';
 import type { LifecycleState } from '../../recovery/lifecycle.js';
 import { ChartConfigController, type ConfigHost } from './chart-config-controller.js';
 import type { ChartConfig, ChartConfigPatch } from '../../config/schema.js';
@@ -35,6 +35,7 @@ import { GpuQualityChangeEvent, type GpuQualityChangeDetail } from '../../events
 import { ChartAutoTune } from './chart-auto-tune.js';
 import { ChartIndicators } from './chart-indicators.js';
 import { ChartPanes } from './chart-panes.js';
+import { MAIN_PANE } from '../../core/panes.js';
 import { ChartSync, type SyncMember } from './chart-sync.js';
 import type { GpuIndicator, IndicatorHost } from '../gpu-indicator/gpu-indicator.js';
 import { tierLayer } from '../../config/tiers.js';
@@ -415,6 +416,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
 
   /** Re-reads colours from CSS custom properties (after a page changes them). */
   refreshStyles(): void {
+    this.themeCache.clear();
     this.model.setOptions({ theme: this.readTheme() });
     this.invalidate();
   }
@@ -426,7 +428,8 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     if (this.hasUpdated) this.configureTelemetry(this.configuration.config);
     // Moved in the DOM: the controllers reconnected; start drawing again.
     if (this.hasUpdated) {
-      this.resizeObserver?.observe(this);
+      // Disconnecting dropped the observer: a fresh one (its first callback measures the canvas).
+      (this.resizeObserver ??= new ResizeObserver(() => this.measure())).observe(this);
       void this.renderers.start();
     }
   }
@@ -440,6 +443,9 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     this.telemetryKey = '';
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
+    // A MediaQueryList with a listener lives as long as the document, and would keep this chart alive.
+    this.pixelRatioQuery?.removeEventListener('change', this.onPixelRatioChange);
+    this.pixelRatioQuery = null;
     this.loadAbort?.abort();
     this.loadAbort = null;
     if (this.frameHandle) cancelAnimationFrame(this.frameHandle);
@@ -455,7 +461,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
       this.lod = changed.get('lod') ?? 'auto';
     }
     if (changed.has('lod')) {
-      this.model.options = { ...this.model.options, lod: this.lod };
+      this.model.options = { ...this.model.options, lod: this.renderers.lodOverride ?? this.lod };
       this.invalidate();
     }
     const attributeProps = ['type', 'theme', 'timeZone', 'yScale', 'noGrid', 'noLegend'] as const;
@@ -514,7 +520,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
         <canvas part="canvas"></canvas>
         <div class="x-axis" part="x-axis" aria-hidden="true">${frame?.xLabels.map((l) => this.xTick(l))}</div>
         <div class="y-axis" part="y-axis" aria-hidden="true">${frame?.yLabels.map((l) => html`<span class="tick" style="top:${l.position}px">${l.label}</span>`)}</div>
-        ${this.paneControls.render(frame)}
+        ${this.paneControls.render(frame, (pane) => (this.configuration.config.features.legend ? this.derivedLegend(pane.id, true) : nothing))}
         ${this.configuration.config.features.legend ? this.renderLegend() : nothing}
         <div class="crosshair-v" part="crosshair"></div>
         <div class="crosshair-h" part="crosshair"></div>
@@ -545,17 +551,34 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     const store = this.model.data;
     if (!store) return nothing;
     const hover = this.legendValues;
-    const item = (name: string, color: Rgba, value: number, visible = true) =>
-      html`<span class=${visible ? 'legend-item' : 'legend-item hidden'}
-        ><span class="swatch" style="background:${rgbaToCss(color)}"></span>${name}
-        <span class="legend-value">${Number.isFinite(value) ? formatValue(value) : '—'}</span></span
-      >`;
     const last = store.length - 1;
-    const palette = this.model.options.theme.palette;
     return html`<div class="legend" part="legend">
-      ${this.model.series.map((spec, i) => item(spec.name, this.model.colorOf(spec, i), hover?.get(spec.id) ?? store.column(spec.column)[last]!, spec.visible))}
-      ${this.model.derivedSeries.map((d, i) => item(d.name, d.color ?? palette[(this.model.series.length + i) % palette.length]!, hover?.get(d.id) ?? d.values[last]!))}
+      ${this.model.series.map((spec, i) => this.legendItem(spec.name, this.model.colorOf(spec, i), hover?.get(spec.id) ?? store.column(spec.column)[last]!, spec.visible))}
+      ${this.derivedLegend(MAIN_PANE, false)}
     </div>`;
+  }
+
+  /**
+   * The legend entries of the indicator outputs drawn in one pane: on the price pane with their
+   * full names, in an indicator pane after its title (output names only: "macd", "signal").
+   */
+  private derivedLegend(paneId: string, short: boolean) {
+    const store = this.model.data;
+    if (!store) return nothing;
+    const hover = this.legendValues;
+    const last = store.length - 1;
+    return this.model.derivedSeries.map((d, i) => {
+      if ((d.pane ?? MAIN_PANE) !== paneId) return nothing;
+      const name = short && d.label && d.name.startsWith(`${d.label} `) ? d.name.slice(d.label.length + 1) : short ? '' : d.name;
+      return this.legendItem(name, this.model.derivedColor(d, i), hover?.get(d.id) ?? d.values[last]!);
+    });
+  }
+
+  private legendItem(name: string, color: Rgba, value: number, visible = true) {
+    return html`<span class=${visible ? 'legend-item' : 'legend-item hidden'}
+      ><span class="swatch" style="background:${rgbaToCss(color)}"></span>${name}
+      <span class="legend-value">${Number.isFinite(value) ? formatValue(value) : '—'}</span></span
+    >`;
   }
 
   private renderLoading() {
@@ -708,7 +731,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     const width = this.clientWidth;
     const height = this.clientHeight;
     const devicePixelRatio = globalThis.devicePixelRatio || 1;
-    const pixelRatio = devicePixelRatio * this.configuration.config.quality.resolutionScale;
+    const pixelRatio = this.renderers.fitPixelRatio(width, height, devicePixelRatio * this.configuration.config.quality.resolutionScale);
     this.model.setSize({ width, height, pixelRatio });
     const pixelWidth = Math.max(1, Math.round(width * pixelRatio));
     const pixelHeight = Math.max(1, Math.round(height * pixelRatio));
@@ -779,6 +802,14 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
 
   deviceAcquired(device: GPUDevice): void {
     if (!this.autoTune.tier) this.autoTune.start(this.configuration.config, this.hardwareInfo(device), device.features.has('timestamp-query'));
+  }
+
+  degradationChanged(detail: QualityDegradation | null): void {
+    this.model.options = { ...this.model.options, lod: this.renderers.lodOverride ?? this.lod };
+    this.measure();
+    this.invalidate();
+    const tier = this.autoTune.tier ?? 'high';
+    if (detail) this.dispatchEvent(new GpuQualityChangeEvent({ tier, previous: tier, ...detail }));
   }
 
   showMessage(message: string | null): void {
@@ -944,6 +975,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   }
 
   private themeKey = '';
+  private readonly themeCache = new Map<string, Theme>();
 
   /** Makes the model, theme and series follow a resolved configuration. */
   private syncFromConfig(config: ChartConfig, layer: string): void {
@@ -954,10 +986,19 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
       this.reportConfigIssues([{ path: 'series.type', message: `"${type}" is not drawn by this version yet (expected ${SERIES_TYPES.join(' | ')}); drawing lines`, source: layer }]);
       type = 'line';
     }
-    // Reading CSS custom properties forces a style recalculation: only when colours can have changed.
+    // Reading CSS custom properties forces a style recalculation: only when colours can have
+    // changed, and once per combination (toggling a theme back and forth reads nothing).
     const themeKey = JSON.stringify([config.theme, config.colors, config.series.areaOpacity]);
-    const theme = themeKey === this.themeKey ? this.model.options.theme : this.readTheme(config);
-    this.themeKey = themeKey;
+    let theme = themeKey === this.themeKey ? this.model.options.theme : this.themeCache.get(themeKey);
+    if (!theme) {
+      theme = this.readTheme(config);
+      if (this.isConnected) {
+        if (this.themeCache.size >= 16) this.themeCache.clear();
+        this.themeCache.set(themeKey, theme);
+      }
+    }
+    // Not connected: no page styles were read, so read them again once connected.
+    this.themeKey = this.isConnected ? themeKey : '';
     this.model.setOptions({
       defaultType: type,
       yScale: config.axes.y.scale,

@@ -1,5 +1,7 @@
 import { AllocationLedger } from './gpu-allocations.js';
 import { pipelineCacheFor, type PipelineCache } from './pipeline-cache.js';
+import type { RendererLimits } from './limits.js';
+import type { ShaderName } from './webgpu-renderer.js';
 import { UNAVAILABLE_MESSAGES, WebGpuUnavailableError } from './webgpu-unavailable.js';
 
 /**
@@ -13,6 +15,20 @@ export type DeviceEvent =
   | { type: 'device'; device: GPUDevice };
 
 export type DeviceListener = (event: DeviceEvent) => void;
+
+/**
+ * Hooks for tests and stress scripts, not for production pages: they make a healthy machine look
+ * like a constrained or broken one. Read whenever a chart creates its renderer.
+ */
+export interface DeviceTestHooks {
+  /**
+   * Caps the limits renderers size their resources by (WebGPU raises requests below the defaults,
+   * so a "small device" cannot be requested for real).
+   */
+  limits: Partial<RendererLimits> | null;
+  /** Replacement WGSL per shader (e.g. a broken `rects` shader). */
+  shaders: Partial<Record<ShaderName, string>> | null;
+}
 
 /**
  * One GPUDevice per page, shared by every chart; each chart has its own canvas context.
@@ -29,6 +45,8 @@ export class DeviceManager {
   adapterInfo: GPUAdapterInfo | null = null;
   /** How many devices this manager has created or adopted. */
   generation = 0;
+  /** Test hooks (see DeviceTestHooks); `allocations.memoryBudgetBytes` simulates running out of memory. */
+  readonly testHooks: DeviceTestHooks = { limits: null, shaders: null };
 
   private gpuOverride: GPU | null = null;
   private current: GPUDevice | null = null;

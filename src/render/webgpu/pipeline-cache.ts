@@ -2,22 +2,85 @@
  * Shader modules and render pipelines, cached per device (like ChartGPU's PipelineCache and
  * three.js's Pipelines): a page with fifty charts compiles each pipeline once. The cache lives in a
  * WeakMap keyed by the device, so a lost device takes its cache with it.
+ *
+ * Every module and pipeline is created inside its own validation error scope, and every module's
+ * compilation messages are read (`getCompilationInfo`), so a shader that does not compile is
+ * reported with its line and column, and only the pipelines built on it fail. What failed is
+ * dropped from the cache once known, so a later renderer compiles it again instead of reusing a
+ * broken object.
  */
+
+/** One compiler message, 1-based line and column (0 when the compiler gave none). */
+export interface ShaderDiagnostic {
+  /** The shader's label, e.g. `rects.wgsl`. */
+  shader: string;
+  type: 'error' | 'warning' | 'info';
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** The outcome of creating one pipeline (its module included): null message when it is usable. */
+export interface PipelineCheck {
+  key: string;
+  /** Why the pipeline is unusable, or null. */
+  error: string | null;
+  /** Compiler messages of its shader module (errors and warnings). */
+  diagnostics: ShaderDiagnostic[];
+}
+
+interface ModuleEntry {
+  id: number;
+  module: GPUShaderModule;
+  /** Resolves once the module's own scope and compilation messages are in. */
+  check: Promise<{ error: string | null; diagnostics: ShaderDiagnostic[] }>;
+}
+
+interface PipelineEntry {
+  pipeline: GPURenderPipeline;
+  check: Promise<PipelineCheck>;
+}
+
 export class PipelineCache {
-  private readonly modules = new Map<string, GPUShaderModule>();
-  private readonly pipelines = new Map<string, GPURenderPipeline>();
+  /** By label, then by source text: a test may swap a shader's source (see DeviceManager.testHooks). */
+  private readonly modules = new Map<string, Map<string, ModuleEntry>>();
+  private readonly pipelines = new Map<string, PipelineEntry>();
   private readonly layouts = new Map<string, GPUBindGroupLayout>();
+  private nextModuleId = 1;
   compiledPipelines = 0;
+  /** Pipelines found unusable since the cache was created (each compile counts once). */
+  failedPipelines = 0;
 
   constructor(readonly device: GPUDevice) {}
 
   shaderModule(label: string, code: string): GPUShaderModule {
-    let module = this.modules.get(label);
-    if (!module) {
-      module = this.device.createShaderModule({ label, code });
-      this.modules.set(label, module);
-    }
-    return module;
+    return this.moduleEntry(label, code).module;
+  }
+
+  /** The module for this source and its cache id (part of the pipeline keys built on it). */
+  moduleEntry(label: string, code: string): ModuleEntry {
+    let byCode = this.modules.get(label);
+    if (!byCode) this.modules.set(label, (byCode = new Map()));
+    let entry = byCode.get(code);
+    if (entry) return entry;
+    const device = this.device;
+    device.pushErrorScope('validation');
+    const module = device.createShaderModule({ label, code });
+    const scope = device.popErrorScope();
+    const info = typeof module.getCompilationInfo === 'function' ? module.getCompilationInfo() : Promise.resolve(null);
+    const created: ModuleEntry = {
+      id: this.nextModuleId++,
+      module,
+      check: Promise.all([scope.catch(() => null), info.catch(() => null)]).then(([error, compilation]) => {
+        const diagnostics: ShaderDiagnostic[] = (compilation?.messages ?? []).map((m) => ({ shader: label, type: m.type, message: m.message, line: m.lineNum, column: m.linePos }));
+        const firstError = diagnostics.find((d) => d.type === 'error');
+        const message = firstError ? `${label}:${firstError.line}:${firstError.column}: ${firstError.message}` : error ? `${label}: ${error.message}` : null;
+        if (message && byCode!.get(code) === created) byCode!.delete(code);
+        return { error: message, diagnostics };
+      }),
+    };
+    byCode.set(code, created);
+    return created;
   }
 
   bindGroupLayout(key: string, create: () => GPUBindGroupLayoutDescriptor): GPUBindGroupLayout {
@@ -30,13 +93,46 @@ export class PipelineCache {
   }
 
   renderPipeline(key: string, create: () => GPURenderPipelineDescriptor): GPURenderPipeline {
-    let pipeline = this.pipelines.get(key);
-    if (!pipeline) {
-      pipeline = this.device.createRenderPipeline(create());
-      this.pipelines.set(key, pipeline);
-      this.compiledPipelines++;
+    return this.checkedPipeline(key, create).pipeline;
+  }
+
+  /**
+   * The pipeline and the promise of its check: its own validation scope, and its module's (pass
+   * the module's entry so that a module that failed to compile fails the pipeline with the
+   * compiler's line and column). A failed pipeline leaves the cache when the check settles.
+   */
+  checkedPipeline(key: string, create: () => GPURenderPipelineDescriptor, module?: ModuleEntry): PipelineEntry {
+    let entry = this.pipelines.get(key);
+    if (entry) return entry;
+    const device = this.device;
+    device.pushErrorScope('validation');
+    let pipeline: GPURenderPipeline | null = null;
+    let thrown: unknown = null;
+    try {
+      pipeline = device.createRenderPipeline(create());
+    } catch (error) {
+      thrown = error;
     }
-    return pipeline;
+    // Always balanced, even when the descriptor itself throws.
+    const scope = device.popErrorScope();
+    if (!pipeline) {
+      void scope.catch(() => null);
+      throw thrown;
+    }
+    this.compiledPipelines++;
+    const created: PipelineEntry = {
+      pipeline,
+      check: Promise.all([scope.catch(() => null), module?.check ?? Promise.resolve(null)]).then(([error, moduleCheck]) => {
+        const message = moduleCheck?.error ?? (error ? error.message : null);
+        if (message) {
+          this.failedPipelines++;
+          if (this.pipelines.get(key) === created) this.pipelines.delete(key);
+        }
+        return { key, error: message, diagnostics: moduleCheck?.diagnostics ?? [] };
+      }),
+    };
+    this.pipelines.set(key, created);
+    return created;
   }
 }
 
