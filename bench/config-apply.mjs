@@ -4,7 +4,7 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { brotliCompressSync } from 'node:zlib';
 import { findChrome, WEBGPU_FLAGS } from '../scripts/browser.mjs';
 
@@ -18,7 +18,9 @@ try {
   await page.goto(`http://127.0.0.1:${port}/bench/config-apply.html`);
   await page.waitForFunction(() => window.benchReady, null, { timeout: 120_000 });
   const isolated = await page.evaluate(() => window.crossOriginIsolated);
+  const loadStart = loadavg()[0];
   const result = await page.evaluate((n) => window.measure(n), ITERATIONS);
+  const loadEnd = loadavg()[0];
   const size = async (path) => {
     const bytes = await readFile(path);
     return { min: bytes.length, brotli: brotliCompressSync(bytes).length };
@@ -27,20 +29,32 @@ try {
   const chunks = await Promise.all((await readdir('cdn/chunks')).map((f) => size(`cdn/chunks/${f}`)));
   const full = chunks.reduce((t, c) => ({ min: t.min + c.min, brotli: t.brotli + c.brotli }), core);
   const version = browser.version();
-  const report = { date: new Date().toISOString(), crossOriginIsolated: isolated, machine: { cpus: cpus().length, cpu: cpus()[0]?.model, browser: version }, iterations: ITERATIONS, ...result, bundle: { core, full } };
+  const report = { date: new Date().toISOString(), crossOriginIsolated: isolated, machine: { cpus: cpus().length, cpu: cpus()[0]?.model, browser: version, loadAverage: { start: loadStart, end: loadEnd } }, iterations: ITERATIONS, ...result, bundle: { core, full } };
   await mkdir('bench/results', { recursive: true });
   await writeFile('bench/results/config.json', JSON.stringify(report, null, 2));
   const us = (ms) => `${(ms * 1000).toFixed(0)} µs`;
   const md = [
     '# Configuration service speed',
     '',
-    `${report.date}, ${report.machine.cpus} × ${report.machine.cpu}, Chromium ${version}, ${ITERATIONS} iterations each (after 20 warm-up), timer resolution ${isolated ? '5 µs (cross-origin isolated)' : '100 µs'}. Command: \`npm run bench:config\`.`,
+    `${report.date}, ${report.machine.cpus} × ${report.machine.cpu}, Chromium ${version}, ${ITERATIONS} iterations each (after 20 warm-up), timer resolution ${isolated ? '5 µs (cross-origin isolated)' : '100 µs'}, load average ${loadStart.toFixed(1)} at the start and ${loadEnd.toFixed(1)} at the end (the machine may be shared). Command: \`npm run bench:config\`.`,
     '',
-    'Applying a change with `chart.updateConfig()`: validate, merge the layers, diff, apply to the model and renderer (the frame it causes is drawn later, at the next animation frame, and is not included).',
+    'Applying one change with `chart.updateConfig()` to a chart of 1M points, 900 × 500 px. Every change starts from a settled chart: the previous change drawn, the GPU idle, a new task.',
     '',
-    '| change | median | p99 | max |',
+    '- **apply** (median, p99, max): the synchronous call, which is the whole configuration work: validate the patch, merge the layers, diff, apply to the model (theme colours resolved, series options), ask for a pipeline rebuild where needed, schedule the frame, fire `gpu-config-change`.',
+    '- **+ DOM**: until Lit has also updated the DOM (axis labels, legend), a microtask later.',
+    '- **until drawn**: until the frame showing the change has been drawn and submitted, at the next animation frame (includes waiting for it, up to 16.7 ms); for MSAA, the frame of the rebuilt renderer (its pipelines are created asynchronously).',
+    '',
+    '| change | apply median | apply p99 | apply max | + DOM median | + DOM p99 | until drawn, median |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...Object.entries(result.apply).map(([name, s]) => `| ${name} | ${us(s.median)} | ${us(s.p99)} | ${us(s.max)} | ${us(s.dom.median)} | ${us(s.dom.p99)} | ${(s.frame.median).toFixed(1)} ms |`),
+    '',
+    '"theme, first time": the theme colours are read from CSS (`getComputedStyle`, which forces a style recalculation after the theme attribute changed); the chart keeps what it read per theme and colour combination, so later switches (the "theme" row) read nothing. `refreshStyles()` forgets them.',
+    '',
+    'The same measurement around no configuration work (floors: the timer and the machine, and the browser\'s own cost of scheduling a frame, which every change that redraws pays):',
+    '',
+    '| measured | median | p99 | max |',
     '|---|---:|---:|---:|',
-    ...Object.entries(result.apply).map(([name, s]) => `| ${name} | ${us(s.median)} | ${us(s.p99)} | ${us(s.max)} |`),
+    ...Object.entries(result.floors).map(([name, s]) => `| ${name} | ${us(s.median)} | ${us(s.p99)} | ${us(s.max)} |`),
     '',
     'Parsing a typical config (~400 characters) with `parseConfigText` (the first call includes loading the lazy parser chunk):',
     '',

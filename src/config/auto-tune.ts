@@ -202,18 +202,23 @@ export function createAutoTuner(options: AutoTunerOptions = {}): AutoTuner {
       return count === samples.length ? evaluate() : null;
     },
 
+    // The element calls these on every configuration change: only a real change restarts the
+    // measurement window (else frequent unrelated changes would keep any window from completing).
     setPinnedTier(tier) {
+      if (tier === pinned) return;
       pinned = tier;
       restartWindow();
     },
 
     setEnabled(value) {
+      if (value === enabled) return;
       enabled = value;
       restartWindow();
     },
 
     setTargetFps(fps) {
-      if (fps > 0 && Number.isFinite(fps)) budget = 1000 / fps;
+      if (!(fps > 0 && Number.isFinite(fps)) || 1000 / fps === budget) return;
+      budget = 1000 / fps;
       restartWindow();
     },
 

@@ -1,7 +1,8 @@
 /**
  * Structural checks that run on parsed documents and on runtime objects
  * before schema validation. They bound the work a hostile document can cause
- * (depth, size, alias cycles from YAML) and reject keys that could reach
+ * (depth, size, alias cycles from YAML), refuse objects that are not plain
+ * data (class instances, Dates, Maps …) and reject keys that could reach
  * Object.prototype — the schema would reject unknown keys too, but only
  * after a naive consumer might already have copied them.
  */
@@ -50,7 +51,12 @@ export function guardValue(root: unknown, limits: GuardLimits = DEFAULT_LIMITS):
       }
       return;
     }
-    if (!isPlainObject(value)) return; // Dates, Maps …: the schema rejects them by type.
+    if (!isPlainObject(value)) {
+      // Dates, Maps, RegExps, class instances, typed arrays …: no setting takes one, and the schema
+      // alone would accept any of them where an object is expected (as an empty one).
+      report(`expected a plain object, list, string, number or boolean, got ${kindOf(value)}`);
+      return;
+    }
     for (const key of Object.keys(value)) {
       if (FORBIDDEN_KEYS.has(key)) {
         report(`forbidden key "${key}"`, key);
@@ -65,4 +71,15 @@ export function guardValue(root: unknown, limits: GuardLimits = DEFAULT_LIMITS):
 
   visit(root, 0);
   return issues;
+}
+
+/** A short name for an object's kind (its class), without trusting the object. */
+function kindOf(value: object): string {
+  try {
+    const name: unknown = Object.getPrototypeOf(value)?.constructor?.name;
+    if (typeof name === 'string' && name !== '') return name.length > 40 ? `${name.slice(0, 39)}…` : name;
+  } catch {
+    // A hostile prototype chain: fall back to the tag.
+  }
+  return Object.prototype.toString.call(value).slice(8, -1);
 }

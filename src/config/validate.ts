@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { ConfigIssue } from './errors.js';
 import { DEFAULT_LIMITS, guardValue, type GuardLimits } from './guard.js';
 import { fromValibotIssues, type LocatedIssue } from './issues.js';
-import type { PathSegment } from './paths.js';
+import { formatPath, isPlainObject, type PathSegment } from './paths.js';
 import { ChartConfigPatchSchema, type ChartConfigPatch } from './schema.js';
 
 export interface SourcePosition {
@@ -34,8 +34,40 @@ export function validatePatch(value: unknown, options: ValidateOptions = {}): Va
   const guardIssues = guardValue(value, options.limits ?? DEFAULT_LIMITS);
   if (guardIssues.length > 0) return { ok: false, issues: placeIssues(guardIssues, options) };
   const result = v.safeParse(ChartConfigPatchSchema, value, PARSE_CONFIG);
-  if (result.success) return { ok: true, config: result.output };
-  return { ok: false, issues: placeIssues(fromValibotIssues(result.issues), options) };
+  // Also on failure: the output holds what was built so far.
+  const shapeIssues: LocatedIssue[] = [];
+  findListsAsObjects(value, result.output, [], shapeIssues);
+  if (result.success && shapeIssues.length === 0) return { ok: true, config: result.output };
+  // A list's items read as keys ("unknown key 0") say nothing more than "a list, not an object".
+  const below = (issue: LocatedIssue) => shapeIssues.some((shape) => shape.segments.every((segment, i) => issue.segments[i] === segment));
+  const schemaIssues = result.success ? [] : fromValibotIssues(result.issues).filter((issue) => !below(issue));
+  return { ok: false, issues: placeIssues([...shapeIssues, ...schemaIssues], options) };
+}
+
+/**
+ * valibot's object schemas take any object, lists included (`quality: []` would pass as an empty
+ * `quality`, `[{ … }]` would report a key "0"). The output has a plain object wherever the schema
+ * wanted one, so a list in the input at such a place is an error.
+ */
+function findListsAsObjects(input: unknown, output: unknown, path: PathSegment[], issues: LocatedIssue[]): void {
+  if (Array.isArray(input)) {
+    if (!Array.isArray(output)) {
+      issues.push({ path: formatPath(path), message: 'expected an object, got a list', segments: [...path] });
+      return;
+    }
+    for (let i = 0; i < output.length; i++) {
+      path.push(i);
+      findListsAsObjects(input[i], output[i], path, issues);
+      path.pop();
+    }
+    return;
+  }
+  if (!isPlainObject(input) || !isPlainObject(output)) return;
+  for (const key of Object.keys(output)) {
+    path.push(key);
+    findListsAsObjects(input[key], output[key], path, issues);
+    path.pop();
+  }
 }
 
 /** Adds source and line/column (of the path, or its nearest locatable ancestor), in document order. */

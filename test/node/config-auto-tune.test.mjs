@@ -202,3 +202,29 @@ test('initialFloor: a weak hardware guess starts no lower than the floor; measur
   for (let i = 0; i < 64 && !decision; i++) decision = tuner.recordFrame(100, 'frame-interval');
   assert.equal(decision?.tier, 'low', 'slow measured frames move below the floor');
 });
+
+test('re-applying the same settings (any unrelated config change) keeps the measurement window', () => {
+  const tuner = createAutoTuner({ targetFps: 60, windowSize: 20, cooldownFrames: 0 });
+  tuner.initialTier(NVIDIA);
+  let decision = null;
+  // A slow frame source, with the element re-applying unchanged settings every 5 frames.
+  for (let frame = 0; frame < 40 && !decision; frame++) {
+    if (frame % 5 === 0) {
+      tuner.setEnabled(true);
+      tuner.setTargetFps(60);
+      tuner.setPinnedTier(undefined);
+    }
+    decision = tuner.recordFrame(30, 'gpu-timestamp');
+  }
+  assert.ok(decision, 'a window completed');
+  assert.equal(decision.tier, 'medium');
+  // A real change still restarts it.
+  const other = createAutoTuner({ targetFps: 60, windowSize: 20, cooldownFrames: 0 });
+  other.initialTier(NVIDIA);
+  let changed = null;
+  for (let frame = 0; frame < 34 && !changed; frame++) {
+    if (frame === 15) other.setTargetFps(30);
+    changed = other.recordFrame(45, 'gpu-timestamp');
+  }
+  assert.equal(changed, null, 'the new budget started a new window');
+});

@@ -42,10 +42,14 @@ export async function parseYamlText(text: string, source?: string): Promise<Pars
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
-    const message = /alias/i.test(detail)
+    // Only the expansion limit is the attack; an alias without its anchor is a plain mistake.
+    const message = /excessive alias count/i.test(detail)
       ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}); possible "billion laughs" document`
       : firstLine(detail);
-    throw new ConfigError([issueAt(undefined, message)], { cause });
+    // "Unresolved alias (…): name" — point at the alias itself.
+    const alias = /^Unresolved alias[^:]*: (\S+)/.exec(detail)?.[1];
+    const offset = alias ? text.indexOf(`*${alias}`) : -1;
+    throw new ConfigError([issueAt(offset >= 0 ? offset : undefined, message)], { cause });
   }
 
   return {

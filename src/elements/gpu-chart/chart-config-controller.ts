@@ -2,7 +2,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ConfigStack, type LayerName } from '../../config/config-stack.js';
 import type { ConfigIssue } from '../../config/errors.js';
 import { isConfigError } from '../../config/errors.js';
-import { mergeConfigs } from '../../config/merge.js';
 import { parseConfigText } from '../../config/parse.js';
 import { getPreset, presetNames } from '../../config/presets.js';
 import type { ChartConfig, ChartConfigPatch } from '../../config/schema.js';
@@ -53,9 +52,18 @@ export class ChartConfigController implements ReactiveController {
 
   /** Sets one layer; reports issues (and keeps the last good config) when it is invalid. */
   setLayer(layer: LayerName, patch: unknown, source?: string): boolean {
+    return this.change(layer, patch, source, false);
+  }
+
+  /** Merges a patch into the runtime layer (what `chart.updateConfig()` does). */
+  updateRuntime(patch: ChartConfigPatch): boolean {
+    return this.change('runtime', patch, 'updateConfig', true);
+  }
+
+  private change(layer: LayerName, patch: unknown, source: string | undefined, merge: boolean): boolean {
     let update;
     try {
-      update = this.stack.set(layer, patch, source);
+      update = merge ? this.stack.merge(layer, patch, source) : this.stack.set(layer, patch, source);
     } catch (error) {
       this.host.reportConfigIssues(isConfigError(error) ? error.issues : [{ path: '', message: String(error), source: source ?? layer }]);
       return false;
@@ -66,16 +74,6 @@ export class ChartConfigController implements ReactiveController {
     }
     if (update.diff.changedPaths.length > 0 || layer === 'tier') this.host.applyConfig(update.config, update.diff, layer, update.durationMs);
     return true;
-  }
-
-  /** Merges a patch into the runtime layer (what `chart.updateConfig()` does). */
-  updateRuntime(patch: ChartConfigPatch): boolean {
-    try {
-      return this.setLayer('runtime', mergeConfigs(this.stack.layer('runtime'), patch), 'updateConfig');
-    } catch (error) {
-      this.host.reportConfigIssues(isConfigError(error) ? error.issues : [{ path: '', message: String(error), source: 'updateConfig' }]);
-      return false;
-    }
   }
 
   /** A preset by name (built-in or registered), or a URL of a YAML / JSON / TOML document. */
@@ -133,12 +131,14 @@ export class ChartConfigController implements ReactiveController {
   }
 
   private async fetchConfig(url: string, signal: AbortSignal, conditional: boolean): Promise<{ config: unknown } | null> {
-    const absolute = new URL(url, document.baseURI).href;
     const headers: Record<string, string> = {};
     if (conditional && this.fileValidators.etag) headers['if-none-match'] = this.fileValidators.etag;
     if (conditional && this.fileValidators.lastModified) headers['if-modified-since'] = this.fileValidators.lastModified;
+    let absolute: string;
     let response: Response;
     try {
+      // Inside the try: an unparsable URL ("http://[::1") is reported like a failed fetch.
+      absolute = new URL(url, document.baseURI).href;
       response = await fetch(absolute, { signal, headers, cache: 'no-cache' });
     } catch (error) {
       if (!signal.aborted) this.host.reportConfigIssues([{ path: '', message: `could not fetch ${url}: ${String(error)}`, source: url }]);
