@@ -22,6 +22,8 @@ try {
   const tier = process.env.TIER ?? 'high';
   await page.goto(`http://127.0.0.1:${port}/bench/frame-cost.html?tier=${tier}`);
   await page.waitForFunction(() => window.benchReady, null, { timeout: 120_000 });
+  // Warm-up (JIT, pipelines, first canvas configuration), discarded: otherwise the first size pays it.
+  await page.evaluate(() => window.measure(100_000, 10));
   const floor = await page.evaluate((frames) => window.emptyFrame(frames), FRAMES);
   console.log(`empty chart frame (the floor): median ${floor.median.toFixed(2)} ms (p95 ${floor.p95.toFixed(2)})`);
   const clear = await page.evaluate((frames) => window.clearFloor(frames), FRAMES);

@@ -143,7 +143,7 @@ function buildSchema(mode: Mode) {
     ),
     msaa: opt(doc(v.picklist([1, 4]), 'Multisample count (WebGPU supports 1 or 4).'), 4),
     lodAggressiveness: opt(
-      doc(range(0, 1), 'Level-of-detail: 0 = full detail down to one point per pixel, 1 = coarsest levels.'),
+      doc(range(0, 1), 'Level of detail: up to 0.5, one M4 column per device pixel (pixel-exact); above, wider columns, up to four pixels at 1 (a quarter of the points, coarser lines).'),
       0.5,
     ),
     targetFps: opt(doc(range(15, 240), 'Frame rate the auto-tuner budgets for.'), 60),

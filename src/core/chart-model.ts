@@ -89,6 +89,13 @@ export interface ChartModelOptions {
   yScale: ScaleKind;
   defaultType: SeriesType;
   grid: boolean;
+  /** Grid lines: solid, dashed (6 on, 4 off) or dotted (1 on, 3 off), in CSS px. */
+  gridStyle: 'solid' | 'dashed' | 'dotted';
+  /**
+   * Level of detail, 0..1: up to 0.5, one M4 column per device pixel (pixel-exact); from there
+   * linearly wider columns, four pixels each at 1 (a quarter of the points, coarser lines).
+   */
+  lodAggressiveness: number;
   /** 'auto': M4 decimation when a pixel column holds more than 4 points; 'off': draw every point. */
   lod: 'auto' | 'off';
   /** Default stroke width of series, CSS px. */
@@ -132,6 +139,9 @@ interface SeriesBuffers {
   shifted: Float32Array;
 }
 
+/** Grid dash patterns, [on, off] in CSS px (off 0: solid). */
+const GRID_DASHES = { solid: [1, 0], dashed: [6, 4], dotted: [1, 3] } as const;
+
 /** Share of the plot height the volume histogram of a candlestick chart takes, at the bottom. */
 const VOLUME_FRACTION = 0.2;
 
@@ -142,7 +152,7 @@ const VOLUME_FRACTION = 0.2;
  */
 export class ChartModel {
   readonly viewport = new Viewport();
-  options: ChartModelOptions = { theme: LIGHT_THEME, timeZone: 'UTC', yScale: 'linear', defaultType: 'line', grid: true, lod: 'auto', lineWidth: 1.5 };
+  options: ChartModelOptions = { theme: LIGHT_THEME, timeZone: 'UTC', yScale: 'linear', defaultType: 'line', grid: true, gridStyle: 'solid', lod: 'auto', lodAggressiveness: 0, lineWidth: 1.5 };
   private store: SeriesStore | null = null;
   private seriesOptions: SeriesOptions[] | null = null;
   private specs: SeriesSpec[] = [];
@@ -332,9 +342,10 @@ export class ChartModel {
         layers.push({ ...bars, pane });
         return;
       }
-      const result = buffers.decimator.decimate(time, values, store.length, store.pyramid(spec.column), start, end, this.options.lod === 'off' ? Infinity : pane.width);
+      const lodColumns = this.lodColumns(pane.width);
+      const result = buffers.decimator.decimate(time, values, store.length, store.pyramid(spec.column), start, end, lodColumns);
       if (buffers.points.length < result.count * 2) buffers.points = new Float32Array(Math.max(result.count * 2, buffers.points.length * 2));
-      const count = indicesToPoints(result.indices, result.columns, result.count, time, values, xScale, yScale, pane.width, buffers.points);
+      const count = indicesToPoints(result.indices, result.columns, result.count, time, values, xScale, yScale, pane.width, buffers.points, pane.width / lodColumns);
       lod.visiblePoints += result.visiblePoints;
       lod.drawnPoints += count;
       if (result.mode === 'm4') lod.mode = 'm4';
@@ -402,12 +413,24 @@ export class ChartModel {
         layers.push({ ...bars, pane });
         return;
       }
-      const result = buffers.decimator.decimate(time, spec.values, store.length, pyramid, start, end, this.options.lod === 'off' ? Infinity : pane.width);
+      const lodColumns = this.lodColumns(pane.width);
+      const result = buffers.decimator.decimate(time, spec.values, store.length, pyramid, start, end, lodColumns);
       if (buffers.points.length < result.count * 2) buffers.points = new Float32Array(Math.max(result.count * 2, buffers.points.length * 2));
-      const count = indicesToPoints(result.indices, result.columns, result.count, time, spec.values, xScale, yScale, pane.width, buffers.points);
+      const count = indicesToPoints(result.indices, result.columns, result.count, time, spec.values, xScale, yScale, pane.width, buffers.points, pane.width / lodColumns);
       lod.drawnPoints += count;
       layers.push({ kind: 'line', id, points: buffers.points, count, color: this.derivedColor(spec, i), width: spec.lineWidth * ratio, pane });
     });
+  }
+
+  /**
+   * M4 columns across a plot `width` device px wide: one per pixel up to aggressiveness 0.5, one per
+   * four at 1; Infinity (every point) with `lod: 'off'`.
+   */
+  private lodColumns(width: number): number {
+    if (this.options.lod === 'off') return Infinity;
+    const a = Math.min(1, Math.max(0, this.options.lodAggressiveness || 0));
+    const pixelsPerColumn = 1 + 6 * Math.max(0, a - 0.5);
+    return Math.max(1, Math.floor(width / pixelsPerColumn));
   }
 
   /** The colour a derived series (the `index`th) is drawn in: its own, else the next palette colour. */
@@ -615,25 +638,35 @@ export class ChartModel {
 
   /** Vertical and horizontal grid lines of one pane, one device pixel wide, centred on pixel centres. */
   private gridLayer(paneId: string, xs: number[], ys: number[], pane: PlotRect, color: Rgba, ratio: number): SceneLayer {
-    const needed = (xs.length + ys.length) * 4;
+    const { width, height } = pane;
+    const lineWidth = Math.max(1, Math.round(ratio));
+    const snap = (p: number) => Math.floor(p) + (lineWidth % 2) / 2;
+    // Dashes are whole device pixels, so both renderers (and every pixel ratio) draw the same pattern.
+    const [onCss, offCss] = GRID_DASHES[this.options.gridStyle] ?? GRID_DASHES.solid;
+    const on = Math.max(1, Math.round(onCss * ratio));
+    const off = Math.round(offCss * ratio);
+    const period = on + off;
+    const dashes = (length: number) => (off === 0 ? 1 : Math.ceil(length / period));
+    const needed = (xs.length * dashes(height) + ys.length * dashes(width)) * 4;
     let out = this.gridPoints.get(paneId);
     if (!out || out.length < needed) {
       out = new Float32Array(Math.max(256, needed * 2));
       this.gridPoints.set(paneId, out);
     }
-    const { width, height } = pane;
-    const lineWidth = Math.max(1, Math.round(ratio));
-    const snap = (p: number) => Math.floor(p) + (lineWidth % 2) / 2;
     let n = 0;
     for (const x of xs) {
       const sx = snap(x);
-      out.set([sx, 0, sx, height], n);
-      n += 4;
+      for (let k = 0, count = dashes(height); k < count; k++) {
+        out.set([sx, k * period, sx, off === 0 ? height : Math.min(height, k * period + on)], n);
+        n += 4;
+      }
     }
     for (const y of ys) {
       const sy = snap(y);
-      out.set([0, sy, width, sy], n);
-      n += 4;
+      for (let k = 0, count = dashes(width); k < count; k++) {
+        out.set([k * period, sy, off === 0 ? width : Math.min(width, k * period + on), sy], n);
+        n += 4;
+      }
     }
     return { kind: 'segments', id: `grid:${paneId}`, points: out, count: n / 2, color, width: lineWidth, pane };
   }

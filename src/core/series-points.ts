@@ -23,6 +23,8 @@ export function indicesToPoints(
   yScale: ValueScale,
   widthPx: number,
   out: Float32Array,
+  /** Width of one M4 column in px (1 unless level of detail merges pixels: see lodAggressiveness). */
+  columnWidth = 1,
 ): number {
   const left = -CLIP_MARGIN_PX;
   const right = widthPx + CLIP_MARGIN_PX;
@@ -38,7 +40,7 @@ export function indicesToPoints(
       y = GAP_Y;
     } else {
       const column = columns ? columns[k]! : -1;
-      x = column >= 0 ? column + 0.5 : xScale.toPixel(time[index]!);
+      x = column >= 0 ? (column + 0.5) * columnWidth : xScale.toPixel(time[index]!);
       y = yScale.toPixel(values[index]!);
       if (y !== y) y = GAP_Y;
     }

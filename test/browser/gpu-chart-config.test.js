@@ -17,6 +17,22 @@ describe('gpu-chart configuration', () => {
     assert(Number.isFinite(detail.durationMs) && detail.durationMs >= 0, `measured duration ${detail.durationMs}`);
   });
 
+  it('applies colours of the DOM parts (text, axis, crosshair) and removes them when dropped', async () => {
+    const chart = await createChart({ data: { time: [0, 1000, 2000], value: [1, 3, 2] } });
+    const before = getComputedStyle(chart.shadowRoot.querySelector('.container')).color;
+    chart.preset = 'accessible';
+    await nextEvent(chart, 'gpu-config-change');
+    await chart.updateComplete;
+    assertEqual(getComputedStyle(chart.shadowRoot.querySelector('.y-axis .tick')).color, 'rgb(255, 255, 255)', 'axis labels in the preset\'s axis colour');
+    assertEqual(getComputedStyle(chart.shadowRoot.querySelector('.container')).color, 'rgb(255, 255, 255)', 'text colour');
+    assertEqual(chart.style.getPropertyValue('--gpu-chart-crosshair-color'), '#ffff00', 'crosshair colour');
+    chart.preset = null;
+    await nextEvent(chart, 'gpu-config-change');
+    await chart.updateComplete;
+    assertEqual(chart.style.getPropertyValue('--gpu-chart-crosshair-color'), '', 'removed with the preset');
+    assertEqual(getComputedStyle(chart.shadowRoot.querySelector('.container')).color, before, 'text back to the theme\'s');
+  });
+
   it('refuses an unknown preset, naming the valid ones', async () => {
     const chart = await createChart({ data });
     const error = nextEvent(chart, 'gpu-config-error');

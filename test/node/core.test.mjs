@@ -107,3 +107,37 @@ test('the chart model builds a frame: grid, series, labels, LOD summary', () => 
   const pick = model.pick(400, 200);
   assert.ok(pick && Number.isFinite(pick.values[0].value));
 });
+
+test('config settings reach the picture: dashed and dotted grids, level-of-detail aggressiveness', () => {
+  const model = new ChartModel();
+  const n = 200_000;
+  const time = Float64Array.from({ length: n }, (_, i) => i);
+  const value = Float64Array.from({ length: n }, (_, i) => Math.sin(i / 50) + Math.sin(i * 1.7));
+  model.setData({ time, columns: { value } });
+  model.setSize({ width: 600, height: 300, pixelRatio: 1 });
+  const grid = (style) => {
+    model.setOptions({ gridStyle: style });
+    return model.frame().scene.layers.find((l) => l.id.startsWith('grid'));
+  };
+  const solid = grid('solid');
+  const dashed = grid('dashed');
+  const dotted = grid('dotted');
+  assert.ok(dashed.count > solid.count * 10 && dotted.count > dashed.count, `segments: ${solid.count} / ${dashed.count} / ${dotted.count}`);
+  // A dashed horizontal line: 6 px on, 4 off.
+  const p = dashed.points;
+  const firstHorizontal = Array.from({ length: dashed.count / 2 }, (_, k) => k).find((k) => p[k * 4 + 1] === p[k * 4 + 3]);
+  assert.deepEqual([p[firstHorizontal * 4 + 2] - p[firstHorizontal * 4], p[firstHorizontal * 4 + 4] - p[firstHorizontal * 4]], [6, 10]);
+  model.setOptions({ gridStyle: 'solid' });
+  const drawn = (a) => {
+    model.setOptions({ lodAggressiveness: a });
+    return model.frame().lod.drawnPoints;
+  };
+  const exact = drawn(0);
+  assert.equal(drawn(0.5), exact, 'up to 0.5: one column per pixel');
+  const coarse = drawn(1);
+  assert.ok(coarse < exact / 3 && coarse > exact / 5, `a quarter of the points at 1: ${exact} → ${coarse}`);
+  // Coarser columns still span the plot.
+  const frame = model.frame();
+  const line = frame.scene.layers.find((l) => l.kind === 'line');
+  assert.ok(line.points[(line.count - 1) * 2] > frame.scene.plot.width - 4, 'last point near the right edge');
+});

@@ -542,7 +542,8 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   private xTick(label: AxisLabel) {
     // Labels are centred on their tick, but kept inside the element (an estimate of the text
     // width is enough, and avoids measuring text on every frame).
-    const halfWidth = label.label.length * 3.4 + 2;
+    // About 0.3 em per character (tabular digits), at the configured font size.
+    const halfWidth = label.label.length * 0.3 * this.configuration.config.text.fontSize + 2;
     const left = Math.min(Math.max(label.position, halfWidth), this.clientWidth - halfWidth);
     return html`<span class=${label.major ? 'tick major' : 'tick'} style="left:${left}px">${label.label}</span>`;
   }
@@ -999,11 +1000,14 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     }
     // Not connected: no page styles were read, so read them again once connected.
     this.themeKey = this.isConnected ? themeKey : '';
+    this.applyDomColors(config.colors);
     this.model.setOptions({
       defaultType: type,
       yScale: config.axes.y.scale,
       timeZone: config.timeZone,
       grid: config.grid.visible,
+      gridStyle: config.grid.style,
+      lodAggressiveness: config.quality.lodAggressiveness,
       lineWidth: config.series.lineWidth,
       theme,
     });
@@ -1015,6 +1019,25 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     }
     this.applySeries();
   }
+
+  /**
+   * The DOM parts' colours (labels, axes, crosshair): config `colors.text` / `axis` / `crosshair`
+   * override the CSS custom properties, as inline properties on the element; only the ones this
+   * chart set are removed when the configuration drops them.
+   */
+  private applyDomColors(colors: ChartConfig['colors']): void {
+    for (const [key, property] of DOM_COLOR_PROPERTIES) {
+      const value = colors[key];
+      if (value) {
+        if (this.style.getPropertyValue(property) !== value) this.style.setProperty(property, value);
+        this.domColors.add(property);
+      } else if (this.domColors.delete(property)) {
+        this.style.removeProperty(property);
+      }
+    }
+  }
+
+  private readonly domColors = new Set<string>();
 
   reportConfigIssues(issues: ConfigIssue[]): void {
     // Attribute errors name the attribute, as the author wrote it.
@@ -1140,6 +1163,13 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     if (box) Object.assign(element.style, { left: `${box.x}px`, top: `${box.y}px`, width: `${box.width}px`, height: `${box.height}px` });
   }
 }
+
+/** Config colours drawn by the DOM rather than the renderer, and the custom property of each. */
+const DOM_COLOR_PROPERTIES = [
+  ['text', '--gpu-chart-text-color'],
+  ['axis', '--gpu-chart-axis-color'],
+  ['crosshair', '--gpu-chart-crosshair-color'],
+] as const;
 
 declare global {
   interface HTMLElementTagNameMap {
