@@ -289,11 +289,8 @@ export class IndicatorStream {
     if (this.hasNegativeOffset) this.validRows = resized(this.validRows, next);
   }
 
-  /**
-   * Steps row i (checkpointing first when `checkpoint`) and writes its outputs; returns the first
-   * row written.
-   */
-  private row(inputs: ArrayLike<number>[], i: number, checkpoint: boolean): number {
+  /** Reads row i's inputs into `x`; false when one is not finite (a missing bar: no step). */
+  private readRow(inputs: ArrayLike<number>[], i: number): boolean {
     const x = this.x;
     let valid = true;
     for (let j = 0; j < x.length; j++) {
@@ -301,6 +298,16 @@ export class IndicatorStream {
       x[j] = v;
       if (!Number.isFinite(v)) valid = false;
     }
+    return valid;
+  }
+
+  /**
+   * Steps row i (checkpointing first when `checkpoint`) and writes its outputs; returns the first
+   * row written.
+   */
+  private row(inputs: ArrayLike<number>[], i: number, checkpoint: boolean): number {
+    const x = this.x;
+    const valid = this.readRow(inputs, i);
     const stepper = this.stepper;
     if (checkpoint) stepper.checkpoint();
     if (valid) stepper.step(x);
@@ -352,12 +359,7 @@ export class IndicatorStream {
       }
     }
     const x = this.x;
-    let valid = true;
-    for (let j = 0; j < x.length; j++) {
-      const v = inputs[j]![i]!;
-      x[j] = v;
-      if (!Number.isFinite(v)) valid = false;
-    }
+    const valid = this.readRow(inputs, i);
     this.stepper.rollback();
     if (valid) this.stepper.step(x);
     return Math.min(first, this.write(i, valid));

@@ -1,31 +1,11 @@
 // Candlestick and OHLC charts: one candle per bar when zoomed in, one per bucket of bars (open of
 // the first, close of the last, max high, min low, summed volume) when zoomed out.
-import { rng } from '../../demo/sample-data.js';
-import { assert, assertEqual, colorDistance, createChart, nextEvent, pixel } from './helpers.js';
+import { assert, assertEqual, colorDistance, createChart, nextEvent, pixel, randomBars } from './helpers.js';
 
 const GREEN = [22, 163, 74];
 const RED = [220, 38, 38];
 
-function bars(n, seed = 5) {
-  const random = rng(seed);
-  const time = new Float64Array(n);
-  const open = new Float64Array(n);
-  const high = new Float64Array(n);
-  const low = new Float64Array(n);
-  const close = new Float64Array(n);
-  const volume = new Float64Array(n);
-  let price = 100;
-  for (let i = 0; i < n; i++) {
-    time[i] = Date.UTC(2024, 0, 1) + i * 60_000;
-    open[i] = price;
-    price += (random() - 0.5) * 2;
-    close[i] = price;
-    high[i] = Math.max(open[i], close[i]) + random();
-    low[i] = Math.min(open[i], close[i]) - random();
-    volume[i] = 100 + random() * 900;
-  }
-  return { time, open, high, low, close, volume };
-}
+const bars = (n, seed = 5) => randomBars(n, seed);
 
 describe('candlestick charts', () => {
   afterEach(() => document.querySelectorAll('gpu-chart').forEach((chart) => chart.remove()));

@@ -1,5 +1,6 @@
 // Small helpers for element tests (mocha globals come from @web/test-runner).
 import '../../dist/define/index.js';
+import { rng } from '../../demo/sample-data.js';
 
 export function assert(condition, message) {
   if (!condition) throw new Error(`assertion failed: ${message}`);
@@ -98,3 +99,25 @@ export function rowsWithColor(snapshot, x, rgb, tolerance = 80) {
 
 export const BLUE = [37, 99, 235]; // --gpu-chart-series-1 in the light theme
 export const WHITE = [255, 255, 255];
+
+/** Seeded one-minute OHLCV bars (a random walk) for candle and indicator tests. */
+export function randomBars(n, seed = 5) {
+  const random = rng(seed);
+  const time = new Float64Array(n);
+  const open = new Float64Array(n);
+  const high = new Float64Array(n);
+  const low = new Float64Array(n);
+  const close = new Float64Array(n);
+  const volume = new Float64Array(n);
+  let price = 100;
+  for (let i = 0; i < n; i++) {
+    time[i] = Date.UTC(2024, 0, 1) + i * 60_000;
+    open[i] = price;
+    price += (random() - 0.5) * 2;
+    close[i] = price;
+    high[i] = Math.max(open[i], close[i]) + random();
+    low[i] = Math.min(open[i], close[i]) - random();
+    volume[i] = 100 + random() * 900;
+  }
+  return { time, open, high, low, close, volume };
+}

@@ -1,8 +1,7 @@
 // Indicator panes (RSI, MACD below the price), resizable separators, sync-group linking, and the
 // bar / baseline / volume series types, drawn by both renderers.
 import { macd, rsi } from '../../dist/indicators/index.js';
-import { rng } from '../../demo/sample-data.js';
-import { assert, assertEqual, colorDistance, countColor, createChart, nextEvent, pixel } from './helpers.js';
+import { assert, assertEqual, colorDistance, countColor, createChart, nextEvent, pixel, randomBars } from './helpers.js';
 
 const ORANGE = [255, 136, 0];
 const PURPLE = [128, 0, 255];
@@ -10,26 +9,7 @@ const GREEN = [22, 163, 74];
 const RED = [220, 38, 38];
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function bars(n, seed = 3) {
-  const random = rng(seed);
-  const time = new Float64Array(n);
-  const open = new Float64Array(n);
-  const high = new Float64Array(n);
-  const low = new Float64Array(n);
-  const close = new Float64Array(n);
-  const volume = new Float64Array(n);
-  let price = 100;
-  for (let i = 0; i < n; i++) {
-    time[i] = Date.UTC(2024, 0, 1) + i * 60_000;
-    open[i] = price;
-    price += (random() - 0.5) * 2;
-    close[i] = price;
-    high[i] = Math.max(open[i], close[i]) + random();
-    low[i] = Math.min(open[i], close[i]) - random();
-    volume[i] = 100 + random() * 900;
-  }
-  return { time, open, high, low, close, volume };
-}
+const bars = (n, seed = 3) => randomBars(n, seed);
 
 function addIndicator(chart, attributes) {
   const indicator = document.createElement('gpu-indicator');

@@ -4,18 +4,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { ConfigStack, diffConfig, getPreset, LAYER_ORDER, presetNames, resolveConfig, validatePatch } from '../../build/node/config/index.js';
 import { resolveValidatedLayers } from '../../build/node/config/merge.js';
-
-/** Mulberry32, as in demo/sample-data.js. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../demo/sample-data.js';
 
 /** A random valid layer: a few settings, lists of items addressed by a small set of ids. */
 function randomLayer(random) {
