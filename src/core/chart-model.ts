@@ -122,6 +122,8 @@ export interface DerivedSeries {
    * their arrays may be longer than the data.
    */
   length?: number;
+  /** Reference levels drawn as dashed lines across its pane (and kept in its value range). */
+  levels?: readonly number[];
   /** The producer's label, shared by its outputs (an indicator pane's title), e.g. "MACD(12, 26, 9)". */
   label?: string;
   /** The min/max pyramid of `values`, when the producer keeps one up to date (else the model builds one). */
@@ -303,6 +305,7 @@ export class ChartModel {
       const yTicks = (kind === 'log' ? logTicks : linearTicks)(range[0], range[1], Math.max(main ? 2 : 3, Math.floor(rect.height / ratio / 40)));
       if (this.options.grid) layers.push(this.gridLayer(pane.id, xPixels, yTicks.map((t) => yScale.toPixel(t.value)), rect, theme.grid, ratio));
       if (main) this.seriesLayers(store, rect, xScale, yScale, layers, lod);
+      else this.levelLayer(pane.id, rect, yScale, ratio, layers);
       this.derivedLayers(store, pane.id, rect, xScale, yScale, layers, lod);
       for (const t of yTicks) yLabels.push({ position: (rect.y + yScale.toPixel(t.value)) / ratio, label: t.label, major: false });
       paneInfos.push(this.paneInfo(pane, range));
@@ -395,6 +398,43 @@ export class ChartModel {
     if (first < store.length && Number.isFinite(values[first]!)) return values[first]!;
     for (let k = 0; k < count; k++) if (indices[k] !== NO_INDEX && Number.isFinite(values[indices[k]!]!)) return values[indices[k]!]!;
     return 0;
+  }
+
+  /** The reference levels of an indicator pane's series, once each, in the order they come. */
+  private paneLevels(paneId: string): number[] {
+    const levels: number[] = [];
+    for (const { spec } of this.derived) {
+      if ((spec.pane ?? MAIN_PANE) !== paneId) continue;
+      for (const level of spec.levels ?? []) if (!levels.includes(level)) levels.push(level);
+    }
+    return levels;
+  }
+
+  /** An indicator pane's reference levels: dashed lines (4 px on, 4 off) across the pane. */
+  private levelLayer(paneId: string, pane: PlotRect, yScale: ValueScale, ratio: number, layers: SceneLayer[]): void {
+    const levels = this.paneLevels(paneId);
+    if (levels.length === 0) return;
+    const dash = Math.max(1, Math.round(4 * ratio));
+    const perLine = Math.ceil(pane.width / (2 * dash));
+    const key = `levels:${paneId}`;
+    let out = this.gridPoints.get(key);
+    if (!out || out.length < levels.length * perLine * 4) {
+      out = new Float32Array(levels.length * perLine * 8);
+      this.gridPoints.set(key, out);
+    }
+    const lineWidth = Math.max(1, Math.round(ratio));
+    let n = 0;
+    for (const level of levels) {
+      const y = Math.floor(yScale.toPixel(level)) + (lineWidth % 2) / 2;
+      for (let k = 0; k < perLine; k++) {
+        out.set([k * 2 * dash, y, Math.min(pane.width, k * 2 * dash + dash), y], n);
+        n += 4;
+      }
+    }
+    const [r, g, b] = this.options.theme.grid;
+    // Darker than the grid (it is read against), lighter than the series.
+    const color: Rgba = [r * 0.6, g * 0.6, b * 0.6, 1];
+    layers.push({ kind: 'segments', id: key, points: out, count: n / 2, color, width: lineWidth, pane });
   }
 
   /** Indicator outputs drawn in one pane. */
@@ -533,7 +573,12 @@ export class ChartModel {
     const store = this.store;
     if (!store || store.length === 0) return [0, 1];
     const [first, end] = this.visibleRows(store);
-    const [min, max] = this.derivedRange(paneId, first, end, Infinity, -Infinity);
+    let [min, max] = this.derivedRange(paneId, first, end, Infinity, -Infinity);
+    // The reference levels stay in view, so the line is always read against them.
+    for (const level of this.paneLevels(paneId)) {
+      min = Math.min(min, level);
+      max = Math.max(max, level);
+    }
     return paddedRange(min, max, 'linear', 0.08);
   }
 

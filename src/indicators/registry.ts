@@ -220,6 +220,22 @@ export function resolveIndicatorInputs(type: string, columns: IndicatorColumns):
   });
 }
 
+/**
+ * Reference levels traders read these oscillators against: overbought / oversold bands, or the
+ * zero line of the unbounded momentum measures.
+ */
+const LEVELS: Readonly<Record<string, readonly number[]>> = {
+  rsi: [30, 70],
+  stoch: [20, 80],
+  willr: [-80, -20],
+  cci: [-100, 100],
+  mfi: [20, 80],
+  ultosc: [30, 70],
+  roc: [0],
+  mom: [0],
+  adosc: [0],
+};
+
 function define(type: string, spec: Spec): IndicatorDefinition {
   const params = (p?: Record<string, unknown>) => resolveIndicatorParams(type, p ?? {});
   const lookback = (p?: Record<string, number>) => spec.lookback(params(p));
@@ -230,6 +246,7 @@ function define(type: string, spec: Spec): IndicatorDefinition {
     params: Object.freeze({ ...spec.params }),
     outputs: Object.freeze([...spec.outputs]),
     overlay: spec.overlay,
+    levels: Object.freeze([...(LEVELS[type] ?? [])]),
     lookback,
     lookbacks(p?: Record<string, number>): Record<string, number> {
       const resolved = params(p);

@@ -21,6 +21,8 @@ export interface IndicatorDefinition {
   readonly outputs: readonly string[];
   /** true: drawn on the price pane (sma, bbands, sar...); false: in its own pane (rsi, macd...). */
   readonly overlay: boolean;
+  /** Conventional reference levels, drawn as dashed lines in its pane (RSI 30 and 70, …); often none. */
+  readonly levels: readonly number[];
   /** Leading NaN count of the outputs (the largest one when they differ). */
   lookback(params?: Record<string, number>): number;
   /** Leading NaN count of each output. */

@@ -48,6 +48,9 @@ describe('indicator panes', () => {
       for (let i = 0; i < 300; i++) assert(Object.is(rsiSeries.values[i], expected[i]), `RSI value ${i}`);
       assert(frame.yRange[1] < 150 && frame.yRange[0] > 50, `price range unaffected by RSI: ${frame.yRange}`);
       assert(rsiPane.yRange[0] >= 0 && rsiPane.yRange[1] <= 105, `RSI pane range ${rsiPane.yRange}`);
+      assert(rsiPane.yRange[0] < 30 && rsiPane.yRange[1] > 70, 'RSI pane keeps its 30 / 70 levels in view');
+      assert(frame.scene.layers.some((l) => l.id === `levels:${rsiPane.id}` && l.count > 0), 'RSI levels drawn');
+      assert(!frame.scene.layers.some((l) => l.id === `levels:${macdPane.id}`), 'MACD has no levels');
       const hist = macd(data.close, 12, 26, 9).histogram;
       const histLayer = frame.scene.layers.find((l) => l.kind === 'rects' && l.id.includes('histogram'));
       assert(histLayer && histLayer.count > 0, 'MACD histogram drawn as bars');

@@ -114,3 +114,26 @@ test('series types: volume needs OHLC and volume (else a bar of its column); bas
   assert.equal(resolveSeries(['v'], [{ column: 'v', type: 'baseline', baseValue: 3 }], 'line')[0].baseValue, 3);
   assert.equal(resolveSeries(['v'], [{ column: 'v', type: 'baseline', baseValue: NaN }], 'line')[0].baseValue, undefined);
 });
+
+test('an indicator pane draws its reference levels (dashed, in range even when the values never reach them)', () => {
+  const model = new ChartModel();
+  const n = 300;
+  const time = Float64Array.from({ length: n }, (_, i) => i * 1000);
+  model.setData({ time, columns: { value: Float64Array.from({ length: n }, (_, i) => 100 + i) } });
+  model.setSize({ width: 500, height: 400, pixelRatio: 1 });
+  const osc = Float64Array.from({ length: n }, (_, i) => 45 + Math.sin(i / 9) * 5); // 40..50: never reaches 30 or 70
+  model.setDerived([{ id: 'rsi', name: 'RSI', values: osc, color: null, lineWidth: 1, pane: 'new:rsi', levels: [30, 70] }]);
+  const frame = model.frame();
+  const pane = frame.panes[1];
+  assert.ok(pane.yRange[0] < 30 && pane.yRange[1] > 70, `levels in range: ${pane.yRange}`);
+  const layer = frame.scene.layers.find((l) => l.id === 'levels:new:rsi');
+  assert.ok(layer && layer.kind === 'segments', 'a levels layer');
+  const ys = new Set();
+  for (let k = 0; k < layer.count; k++) ys.add(layer.points[k * 2 + 1]);
+  assert.equal(ys.size, 2, 'two horizontal lines');
+  // Dashed: 4 px on, 4 px off.
+  assert.deepEqual([layer.points[2] - layer.points[0], layer.points[4] - layer.points[0]], [4, 8]);
+  // No levels, no layer.
+  model.setDerived([{ id: 'x', name: 'X', values: osc, color: null, lineWidth: 1, pane: 'new:x' }]);
+  assert.equal(model.frame().scene.layers.filter((l) => l.id.startsWith('levels:')).length, 0);
+});

@@ -142,6 +142,7 @@ export class ChartIndicators {
           lineWidth: style.lineWidth,
           pane: style.pane,
           style: histogram ? 'histogram' : 'line',
+          ...(k === 0 ? { levels: getIndicator(stream.type).levels } : {}),
         });
       });
     }
