@@ -12,7 +12,7 @@ import { createTimeScale, createValueScale, paddedRange, type ScaleKind, type Ti
 import { indicesToPoints } from './series-points.js';
 import { BAR_TYPES, resolveSeries, type SeriesOptions, type SeriesSpec, type SeriesType } from './series-spec.js';
 import { CandleLayers } from './candle-layers.js';
-import { OhlcAggregator } from '../data/lod/ohlc-aggregate.js';
+import { OhlcAggregator, type OhlcAggregate } from '../data/lod/ohlc-aggregate.js';
 import { LIGHT_THEME, type Theme } from './theme.js';
 import { linearTicks, logTicks } from './ticks/value-ticks.js';
 import { timeTicks } from './ticks/time-ticks.js';
@@ -139,6 +139,10 @@ interface SeriesBuffers {
   histogram: HistogramLayer;
   /** A baseline series' points below its base, moved to the lower clip rectangle's origin. */
   shifted: Float32Array;
+  /** The last OHLC aggregation and what it was computed for (see `aggregate`). */
+  aggregated?: OhlcAggregate;
+  aggregatedKey?: string;
+  aggregatedStore?: SeriesStore;
 }
 
 /** Grid dash patterns, [on, off] in CSS px (off 0: solid). */
@@ -427,8 +431,7 @@ export class ChartModel {
     for (const level of levels) {
       const y = Math.floor(yScale.toPixel(level)) + (lineWidth % 2) / 2;
       for (let k = 0; k < perLine; k++) {
-        out.set([k * 2 * dash, y, Math.min(pane.width, k * 2 * dash + dash), y], n);
-        n += 4;
+        n = putSegment(out, n, k * 2 * dash, y, Math.min(pane.width, k * 2 * dash + dash), y);
       }
     }
     const [r, g, b] = this.options.theme.grid;
@@ -487,9 +490,17 @@ export class ChartModel {
     return { id: pane.id, rect: { x: r.x / ratio, y: r.y / ratio, width: r.width / ratio, height: r.height / ratio }, title, yRange };
   }
 
+  /**
+   * Bars per pixel column. A volume series' y range needs them before the frame draws them: the
+   * second call with the same data, window and width returns the first one's result.
+   */
   private aggregate(store: SeriesStore, buffers: SeriesBuffers, start: number, end: number, columns: number) {
+    const key = `${store.length}:${store.version}:${start}:${end}:${columns}`;
+    if (buffers.aggregated && buffers.aggregatedKey === key && buffers.aggregatedStore === store) return buffers.aggregated;
     const volume = store.hasColumn('volume') ? store.column('volume') : null;
-    return buffers.aggregator.aggregate(
+    buffers.aggregatedKey = key;
+    buffers.aggregatedStore = store;
+    return (buffers.aggregated = buffers.aggregator.aggregate(
       store.time,
       store.column('open'),
       store.column('high'),
@@ -503,7 +514,7 @@ export class ChartModel {
       start,
       end,
       columns,
-    );
+    ));
   }
 
   /** Indices [first, end) of the visible rows, or the two neighbours when zoomed in between two points. */
@@ -702,19 +713,26 @@ export class ChartModel {
     for (const x of xs) {
       const sx = snap(x);
       for (let k = 0, count = dashes(height); k < count; k++) {
-        out.set([sx, k * period, sx, off === 0 ? height : Math.min(height, k * period + on)], n);
-        n += 4;
+        n = putSegment(out, n, sx, k * period, sx, off === 0 ? height : Math.min(height, k * period + on));
       }
     }
     for (const y of ys) {
       const sy = snap(y);
       for (let k = 0, count = dashes(width); k < count; k++) {
-        out.set([k * period, sy, off === 0 ? width : Math.min(width, k * period + on), sy], n);
-        n += 4;
+        n = putSegment(out, n, k * period, sy, off === 0 ? width : Math.min(width, k * period + on), sy);
       }
     }
     return { kind: 'segments', id: `grid:${paneId}`, points: out, count: n / 2, color, width: lineWidth, pane };
   }
+}
+
+/** Writes segment (x0, y0)–(x1, y1) at float `n` without allocating (grid and level dashes, every frame); returns the next `n`. */
+function putSegment(out: Float32Array, n: number, x0: number, y0: number, x1: number, y1: number): number {
+  out[n] = x0;
+  out[n + 1] = y0;
+  out[n + 2] = x1;
+  out[n + 3] = y1;
+  return n + 4;
 }
 
 /** The same colour with its alpha scaled. */

@@ -1,22 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DataError } from '../../build/node/data/data-error.js';
 import { parseCsv } from '../../build/node/data/parse-csv.js';
-
-function throwsDataError(run, expected) {
-  let caught;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(caught instanceof DataError, `expected a DataError, got ${caught}`);
-  for (const [key, want] of Object.entries(expected)) {
-    if (key === 'message' && want instanceof RegExp) assert.match(caught.message, want);
-    else assert.deepEqual(caught[key], want, `${key} of "${caught.message}"`);
-  }
-  return caught;
-}
+import { throwsDataError } from './helpers.mjs';
 
 const toArrays = (result) => ({
   time: [...result.data.time],

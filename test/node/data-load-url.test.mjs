@@ -2,8 +2,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { DataError } from '../../build/node/data/data-error.js';
 import { loadUrl } from '../../build/node/data/load-url.js';
+import { rejectsDataError } from './helpers.mjs';
 
 const CSV = 'time,value\n1700000000000,1.5\n1700000060000,2.5\n1700000120000,3.5\n';
 const JSON_BODY = JSON.stringify([{ time: '2024-03-05T00:00:00Z', value: 1 }, { time: '2024-03-06T00:00:00Z', value: null }]);
@@ -98,21 +98,6 @@ after(() => {
   server.closeAllConnections();
   server.close();
 });
-
-async function rejectsDataError(promise, expected) {
-  let caught;
-  try {
-    await promise;
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(caught instanceof DataError, `expected a DataError, got ${caught}`);
-  for (const [key, want] of Object.entries(expected)) {
-    if (key === 'message' && want instanceof RegExp) assert.match(caught.message, want);
-    else assert.deepEqual(caught[key], want, `${key} of "${caught.message}"`);
-  }
-  return caught;
-}
 
 test('CSV with content-length: progress per chunk, total known, values parsed', async () => {
   const progress = [];

@@ -7,22 +7,7 @@ import { parseTimeValue } from '../../build/node/data/parse-time.js';
 import { parseJson } from '../../build/node/data/parse-json.js';
 import { SeriesStore } from '../../build/node/data/series-store.js';
 import * as api from '../../build/node/data/index.js';
-
-/** Asserts that `run` throws a DataError whose fields equal `expected` (message: string or RegExp). */
-function throwsDataError(run, expected) {
-  let caught;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(caught instanceof DataError, `expected a DataError, got ${caught}`);
-  for (const [key, want] of Object.entries(expected)) {
-    if (key === 'message' && want instanceof RegExp) assert.match(caught.message, want);
-    else assert.deepEqual(caught[key], want, `${key} of "${caught.message}"`);
-  }
-  return caught;
-}
+import { throwsDataError } from './helpers.mjs';
 
 const T0 = 1_700_000_000_000;
 

@@ -4,19 +4,9 @@ import { MinMaxPyramid } from '../../build/node/data/lod/minmax-pyramid.js';
 import { PrefixSum } from '../../build/node/data/lod/prefix-sum.js';
 import { OhlcAggregator } from '../../build/node/data/lod/ohlc-aggregate.js';
 import { visibleRange } from '../../build/node/data/lod/m4.js';
+import { rng } from './helpers.mjs';
 
 const MINUTE = 60_000;
-
-/** mulberry32: a seeded PRNG, exact in 32-bit integer arithmetic. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Random minute bars with irregular spacing (occasional multi-hour gaps), runs of whole-row NaN

@@ -1,21 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resample, parseTimeframe, createResampler } from '../../build/node/data/resample.js';
+import { rng } from './helpers.mjs';
 
 const SECOND = 1000;
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Bars every `step` ms from `from` to `to`, with missing rows, NaN gap rows, a few NaN fields. */
 function makeBars(from, to, step, seed = 1, { holes = true } = {}) {

@@ -2,17 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createTelemetry, magnitude, browserFamily, LIBRARY_VERSION, FRAME_TIME_BUCKETS_MS } from '../../build/node/perf/telemetry.js';
-
-/** mulberry32: a seeded PRNG, so sampling decisions are reproducible. */
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './helpers.mjs';
 
 function stats(frame, extra = {}) {
   return {
@@ -60,19 +50,19 @@ test('off by default: nothing is collected, buffered, timed or sent', () => {
 });
 
 test('sampling keeps the expected share of frames (seeded random)', () => {
-  const { telemetry, sent } = harness({ enabled: true, sampling: 0.25, random: seeded(42), batchSize: 1_000_000 });
+  const { telemetry, sent } = harness({ enabled: true, sampling: 0.25, random: rng(42), batchSize: 1_000_000 });
   for (let i = 1; i <= 10_000; i++) telemetry.recordFrame(stats(i));
   telemetry.flush();
   assert.equal(sent.length, 1);
   // The same seed decides the same way: count what it should keep.
-  const random = seeded(42);
+  const random = rng(42);
   let expected = 0;
   for (let i = 0; i < 10_000; i++) if (random() < 0.25) expected++;
   assert.equal(sent[0].frames, expected);
   assert.ok(Math.abs(expected - 2500) < 150, 'about a quarter');
   assert.equal(sent[0].sampling, 0.25);
 
-  const none = harness({ enabled: true, sampling: 0, random: seeded(1) });
+  const none = harness({ enabled: true, sampling: 0, random: rng(1) });
   for (let i = 1; i <= 1000; i++) none.telemetry.recordFrame(stats(i));
   none.telemetry.flush();
   assert.equal(none.sent.length, 0, 'sampling 0 records no frame');
@@ -121,8 +111,8 @@ test('the documentation names every batch field', () => {
 });
 
 test('a late GPU time joins its frame (second call, same frame), and only if that frame was sampled', () => {
-  const { telemetry, sent } = harness({ enabled: true, sampling: 0.5, random: seeded(7), batchSize: 1_000_000 });
-  const random = seeded(7);
+  const { telemetry, sent } = harness({ enabled: true, sampling: 0.5, random: rng(7), batchSize: 1_000_000 });
+  const random = rng(7);
   let sampled = 0;
   for (let i = 1; i <= 200; i++) {
     telemetry.recordFrame(stats(i));
