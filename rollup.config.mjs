@@ -24,7 +24,7 @@ const onwarn = (warning, warn) => {
 
 export default [
   {
-    input: ['src/index.ts', 'src/define/index.ts', 'src/define/gpu-chart.ts', 'src/core/index.ts', 'src/data/index.ts', 'src/indicators/index.ts', 'src/config/index.ts'],
+    input: ['src/index.ts', 'src/define/index.ts', 'src/define/gpu-chart.ts', 'src/core/index.ts', 'src/render/webgpu/index.ts', 'src/data/index.ts', 'src/indicators/index.ts', 'src/config/index.ts'],
     external: (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     plugins: [wgsl(), typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, noEmitOnError: true })],

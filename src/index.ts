@@ -4,7 +4,7 @@ export { GpuPerfOverlay } from './elements/gpu-perf-overlay/gpu-perf-overlay.js'
 export * from './events/index.js';
 export { DeviceManager, type DeviceEvent } from './render/webgpu/device-manager.js';
 export { WebGpuUnavailableError, type WebGpuUnavailableReason } from './render/webgpu/webgpu-unavailable.js';
-export type { FrameScene, SceneLayer, Rgba } from './render/frame-scene.js';
+export type { FrameScene, SceneLayer, Rgba } from './core/scene/frame-scene.js';
 export type { Renderer, RendererKind, FramePixels, RenderStats } from './render/renderer.js';
 export { Canvas2dRenderer } from './render/canvas2d/canvas2d-renderer.js';
 export { ChartModel } from './core/chart-model.js';

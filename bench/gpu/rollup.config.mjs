@@ -1,5 +1,5 @@
 // Builds the Node + Dawn GPU benchmark into bench/out/gpu/ (ignored by git):
-//   core.mjs       src/core/index.ts (ChartModel, WebGpuRenderer, DeviceManager) as one ES module
+//   core.mjs       bench/gpu/core-entry.ts: gpu-charts/core and gpu-charts/webgpu (ChartModel, WebGpuRenderer, DeviceManager) as one ES module
 //   gpu-bench.mjs  bench/gpu/gpu-bench.mjs, importing ./core.mjs and `webgpu` only
 // so the folder can travel to a GPU machine that has no node_modules but `webgpu` (see README.md).
 //   npx rollup -c bench/gpu/rollup.config.mjs
@@ -61,7 +61,7 @@ const onwarn = (warning, warn) => {
 
 export default [
   {
-    input: at('src/core/index.ts'),
+    input: at('bench/gpu/core-entry.ts'),
     output: { file: at('bench/out/gpu/core.mjs'), format: 'es' },
     plugins: [wgsl(), transpileTs()],
     onwarn,

@@ -14,7 +14,7 @@
  */
 import * as v from 'valibot';
 import { CSS_COLOR_PATTERN, isCssColor } from './css-color.js';
-import { isTimeZone } from './time-zone.js';
+import { isTimeZone } from '../time/time-zone-validation.js';
 
 export const THEMES = ['light', 'dark'] as const;
 export const TIERS = ['low', 'medium', 'high', 'ultra'] as const;

@@ -1,5 +1,5 @@
 import type { OhlcAggregate } from '../data/lod/ohlc-aggregate.js';
-import type { Rgba, RectsLayer } from '../render/frame-scene.js';
+import type { Rgba, RectsLayer } from './scene/frame-scene.js';
 import type { TimeScale, ValueScale } from './scales.js';
 
 export type BarStyle = 'candlestick' | 'ohlc';

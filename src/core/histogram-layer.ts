@@ -1,7 +1,7 @@
 import type { MinMaxPyramid } from '../data/lod/minmax-pyramid.js';
 import { NO_INDEX } from '../data/lod/minmax-pyramid.js';
 import { lowerBound, upperBound } from '../data/lod/search.js';
-import type { RectsLayer, Rgba } from '../render/frame-scene.js';
+import type { RectsLayer, Rgba } from './scene/frame-scene.js';
 import { packColor, RectBuffer } from './candle-layers.js';
 import type { TimeScale, ValueScale } from './scales.js';
 

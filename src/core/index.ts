@@ -1,4 +1,6 @@
-// DOM-free chart core: usable in Node (tests, benchmarks, server-side rendering with Dawn).
+// DOM-free chart core: usable in Node (tests, benchmarks, server-side rendering). It builds
+// renderer-neutral FrameScenes; the WebGPU backend that draws them is its own entry
+// (gpu-charts/webgpu), so importing the core ships no renderer.
 export * from './chart-model.js';
 export * from './layout.js';
 export * from './scales.js';
@@ -7,7 +9,5 @@ export * from './panes.js';
 export * from './theme.js';
 export * from './viewport.js';
 export * from './ticks/index.js';
-export * from './time-zone.js';
-export { WebGpuRenderer, type RenderTarget, type WebGpuRendererOptions } from '../render/webgpu/webgpu-renderer.js';
-export { DeviceManager } from '../render/webgpu/device-manager.js';
-export * from '../render/frame-scene.js';
+export * from '../time/time-zone.js';
+export * from './scene/frame-scene.js';

@@ -1,4 +1,4 @@
-import type { PlotRect } from '../render/frame-scene.js';
+import type { PlotRect } from './scene/frame-scene.js';
 
 /** Space around the plot for the axes' DOM labels, in CSS pixels. */
 export const AXIS_GUTTER = { top: 8, right: 64, bottom: 26, left: 8 } as const;

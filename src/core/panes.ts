@@ -1,4 +1,4 @@
-import type { PlotRect } from '../render/frame-scene.js';
+import type { PlotRect } from './scene/frame-scene.js';
 
 /** The price pane: the chart's own series and overlay indicators. Always first. */
 export const MAIN_PANE = 'main';

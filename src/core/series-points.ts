@@ -1,5 +1,5 @@
 import { GAP } from '../data/lod/m4.js';
-import { GAP_Y } from '../render/frame-scene.js';
+import { GAP_Y } from './scene/frame-scene.js';
 import type { TimeScale, ValueScale } from './scales.js';
 
 /** Points this far outside the plot are pulled in along their segment (see below). */

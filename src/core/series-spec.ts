@@ -1,4 +1,4 @@
-import type { Rgba } from '../render/frame-scene.js';
+import type { Rgba } from './scene/frame-scene.js';
 
 export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc';
 export const SERIES_TYPES: readonly SeriesType[] = ['line', 'area', 'baseline', 'bar', 'volume', 'candlestick', 'ohlc'];

@@ -1,4 +1,4 @@
-import type { Rgba } from '../render/frame-scene.js';
+import type { Rgba } from './scene/frame-scene.js';
 
 /** Colours the GPU needs (text colours stay in CSS, where the labels are). */
 export interface Theme {

@@ -16,7 +16,7 @@
  * low, close of the last row, summed volume (NaN when no row had one).
  */
 import { resized } from './typed-arrays.js';
-import { isValidTimeZone, wallClockToUtc, zoneOffsetMs } from '../core/time-zone.js';
+import { isValidTimeZone, wallClockToUtc, zoneOffsetMs } from '../time/time-zone.js';
 import { DataError } from './data-error.js';
 
 export type TimeframeUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';

@@ -1,4 +1,4 @@
-import type { Rgba } from '../render/frame-scene.js';
+import type { Rgba } from '../core/scene/frame-scene.js';
 
 let probe: CanvasRenderingContext2D | null = null;
 const cache = new Map<string, Rgba | null>();

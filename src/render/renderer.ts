@@ -1,4 +1,4 @@
-import type { FrameScene } from './frame-scene.js';
+import type { FrameScene } from '../core/scene/frame-scene.js';
 
 export type RendererKind = 'webgpu' | 'canvas2d';
 

@@ -4,7 +4,7 @@ import { Canvas2dRenderer, DeviceManager } from '../../dist/index.js';
 import { ChartModel } from '../../dist/core/index.js';
 import { rsi } from '../../dist/indicators/index.js';
 import { ohlcBars } from '../../demo/sample-data.js';
-import { WebGpuRenderer } from '../../dist/render/webgpu/webgpu-renderer.js';
+import { WebGpuRenderer } from '../../dist/render/webgpu/index.js';
 import { assert, assertEqual, colorDistance, pixel } from './helpers.js';
 
 const WIDTH = 240;

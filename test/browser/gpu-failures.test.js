@@ -9,7 +9,7 @@
 // resources, as a real out-of-memory allocation does); broken WGSL goes in through
 // DeviceManager.testHooks.shaders.
 import { DeviceManager, GpuChart } from '../../dist/index.js';
-import { WebGpuRenderer } from '../../dist/render/webgpu/webgpu-renderer.js';
+import { WebGpuRenderer } from '../../dist/render/webgpu/index.js';
 import { assert, assertEqual, countColor, createChart, nextEvent, recordEvents, sleep, BLUE } from './helpers.js';
 
 const RED = [220, 38, 38]; // --gpu-chart-series-2 in the light theme (the bars below)

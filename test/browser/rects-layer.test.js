@@ -3,8 +3,8 @@
 // specific pixels checked against the snapping rule (edges rounded to the nearest pixel boundary,
 // halves up; spans under minSize widened around their centre).
 import { Canvas2dRenderer, DeviceManager } from '../../dist/index.js';
-import { WebGpuRenderer } from '../../dist/render/webgpu/webgpu-renderer.js';
-import { rectCount, sceneRectCount, scenePointCount, snapRectSpan } from '../../dist/render/frame-scene.js';
+import { WebGpuRenderer } from '../../dist/render/webgpu/index.js';
+import { rectCount, sceneRectCount, scenePointCount, snapRectSpan } from '../../dist/core/scene/frame-scene.js';
 import { assert, assertEqual, pixel } from './helpers.js';
 
 const WIDTH = 240;

@@ -7,7 +7,7 @@ import { SeriesStore } from '../../build/node/data/series-store.js';
 import { plotRect, canvasPixels } from '../../build/node/core/layout.js';
 import { resolveSeries } from '../../build/node/core/series-spec.js';
 import { ChartModel } from '../../build/node/core/chart-model.js';
-import { GAP_Y } from '../../build/node/render/frame-scene.js';
+import { GAP_Y } from '../../build/node/core/scene/frame-scene.js';
 
 test('viewport zooms around an anchor and clamps to the data', () => {
   const v = new Viewport();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatTime, isValidTimeZone, wallClockToUtc, zoneOffsetMs } from '../../build/node/core/time-zone.js';
+import { formatTime, isValidTimeZone, wallClockToUtc, zoneOffsetMs } from '../../build/node/time/time-zone.js';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;

@@ -3,4 +3,4 @@ export { timeTicks } from './time-ticks.js';
 export type { TimeTick, TimeTickResult, TimeUnit } from './time-ticks.js';
 export { formatValue, linearTicks, logTicks } from './value-ticks.js';
 export type { ValueTick } from './value-ticks.js';
-export { formatTime, isValidTimeZone, wallClockToUtc, zoneOffsetMs } from '../time-zone.js';
+export { formatTime, isValidTimeZone, wallClockToUtc, zoneOffsetMs } from '../../time/time-zone.js';

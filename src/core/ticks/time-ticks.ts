@@ -19,9 +19,9 @@
  * Below the year unit, a tick where the local day changes is labelled with the date `Mar 6`, and
  * one where the year changes with the year `2025`, whatever the unit.
  */
-import { monthAbbreviation, pad2, pad3, wallClockToUtc, zoneOffsetMs } from '../time-zone.js';
+import { monthAbbreviation, pad2, pad3, wallClockToUtc, zoneOffsetMs, type TimeUnit } from '../../time/time-zone.js';
+export type { TimeUnit } from '../../time/time-zone.js';
 
-export type TimeUnit = 'millisecond' | 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
 
 export interface TimeTick {
   /** Epoch ms (UTC instant). */

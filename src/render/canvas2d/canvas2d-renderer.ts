@@ -1,5 +1,5 @@
-import type { AreaLayer, FrameScene, LineLayer, PlotRect, RectsLayer, Rgba, SegmentsLayer } from '../frame-scene.js';
-import { isGapY, layerRect, rectCount, rectMinSize, scenePointCount, snapRectSpan } from '../frame-scene.js';
+import type { AreaLayer, FrameScene, LineLayer, PlotRect, RectsLayer, Rgba, SegmentsLayer } from '../../core/scene/frame-scene.js';
+import { isGapY, layerRect, rectCount, rectMinSize, scenePointCount, snapRectSpan } from '../../core/scene/frame-scene.js';
 import type { FramePixels, Renderer, RenderStats } from '../renderer.js';
 
 type Context2d = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;

@@ -1,7 +1,7 @@
 import primitivesWgsl from '../../../shaders/primitives.wgsl';
 import rectsWgsl from '../../../shaders/rects.wgsl';
-import type { AreaLayer, FrameScene, LineLayer, PlotRect, RectsLayer, Rgba, SegmentsLayer } from '../frame-scene.js';
-import { layerRect, rectCount, rectMinSize, scenePointCount } from '../frame-scene.js';
+import type { AreaLayer, FrameScene, LineLayer, PlotRect, RectsLayer, Rgba, SegmentsLayer } from '../../core/scene/frame-scene.js';
+import { layerRect, rectCount, rectMinSize, scenePointCount } from '../../core/scene/frame-scene.js';
 import type { FramePixels, Renderer, RenderStats } from '../renderer.js';
 import { textureDescriptorBytes, type OwnerAllocations } from './gpu-allocations.js';
 import type { PipelineCache, ShaderDiagnostic } from './pipeline-cache.js';

@@ -8,7 +8,9 @@
  * Why not Intl for everything: formatToParts costs ~5 µs per call and axis ticks need dozens of
  * conversions per frame, so offsets are cached per day/hour and formatting is done by hand.
  */
-import type { TimeUnit } from './ticks/time-ticks.js';
+
+/** Calendar units, shortest first: tick steps and the precision of formatted times. */
+export type TimeUnit = 'millisecond' | 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
 
 const SECOND = 1000;
 const HOUR = 3_600_000;
