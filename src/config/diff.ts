@@ -4,11 +4,11 @@
  * both configs once and classifies only the leaves that differ.
  *
  * Work levels are ordered; each includes the ones before it:
- *   none      → nothing on the GPU (CPU-side behaviour: zoom/pan, telemetry, caches)
+ *   none      → nothing on the GPU (CPU-side behaviour: zoom/pan, telemetry, tuner budget)
  *   uniforms  → rewrite uniform buffers / overlay and redraw (colors, widths, visibility, labels)
  *   pipelines → recreate render pipelines or targets (MSAA count, series type)
  *   buffers   → re-chunk / re-upload vertex data or resize render targets
- *               (chunk size, resolution scale, LOD, data columns, indicator math)
+ *               (resolution scale, LOD, GPU memory budget, data columns, indicator math)
  * The full table lives in RULES below and in docs/config.md.
  */
 import { formatPath, isPlainObject, type PathSegment } from './paths.js';
@@ -57,20 +57,16 @@ export const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
   ['quality.msaa', ['pipelines', 'renderer']],
   ['quality.lodAggressiveness', ['buffers', 'data']],
   ['quality.targetFps', ['none', 'autotune']],
-  ['quality.maxGpuMemoryMB', ['buffers', 'data']],
+  ['quality.maxGpuMemoryMB', ['buffers', 'renderer']],
   ['quality.tier', ['none', 'autotune']],
-  ['data.chunkSize', ['buffers', 'data']],
-  ['data.cache', ['none', 'data']],
   ['features.crosshair', ['uniforms', 'interaction']],
   ['features.tooltip', ['uniforms', 'interaction']],
   ['features.legend', ['uniforms', 'interaction']],
   ['features.zoom', ['none', 'interaction']],
   ['features.pan', ['none', 'interaction']],
-  ['features.animations', ['none', 'motion']],
   ['features.autoTune', ['none', 'autotune']],
   ['telemetry', ['none', 'telemetry']],
   ['text', ['uniforms', 'text']],
-  ['motion', ['none', 'motion']],
 ]);
 
 /** A path no rule covers (a setting added without a rule) gets the safest answer. */

@@ -20,9 +20,6 @@ export const BUILTIN_PRESETS: Record<BuiltinPresetName, ChartConfigPatch> = {
       "msaa": 1,
       "lodAggressiveness": 0.8,
       "targetFps": 60
-    },
-    "features": {
-      "animations": false
     }
   },
   "quality": {
@@ -69,12 +66,6 @@ export const BUILTIN_PRESETS: Record<BuiltinPresetName, ChartConfigPatch> = {
       "targetFps": 30,
       "maxGpuMemoryMB": 256
     },
-    "data": {
-      "chunkSize": 16384,
-      "cache": {
-        "maxEntries": 16
-      }
-    },
     "features": {
       "crosshair": false,
       "legend": false
@@ -96,15 +87,6 @@ export const BUILTIN_PRESETS: Record<BuiltinPresetName, ChartConfigPatch> = {
     "quality": {
       "lodAggressiveness": 0.6,
       "targetFps": 60
-    },
-    "data": {
-      "chunkSize": 4096,
-      "cache": {
-        "enabled": false
-      }
-    },
-    "features": {
-      "animations": false
     }
   },
   "bigdata": {
@@ -116,15 +98,8 @@ export const BUILTIN_PRESETS: Record<BuiltinPresetName, ChartConfigPatch> = {
       "lodAggressiveness": 1,
       "maxGpuMemoryMB": 4096
     },
-    "data": {
-      "chunkSize": 1048576,
-      "cache": {
-        "maxEntries": 512
-      }
-    },
     "features": {
-      "tooltip": false,
-      "animations": false
+      "tooltip": false
     }
   },
   "presentation": {
@@ -183,14 +158,8 @@ export const BUILTIN_PRESETS: Record<BuiltinPresetName, ChartConfigPatch> = {
     "series": {
       "lineWidth": 3
     },
-    "features": {
-      "animations": false
-    },
     "text": {
       "fontSize": 18
-    },
-    "motion": {
-      "reduced": true
     }
   }
 };

@@ -148,22 +148,14 @@ function buildSchema(mode: Mode) {
     ),
     targetFps: opt(doc(range(15, 240), 'Frame rate the auto-tuner budgets for.'), 60),
     maxGpuMemoryMB: v.optional(
-      doc(intRange(16, 65536), 'Cap on GPU memory for data buffers; unset = derived from device limits.'),
+      doc(
+        intRange(16, 65536),
+        "GPU memory this chart's renderer may hold, MiB; an allocation past it is handled like out-of-memory: the chart degrades (LOD, MSAA, resolution, then Canvas2D). Unset: no budget beyond the device's own limits.",
+      ),
     ),
     tier: opt(
       doc(v.picklist(['auto', ...TIERS]), 'Quality tier; "auto" picks from the hardware, anything else pins it.'),
       'auto',
-    ),
-  });
-
-  const data = v.strictObject({
-    chunkSize: opt(doc(intRange(1024, 16_777_216), 'Points per GPU buffer chunk.'), 65_536),
-    cache: opt(
-      v.strictObject({
-        enabled: flag(true, 'Cache decoded / downsampled data between views.'),
-        maxEntries: opt(doc(intRange(1, 10_000), 'Most cached chunks kept.'), 64),
-      }),
-      {},
     ),
   });
 
@@ -173,7 +165,6 @@ function buildSchema(mode: Mode) {
     legend: flag(true, 'Series legend.'),
     zoom: flag(true, 'Wheel / pinch zoom.'),
     pan: flag(true, 'Drag / touch pan.'),
-    animations: flag(true, 'Animated transitions (also off when motion.reduced is true).'),
     autoTune: flag(true, 'Let the auto-tuner move between quality tiers at runtime (ignored when quality.tier is pinned).'),
   });
 
@@ -199,10 +190,6 @@ function buildSchema(mode: Mode) {
     fontFamily: opt(doc(text(256), 'CSS font-family for labels.'), 'system-ui, sans-serif'),
   });
 
-  const motion = v.strictObject({
-    reduced: flag(false, 'Reduced motion: no animated transitions, instant zoom / pan.'),
-  });
-
   return v.strictObject({
     theme: opt(doc(v.picklist(THEMES), 'Base color theme.'), 'light'),
     colors: opt(doc(colors, 'Color overrides on top of the theme.'), {}),
@@ -222,11 +209,9 @@ function buildSchema(mode: Mode) {
     series: opt(series, {}),
     indicators: opt(doc(v.pipe(v.array(indicator), v.maxLength(64)), 'Technical indicators.'), []),
     quality: opt(quality, {}),
-    data: opt(data, {}),
     features: opt(features, {}),
     telemetry: opt(telemetry, {}),
     text: opt(textSettings, {}),
-    motion: opt(motion, {}),
   });
 }
 

@@ -9,6 +9,7 @@ import type { ConfigIssue } from './errors.js';
 import { DEFAULT_LIMITS, guardValue, type GuardLimits } from './guard.js';
 import { fromValibotIssues, type LocatedIssue } from './issues.js';
 import { formatPath, isPlainObject, type PathSegment } from './paths.js';
+import { coveredByRemoved, findRemovedSettings } from './removed-settings.js';
 import { ChartConfigPatchSchema, type ChartConfigPatch } from './schema.js';
 
 export interface SourcePosition {
@@ -34,14 +35,18 @@ export function validatePatch(value: unknown, options: ValidateOptions = {}): Va
   const guardIssues = guardValue(value, options.limits ?? DEFAULT_LIMITS);
   if (guardIssues.length > 0) return { ok: false, issues: placeIssues(guardIssues, options) };
   const result = v.safeParse(ChartConfigPatchSchema, value, PARSE_CONFIG);
+  const removedIssues = findRemovedSettings(value);
   // Also on failure: the output holds what was built so far.
   const shapeIssues: LocatedIssue[] = [];
   findListsAsObjects(value, result.output, [], shapeIssues);
-  if (result.success && shapeIssues.length === 0) return { ok: true, config: result.output };
-  // A list's items read as keys ("unknown key 0") say nothing more than "a list, not an object".
+  if (result.success && shapeIssues.length === 0 && removedIssues.length === 0) return { ok: true, config: result.output };
+  // A list's items read as keys ("unknown key 0") say nothing more than "a list, not an object";
+  // "unknown key data" says less than "data.chunkSize was removed".
   const below = (issue: LocatedIssue) => shapeIssues.some((shape) => shape.segments.every((segment, i) => issue.segments[i] === segment));
-  const schemaIssues = result.success ? [] : fromValibotIssues(result.issues).filter((issue) => !below(issue));
-  return { ok: false, issues: placeIssues([...shapeIssues, ...schemaIssues], options) };
+  const schemaIssues = result.success
+    ? []
+    : fromValibotIssues(result.issues).filter((issue) => !below(issue) && !coveredByRemoved(issue.segments, removedIssues));
+  return { ok: false, issues: placeIssues([...removedIssues, ...shapeIssues, ...schemaIssues], options) };
 }
 
 /**

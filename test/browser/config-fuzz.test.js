@@ -28,11 +28,9 @@ const BASE = Object.freeze({
   grid: { visible: true, style: 'solid' },
   series: { type: 'line', lineWidth: 2, areaOpacity: 0.2, items: [{ id: 'value', name: 'Value', lineWidth: 2, color: '#2563eb', visible: true }] },
   quality: { tier: 'high', targetFps: 60, maxGpuMemoryMB: 512 },
-  data: { chunkSize: 65536, cache: { enabled: true, maxEntries: 64 } },
-  features: { crosshair: true, tooltip: true, legend: true, zoom: true, pan: true, animations: true, autoTune: true },
+  features: { crosshair: true, tooltip: true, legend: true, zoom: true, pan: true, autoTune: true },
   telemetry: { enabled: false, sampling: 0.1, batchSize: 50 },
   text: { fontSize: 12, fontFamily: 'system-ui, sans-serif' },
-  motion: { reduced: false },
 });
 
 // ——— invalid values per kind of setting (every one is invalid for every setting of its kind) ———
@@ -86,9 +84,9 @@ const LEAVES = {
   'quality.targetFps': range(15, 240),
   'quality.maxGpuMemoryMB': range(16, 65536, true),
   'quality.tier': picklist(),
-  'data.chunkSize': range(1024, 16_777_216, true),
-  'data.cache.maxEntries': range(1, 10_000, true),
-  'data.cache.enabled': bool(),
+  'quality.lodAggressiveness': range(0, 1),
+  'features.crosshair': bool(),
+  'features.legend': bool(),
   'features.zoom': bool(),
   'features.autoTune': bool(),
   'telemetry.enabled': bool(),
@@ -97,7 +95,7 @@ const LEAVES = {
   'telemetry.batchSize': range(1, 1000, true),
   'text.fontSize': range(8, 48),
   'text.fontFamily': string(256),
-  'motion.reduced': bool(),
+  'axes.x.labels': bool(),
 };
 
 /** Settings that must be objects, lists or strings; each value here is the wrong shape. */
@@ -109,13 +107,15 @@ const SHAPES = {
   series: ['line', [], 0],
   'series.items': [{ id: 'value' }, 'value', [{ name: 'no id' }], [{ id: 'value' }, 'x'], Array.from({ length: 257 }, (_, i) => ({ id: `s${i}` }))],
   quality: ['high', 4, []],
-  'data.cache': [false, 'on'],
+  'axes.x': [false, 'on'],
   features: [true, ['zoom']],
   indicators: [{ id: 'ma', type: 'sma' }, 'sma', [{ type: 'sma' }], [{ id: 'ma', type: 'sma', params: { period: NaN } }], [{ id: 'ma', type: 'sma', params: { period: '20' } }], [{ id: 'ma', type: 'x'.repeat(65) }]],
   text: ['big', 20],
 };
 
-const UNKNOWN_KEYS = ['qualty', 'quality.msaaa', 'series.itemz', 'colors.foreground', 'axes.z', 'series.items[0].width', 'features.sound', 'grid.color', 'telemetry.secret', 'Theme', ' theme', 'theme ', '', '0', '🎨'];
+const UNKNOWN_KEYS = ['qualty', 'quality.msaaa', 'series.itemz', 'colors.foreground', 'axes.z', 'series.items[0].width', 'features.sound', 'grid.color', 'telemetry.secret', 'Theme', ' theme', 'theme ', '', '0', '🎨',
+  // Removed settings that never had an effect: refused with their own path.
+  'data.chunkSize', 'data.cache.maxEntries', 'features.animations', 'motion.reduced'];
 
 /** The path as issues spell it (formatPath of the segments). */
 function parsePath(path) {
@@ -239,7 +239,9 @@ function hostileTexts() {
     ['YAML unclosed flow', 'yaml', 'theme: dark\nquality:\n  msaa: [1, 4\n', { line: true }], // at the end of the text
     ['YAML .nan', 'yaml', 'series:\n  lineWidth: .nan\n', { path: 'series.lineWidth', line: 2 }],
     ['YAML .inf', 'yaml', 'quality:\n  targetFps: .inf\n', { path: 'quality.targetFps', line: 2 }],
-    ['YAML huge number', 'yaml', 'data:\n  chunkSize: 1e400\n', { path: 'data.chunkSize' }],
+    ['YAML huge number', 'yaml', 'telemetry:\n  batchSize: 1e400\n', { path: 'telemetry.batchSize' }],
+    ['YAML removed setting', 'yaml', 'theme: dark\nmotion:\n  reduced: true\n', { path: 'motion.reduced', line: 3, message: /removed setting/ }],
+    ['TOML removed setting', 'toml', '[data]\nchunkSize = 4096\n', { path: 'data.chunkSize', line: 2 }],
     ['YAML scalar document', 'yaml', 'just a string\n', { path: '' }],
     ['YAML list document', 'yaml', '- theme: dark\n', { path: '' }],
     ['YAML control characters', 'yaml', 'theme: "\u0000\u0007"\n', {}],
@@ -262,7 +264,7 @@ function hostileTexts() {
     ['TOML __proto__ table', 'toml', '[__proto__]\npolluted = true\n', { path: '__proto__' }],
     ['TOML nan', 'toml', '[series]\nlineWidth = nan\n', { path: 'series.lineWidth' }],
     ['TOML inf', 'toml', '[telemetry]\nsampling = inf\n', { path: 'telemetry.sampling' }],
-    ['TOML huge integer', 'toml', '[data]\nchunkSize = 99999999999999999999999\n', {}],
+    ['TOML huge integer', 'toml', '[telemetry]\nbatchSize = 99999999999999999999999\n', {}],
     ['TOML date', 'toml', 'theme = 1979-05-27T07:32:00Z\n', { path: 'theme' }],
     ['HTML served as config', 'text/html', '<!doctype html><html><body>hi</body></html>', {}],
   ];

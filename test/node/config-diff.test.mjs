@@ -39,7 +39,7 @@ test('work classification table', () => {
     [{ quality: { msaa: 1 } }, 'pipelines', ['quality.msaa'], ['renderer']],
     [{ series: { type: 'area' } }, 'pipelines', ['series.type'], ['series']],
     [{ series: { items: [{ id: 'volume', type: 'line' }] } }, 'pipelines', ['series.items[1].type'], ['series']],
-    [{ data: { chunkSize: 4096 } }, 'buffers', ['data.chunkSize'], ['data']],
+    [{ quality: { maxGpuMemoryMB: 1024 } }, 'buffers', ['quality.maxGpuMemoryMB'], ['renderer']],
     [{ quality: { resolutionScale: 0.5 } }, 'buffers', ['quality.resolutionScale'], ['renderer']],
     [{ quality: { lodAggressiveness: 1 } }, 'buffers', ['quality.lodAggressiveness'], ['data']],
     [{ series: { items: [{ id: 'close', column: 'adjClose' }] } }, 'buffers', ['series.items[0].column'], ['data', 'series']],
@@ -49,8 +49,8 @@ test('work classification table', () => {
     [{ features: { autoTune: false } }, 'none', ['features.autoTune'], ['autotune']],
     [{ features: { zoom: false } }, 'none', ['features.zoom'], ['interaction']],
     [{ telemetry: { enabled: true, sampling: 1 } }, 'none', ['telemetry.enabled', 'telemetry.sampling'], ['telemetry']],
-    [{ data: { cache: { maxEntries: 2 } } }, 'none', ['data.cache.maxEntries'], ['data']],
-    [{ motion: { reduced: true } }, 'none', ['motion.reduced'], ['motion']],
+    [{ features: { pan: false } }, 'none', ['features.pan'], ['interaction']],
+    [{ telemetry: { batchSize: 10 } }, 'none', ['telemetry.batchSize'], ['telemetry']],
   ];
   for (const [update, work, changedPaths, subsystems] of cases) {
     const diff = diffWith(update);
@@ -62,7 +62,7 @@ test('the most expensive change decides the work; subsystems are collected', () 
   const diff = diffWith({ theme: 'dark', quality: { msaa: 1 }, telemetry: { enabled: true } });
   assert.equal(diff.work, 'pipelines');
   assert.deepEqual(diff.subsystems, ['renderer', 'telemetry', 'theme']);
-  assert.equal(diffWith({ theme: 'dark', data: { chunkSize: 2048 } }).work, 'buffers');
+  assert.equal(diffWith({ theme: 'dark', quality: { lodAggressiveness: 0.9 } }).work, 'buffers');
 });
 
 test('optional settings appearing or disappearing are changes', () => {

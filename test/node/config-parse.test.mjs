@@ -10,6 +10,8 @@ colors:
   down: '#ef5350'
   series: ['#1f77b4', 'orange']
 axes:
+  x:
+    labels: false
   y:
     scale: log
     position: left
@@ -33,10 +35,7 @@ quality:
   msaa: 1
   resolutionScale: 0.75
   tier: medium
-data:
-  chunkSize: 32768
-  cache:
-    maxEntries: 8
+  maxGpuMemoryMB: 512
 features:
   tooltip: false
 telemetry:
@@ -49,7 +48,7 @@ const JSON_TEXT = JSON.stringify(
     theme: 'dark',
     timeZone: 'America/New_York',
     colors: { up: '#26a69a', down: '#ef5350', series: ['#1f77b4', 'orange'] },
-    axes: { y: { scale: 'log', position: 'left' } },
+    axes: { x: { labels: false }, y: { scale: 'log', position: 'left' } },
     series: {
       lineWidth: 2,
       items: [
@@ -58,8 +57,7 @@ const JSON_TEXT = JSON.stringify(
       ],
     },
     indicators: [{ id: 'sma20', type: 'sma', color: 'rgb(255, 128, 0)', params: { period: 20 } }],
-    quality: { msaa: 1, resolutionScale: 0.75, tier: 'medium' },
-    data: { chunkSize: 32768, cache: { maxEntries: 8 } },
+    quality: { msaa: 1, resolutionScale: 0.75, tier: 'medium', maxGpuMemoryMB: 512 },
     features: { tooltip: false },
     telemetry: { enabled: true, endpoint: 'https://example.com/telemetry' },
   },
@@ -104,10 +102,11 @@ params = { period = 20 }
 msaa = 1
 resolutionScale = 0.75
 tier = "medium"
+maxGpuMemoryMB = 512
 
-[data]
-chunkSize = 32768
-cache.maxEntries = 8
+# a super-table after its sub-table, with a dotted key
+[axes]
+x.labels = false
 
 [features]
 tooltip = false
@@ -317,9 +316,9 @@ test('deep nesting is rejected in every format without crashing', async () => {
 });
 
 test('huge numbers, oversize text and wrong input types become ConfigErrors', async () => {
-  const huge = await rejection(parseConfigText('{"data": {"chunkSize": 1e400}}', { filename: 'x.json' }));
-  assert.equal(huge.issues[0].path, 'data.chunkSize');
-  const bigInt = await rejection(parseConfigText('[data]\nchunkSize = 99999999999999999999999\n', { filename: 'x.toml' }));
+  const huge = await rejection(parseConfigText('{"quality": {"maxGpuMemoryMB": 1e400}}', { filename: 'x.json' }));
+  assert.equal(huge.issues[0].path, 'quality.maxGpuMemoryMB');
+  const bigInt = await rejection(parseConfigText('[quality]\nmaxGpuMemoryMB = 99999999999999999999999\n', { filename: 'x.toml' }));
   assert.equal(bigInt.issues[0].line, 2);
   await rejection(parseConfigText('quality:\n  msaa: .inf\n', { filename: 'x.yaml' }));
   await rejection(parseConfigText(' '.repeat(10) + '{}', { maxLength: 5 }));

@@ -52,8 +52,6 @@ test('presets are pairwise distinct', () => {
 test('presets say what they are for', () => {
   const config = (name) => resolveConfig([getPreset(name)]).config;
   const accessible = config('accessible');
-  assert.equal(accessible.motion.reduced, true);
-  assert.equal(accessible.features.animations, false);
   assert.ok(accessible.text.fontSize >= 16);
   assert.ok(accessible.series.lineWidth >= 2.5);
   assert.equal(accessible.colors.background, '#000000');
@@ -61,12 +59,14 @@ test('presets say what they are for', () => {
   const presentation = config('presentation');
   assert.ok(presentation.text.fontSize >= 18 && presentation.series.lineWidth >= 3);
   assert.equal(config('bigdata').quality.lodAggressiveness, 1);
-  assert.equal(config('realtime').features.animations, false);
-  assert.ok(config('realtime').data.chunkSize < defaultConfig().data.chunkSize);
+  assert.equal(config('realtime').theme, 'dark');
+  assert.equal(config('realtime').axes.y.autoscale, true);
+  assert.ok(config('realtime').quality.lodAggressiveness > defaultConfig().quality.lodAggressiveness);
   assert.equal(config('performance').quality.msaa, 1);
   assert.equal(config('quality').quality.msaa, 4);
   assert.ok(config('quality').quality.resolutionScale > 1);
   assert.equal(config('mobile').quality.targetFps, 30);
+  assert.ok(config('mobile').quality.maxGpuMemoryMB < config('bigdata').quality.maxGpuMemoryMB);
 });
 
 test('built-in presets are frozen', () => {

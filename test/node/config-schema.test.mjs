@@ -22,12 +22,12 @@ test('defaults: an empty config resolves to every default', () => {
   assert.deepEqual(config.series, { type: 'line', lineWidth: 1.5, areaOpacity: 0.2, items: [] });
   assert.deepEqual(config.indicators, []);
   assert.deepEqual(config.quality, { resolutionScale: 1, msaa: 4, lodAggressiveness: 0.5, targetFps: 60, tier: 'auto' });
-  assert.deepEqual(config.data, { chunkSize: 65536, cache: { enabled: true, maxEntries: 64 } });
+  assert.equal(config.quality.maxGpuMemoryMB, undefined, 'no GPU memory budget unless one is set');
   assert.equal(config.features.autoTune, true);
   assert.equal(config.telemetry.enabled, false);
   assert.equal(config.telemetry.endpoint, undefined);
   assert.deepEqual(config.text, { fontSize: 12, fontFamily: 'system-ui, sans-serif' });
-  assert.deepEqual(config.motion, { reduced: false });
+  assert.deepEqual(Object.keys(config).sort(), ['axes', 'colors', 'features', 'grid', 'indicators', 'quality', 'series', 'telemetry', 'text', 'theme', 'timeZone']);
 });
 
 test('defaults fill around partial settings', () => {
@@ -100,8 +100,10 @@ test('ranges, integers and finiteness', () => {
     { quality: { resolutionScale: 0.2 } },
     { quality: { targetFps: 500 } },
     { quality: { lodAggressiveness: -0.1 } },
-    { data: { chunkSize: 1000.5 } },
-    { data: { chunkSize: 1e300 } },
+    { quality: { maxGpuMemoryMB: 1000.5 } },
+    { quality: { maxGpuMemoryMB: 1e300 } },
+    { quality: { maxGpuMemoryMB: 8 } },
+    { telemetry: { batchSize: 2.5 } },
     { telemetry: { sampling: 2 } },
     { telemetry: { endpoint: 'not a url' } },
     { telemetry: { endpoint: 'javascript:alert(1)' } },
