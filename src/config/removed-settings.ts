@@ -7,7 +7,7 @@
  * setting silently ignored is what these were in the first place.
  */
 import type { LocatedIssue } from './issues.js';
-import { formatPath, isPlainObject, type PathSegment } from './paths.js';
+import { formatPath, isPlainObject, startsWithPath, type PathSegment } from './paths.js';
 
 const REMOVED_MESSAGE = 'unknown key (a removed setting that never had an effect; delete it)';
 const UNKNOWN_MESSAGE = 'unknown key';
@@ -65,5 +65,5 @@ function report(path: readonly PathSegment[], message: string, issues: LocatedIs
 
 /** True when a schema issue at `segments` only repeats what a removed-setting issue says. */
 export function coveredByRemoved(segments: readonly PathSegment[], removed: readonly LocatedIssue[]): boolean {
-  return removed.some((issue) => segments.every((segment, i) => issue.segments[i] === segment));
+  return removed.some((issue) => startsWithPath(issue.segments, segments));
 }

@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { ConfigIssue } from './errors.js';
 import { DEFAULT_LIMITS, guardValue, type GuardLimits } from './guard.js';
 import { fromValibotIssues, type LocatedIssue } from './issues.js';
-import { formatPath, isPlainObject, type PathSegment } from './paths.js';
+import { formatPath, isPlainObject, startsWithPath, type PathSegment } from './paths.js';
 import { coveredByRemoved, findRemovedSettings } from './removed-settings.js';
 import { ChartConfigPatchSchema, type ChartConfigPatch } from './schema.js';
 
@@ -42,7 +42,7 @@ export function validatePatch(value: unknown, options: ValidateOptions = {}): Va
   if (result.success && shapeIssues.length === 0 && removedIssues.length === 0) return { ok: true, config: result.output };
   // A list's items read as keys ("unknown key 0") say nothing more than "a list, not an object";
   // "unknown key data" says less than "data.chunkSize was removed".
-  const below = (issue: LocatedIssue) => shapeIssues.some((shape) => shape.segments.every((segment, i) => issue.segments[i] === segment));
+  const below = (issue: LocatedIssue) => shapeIssues.some((shape) => startsWithPath(issue.segments, shape.segments));
   const schemaIssues = result.success
     ? []
     : fromValibotIssues(result.issues).filter((issue) => !below(issue) && !coveredByRemoved(issue.segments, removedIssues));
