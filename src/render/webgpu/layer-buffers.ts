@@ -60,11 +60,6 @@ export class LayerBuffers {
     this.params = { floats: new Float32Array(this.paramsData), uints: new Uint32Array(this.paramsData) };
   }
 
-  /** Elements per chunk of the kind at this index (tests read the line's through the renderer). */
-  elementsPerChunk(kindIndex: number): number {
-    return this.perChunk[kindIndex]!;
-  }
-
   /**
    * Writes a layer's params and elements into its slot (the `rank`-th of its kind), growing the
    * slot when needed, and returns the slot.

@@ -1,52 +1,20 @@
-import type { FrameScene, Rgba, SceneLayer } from '../../core/scene/frame-scene.js';
+import type { FrameScene } from '../../core/scene/frame-scene.js';
 import { layerRect, scenePointCount } from '../../core/scene/frame-scene.js';
 import type { FramePixels, Renderer, RenderStats } from '../renderer.js';
 import { textureDescriptorBytes, type OwnerAllocations } from './gpu-allocations.js';
 import { GpuTimer } from './gpu-timer.js';
 import { LayerBuffers, type LayerSlot } from './layer-buffers.js';
 import { effectiveLimits, type RendererLimits } from './limits.js';
-import type { PipelineCache } from './pipeline-cache.js';
 import { PRIMITIVE_KIND_LIST, PRIMITIVE_KINDS } from './primitives/index.js';
-import type { CheckedPipeline, PipelineContext, PipelineKind, PrimitiveKind, Scissor, ShaderName } from './primitives/primitive-kind.js';
+import type { CheckedPipeline, LayerFrame, PipelineContext, PipelineKind, PrimitiveKind } from './primitives/primitive-kind.js';
+import { clampRect, premultiplied, sameRect, type Scissor } from './frame-geometry.js';
+import { readBands, type ReadbackBand } from './frame-readback.js';
 import { formatBytes, MemoryBudgetRefusal, type PipelineFailure, type RendererHealth, type RendererIssue } from './renderer-issues.js';
+import type { RenderTarget, WebGpuRendererOptions } from './webgpu-renderer-options.js';
 
 export type { PipelineKind, ShaderName } from './primitives/primitive-kind.js';
 export type { PipelineFailure, RendererHealth, RendererIssue } from './renderer-issues.js';
-
-/** Where frames go: a canvas context in a page, or an offscreen texture (Node + Dawn, tests). */
-export type RenderTarget =
-  | { kind: 'canvas'; context: GPUCanvasContext; format: GPUTextureFormat }
-  | { kind: 'offscreen'; format: GPUTextureFormat; width: number; height: number };
-
-export interface WebGpuRendererOptions {
-  device: GPUDevice;
-  pipelines: PipelineCache;
-  allocations: OwnerAllocations;
-  target: RenderTarget;
-  /** 1 or 4. */
-  sampleCount?: number;
-  /** Measure GPU time with timestamp queries where the device has them (default true). */
-  timeGpu?: boolean;
-  /** Caps on the device's limits (tests: a "small" device; see limits.ts). */
-  limits?: Partial<RendererLimits> | null;
-  /** Replacement WGSL sources (tests: a broken shader). */
-  shaders?: Partial<Record<ShaderName, string>> | null;
-  /**
-   * Most bytes of GPU memory this renderer may hold (its allocations ledger: buffers, targets,
-   * timer). An allocation that would go past it is refused before anything is created and handled
-   * like an out-of-memory error: the frame's resources are dropped and an 'out-of-memory' issue is
-   * reported, so the caller degrades as it would after a real one. Default: no budget.
-   */
-  memoryBudgetBytes?: number | null;
-  /**
-   * Hears of problems found after the fact (asynchronously, from error scopes) or that a frame
-   * could not be drawn as asked: out of memory, validation errors, limits, layers left out
-   * because their pipeline failed. The renderer has already done what it can (dropped its
-   * resources after an out-of-memory error, skipped what it cannot draw); the caller decides
-   * whether to degrade quality or change renderer.
-   */
-  onIssue?: (issue: RendererIssue) => void;
-}
+export type { RenderTarget, WebGpuRendererOptions } from './webgpu-renderer-options.js';
 
 /** Index of each layer kind's PrimitiveKind in PRIMITIVE_KIND_LIST. */
 const KIND_INDEX = new Map<PrimitiveKind, number>(PRIMITIVE_KIND_LIST.map((kind, i) => [kind, i]));
@@ -90,6 +58,8 @@ export class WebGpuRenderer implements Renderer {
   /** Per layer of the frame being encoded: its scissor rectangle and slot (reused arrays). */
   private readonly scissors: Scissor[] = [];
   private readonly frameSlots: (LayerSlot | null)[] = [];
+  /** Where the layer being uploaded is drawn (one object, refilled per layer: no per-frame garbage). */
+  private readonly layerFrame: LayerFrame = { scene: null as unknown as FrameScene, rect: { x: 0, y: 0, width: 0, height: 0 }, scissor: { x: 0, y: 0, width: 0, height: 0 } };
   /** Per kind: layers of that kind seen so far in the frame being encoded (a layer's slot rank). */
   private readonly ranks = new Int32Array(PRIMITIVE_KIND_LIST.length);
   private multisample: GPUTexture | null = null;
@@ -175,7 +145,7 @@ export class WebGpuRenderer implements Renderer {
     const bytesPerRow = Math.ceil((width * 4) / 256) * 256;
     // Rows are read back in bands that each fit the largest buffer the device allows.
     const rowsPerBand = Math.max(1, Math.floor(this.limits.maxBufferSize / bytesPerRow));
-    const bands: { buffer: GPUBuffer; y: number; rows: number }[] = [];
+    const bands: ReadbackBand[] = [];
     try {
       try {
         const encoder = this.encode(scene);
@@ -195,22 +165,7 @@ export class WebGpuRenderer implements Renderer {
       } finally {
         this.closeFrameScope();
       }
-      const data = new Uint8Array(width * height * 4);
-      for (const band of bands) {
-        await band.buffer.mapAsync(GPUMapMode.READ);
-        const mapped = new Uint8Array(band.buffer.getMappedRange());
-        for (let row = 0; row < band.rows; row++) {
-          data.set(mapped.subarray(row * bytesPerRow, row * bytesPerRow + width * 4), (band.y + row) * width * 4);
-        }
-        band.buffer.unmap();
-      }
-      if (this.target.format.startsWith('bgra')) {
-        for (let i = 0; i < data.length; i += 4) {
-          const red = data[i]!;
-          data[i] = data[i + 2]!;
-          data[i + 2] = red;
-        }
-      }
+      const data = await readBands(bands, width, height, bytesPerRow, this.target.format.startsWith('bgra'));
       return { width, height, data };
     } finally {
       for (const band of bands) this.allocations.release(band.buffer);
@@ -348,7 +303,15 @@ export class WebGpuRenderer implements Renderer {
       const kind: PrimitiveKind = PRIMITIVE_KINDS[layer.kind];
       const index = KIND_INDEX.get(kind)!;
       const rank = this.ranks[index]!++;
-      slots[i] = this.failed.has(kind.pipeline) ? null : this.buffers.upload(index, rank, layer as SceneLayer, { scene, rect, scissor });
+      if (this.failed.has(kind.pipeline)) {
+        slots[i] = null;
+        continue;
+      }
+      const frame = this.layerFrame;
+      frame.scene = scene;
+      frame.rect = rect;
+      frame.scissor = scissor;
+      slots[i] = this.buffers.upload(index, rank, layer, frame);
     }
   }
 
@@ -417,24 +380,4 @@ export class WebGpuRenderer implements Renderer {
     this.multisample = this.allocate(textureDescriptorBytes(descriptor), () => this.allocations.createTexture(this.device, descriptor));
     return this.multisample;
   }
-}
-
-function premultiplied([r, g, b, a]: Rgba): GPUColorDict {
-  return { r: r * a, g: g * a, b: b * a, a };
-}
-
-function clampRect(rect: { x: number; y: number; width: number; height: number }, width: number, height: number): Scissor {
-  const x = Math.max(0, Math.min(width, Math.floor(rect.x)));
-  const y = Math.max(0, Math.min(height, Math.floor(rect.y)));
-  return {
-    x,
-    y,
-    width: Math.max(0, Math.min(width - x, Math.ceil(rect.width))),
-    height: Math.max(0, Math.min(height - y, Math.ceil(rect.height))),
-  };
-}
-
-
-function sameRect(a: Scissor, b: Scissor): boolean {
-  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }
