@@ -32,6 +32,13 @@ export interface Renderer {
   render(scene: FrameScene): RenderStats;
   /** Draws the scene and reads its pixels back (tests, image export). */
   capture(scene: FrameScene): Promise<FramePixels>;
+  /** MSAA samples per pixel of its frames (Canvas2D: 1, it antialiases analytically). */
+  readonly sampleCount: 1 | 4;
+  /**
+   * Kinds of drawing found unusable (WebGPU: pipelines whose shader failed; their layers are
+   * skipped). Empty when everything draws; Canvas2D: always empty.
+   */
+  readonly failedKinds: ReadonlySet<string>;
   /** Bytes of GPU (or canvas) memory this renderer holds. */
   readonly memoryBytes: number;
   /** Releases every resource. The renderer is unusable afterwards. */

@@ -1,5 +1,5 @@
 // The WebGPU backend: draws the core's FrameScenes on a GPUDevice (browser, or Node with Dawn).
 // Kept out of gpu-charts/core so that DOM-free users who bring their own renderer ship none of it.
-export { WebGpuRenderer, type RenderTarget, type WebGpuRendererOptions } from './webgpu-renderer.js';
+export { WebGpuRenderer, type RenderTarget, type WebGpuRendererOptions, type RendererIssue, type PipelineKind } from './webgpu-renderer.js';
 export { DeviceManager, type DeviceEvent } from './device-manager.js';
 export { WebGpuUnavailableError, type WebGpuUnavailableReason } from './webgpu-unavailable.js';

@@ -1,0 +1,51 @@
+import type { LineLayer, SegmentsLayer } from '../../../core/scene/frame-scene.js';
+import { isGapY } from '../../../core/scene/frame-scene.js';
+import { cssColor, type Context2d, type DrawPrimitive } from './draw-primitive.js';
+
+/**
+ * Below this length a segment has no direction of its own. The shader then uses the x axis; a
+ * zero-length subpath would leave the square cap to each browser's taste, so the segment is
+ * replaced by a tiny horizontal one.
+ */
+const DEGENERATE_LENGTH = 1e-3;
+const DEGENERATE_HALF = 0.005;
+
+/**
+ * Lines and segments. The shader draws every segment as its own rectangle, lengthened by half the
+ * width at both ends (square caps), and those caps close the joints of a polyline. Each segment is
+ * therefore its own subpath with square caps: one stroke of that path covers exactly the union of
+ * the GPU's rectangles, so the shape at joints matches (no miter spikes, no bevel notches). The
+ * only difference: where a translucent line overlaps itself the GPU blends twice, a path once.
+ */
+function strokeSegments(ctx: Context2d, layer: LineLayer | SegmentsLayer): void {
+  const stride = layer.kind === 'segments' ? 2 : 1;
+  const segments = layer.kind === 'segments' ? layer.count >> 1 : layer.count - 1;
+  if (segments <= 0) return;
+  const p = layer.points;
+  ctx.beginPath();
+  for (let i = 0; i < segments; i++) {
+    const a = i * stride * 2;
+    const ax = p[a]!;
+    const ay = p[a + 1]!;
+    const bx = p[a + 2]!;
+    const by = p[a + 3]!;
+    if (isGapY(ay) || isGapY(by)) continue;
+    if (Math.abs(bx - ax) + Math.abs(by - ay) < DEGENERATE_LENGTH) {
+      ctx.moveTo(ax - DEGENERATE_HALF, ay);
+      ctx.lineTo(ax + DEGENERATE_HALF, ay);
+    } else {
+      ctx.moveTo(ax, ay);
+      ctx.lineTo(bx, by);
+    }
+  }
+  // The shader's half width is max(width, 1) / 2.
+  ctx.lineWidth = Math.max(layer.width, 1);
+  ctx.lineCap = 'square';
+  // Irrelevant with one segment per subpath; bevel never reaches past the caps' union.
+  ctx.lineJoin = 'bevel';
+  ctx.strokeStyle = cssColor(layer.color);
+  ctx.stroke();
+}
+
+export const drawLine: DrawPrimitive<LineLayer> = { draw: (ctx, layer) => strokeSegments(ctx, layer) };
+export const drawSegments: DrawPrimitive<SegmentsLayer> = { draw: (ctx, layer) => strokeSegments(ctx, layer) };

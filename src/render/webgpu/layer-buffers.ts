@@ -1,0 +1,158 @@
+import type { SceneLayer } from '../../core/scene/frame-scene.js';
+import type { OwnerAllocations } from './gpu-allocations.js';
+import type { RendererLimits } from './limits.js';
+import type { LayerFrame, ParamsWriter, PrimitiveKind } from './primitives/primitive-kind.js';
+
+/**
+ * Elements of a layer that fit one storage binding. A layer with more (a line of 20M points with
+ * `lod="off"` is 160 MB, past the 128 MiB default of maxStorageBufferBindingSize) is drawn in
+ * chunks, each with its own buffers, bind group and draw call; a polyline's chunk repeats the
+ * previous chunk's last point so that the segments join (PrimitiveKind.overlap).
+ */
+export interface LayerChunk {
+  /** One per PrimitiveKind.bytesPerElement, all of `capacity` elements. */
+  buffers: GPUBuffer[];
+  capacity: number;
+  bindGroup: GPUBindGroup;
+  /** What this chunk draws in the current frame. */
+  vertices: number;
+  instances: number;
+}
+
+/** GPU state of one layer slot, reused frame after frame. */
+export interface LayerSlot {
+  kind: PrimitiveKind;
+  params: GPUBuffer;
+  chunks: LayerChunk[];
+  /** Chunks in use this frame. */
+  used: number;
+}
+
+/** Runs an allocation inside the frame's error scopes and the memory budget (the renderer's). */
+export type Allocate = <T>(bytes: number, create: () => T) => T;
+
+/**
+ * The one buffer path of every primitive kind: a slot per layer (by the layer's rank among the
+ * layers of its kind), its params uniform and its chunks, grown by doubling and reused between
+ * frames, every buffer created through the allocation ledger.
+ */
+export class LayerBuffers {
+  /** Slots by kind (index in `kinds`), then by rank. */
+  private readonly slots: LayerSlot[][];
+  private readonly perChunk: number[];
+  private readonly layouts: GPUBindGroupLayout[];
+  private readonly params: ParamsWriter;
+  private readonly paramsData: ArrayBuffer;
+
+  constructor(
+    private readonly device: GPUDevice,
+    private readonly allocations: OwnerAllocations,
+    private readonly allocate: Allocate,
+    private readonly kinds: readonly PrimitiveKind[],
+    layouts: readonly GPUBindGroupLayout[],
+    limits: RendererLimits,
+  ) {
+    this.slots = kinds.map(() => []);
+    this.perChunk = kinds.map((kind) => kind.elementsPerChunk(limits));
+    this.layouts = [...layouts];
+    const bytes = Math.max(16, ...kinds.map((kind) => kind.paramsBytes));
+    this.paramsData = new ArrayBuffer(bytes);
+    this.params = { floats: new Float32Array(this.paramsData), uints: new Uint32Array(this.paramsData) };
+  }
+
+  /**
+   * Writes a layer's params and elements into its slot (the `rank`-th of its kind), growing the
+   * slot when needed, and returns the slot.
+   */
+  upload(kindIndex: number, rank: number, layer: SceneLayer, frame: LayerFrame): LayerSlot {
+    const kind = this.kinds[kindIndex]!;
+    const count = kind.count(layer);
+    const perChunk = this.perChunk[kindIndex]!;
+    const overlap = kind.overlap;
+    // Chunk j starts where chunk j - 1 ended, less the overlap.
+    const step = perChunk - overlap;
+    const chunkCount = count <= perChunk ? 1 : Math.ceil((count - overlap) / step);
+    const slots = this.slots[kindIndex]!;
+    let slot = slots[rank];
+    if (!slot) {
+      const bytes = kind.paramsBytes;
+      const params = this.allocate(bytes, () =>
+        this.allocations.createBuffer(this.device, { label: 'gpu-charts layer params', size: bytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }),
+      );
+      slot = { kind, params, chunks: [], used: 0 };
+      slots[rank] = slot;
+    }
+    const widths = kind.bytesPerElement;
+    for (let j = 0; j < chunkCount; j++) {
+      const start = j * step;
+      const length = Math.max(0, Math.min(perChunk, count - start));
+      let chunk = slot.chunks[j];
+      if (!chunk || chunk.capacity < length) {
+        if (chunk) this.releaseChunk(chunk);
+        // A lone chunk grows by doubling; several: each a full binding.
+        const capacity = chunkCount === 1 ? Math.min(perChunk, Math.max(kind.minCapacity, nextPowerOfTwo(length))) : perChunk;
+        chunk = this.createChunk(kindIndex, slot.params, capacity);
+        slot.chunks[j] = chunk;
+      }
+      chunk.vertices = kind.vertexCount(length);
+      chunk.instances = kind.instanceCount(length);
+      if (length > 0) {
+        for (let b = 0; b < widths.length; b++) {
+          const source = kind.source(layer, b);
+          const width = widths[b]!;
+          this.device.queue.writeBuffer(chunk.buffers[b]!, 0, source.buffer, source.byteOffset + start * width, length * width);
+        }
+      }
+    }
+    // Chunks no longer needed give their memory back.
+    for (let j = chunkCount; j < slot.chunks.length; j++) this.releaseChunk(slot.chunks[j]!);
+    slot.chunks.length = chunkCount;
+    slot.used = count > 0 ? chunkCount : 0;
+    const params = this.params;
+    params.floats.fill(0);
+    kind.writeParams(params, layer, frame);
+    this.device.queue.writeBuffer(slot.params, 0, this.paramsData, 0, kind.paramsBytes);
+    return slot;
+  }
+
+  /** Releases every slot's buffers. */
+  releaseAll(): void {
+    for (const slots of this.slots) {
+      for (const slot of slots) {
+        if (!slot) continue;
+        this.allocations.release(slot.params);
+        for (const chunk of slot.chunks) this.releaseChunk(chunk);
+      }
+      slots.length = 0;
+    }
+  }
+
+  /** Forgets the slots without releasing (the ledger releases everything at dispose). */
+  clear(): void {
+    for (const slots of this.slots) slots.length = 0;
+  }
+
+  private createChunk(kindIndex: number, params: GPUBuffer, capacity: number): LayerChunk {
+    const kind = this.kinds[kindIndex]!;
+    const storage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
+    const buffers: GPUBuffer[] = [];
+    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: params } }];
+    for (let b = 0; b < kind.bytesPerElement.length; b++) {
+      const size = Math.max(16, capacity * kind.bytesPerElement[b]!);
+      const label = kind.bufferLabels[b] ?? 'gpu-charts layer data';
+      const buffer = this.allocate(size, () => this.allocations.createBuffer(this.device, { label, size, usage: storage }));
+      buffers.push(buffer);
+      entries.push({ binding: b + 1, resource: { buffer } });
+    }
+    const bindGroup = this.device.createBindGroup({ layout: this.layouts[kindIndex]!, entries });
+    return { buffers, capacity, bindGroup, vertices: 0, instances: 0 };
+  }
+
+  private releaseChunk(chunk: LayerChunk): void {
+    for (const buffer of chunk.buffers) this.allocations.release(buffer);
+  }
+}
+
+function nextPowerOfTwo(n: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(1, n)));
+}

@@ -1,0 +1,30 @@
+import type { SceneLayer } from '../../../core/scene/frame-scene.js';
+import { areaKind } from './area.js';
+import { polylineKind } from './polyline.js';
+import type { PrimitiveKind } from './primitive-kind.js';
+import { rectsKind } from './rects.js';
+import { segmentsKind } from './segments.js';
+
+/**
+ * The primitive kinds the WebGPU renderer draws, by scene layer kind.
+ *
+ * Adding a kind (instanced markers, a textured heatmap grid, a triangle mesh) is: a new layer type
+ * in core/scene/frame-scene.ts, a module here implementing PrimitiveKind (its shader, bind group
+ * layout, bytes per element of each storage buffer, params, vertex and instance counts), and one
+ * entry in this table. The generic path (layer-buffers.ts, the renderer's draw loop) reads only
+ * the PrimitiveKind interface: markers give instanceCount > 1; a kind whose pipeline needs other
+ * pipeline state (depth testing for 3D) sets it in its own createPipeline. A depth attachment for
+ * the pass, or texture bindings, would be the first features that need PrimitiveKind to grow a
+ * field (and the renderer to honour it once, for every kind).
+ */
+export const PRIMITIVE_KINDS: { readonly [K in SceneLayer['kind']]: PrimitiveKind<Extract<SceneLayer, { kind: K }>> } = {
+  line: polylineKind,
+  area: areaKind,
+  segments: segmentsKind,
+  rects: rectsKind,
+};
+
+/** The kinds in table order; a kind's index here numbers its slots. */
+export const PRIMITIVE_KIND_LIST: readonly PrimitiveKind[] = Object.values(PRIMITIVE_KINDS) as PrimitiveKind[];
+
+export type { PipelineKind, PrimitiveKind, ShaderName } from './primitive-kind.js';

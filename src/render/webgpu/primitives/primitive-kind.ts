@@ -1,0 +1,91 @@
+import type { FrameScene, PlotRect, SceneLayer } from '../../../core/scene/frame-scene.js';
+import type { PipelineCache } from '../pipeline-cache.js';
+import type { RendererLimits } from '../limits.js';
+
+/** The render pipelines; independent segments (grid lines) use the line pipeline. */
+export type PipelineKind = 'line' | 'area' | 'rects';
+
+/** Shader sources a renderer may replace (tests: a broken shader). */
+export type ShaderName = 'primitives' | 'rects';
+
+/** What a kind needs to build its pipeline; one per renderer. */
+export interface PipelineContext {
+  device: GPUDevice;
+  cache: PipelineCache;
+  format: GPUTextureFormat;
+  sampleCount: number;
+  shaders: Partial<Record<ShaderName, string>>;
+}
+
+/** A pipeline and the promise of its check (see PipelineCache.checkedPipeline). */
+export interface CheckedPipeline {
+  pipeline: GPURenderPipeline;
+  check: Promise<{ error: string | null; diagnostics: import('../pipeline-cache.js').ShaderDiagnostic[] }>;
+}
+
+/** The scissor rectangle of a layer, whole pixels, inside the target. */
+export interface Scissor {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where one layer is drawn this frame. */
+export interface LayerFrame {
+  scene: FrameScene;
+  /** The layer's pane (or the plot), unrounded. */
+  rect: PlotRect;
+  scissor: Scissor;
+}
+
+/** The params uniform being written: one scratch buffer, zeroed before each layer. */
+export interface ParamsWriter {
+  floats: Float32Array;
+  uints: Uint32Array;
+}
+
+/**
+ * One kind of primitive the WebGPU renderer draws: everything the generic, chunked buffer path
+ * (layer-buffers.ts) needs to know about it. A layer's elements (points, rectangles, …) are
+ * uploaded into one or more storage buffers per chunk, each chunk small enough for one storage
+ * binding, with one bind group (params uniform at binding 0, the storage buffers at 1, 2, …) and
+ * one draw call.
+ *
+ * Methods (not function properties) on purpose: their parameters are bivariant, so a kind of
+ * `LineLayer` sits in a table of kinds of `SceneLayer`.
+ */
+export interface PrimitiveKind<L extends SceneLayer = SceneLayer> {
+  /** The pipeline it draws with; several kinds may share one (line and segments). */
+  readonly pipeline: PipelineKind;
+  /** Bytes of one element in each storage buffer of a chunk (rects: corners, then colours). */
+  readonly bytesPerElement: readonly number[];
+  /** Labels of those buffers (debugging tools show them). */
+  readonly bufferLabels: readonly string[];
+  /** Elements a lone chunk holds at first; it then grows by doubling. */
+  readonly minCapacity: number;
+  /** Elements consecutive chunks share: 1 for polylines (so that their segments join), else 0. */
+  readonly overlap: 0 | 1;
+  /** Bytes of the params uniform. */
+  readonly paramsBytes: number;
+  /** Elements per chunk under these limits (at most one storage binding's worth). */
+  elementsPerChunk(limits: RendererLimits): number;
+  bindGroupLayout(context: PipelineContext): GPUBindGroupLayout;
+  /** Builds (or finds in the cache) the pipeline; only called once per renderer and pipeline kind. */
+  createPipeline(context: PipelineContext, layout: GPUBindGroupLayout): CheckedPipeline;
+  /** Elements the layer draws. */
+  count(layer: L): number;
+  /** The layer's data for storage buffer `buffer`: element i starts at i × bytesPerElement[buffer]. */
+  source(layer: L, buffer: number): ArrayBufferView;
+  writeParams(params: ParamsWriter, layer: L, frame: LayerFrame): void;
+  /** Vertices one draw of a chunk of `elements` elements takes (≤ 0: nothing to draw). */
+  vertexCount(elements: number): number;
+  /** Instances of that draw (1 without instancing). */
+  instanceCount(elements: number): number;
+}
+
+/** The premultiplied blend every kind shares. */
+export const PREMULTIPLIED_BLEND: GPUBlendState = {
+  color: { srcFactor: 'one', dstFactor: 'one-minus-src-alpha', operation: 'add' },
+  alpha: { srcFactor: 'one', dstFactor: 'one-minus-src-alpha', operation: 'add' },
+};
