@@ -34,6 +34,8 @@ export interface WebGpuRendererOptions {
    * whether to degrade quality or change renderer.
    */
   onIssue?: (issue: RendererIssue) => void;
+  /** Cap on the GPU memory this renderer's data buffers may hold (quality.maxGpuMemoryMB), bytes; absent = no cap. */
+  memoryBudgetBytes?: number;
 }
 
 export type ShaderName = 'primitives' | 'rects';
@@ -136,7 +138,7 @@ interface Scissor {
  */
 export class WebGpuRenderer implements Renderer {
   readonly kind = 'webgpu' as const;
-  readonly sampleCount: number;
+  readonly sampleCount: 1 | 4;
   /** The limits resources are sized by: the device's, or lower where a test capped them. */
   readonly limits: RendererLimits;
   /**
