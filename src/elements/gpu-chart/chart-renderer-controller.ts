@@ -24,7 +24,8 @@ import { effectiveLimits, type RendererLimits } from '../../render/webgpu/limits
 import { WebGpuUnavailableError, type WebGpuUnavailableReason } from '../../render/webgpu/webgpu-unavailable.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from '../../recovery/circuit-breaker.js';
 import { Lifecycle, type LifecycleState } from '../../recovery/lifecycle.js';
-import { retry, isAbortError, type BackoffOptions } from '../../recovery/retry.js';
+import type { BackoffOptions } from '../../recovery/retry.js';
+import { recoverDevice } from '../../recovery/device-recovery.js';
 import { GpuFallbackEvent, type GpuFallbackDetail } from '../../events/gpu-fallback.js';
 import { GpuReadyEvent } from '../../events/gpu-ready.js';
 import { GpuRecoveryEvent } from '../../events/gpu-recovery.js';
@@ -528,36 +529,26 @@ export class ChartRendererController implements ReactiveController {
       return;
     }
     this.move('recovering', 'requesting a new device');
-    let attempts = 0;
-    try {
-      await retry(
-        async (attempt) => {
-          attempts = attempt;
-          if (generation !== this.generation) throw new DOMException('superseded', 'AbortError');
-          await this.startWebGpu(generation);
-        },
-        {
-          ...this.host.recoveryOptions.retry,
-          signal: this.abort.signal,
-          // A device that comes back with pipelines that do not compile will not do better on retry.
-          shouldRetry: (error) => generation === this.generation && !(error instanceof PipelineFailureError),
-          onAttempt: ({ attempt, delayMs, error }) => {
-            if (delayMs !== null) this.host.dispatchEvent(new GpuRecoveryEvent(recoveryDetails.retrying(attempt, delayMs, error)));
-          },
-        },
-      );
-      if (generation !== this.generation) return;
-      this.host.dispatchEvent(new GpuRecoveryEvent(recoveryDetails.recovered(attempts, performance.now() - lostAt, reason)));
-    } catch (error) {
-      if (isAbortError(error) || generation !== this.generation) return;
-      this.host.dispatchEvent(new GpuRecoveryEvent(recoveryDetails.failed(attempts, performance.now() - lostAt, error)));
-      if (error instanceof PipelineFailureError) {
-        this.pipelineFallBack(error);
-        return;
-      }
-      this.breaker.recordFailure(error);
-      this.fallBack('device-lost', deviceLostMessage(error));
+    const outcome = await recoverDevice(
+      {
+        attempt: () => this.startWebGpu(generation),
+        isCurrent: () => generation === this.generation,
+        // A device that comes back with pipelines that do not compile will not do better on retry.
+        isFatal: (error) => error instanceof PipelineFailureError,
+        emit: (detail) => this.host.dispatchEvent(new GpuRecoveryEvent(detail)),
+        now: () => performance.now(),
+        retry: { ...this.host.recoveryOptions.retry, signal: this.abort.signal },
+      },
+      reason,
+      lostAt,
+    );
+    if (outcome.kind !== 'failed') return;
+    if (outcome.error instanceof PipelineFailureError) {
+      this.pipelineFallBack(outcome.error);
+      return;
     }
+    this.breaker.recordFailure(outcome.error);
+    this.fallBack('device-lost', deviceLostMessage(outcome.error));
   }
 
   private dispose(): void {
