@@ -12,3 +12,5 @@ export {
   type LifecycleOptions,
 } from './lifecycle.js';
 export * from './quality-ladder.js';
+export * from './renderer-policy.js';
+export { recoverDevice, type DeviceRecoveryWorld, type DeviceRecoveryOutcome } from './device-recovery.js';

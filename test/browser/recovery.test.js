@@ -13,6 +13,14 @@ function same(a, b) {
   return differing / (a.width * a.height);
 }
 
+async function until(check, ms = 5000, what = 'condition') {
+  const end = performance.now() + ms;
+  while (!check()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
 describe('recovery', () => {
   const manager = DeviceManager.shared();
   const defaults = GpuChart.recovery;
@@ -100,6 +108,20 @@ describe('recovery', () => {
     const { detail } = await fallback;
     assertEqual(detail.reason, 'circuit-open', 'the breaker opened');
     assertEqual(chart.rendererKind, 'canvas2d', 'drawing with Canvas2D meanwhile');
+  });
+
+  it('a new GPU memory budget (quality.maxGpuMemoryMB) rebuilds the WebGPU renderer, and only a change does', async () => {
+    const chart = await createChart({ data: line() });
+    const first = chart.renderers.renderer;
+    assertEqual(first?.kind, 'webgpu', 'drawing with WebGPU');
+    chart.updateConfig({ quality: { maxGpuMemoryMB: 512 } });
+    await until(() => chart.renderers.renderer && chart.renderers.renderer !== first, 5000, 'a rebuilt renderer');
+    const second = chart.renderers.renderer;
+    assertEqual(chart.memoryBudgetBytes, 512 * 1024 * 1024, 'the budget in bytes');
+    chart.updateConfig({ theme: 'dark' });
+    await sleep(200);
+    assert(chart.renderers.renderer === second, 'a change elsewhere keeps the renderer');
+    assertEqual(chart.renderers.state, 'ready', 'still ready');
   });
 
   it('renderer="canvas2d" draws the same chart as WebGPU', async () => {

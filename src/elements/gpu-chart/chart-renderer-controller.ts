@@ -1,5 +1,21 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { freshQualityLadder, stepDown, type QualityLadderState } from '../../recovery/quality-ladder.js';
+import { freshQualityLadder, type QualityLadderState } from '../../recovery/quality-ladder.js';
+import {
+  deviceLostMessage,
+  lifecyclePath,
+  lodWith,
+  pipelineRetryDelay,
+  planDeviceLoss,
+  planFallback,
+  planOutOfMemory,
+  planPipelineHealth,
+  planProbe,
+  planValidationError,
+  probeWait,
+  recoveryDetails,
+  sampleCountWith,
+  type RendererPreference,
+} from '../../recovery/renderer-policy.js';
 import { Canvas2dRenderer } from '../../render/canvas2d/canvas2d-renderer.js';
 import type { Renderer } from '../../render/renderer.js';
 import { DeviceManager, type DeviceEvent } from '../../render/webgpu/device-manager.js';
@@ -8,13 +24,14 @@ import { effectiveLimits, type RendererLimits } from '../../render/webgpu/limits
 import { WebGpuUnavailableError, type WebGpuUnavailableReason } from '../../render/webgpu/webgpu-unavailable.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from '../../recovery/circuit-breaker.js';
 import { Lifecycle, type LifecycleState } from '../../recovery/lifecycle.js';
-import { retry, isAbortError, type BackoffOptions } from '../../recovery/retry.js';
+import type { BackoffOptions } from '../../recovery/retry.js';
+import { recoverDevice } from '../../recovery/device-recovery.js';
 import { GpuFallbackEvent, type GpuFallbackDetail } from '../../events/gpu-fallback.js';
 import { GpuReadyEvent } from '../../events/gpu-ready.js';
 import { GpuRecoveryEvent } from '../../events/gpu-recovery.js';
 import type { GpuQualityChangeDetail } from '../../events/gpu-quality-change.js';
 
-export type RendererPreference = 'auto' | 'webgpu' | 'canvas2d';
+export type { RendererPreference };
 
 /** Timings of recovery; pages (and tests) may tune them through `GpuChart.recovery`. */
 export interface RecoveryOptions {
@@ -47,6 +64,9 @@ class PipelineFailureError extends Error {
   }
 }
 
+/** Pipelines a WebGPU renderer builds (primitives, rects, and the third): all failing gives up WebGPU. */
+const PIPELINE_COUNT = 3;
+
 /** What the controller needs from the element. */
 export interface RendererHost extends ReactiveControllerHost, EventTarget {
   readonly isConnected: boolean;
@@ -60,6 +80,8 @@ export interface RendererHost extends ReactiveControllerHost, EventTarget {
   /** The canvas in the shadow root, or a fresh one put in its place (a canvas keeps its first context type). */
   canvasFor(kind: 'webgpu' | 'canvas2d'): HTMLCanvasElement | null;
   readonly sampleCount: 1 | 4;
+  /** quality.maxGpuMemoryMB in bytes, or null for no cap: handed to the WebGPU renderer. */
+  readonly memoryBudgetBytes: number | null;
   readonly recoveryOptions: RecoveryOptions;
   rendererChanged(renderer: Renderer | null, device: GPUDevice | null): void;
   /** A device is there and no renderer yet: the moment to settle quality settings (MSAA) first. */
@@ -107,6 +129,8 @@ export class ChartRendererController implements ReactiveController {
   private pipelineRetryTimer: ReturnType<typeof setTimeout> | null = null;
   /** The canvas is currently smaller than asked because of maxTextureDimension2D. */
   private limitClamped = false;
+  /** The memory budget the current WebGPU renderer was created with: a change rebuilds it. */
+  private builtBudget: number | null = null;
 
   constructor(private readonly host: RendererHost) {
     host.addController(this);
@@ -116,7 +140,7 @@ export class ChartRendererController implements ReactiveController {
 
   /** `auto` while out-of-memory degradation forces level of detail on, else null (the element's own setting). */
   get lodOverride(): 'auto' | null {
-    return this.degradation.forceLod ? 'auto' : null;
+    return lodWith(this.degradation, 'off') === 'auto' ? 'auto' : null;
   }
 
   /**
@@ -155,7 +179,7 @@ export class ChartRendererController implements ReactiveController {
 
   /** The sample count a WebGPU renderer is created with: the configuration's, unless degraded. */
   private sampleCount(): 1 | 4 {
-    return this.degradation.msaaOff ? 1 : this.host.sampleCount;
+    return sampleCountWith(this.degradation, this.host.sampleCount);
   }
 
   get state(): LifecycleState {
@@ -182,6 +206,11 @@ export class ChartRendererController implements ReactiveController {
     this.generation++;
     this.dispose();
     this.move('disposed', 'element removed');
+  }
+
+  /** A new memory budget (quality.maxGpuMemoryMB) is a renderer option: rebuild, as for MSAA. */
+  hostUpdated(): void {
+    if (this.renderer?.kind === 'webgpu' && this.builtBudget !== this.host.memoryBudgetBytes) this.rebuild();
   }
 
   /** Starts (or restarts) drawing with the preferred renderer. */
@@ -212,7 +241,7 @@ export class ChartRendererController implements ReactiveController {
   rebuild(force = false): void {
     const current = this.renderer;
     if (current?.kind !== 'webgpu' || !this.device || !this.context) return;
-    if (!force && (current as WebGpuRenderer).sampleCount === this.sampleCount()) return;
+    if (!force && current.sampleCount === this.sampleCount() && this.builtBudget === this.host.memoryBudgetBytes) return;
     const generation = this.generation;
     this.createWebGpuRenderer(this.device, this.context, generation).then(
       (created) => {
@@ -281,6 +310,7 @@ export class ChartRendererController implements ReactiveController {
     device.pushErrorScope('validation');
     let renderer: WebGpuRenderer | null = null;
     let thrown: unknown = null;
+    const budget = this.host.memoryBudgetBytes;
     try {
       renderer = new WebGpuRenderer({
         device,
@@ -290,6 +320,7 @@ export class ChartRendererController implements ReactiveController {
         sampleCount: this.sampleCount(),
         limits: hooks.limits,
         shaders: hooks.shaders,
+        ...(budget !== null && { memoryBudgetBytes: budget }),
         onIssue: (issue) => this.onRendererIssue(renderer, issue),
       });
     } catch (error) {
@@ -311,22 +342,14 @@ export class ChartRendererController implements ReactiveController {
     }
     const failed = health.failed;
     this.pipelineFailures = failed;
-    if (failed.length > 0) {
-      const message = failed.map((f) => `${f.kind}: ${f.message}`).join('; ');
-      for (const failure of failed) console.error(`gpu-charts: the ${failure.kind} pipeline failed: ${failure.message}`);
-      this.pipelineBreaker.recordFailure(new Error(message));
-      if (failed.length === 3) {
-        renderer.dispose();
-        throw new PipelineFailureError('pipeline-failed', `Every WebGPU pipeline failed (${message}); drawing with Canvas2D.`, failed);
-      }
-      if (this.pipelineBreaker.state === 'open') {
-        renderer.dispose();
-        throw new PipelineFailureError('circuit-open', `WebGPU pipelines failed ${this.pipelineBreaker.failures} times recently (${message}); drawing with Canvas2D and probing WebGPU later.`, failed);
-      }
-    } else {
-      this.pipelineBreaker.recordSuccess();
+    for (const failure of failed) console.error(`gpu-charts: the ${failure.kind} pipeline failed: ${failure.message}`);
+    const plan = planPipelineHealth(failed, this.pipelineBreaker, PIPELINE_COUNT);
+    if (plan.kind === 'fallback') {
+      renderer.dispose();
+      throw new PipelineFailureError(plan.reason, plan.message, failed);
     }
     this.renderer = renderer;
+    this.builtBudget = budget;
     this.host.rendererChanged(renderer, device);
     if (failed.length > 0) {
       this.host.dispatchEvent(
@@ -358,11 +381,12 @@ export class ChartRendererController implements ReactiveController {
         // failure counts, and the breaker moves the chart to Canvas2D when it opens.
         this.schedulePipelineRetry();
         break;
-      case 'validation':
+      case 'validation': {
         console.error(`gpu-charts: WebGPU validation error while drawing: ${issue.message}`);
-        this.pipelineBreaker.recordFailure(new Error(issue.message));
-        if (this.pipelineBreaker.state === 'open') this.pipelineFallBack(new PipelineFailureError('circuit-open', `WebGPU validation errors while drawing (${issue.message}); drawing with Canvas2D and probing WebGPU later.`, []));
+        const plan = planValidationError(issue.message, this.pipelineBreaker);
+        if (plan.kind === 'fallback') this.pipelineFallBack(new PipelineFailureError(plan.reason, plan.message, []));
         break;
+      }
     }
   }
 
@@ -372,26 +396,22 @@ export class ChartRendererController implements ReactiveController {
    * resolution (halved down to a quarter); after that, Canvas2D.
    */
   private degrade(message: string): void {
-    const current = this.renderer as WebGpuRenderer;
-    const next = stepDown(this.degradation, { lodOff: this.host.lod === 'off', sampleCount: current.sampleCount });
-    if (next.step === 'canvas2d') {
-      // No probe: the GPU has not grown more memory meanwhile.
-      this.fallBack('out-of-memory', `The GPU ran out of memory even at the lowest quality (${message}); drawing with Canvas2D.`, undefined, false);
+    const current = this.renderer;
+    if (!current) return;
+    const plan = planOutOfMemory(this.degradation, { lod: this.host.lod, rendererSampleCount: current.sampleCount, configuredSampleCount: this.host.sampleCount }, message);
+    if (plan.kind === 'fallback') {
+      this.fallBack(plan.reason, plan.message, undefined, plan.probe);
       this.host.degradationChanged(null);
       return;
     }
-    console.warn(`gpu-charts: ${message}; ${next.action}`);
-    this.host.degradationChanged({
-      reason: `out-of-memory: ${message}; ${next.action}`,
-      degradation: { cause: 'out-of-memory', step: next.step, lod: this.lodOverride ?? this.host.lod, msaa: this.sampleCount(), resolutionFactor: this.degradation.resolutionFactor },
-    });
-    if (next.step === 'msaa') this.rebuild();
+    console.warn(plan.warning);
+    this.host.degradationChanged(plan.quality);
+    if (plan.rebuild) this.rebuild();
   }
 
   private schedulePipelineRetry(): void {
     if (this.pipelineRetryTimer || this.pipelineFailures.length === 0) return;
-    const { baseMs = 250, factor = 2, maxMs = 8000 } = this.host.recoveryOptions.retry;
-    const delay = Math.min(maxMs, baseMs * factor ** Math.max(0, this.pipelineBreaker.failures - 1));
+    const delay = pipelineRetryDelay(this.host.recoveryOptions.retry, this.pipelineBreaker.failures);
     this.pipelineRetryTimer = setTimeout(() => {
       this.pipelineRetryTimer = null;
       if (!this.host.isConnected || this.pipelineFailures.length === 0) return;
@@ -453,25 +473,28 @@ export class ChartRendererController implements ReactiveController {
     probe = true,
     breaker: CircuitBreaker = this.breaker,
   ): void {
-    if (this.preference === 'webgpu') {
+    const plan = planFallback(this.preference, message, probe);
+    if (plan.renderer === 'none') {
       this.dispose();
-      this.host.showMessage(message);
-      this.move('failed', message);
+      this.host.showMessage(plan.showMessage);
+      this.move(plan.state, message);
       this.host.dispatchEvent(new GpuFallbackEvent({ reason, message, renderer: 'none', ...extra }));
       return;
     }
     this.probeBreaker = breaker;
-    if (this.useCanvas2d(reason, message, extra) && probe) this.scheduleProbe();
+    if (this.useCanvas2d(reason, message, extra) && plan.probe) this.scheduleProbe();
   }
 
   /** When the breaker lets a probe through, try WebGPU again (and go back to it if it works). */
   private scheduleProbe(): void {
     this.clearProbe();
-    const wait = Math.max(50, this.host.recoveryOptions.breaker.openMs ?? 15_000);
+    const wait = probeWait(this.host.recoveryOptions.breaker.openMs);
     this.probeTimer = setTimeout(() => {
       this.probeTimer = null;
-      if (!this.host.isConnected || this.lifecycle.state !== 'fallback' || this.preference === 'canvas2d') return;
-      if (!(this.probeBreaker ?? this.breaker).canTry()) {
+      if (!this.host.isConnected) return;
+      const next = planProbe(this.lifecycle.state, this.preference, this.probeBreaker ?? this.breaker);
+      if (next === 'stop') return;
+      if (next === 'wait') {
         this.scheduleProbe();
         return;
       }
@@ -499,44 +522,33 @@ export class ChartRendererController implements ReactiveController {
     const lostAt = performance.now();
     this.dispose();
     this.move('lost', `device lost: ${reason}`);
-    this.host.dispatchEvent(new GpuRecoveryEvent({ phase: 'lost', attempt: 0, reason, message }));
-    this.breaker.recordFailure(new Error(message));
-    if (!this.breaker.canTry()) {
-      this.fallBack('circuit-open', `WebGPU failed ${this.breaker.failures} times recently; drawing with Canvas2D and probing WebGPU later.`);
+    this.host.dispatchEvent(new GpuRecoveryEvent(recoveryDetails.lost(reason, message)));
+    const plan = planDeviceLoss(message, this.breaker);
+    if (plan.kind === 'fallback') {
+      this.fallBack(plan.reason, plan.message);
       return;
     }
     this.move('recovering', 'requesting a new device');
-    let attempts = 0;
-    try {
-      await retry(
-        async (attempt) => {
-          attempts = attempt;
-          if (generation !== this.generation) throw new DOMException('superseded', 'AbortError');
-          await this.startWebGpu(generation);
-        },
-        {
-          ...this.host.recoveryOptions.retry,
-          signal: this.abort.signal,
-          // A device that comes back with pipelines that do not compile will not do better on retry.
-          shouldRetry: (error) => generation === this.generation && !(error instanceof PipelineFailureError),
-          onAttempt: ({ attempt, delayMs, error }) => {
-            if (delayMs !== null) this.host.dispatchEvent(new GpuRecoveryEvent({ phase: 'retrying', attempt, delayMs, reason: String(error), message: `attempt ${attempt} failed; retrying in ${Math.round(delayMs)} ms` }));
-          },
-        },
-      );
-      if (generation !== this.generation) return;
-      this.host.dispatchEvent(new GpuRecoveryEvent({ phase: 'recovered', attempt: attempts, durationMs: performance.now() - lostAt, reason, message: 'WebGPU device restored; chart rebuilt from its data' }));
-    } catch (error) {
-      if (isAbortError(error) || generation !== this.generation) return;
-      const text = error instanceof Error ? error.message : String(error);
-      this.host.dispatchEvent(new GpuRecoveryEvent({ phase: 'failed', attempt: attempts, durationMs: performance.now() - lostAt, reason: String(error), message: text }));
-      if (error instanceof PipelineFailureError) {
-        this.pipelineFallBack(error);
-        return;
-      }
-      this.breaker.recordFailure(error);
-      this.fallBack('device-lost', `The GPU device was lost and could not be restored (${text}).`);
+    const outcome = await recoverDevice(
+      {
+        attempt: () => this.startWebGpu(generation),
+        isCurrent: () => generation === this.generation,
+        // A device that comes back with pipelines that do not compile will not do better on retry.
+        isFatal: (error) => error instanceof PipelineFailureError,
+        emit: (detail) => this.host.dispatchEvent(new GpuRecoveryEvent(detail)),
+        now: () => performance.now(),
+        retry: { ...this.host.recoveryOptions.retry, signal: this.abort.signal },
+      },
+      reason,
+      lostAt,
+    );
+    if (outcome.kind !== 'failed') return;
+    if (outcome.error instanceof PipelineFailureError) {
+      this.pipelineFallBack(outcome.error);
+      return;
     }
+    this.breaker.recordFailure(outcome.error);
+    this.fallBack('device-lost', deviceLostMessage(outcome.error));
   }
 
   private dispose(): void {
@@ -552,12 +564,7 @@ export class ChartRendererController implements ReactiveController {
 
   private move(to: LifecycleState, reason: string): void {
     if (this.lifecycle.state === to) return;
-    if (this.lifecycle.can(to)) this.lifecycle.transition(to, reason);
-    else if (to !== 'disposed' && this.lifecycle.can('recovering')) {
-      // e.g. fallback → ready goes through recovering.
-      this.lifecycle.transition('recovering', reason);
-      if (this.lifecycle.can(to)) this.lifecycle.transition(to, reason);
-    }
+    for (const state of lifecyclePath(this.lifecycle.state, to)) this.lifecycle.transition(state, reason);
     this.host.requestUpdate();
   }
 }

@@ -791,6 +791,11 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     return this.configuration.config.quality.msaa;
   }
 
+  get memoryBudgetBytes(): number | null {
+    const mb = this.configuration.config.quality.maxGpuMemoryMB;
+    return mb ? mb * 1024 * 1024 : null;
+  }
+
   get recoveryOptions(): RecoveryOptions {
     return (this.constructor as typeof GpuChart).recovery;
   }
