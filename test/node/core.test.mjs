@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Viewport } from '../../build/node/core/viewport.js';
 import { createTimeScale, createValueScale, paddedRange } from '../../build/node/core/scales.js';
-import { indicesToPoints } from '../../build/node/core/series-points.js';
+import { indicesToPoints } from '../../build/node/series/shared/series-points.js';
 import { SeriesStore } from '../../build/node/data/series-store.js';
 import { plotRect, canvasPixels } from '../../build/node/core/layout.js';
-import { resolveSeries } from '../../build/node/core/series-spec.js';
+import { resolveSeries } from '../../build/node/series/shared/series-spec.js';
 import { ChartModel } from '../../build/node/core/chart-model.js';
 import { GAP_Y } from '../../build/node/core/scene/frame-scene.js';
 

@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { layoutPanes, moveSeparator, MAIN_PANE } from '../../build/node/core/panes.js';
-import { HistogramLayer } from '../../build/node/core/histogram-layer.js';
+import { HistogramLayer } from '../../build/node/series/shared/histogram-layer.js';
 import { createTimeScale, createValueScale } from '../../build/node/core/scales.js';
 import { MinMaxPyramid } from '../../build/node/data/lod/minmax-pyramid.js';
 import { ChartModel } from '../../build/node/core/chart-model.js';
-import { resolveSeries } from '../../build/node/core/series-spec.js';
+import { resolveSeries } from '../../build/node/series/shared/series-spec.js';
 
 test('layoutPanes fills the plot exactly with whole-pixel panes and gaps, by weight', () => {
   const plot = { x: 8, y: 8, width: 300, height: 401 };

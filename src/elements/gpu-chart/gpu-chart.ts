@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ChartModel, type AxisLabel, type FrameResult } from '../../core/chart-model.js';
 import type { ScaleKind } from '../../core/scales.js';
-import { BAR_TYPES, hasOhlc, SERIES_TYPES, type SeriesOptions, type SeriesType } from '../../core/series-spec.js';
+import { BAR_TYPES, hasOhlc, SERIES_TYPES, type SeriesOptions, type SeriesType } from '../../series/index.js';
 import { TimeframeView } from '../../data/timeframe-view.js';
 import type { ColumnarData } from '../../data/columnar.js';
 import { DARK_THEME, LIGHT_THEME, type Theme } from '../../core/theme.js';

@@ -1,6 +1,6 @@
-import type { OhlcAggregate } from '../data/lod/ohlc-aggregate.js';
-import type { Rgba, RectsLayer } from './scene/frame-scene.js';
-import type { TimeScale, ValueScale } from './scales.js';
+import type { OhlcAggregate } from '../../data/lod/ohlc-aggregate.js';
+import type { Rgba, RectsLayer } from '../../core/scene/frame-scene.js';
+import type { TimeScale, ValueScale } from '../../core/scales.js';
 
 export type BarStyle = 'candlestick' | 'ohlc';
 

@@ -1,9 +1,9 @@
-import type { MinMaxPyramid } from '../data/lod/minmax-pyramid.js';
-import { NO_INDEX } from '../data/lod/minmax-pyramid.js';
-import { lowerBound, upperBound } from '../data/lod/search.js';
-import type { RectsLayer, Rgba } from './scene/frame-scene.js';
+import type { MinMaxPyramid } from '../../data/lod/minmax-pyramid.js';
+import { NO_INDEX } from '../../data/lod/minmax-pyramid.js';
+import { lowerBound, upperBound } from '../../data/lod/search.js';
+import type { RectsLayer, Rgba } from '../../core/scene/frame-scene.js';
 import { packColor, RectBuffer } from './candle-layers.js';
-import type { TimeScale, ValueScale } from './scales.js';
+import type { TimeScale, ValueScale } from '../../core/scales.js';
 
 /** Up to this many visible bars per pixel column are drawn one by one; beyond it, per column. */
 const RAW_BARS_PER_COLUMN = 0.5;

@@ -1,6 +1,6 @@
-import { GAP } from '../data/lod/m4.js';
-import { GAP_Y } from './scene/frame-scene.js';
-import type { TimeScale, ValueScale } from './scales.js';
+import { GAP } from '../../data/lod/m4.js';
+import { GAP_Y } from '../../core/scene/frame-scene.js';
+import type { TimeScale, ValueScale } from '../../core/scales.js';
 
 /** Points this far outside the plot are pulled in along their segment (see below). */
 const CLIP_MARGIN_PX = 4;

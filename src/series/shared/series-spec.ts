@@ -1,16 +1,11 @@
-import type { Rgba } from './scene/frame-scene.js';
+import type { Rgba } from '../../core/scene/frame-scene.js';
+import { BAR_TYPES, seriesType } from '../registry.js';
+import { hasOhlc } from './ohlc-columns.js';
 
+export { hasOhlc, OHLC_COLUMNS } from './ohlc-columns.js';
+
+/** The built-in types (more may be registered: see registry.ts). */
 export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc';
-export const SERIES_TYPES: readonly SeriesType[] = ['line', 'area', 'baseline', 'bar', 'volume', 'candlestick', 'ohlc'];
-
-/** Series types drawn from open/high/low/close columns rather than one value column. */
-export const BAR_TYPES: readonly SeriesType[] = ['candlestick', 'ohlc'];
-export const OHLC_COLUMNS = ['open', 'high', 'low', 'close'] as const;
-
-/** Whether the data has the four price columns candlestick and OHLC series need. */
-export function hasOhlc(columns: readonly string[]): boolean {
-  return OHLC_COLUMNS.every((name) => columns.includes(name));
-}
 
 /** A series as the user may describe it (every field optional but the column). */
 export interface SeriesOptions {
@@ -51,13 +46,12 @@ export function resolveSeries(columns: readonly string[], options: readonly Seri
     return [{ id: 'ohlc', column: 'close', type: defaultType, name: 'OHLC', color: null, lineWidth: defaultWidth, visible: true }];
   }
   const list: readonly SeriesOptions[] = options && options.length > 0 ? options : columns.map((column) => ({ column }));
-  // Bar types need OHLC columns; without them a series is drawn as a line (the element reports it).
-  // A volume histogram is coloured by each bar's direction, which needs open and close; without
-  // them it is a plain bar series of its column.
+  // A type whose columns are missing is drawn as its fallback (the element reports it): candlestick
+  // and OHLC as a line; volume, coloured by each bar's direction, as a plain bar series of its column.
   const typeFor = (type: SeriesType): SeriesType => {
-    if (BAR_TYPES.includes(type) && !hasOhlc(columns)) return 'line';
-    if (type === 'volume' && !(hasOhlc(columns) && columns.includes('volume'))) return 'bar';
-    return type;
+    let module = seriesType(type);
+    while (module && !module.columns.every((name) => columns.includes(name))) module = module.fallback === undefined ? undefined : seriesType(module.fallback);
+    return (module?.type as SeriesType | undefined) ?? (seriesType(type) ? 'line' : type);
   };
   return list
     .filter((o) => columns.includes(o.column))

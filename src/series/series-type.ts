@@ -1,0 +1,96 @@
+import type { LodMode } from '../data/lod/m4.js';
+import type { SeriesStore } from '../data/series-store.js';
+import type { TimeScale, ValueScale } from '../core/scales.js';
+import type { PlotRect, Rgba, SceneLayer } from '../core/scene/frame-scene.js';
+import type { Theme } from '../core/theme.js';
+import type { SeriesSpec } from './shared/series-spec.js';
+
+/** One row of the crosshair tooltip. */
+export interface SeriesValue {
+  id: string;
+  name: string;
+  color: Rgba;
+  value: number;
+  index: number;
+}
+
+/** What level of detail did in a frame, summed over every series. */
+export interface LodSummary {
+  mode: LodMode;
+  /** Data points inside the window, over all series. */
+  visiblePoints: number;
+  /** Points sent to the renderer, over all series. */
+  drawnPoints: number;
+}
+
+/**
+ * One series as its module sees it. The model keeps one such object per frame and refills it
+ * for each series, so that drawing allocates nothing per series.
+ */
+export interface SeriesContext<State = unknown> {
+  spec: SeriesSpec;
+  /** The series' colour, resolved (its own or the palette's). */
+  color: Rgba;
+  /** What the module's `createState()` returned for this series (its frame-reused buffers). */
+  state: State;
+  store: SeriesStore;
+  theme: Theme;
+  pixelRatio: number;
+  /** The visible time window. */
+  start: number;
+  end: number;
+}
+
+/** Where and how a series draws in one frame. */
+export interface DrawTarget {
+  /** The pane rectangle (device px); layers are relative to it. */
+  pane: PlotRect;
+  xScale: TimeScale;
+  yScale: ValueScale;
+  /** M4 columns across the pane (Infinity: every point), from the chart's LOD options. */
+  lodColumns: number;
+  /** Layers go here, back to front. */
+  layers: SceneLayer[];
+  lod: LodSummary;
+}
+
+/** A value range being accumulated over series: each module widens `min`/`max`. */
+export interface ExtentQuery {
+  /** Visible rows [first, end). */
+  first: number;
+  end: number;
+  /** A log scale: only values > 0 count, and 0 need not be in view. */
+  positiveOnly: boolean;
+  /** The plot width in device px (for series that aggregate per pixel column). */
+  plotWidth: number;
+  min: number;
+  max: number;
+}
+
+/**
+ * Everything one series type knows. A type is a folder under src/series/ exporting one of these,
+ * listed in the registry; the chart model only ever calls these methods.
+ */
+export interface SeriesModule<State = unknown> {
+  /** The `type` users write. */
+  readonly type: string;
+  /** Data columns the type needs besides the series' own column. */
+  readonly columns: readonly string[];
+  /** The type drawn instead when `columns` are missing from the data. */
+  readonly fallback?: string;
+  /**
+   * Drawn from the row's open/high/low/close rather than one value column: as the chart's default
+   * type, OHLC data gives one such series; its tooltip shows the whole row.
+   */
+  readonly priceBars?: boolean;
+  /** The per-series buffers reused frame after frame (decimator, points, aggregator…). */
+  createState(): State;
+  /** Widens `query` by the series' visible values. */
+  extent(series: SeriesContext<State>, query: ExtentQuery): void;
+  /** Pushes the series' primitive layers. */
+  draw(series: SeriesContext<State>, target: DrawTarget): void;
+  /** Pushes the tooltip rows of row `index`. */
+  tooltip(series: SeriesContext<State>, index: number, out: SeriesValue[]): void;
+  /** The value the legend shows for row `index`. */
+  legendValue(series: SeriesContext<State>, index: number): number;
+}

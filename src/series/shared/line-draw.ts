@@ -1,0 +1,26 @@
+import type { DrawTarget, SeriesContext } from '../series-type.js';
+import { LinePath } from './line-path.js';
+
+/** The state of the types drawn as one line through a value column (line, area, baseline). */
+export interface LineState {
+  path: LinePath;
+}
+
+export function createLineState(): LineState {
+  return { path: new LinePath() };
+}
+
+/** Builds a series' line path and counts it in the frame's LOD summary; returns the path. */
+export function buildSeriesPath(series: SeriesContext<LineState>, target: DrawTarget): LinePath {
+  const { store, spec, state } = series;
+  const result = state.path.build(store.time, store.column(spec.column), store.length, store.pyramid(spec.column), series.start, series.end, target);
+  target.lod.visiblePoints += result.visiblePoints;
+  target.lod.drawnPoints += state.path.count;
+  if (result.mode === 'm4') target.lod.mode = 'm4';
+  return state.path;
+}
+
+/** The series' line layer over what `buildSeriesPath` built. */
+export function pushSeriesLine(series: SeriesContext<LineState>, target: DrawTarget): void {
+  target.layers.push(series.state.path.layer(series.spec.id, series.color, series.spec.lineWidth * series.pixelRatio, target));
+}
