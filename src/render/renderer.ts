@@ -28,8 +28,6 @@ export interface RenderStats {
  */
 export interface Renderer {
   readonly kind: RendererKind;
-  /** Samples per pixel the renderer draws with: 4 with MSAA, else 1 (Canvas2D: always 1). */
-  readonly sampleCount: 1 | 4;
   /** Draws a frame. Synchronous: a WebGPU frame is encoded and submitted in the same task. */
   render(scene: FrameScene): RenderStats;
   /** Draws the scene and reads its pixels back (tests, image export). */

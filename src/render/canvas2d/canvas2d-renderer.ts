@@ -53,11 +53,6 @@ export class Canvas2dRenderer implements Renderer {
     this.context = context;
   }
 
-  /** Canvas2D has no multisampling to turn off. */
-  get sampleCount(): 1 {
-    return 1;
-  }
-
   get memoryBytes(): number {
     return this.canvas ? this.canvas.width * this.canvas.height * 4 : 0;
   }
