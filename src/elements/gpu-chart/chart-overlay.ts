@@ -212,36 +212,36 @@ export class ChartOverlay implements ReactiveController {
     );
   }
 
+  /** One template whatever the state: the same four elements stay (pages and tests may hold them). */
   private pointerTemplate(): TemplateResult {
     const features = this.host.effectiveConfig.features;
     const crosshair = this.crosshair;
-    const plot = this.frame?.plot;
     const box = this.zoomBox;
     const boxStyle = box ? `display:block;left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px` : 'display:none';
-    if (!crosshair) {
-      return html`<div class="crosshair-v" part="crosshair" style="display:none"></div>
-        <div class="crosshair-h" part="crosshair" style="display:none"></div>
-        <div class="tooltip" part="tooltip" role="status" style="display:none"></div>
-        <div class="zoom-box" part="zoom-box" style=${boxStyle}></div>`;
-    }
-    const { info, synced, cssY } = crosshair;
-    const lines = features.crosshair ? 'block' : 'none';
-    const width = this.host.clientWidth;
-    const flip = info.x > width / 2;
-    const horizontal = `display:${synced ? 'none' : lines};top:${cssY}px;left:${plot?.x ?? 0}px;width:${plot?.width ?? width}px`;
-    const vertical = `display:${lines};left:${info.x}px;top:${plot?.y ?? 0}px;height:${plot?.height ?? this.host.clientHeight}px`;
-    const tooltip = `display:${features.tooltip && !synced ? 'block' : 'none'};left:${flip ? '' : `${info.x + 12}px`};right:${flip ? `${width - info.x + 12}px` : ''};top:${Math.max(4, cssY - 40)}px`;
-    const span = this.model.viewport.span;
-    const unit = span < 5_000 ? 'millisecond' : span < 2 * 86_400_000 ? 'second' : 'minute';
-    return html`<div class="crosshair-v" part="crosshair" style=${vertical}></div>
-      <div class="crosshair-h" part="crosshair" style=${horizontal}></div>
-      <div class="tooltip" part="tooltip" role="status" style=${tooltip}>
-        <div class="time">${formatTime(info.time, this.model.options.timeZone, unit)}</div>
+    let vertical = 'display:none';
+    let horizontal = 'display:none';
+    let tooltip = 'display:none';
+    let content: unknown = nothing;
+    if (crosshair) {
+      const { info, synced, cssY } = crosshair;
+      const plot = this.frame?.plot;
+      const lines = features.crosshair ? 'block' : 'none';
+      const width = this.host.clientWidth;
+      const flip = info.x > width / 2;
+      vertical = `display:${lines};left:${info.x}px;top:${plot?.y ?? 0}px;height:${plot?.height ?? this.host.clientHeight}px`;
+      horizontal = `display:${synced ? 'none' : lines};top:${cssY}px;left:${plot?.x ?? 0}px;width:${plot?.width ?? width}px`;
+      tooltip = `display:${features.tooltip && !synced ? 'block' : 'none'};${flip ? `right:${width - info.x + 12}px` : `left:${info.x + 12}px`};top:${Math.max(4, cssY - 40)}px`;
+      const span = this.model.viewport.span;
+      const unit = span < 5_000 ? 'millisecond' : span < 2 * 86_400_000 ? 'second' : 'minute';
+      content = html`<div class="time">${formatTime(info.time, this.model.options.timeZone, unit)}</div>
         ${info.values.map(
           (s) =>
             html`<div><span class="swatch" style="display:inline-block;width:8px;height:8px;margin-right:4px;background:${rgbaToCss(s.color)}"></span>${s.name}: ${Number.isFinite(s.value) ? formatValue(s.value) : '—'}</div>`,
-        )}
-      </div>
+        )}`;
+    }
+    return html`<div class="crosshair-v" part="crosshair" style=${vertical}></div>
+      <div class="crosshair-h" part="crosshair" style=${horizontal}></div>
+      <div class="tooltip" part="tooltip" role="status" style=${tooltip}>${content}</div>
       <div class="zoom-box" part="zoom-box" style=${boxStyle}></div>`;
   }
 

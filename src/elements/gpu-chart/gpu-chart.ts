@@ -472,7 +472,10 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     this.frames.flush();
     this.resizeObserver = new ResizeObserver(() => this.measure());
     this.resizeObserver.observe(this);
-    void this.renderers.start();
+    // After this update: the renderer's state changes update the element again (the fallback badge).
+    void this.updateComplete.then(() => {
+      if (this.isConnected) void this.renderers.start();
+    });
   }
 
   /**
