@@ -85,10 +85,3 @@ export function invalidationOf(changedPaths: readonly string[]): number {
   for (const path of changedPaths) bits |= invalidationOfPath(path);
   return bits;
 }
-
-/** The names of the bits set in a mask (tests, debugging). */
-export function invalidationNames(bits: number): string[] {
-  return Object.entries(Invalidation)
-    .filter(([, bit]) => bit !== 0 && (bits & bit) === bit)
-    .map(([name]) => name);
-}
