@@ -1,5 +1,5 @@
 import { html, LitElement, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { ChartModel, type CrosshairInfo, type FrameResult } from '../../core/chart-model.js';
 import type { ScaleKind } from '../../core/scales.js';
 import { SERIES_TYPES, type SeriesType } from '../../core/series-spec.js';
@@ -32,6 +32,9 @@ import { ChartRendererController, DEFAULT_RECOVERY, type QualityDegradation, typ
 import { ChartSync, type SyncMember } from './chart-sync.js';
 import { ChartTheme } from './chart-theme.js';
 import { hardwareInfo } from './hardware-info.js';
+import { ChartCanvas } from './chart-canvas.js';
+import { prepareChart, seriesTypeIssue } from './chart-commit.js';
+import { attributeLayer, CONFIG_ATTRIBUTE_PROPERTIES, nameAttributeIssues } from './chart-attributes.js';
 import { EVERYTHING, Invalidation, invalidationOf } from './invalidation.js';
 import { gpuChartStyles } from './gpu-chart.styles.js';
 
@@ -187,13 +190,18 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   /** This chart's membership of its `sync-group`. */
   private readonly sync = new ChartSync(this);
 
-  @query('.container') private container!: HTMLDivElement | null;
-  @query('canvas') private canvas!: HTMLCanvasElement | null;
-
-  private resizeObserver: ResizeObserver | null = null;
-  private pixelRatioQuery: MediaQueryList | null = null;
-  /** Which context the current canvas has: a canvas keeps the first one it gave. */
-  private canvasKind: 'webgpu' | 'canvas2d' | null = null;
+  /** The canvas, sized to the element and the GPU. */
+  private readonly surface = new ChartCanvas(this, this.chartModel, (w, h, ratio) => this.renderers.fitPixelRatio(w, h, ratio), () => this.effectiveConfig.quality.resolutionScale, () => this.invalidate());
+  private readonly commitParts = {
+    model: this.chartModel,
+    theme: this.theming,
+    intake: this.intake,
+    indicators: this.indicators,
+    canvas: this.surface,
+    frames: this.frames,
+    overlay: this.overlay,
+    rebuildPipelines: () => this.renderers.rebuild(),
+  };
   private configObject: ChartConfigPatch | null = null;
 
   constructor() {
@@ -400,8 +408,6 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     // Moved in the DOM: the controllers reconnected; start drawing again.
     if (this.hasUpdated) {
       this.frames.configureTelemetry(this.configuration.config);
-      // Disconnecting dropped the observer: a fresh one (its first callback measures the canvas).
-      (this.resizeObserver ??= new ResizeObserver(() => this.measure())).observe(this);
       void this.renderers.start();
     }
   }
@@ -409,11 +415,6 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.sync.leave();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = null;
-    // A MediaQueryList with a listener lives as long as the document, and would keep this chart alive.
-    this.pixelRatioQuery?.removeEventListener('change', this.measure);
-    this.pixelRatioQuery = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -427,12 +428,12 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
       this.lod = changed.get('lod') ?? 'auto';
     }
     if (changed.has('lod')) this.applyLod();
-    const attributeProps = ['type', 'theme', 'timeZone', 'yScale', 'noGrid', 'noLegend'] as const;
+    const attributeProps = CONFIG_ATTRIBUTE_PROPERTIES;
     if (attributeProps.some((name) => changed.has(name))) {
       if (this.type !== undefined && !SERIES_TYPES.includes(this.type)) {
         this.configError('type', `expected ${SERIES_TYPES.join(' | ')}, got "${this.type}"`);
         this.type = changed.get('type');
-      } else if (!this.configuration.setLayer('attributes', this.attributeLayer(), 'attributes')) {
+      } else if (!this.configuration.setLayer('attributes', attributeLayer(this), 'attributes')) {
         // The last good values stay, on the element as in the configuration.
         for (const name of attributeProps) if (changed.has(name)) (this as Record<string, unknown>)[name] = changed.get(name);
       }
@@ -455,23 +456,10 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     }
   }
 
-  /** The attributes (and their properties) that were set, as a configuration layer. */
-  private attributeLayer(): ChartConfigPatch {
-    const layer: ChartConfigPatch = {};
-    if (this.theme !== undefined) layer.theme = this.theme;
-    if (this.timeZone !== undefined) layer.timeZone = this.timeZone;
-    if (this.yScale !== undefined) layer.axes = { y: { scale: this.yScale } };
-    if (this.type !== undefined) layer.series = { type: this.type };
-    if (this.noGrid) layer.grid = { visible: false };
-    if (this.noLegend) layer.features = { legend: false };
-    return layer;
-  }
-
   protected override firstUpdated(): void {
     this.invalidate(EVERYTHING);
     this.frames.flush();
-    this.resizeObserver = new ResizeObserver(() => this.measure());
-    this.resizeObserver.observe(this);
+    this.surface.observe();
     // After this update: the renderer's state changes update the element again (the fallback badge).
     void this.updateComplete.then(() => {
       if (this.isConnected) void this.renderers.start();
@@ -506,32 +494,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   // ——— the commit: the work an invalidation asks for (FrameLoopHost) ———
 
   prepare(bits: number): void {
-    const config = this.configuration.config;
-    const model = this.chartModel;
-    if (bits & Invalidation.THEME) model.setOptions({ theme: this.theming.apply(config) });
-    if (bits & Invalidation.OPTIONS) {
-      model.setOptions({
-        defaultType: this.drawnType,
-        yScale: config.axes.y.scale,
-        timeZone: config.timeZone,
-        grid: config.grid.visible,
-        gridStyle: config.grid.style,
-        lodAggressiveness: config.quality.lodAggressiveness,
-        lineWidth: config.series.lineWidth,
-      });
-      this.intake.timeZoneChanged(config.timeZone);
-      if (!config.axes.y.autoscale && model.viewport.autoY && model.data) {
-        const [min, max] = model.yRange();
-        model.viewport.setY(min, max);
-      }
-    }
-    if (bits & Invalidation.SERIES) this.intake.resolveSeries();
-    if (bits & Invalidation.INDICATORS) this.indicators.setConfigured(config.indicators);
-    if (bits & Invalidation.LAYOUT) this.measure();
-    if (bits & Invalidation.PIPELINES && (this.frames.renderer as { sampleCount?: number } | null)?.sampleCount !== undefined) this.renderers.rebuild();
-    if (bits & Invalidation.TELEMETRY) this.frames.configureTelemetry(config);
-    if (bits & Invalidation.POINTER) this.overlay.pointerLeft();
-    if (bits & Invalidation.OVERLAY && !this.frames.renderer) this.overlay.refresh();
+    prepareChart(bits, this.configuration.config, this.commitParts);
   }
 
   frameDrawn(frame: FrameResult | null): void {
@@ -540,32 +503,19 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
 
   // ——— configuration (ConfigHost) ———
 
-  /** The default series type drawn: the configured one, or lines where this version does not draw it. */
-  private drawnType: SeriesType = 'line';
-
   applyConfig(config: ChartConfig, diff: ConfigDiff, layer: LayerName, durationMs: number): void {
     const started = performance.now();
     if (layer !== 'tier') this.autoTune.configure(config);
-    if (diff.changedPaths.some((path) => path.startsWith('series.type'))) this.checkSeriesType(config, layer);
+    const typeIssue = diff.changedPaths.includes('series.type') ? seriesTypeIssue(config, layer) : null;
+    if (typeIssue) this.reportConfigIssues([typeIssue]);
     this.invalidate(invalidationOf(diff.changedPaths));
     this.dispatchEvent(
       new GpuConfigChangeEvent({ changedPaths: diff.changedPaths, work: diff.work, subsystems: diff.subsystems, layer, durationMs: durationMs + performance.now() - started }),
     );
   }
 
-  private checkSeriesType(config: ChartConfig, layer: string): void {
-    const type = config.series.type as SeriesType;
-    this.drawnType = SERIES_TYPES.includes(type) ? type : 'line';
-    if (this.drawnType !== type) {
-      this.reportConfigIssues([{ path: 'series.type', message: `"${type}" is not drawn by this version yet (expected ${SERIES_TYPES.join(' | ')}); drawing lines`, source: layer }]);
-    }
-  }
-
   reportConfigIssues(issues: ConfigIssue[]): void {
-    // Attribute errors name the attribute, as the author wrote it.
-    const attributeNames: Record<string, string> = { theme: 'theme', timeZone: 'time-zone', 'axes.y.scale': 'y-scale', 'series.type': 'type' };
-    const named = issues.map((issue) => (issue.source === 'attributes' ? { ...issue, path: attributeNames[issue.path] ?? issue.path, source: 'attribute' } : issue));
-    this.dispatchEvent(new GpuConfigErrorEvent({ issues: named }));
+    this.dispatchEvent(new GpuConfigErrorEvent({ issues: nameAttributeIssues(issues) }));
   }
 
   configError(path: string, message: string): void {
@@ -589,7 +539,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   // ——— interaction (InteractionHost) and the overlay (OverlayHost) ———
 
   get interactionTarget(): HTMLElement | null {
-    return this.container;
+    return this.renderRoot.querySelector('.container');
   }
 
   get interactionFeatures(): { zoom: boolean; pan: boolean } {
@@ -647,18 +597,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   }
 
   canvasFor(kind: 'webgpu' | 'canvas2d'): HTMLCanvasElement | null {
-    let canvas = this.canvas;
-    if (!canvas) return null;
-    if (this.canvasKind && this.canvasKind !== kind) {
-      const fresh = document.createElement('canvas');
-      fresh.setAttribute('part', 'canvas');
-      fresh.width = canvas.width;
-      fresh.height = canvas.height;
-      canvas.replaceWith(fresh);
-      canvas = fresh;
-    }
-    this.canvasKind = kind;
-    return canvas;
+    return this.surface.canvasFor(kind);
   }
 
   get sampleCount(): 1 | 4 {
@@ -681,7 +620,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
 
   degradationChanged(detail: QualityDegradation | null): void {
     this.applyLod();
-    this.measure();
+    this.surface.measure();
     const tier = this.autoTune.tier ?? 'high';
     if (detail) this.dispatchEvent(new GpuQualityChangeEvent({ tier, previous: tier, ...detail }));
   }
@@ -696,26 +635,6 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     this.chartModel.options = { ...this.chartModel.options, lod: this.renderers.lodOverride ?? this.lod };
     this.invalidate();
   }
-
-  /** Sizes the canvas: CSS size × devicePixelRatio × resolution scale, within the GPU's limits. */
-  private readonly measure = (): void => {
-    const canvas = this.canvas;
-    if (!canvas) return;
-    const width = this.clientWidth;
-    const height = this.clientHeight;
-    const devicePixelRatio = globalThis.devicePixelRatio || 1;
-    const pixelRatio = this.renderers.fitPixelRatio(width, height, devicePixelRatio * this.configuration.config.quality.resolutionScale);
-    this.chartModel.setSize({ width, height, pixelRatio });
-    const pixelWidth = Math.max(1, Math.round(width * pixelRatio));
-    const pixelHeight = Math.max(1, Math.round(height * pixelRatio));
-    if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
-    if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
-    // devicePixelRatio changes (browser zoom, moving to another screen) measure again.
-    this.pixelRatioQuery?.removeEventListener('change', this.measure);
-    this.pixelRatioQuery = globalThis.matchMedia?.(`(resolution: ${devicePixelRatio}dppx)`) ?? null;
-    this.pixelRatioQuery?.addEventListener('change', this.measure);
-    this.invalidate();
-  };
 }
 
 declare global {
