@@ -493,10 +493,12 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
 
   // ——— the commit: the work an invalidation asks for (FrameLoopHost) ———
 
+  /** @internal host interface of a controller */
   prepare(bits: number): void {
     prepareChart(bits, this.configuration.config, this.commitParts);
   }
 
+  /** @internal host interface of a controller */
   frameDrawn(frame: FrameResult | null): void {
     this.overlay.frameDrawn(frame);
   }
@@ -518,20 +520,24 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     this.dispatchEvent(new GpuConfigErrorEvent({ issues: nameAttributeIssues(issues) }));
   }
 
+  /** @internal host interface of a controller */
   configError(path: string, message: string): void {
     this.dispatchEvent(new GpuConfigErrorEvent({ issues: [{ path, message, source: 'attribute' }] }));
   }
 
   // ——— data intake (DataHost) ———
 
+  /** @internal host interface of a controller */
   get retryOptions(): BackoffOptions {
     return this.recoveryOptions.retry;
   }
 
+  /** @internal host interface of a controller */
   setStatus(change: Partial<OverlayStatus>): void {
     this.overlay.setStatus(change);
   }
 
+  /** @internal host interface of a controller */
   recordError(kind: string, code: string): void {
     this.frames.recordError(kind, code);
   }
@@ -566,6 +572,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     this.overlay.showZoomBox(box);
   }
 
+  /** @internal host interface of a controller */
   crosshairMoved(info: CrosshairInfo | null): void {
     this.sync.crosshairMoved(info?.time ?? null);
     this.dispatchEvent(new GpuCrosshairEvent(info ? { time: info.time, values: info.values.map(({ id, name, value, index }) => ({ id, name, value, index })) } : { time: null, values: [] }));
