@@ -41,9 +41,10 @@ export class ChartIndicators {
     return this.indicators.size + this.configured.length;
   }
 
+  /** Indicators from the configuration; computed at once (the chart's commit asks, before drawing). */
   setConfigured(items: readonly IndicatorConfig[]): void {
     this.configured = items;
-    this.schedule();
+    this.recompute();
   }
 
   add(indicator: GpuIndicator): void {
@@ -59,13 +60,14 @@ export class ChartIndicators {
     if (this.scheduled) return;
     this.scheduled = true;
     queueMicrotask(() => {
-      this.scheduled = false;
-      this.recompute();
+      // Already done meanwhile (a recomputation asked for at once)?
+      if (this.scheduled) this.recompute();
     });
   }
 
   /** Computes every valid indicator over the whole data (after new data or a change of indicators). */
   recompute(): void {
+    this.scheduled = false;
     const store = this.model.data;
     const live: LiveIndicator[] = [];
     if (store) {

@@ -64,6 +64,13 @@ export const gpuChartStyles = css`
   .container.panning {
     cursor: grabbing;
   }
+  /* The overlay's parts (rendered by ChartOverlay): boxes of their own would change nothing of the layout. */
+  .overlay-axes,
+  .overlay-legend,
+  .overlay-pointer,
+  .overlay-status {
+    display: contents;
+  }
   canvas {
     position: absolute;
     inset: 0;

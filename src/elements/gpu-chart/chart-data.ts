@@ -1,0 +1,262 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ChartModel } from '../../core/chart-model.js';
+import { BAR_TYPES, hasOhlc, SERIES_TYPES, type SeriesOptions, type SeriesType } from '../../series/index.js';
+import type { ViewportChangeSource } from '../../core/viewport.js';
+import type { ChartConfig } from '../../config/schema.js';
+import type { ColumnarData, NormalizedData } from '../../data/columnar.js';
+import { DataError } from '../../data/data-error.js';
+import { loadUrl } from '../../data/load-url.js';
+import { normalizeData } from '../../data/normalize.js';
+import { TimeframeView } from '../../data/timeframe-view.js';
+import { GpuDataErrorEvent, type GpuDataErrorDetail } from '../../events/gpu-data-error.js';
+import { GpuLoadProgressEvent } from '../../events/gpu-load-progress.js';
+import { retry, type BackoffOptions } from '../../recovery/retry.js';
+import { resolveCssColor } from '../resolve-css-color.js';
+import type { ChartIndicators } from './chart-indicators.js';
+import type { OverlayStatus } from './chart-overlay.js';
+import { Invalidation } from './invalidation.js';
+
+/** A series as users describe it from JS: like SeriesOptions, with a CSS colour string. */
+export interface ChartSeriesOptions extends Omit<SeriesOptions, 'color'> {
+  color?: string;
+}
+
+/** What data intake needs from its chart. */
+export interface DataHost extends ReactiveControllerHost, EventTarget {
+  readonly effectiveConfig: ChartConfig;
+  readonly retryOptions: BackoffOptions;
+  invalidate(bits: number): void;
+  viewportChanged(source: ViewportChangeSource, render?: boolean): void;
+  setStatus(change: Partial<OverlayStatus>): void;
+  /** An attribute-level problem (timeframe, series colours): `gpu-config-error`. */
+  configError(path: string, message: string): void;
+  recordError(kind: string, code: string): void;
+}
+
+/** Worth another try: the network, or a server that may answer later. */
+function isTransientLoadError(error: unknown): boolean {
+  if (!(error instanceof DataError)) return false;
+  if (error.code === 'network') return true;
+  const status = typeof error.value === 'number' ? error.value : 0;
+  return error.code === 'http' && (status >= 500 || status === 408 || status === 429);
+}
+
+/**
+ * Everything that brings data into a chart: the `data` and `series` properties, streamed rows,
+ * `src` (with retries of transient failures and progress), `timeframe` resampling, and the
+ * reports of bad data. Invalid data never replaces good data.
+ */
+export class ChartData implements ReactiveController {
+  /** The data as the page gave it (returned by the `data` getter). */
+  given: unknown = null;
+  /** The `series` property. */
+  userSeries: ChartSeriesOptions[] | null = null;
+
+  /** The data resampled to `timeframe`, when one is set. */
+  private readonly timeframes = new TimeframeView();
+  private timeframe: string | null = null;
+  /** The time zone the resampled bars were cut in (a change of `time-zone` cuts them again). */
+  private timeframeZone = 'UTC';
+  private loadAbort: AbortController | null = null;
+  private errorTimer = 0;
+
+  constructor(
+    private readonly host: DataHost,
+    private readonly model: ChartModel,
+    private readonly indicators: ChartIndicators,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.loadAbort?.abort();
+    this.loadAbort = null;
+  }
+
+  /** The `data` property. */
+  set(value: unknown): void {
+    this.given = value;
+    if (value == null) return;
+    const normalized = this.normalize(() => normalizeData(value, 'data'), 'data');
+    if (normalized) this.apply(normalized);
+  }
+
+  setSeries(value: ChartSeriesOptions[] | null): void {
+    this.userSeries = value;
+    this.host.invalidate(Invalidation.SERIES | Invalidation.OVERLAY);
+  }
+
+  /** Streams rows in (same shapes as `data`); a first row at the last row's time replaces it. */
+  append(rows: unknown): void {
+    const normalized = this.normalize(() => normalizeData(rows, 'append'), 'append');
+    if (!normalized) return;
+    try {
+      const hadData = this.model.data !== null;
+      // With a timeframe, the rows update the resampled bars (the newest one, or new ones).
+      const shown = this.timeframes.active ? this.timeframes.append(normalized.data) : normalized.data;
+      if (shown.time.length === 0) return;
+      const { appended, updatedLast } = this.model.append(shown);
+      if (!hadData) this.resolveSeries();
+      // Indicators follow the stream, stepping over the new rows only (O(1) per row for most).
+      if (!hadData) this.indicators.recompute();
+      else if (this.indicators.size > 0) this.indicators.appended(appended, updatedLast);
+      this.host.invalidate(Invalidation.VIEW | Invalidation.OVERLAY);
+      this.host.viewportChanged('data', false);
+    } catch (error) {
+      this.reportError(error, 'append');
+    }
+  }
+
+  /** `timeframe` changed (null or '' shows the data as given again). */
+  setTimeframe(value: string | null): void {
+    this.timeframe = value || null;
+    this.applyTimeframe();
+  }
+
+  /** The time zone changed: resampled bars are cut again on the new wall clock. */
+  timeZoneChanged(zone: string): void {
+    if (this.timeframes.active && zone !== this.timeframeZone) this.applyTimeframe();
+  }
+
+  /**
+   * Series from the `series` property, else from the configuration's `series.items`; resampled
+   * bars drawn as lines or areas show the close, not one line per OHLCV column.
+   */
+  resolveSeries(): void {
+    const fromConfig = this.host.effectiveConfig.series.items.map((item) => ({ ...item, column: item.column ?? item.id }));
+    const barsAsLine = this.timeframes.active && !BAR_TYPES.includes(this.model.options.defaultType) ? [{ column: 'close', name: `close (${this.timeframe})` }] : null;
+    const list: (Omit<ChartSeriesOptions, 'type'> & { type?: string })[] | null = this.userSeries ?? (fromConfig.length > 0 ? fromConfig : barsAsLine);
+    const options = list?.map((s, i): SeriesOptions => {
+      const color = s.color ? resolveCssColor(s.color) : null;
+      if (s.color && !color) this.host.configError(`series[${i}].color`, `"${s.color}" is not a CSS colour`);
+      // Types this version does not draw yet fall back to the chart's default.
+      const type = SERIES_TYPES.find((known) => known === s.type) as SeriesType | undefined;
+      return { ...s, type, color: color ?? null };
+    });
+    this.model.setSeriesOptions(options ?? null);
+  }
+
+  /** Loads `src`: transient failures retried with backoff, applied only once fully parsed. */
+  async load(url: string): Promise<void> {
+    this.loadAbort?.abort();
+    const abort = new AbortController();
+    this.loadAbort = abort;
+    let loaded = 0;
+    this.host.setStatus({ loading: { loaded: 0, total: null } });
+    this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'start', loaded: 0, total: null }));
+    try {
+      const normalized = await retry(
+        () =>
+          loadUrl(new URL(url, document.baseURI).href, {
+            signal: abort.signal,
+            onProgress: (bytes, total) => {
+              if (abort.signal.aborted) return;
+              loaded = bytes;
+              this.host.setStatus({ loading: { loaded: bytes, total } });
+              this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'progress', loaded: bytes, total }));
+            },
+          }),
+        { ...this.host.retryOptions, signal: abort.signal, shouldRetry: isTransientLoadError },
+      );
+      if (abort.signal.aborted) return;
+      this.host.setStatus({ loading: null });
+      this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'done', loaded, total: loaded }));
+      const checked = this.normalize(() => normalized, url);
+      if (checked) this.apply(checked);
+    } catch (error) {
+      if (this.loadAbort !== abort) return;
+      this.host.setStatus({ loading: null });
+      const aborted = error instanceof DataError && error.code === 'aborted';
+      this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: aborted ? 'aborted' : 'error', loaded: 0, total: null }));
+      if (!aborted) this.reportError(error, url);
+    } finally {
+      if (this.loadAbort === abort) this.loadAbort = null;
+    }
+  }
+
+  private normalize(run: () => NormalizedData, source: string): NormalizedData | null {
+    try {
+      const normalized = run();
+      if (normalized.nonFinite) {
+        const { count, firstRow, firstColumn } = normalized.nonFinite;
+        this.host.dispatchEvent(
+          new GpuDataErrorEvent({
+            code: 'non-finite',
+            severity: 'warning',
+            source,
+            count,
+            row: firstRow,
+            column: firstColumn,
+            message: `${count} non-finite value${count === 1 ? '' : 's'} (NaN, Infinity or empty) drawn as gaps; first at row ${firstRow}, column "${firstColumn}"`,
+          }),
+        );
+      }
+      return normalized;
+    } catch (error) {
+      this.reportError(error, source);
+      return null;
+    }
+  }
+
+  private apply(normalized: NormalizedData): void {
+    this.show(this.timeframes.active ? this.timeframes.setData(normalized.data) : normalized.data, false);
+  }
+
+  /** Draws this data (already resampled when a timeframe is set). */
+  private show(data: ColumnarData, keepView: boolean): void {
+    this.model.setData(data, keepView);
+    this.resolveSeries();
+    if (this.indicators.size > 0) this.indicators.recompute();
+    const type = this.model.options.defaultType;
+    if ((type === 'candlestick' || type === 'ohlc') && !hasOhlc(Object.keys(data.columns))) {
+      const missing = ['open', 'high', 'low', 'close'].filter((name) => !(name in data.columns));
+      this.reportError(new DataError(`a ${type} chart needs open, high, low and close columns; missing ${missing.join(', ')} (drawing lines instead)`, { code: 'no-value-columns', column: missing[0]! }), 'data');
+    } else {
+      this.clearError();
+    }
+    this.host.invalidate(Invalidation.VIEW | Invalidation.OVERLAY);
+    this.host.viewportChanged('data', false);
+  }
+
+  /**
+   * Applies the timeframe: resamples the data as given (kept aside) to bars, or shows it as given
+   * again when the timeframe is removed. An invalid timeframe is reported and changes nothing.
+   */
+  private applyTimeframe(): void {
+    const wanted = this.timeframe;
+    const zone = this.model.options.timeZone;
+    try {
+      let shown: ColumnarData | null;
+      if (wanted) {
+        const store = this.model.data;
+        // The first timeframe takes the data shown so far (as given) as its source.
+        const source = !this.timeframes.active && store ? { time: store.time.slice(0, store.length), columns: Object.fromEntries(store.columnNames.map((name) => [name, store.column(name).slice()])) } : null;
+        shown = this.timeframes.configure(wanted, zone);
+        if (source) shown = this.timeframes.setData(source);
+      } else {
+        shown = this.timeframes.release();
+      }
+      this.timeframeZone = zone;
+      if (shown) this.show(shown, true);
+    } catch (error) {
+      this.host.configError('timeframe', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private reportError(error: unknown, source: string): void {
+    const detail: GpuDataErrorDetail =
+      error instanceof DataError
+        ? { code: error.code, message: error.message, severity: 'error', source: error.source ?? source, row: error.row, line: error.line, column: error.column, value: error.value }
+        : { code: 'unknown', message: error instanceof Error ? error.message : String(error), severity: 'error', source };
+    this.host.recordError('data', detail.code);
+    this.host.setStatus({ error: detail.message });
+    clearTimeout(this.errorTimer);
+    this.errorTimer = window.setTimeout(() => this.clearError(), 8000);
+    this.host.dispatchEvent(new GpuDataErrorEvent(detail));
+  }
+
+  private clearError(): void {
+    clearTimeout(this.errorTimer);
+    this.host.setStatus({ error: null });
+  }
+}

@@ -1,0 +1,319 @@
+import { html, nothing, render, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { AxisLabel, ChartModel, CrosshairInfo, FrameResult, PaneInfo } from '../../core/chart-model.js';
+import { MAIN_PANE } from '../../core/panes.js';
+import { formatValue } from '../../core/ticks/value-ticks.js';
+import type { ChartConfig } from '../../config/schema.js';
+import { formatTime } from '../../time/time-zone.js';
+import type { LifecycleState } from '../../recovery/lifecycle.js';
+import { rgbaToCss } from '../resolve-css-color.js';
+import type { Rgba } from '../../core/scene/frame-scene.js';
+import { ChartPanes } from './chart-panes.js';
+
+/** What the overlay needs from its chart. */
+export interface OverlayHost extends ReactiveControllerHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly clientWidth: number;
+  readonly clientHeight: number;
+  /** The accessible label the page gave, or null (a summary of the data then). */
+  readonly label: string | null;
+  readonly state: LifecycleState;
+  readonly effectiveConfig: ChartConfig;
+  /** Draws again (pane separators moved). */
+  invalidate(): void;
+  /** The point under the pointer changed (null: it left): events and the sync group. */
+  crosshairMoved(info: CrosshairInfo | null): void;
+}
+
+/** What the status part shows (rarely changes: rendered with the element's own updates). */
+export interface OverlayStatus {
+  loading: { loaded: number; total: number | null } | null;
+  error: string | null;
+  unavailable: string | null;
+}
+
+interface LegendEntry {
+  name: string;
+  color: string;
+  value: string;
+  visible: boolean;
+}
+
+/**
+ * The DOM over the canvas, as Lit templates rendered into four parts of the shadow root, each
+ * only when what it shows changed: axes (tick labels of the last frame), legend (series names,
+ * colours and values, pane titles and separators), pointer (crosshair lines, tooltip, zoom box)
+ * and status (loading, data errors, fallback badge, "needs WebGPU" message). A frame never
+ * updates the element itself: the overlay compares a cheap key per part and renders that part.
+ */
+export class ChartOverlay implements ReactiveController {
+  status: OverlayStatus = { loading: null, error: null, unavailable: null };
+
+  private readonly panes: ChartPanes;
+  private frame: FrameResult | null = null;
+  private axesKey = '';
+  private legendKey = '';
+  private containerKey = '';
+  /** Where the pointer is over the plot (CSS px), so the crosshair follows zooms and new data. */
+  private pointer: { x: number; y: number } | null = null;
+  private crosshair: { info: CrosshairInfo; synced: boolean; cssY: number } | null = null;
+  private zoomBox: { x: number; y: number; width: number; height: number } | null = null;
+  private hover: Map<string, number> | null = null;
+
+  constructor(
+    private readonly host: OverlayHost,
+    private readonly model: ChartModel,
+  ) {
+    host.addController(this);
+    this.panes = new ChartPanes({ model, invalidate: () => host.invalidate() });
+  }
+
+  /** The element updated (status, attributes, renderer state): status and container follow. */
+  hostUpdated(): void {
+    this.renderStatus();
+    this.renderPointer();
+    this.refresh();
+  }
+
+  /** The status changed: shown with the element's next update. */
+  setStatus(change: Partial<OverlayStatus>): void {
+    const next = { ...this.status, ...change };
+    if (next.loading === this.status.loading && next.error === this.status.error && next.unavailable === this.status.unavailable) return;
+    this.status = next;
+    this.host.requestUpdate();
+  }
+
+  /** A frame was drawn: labels, legend and crosshair follow it (each part only when it changed). */
+  frameDrawn(frame: FrameResult | null): void {
+    if (frame) this.frame = frame;
+    // The crosshair stays on the point under the pointer (zooms, new data).
+    if (this.pointer) this.pointerAt(this.pointer.x, this.pointer.y);
+    this.refresh();
+  }
+
+  /** Renders the axes, the legend and the container's attributes where they changed. */
+  refresh(): void {
+    const root = this.host.renderRoot;
+    const container = root.querySelector<HTMLElement>('.container');
+    if (!container) return;
+    const config = this.host.effectiveConfig;
+    this.refreshContainer(container, config);
+    this.refreshAxes(root, config);
+    this.refreshLegend(root, config);
+  }
+
+  // ——— the pointer (InteractionHost calls, through the element) ———
+
+  /**
+   * The crosshair at an element point (CSS px). `synced`: placed by another chart of the group,
+   * so only the vertical line and the legend values show (the pointer is elsewhere).
+   */
+  pointerAt(cssX: number, cssY: number, synced = false): void {
+    const info = this.model.pick(cssX, cssY);
+    if (!info) {
+      this.pointerLeft();
+      return;
+    }
+    this.pointer = synced ? null : { x: cssX, y: cssY };
+    const previous = this.crosshair?.info.time ?? null;
+    this.crosshair = { info, synced, cssY };
+    this.hover = new Map(info.values.map((s) => [s.id, s.value]));
+    this.renderPointer();
+    this.refresh();
+    // Only when the point under the pointer changes: moving within one point's pixels is silent.
+    if (info.time !== previous) this.host.crosshairMoved(info);
+  }
+
+  pointerLeft(): void {
+    const had = this.hover !== null;
+    this.pointer = null;
+    this.crosshair = null;
+    this.hover = null;
+    this.renderPointer();
+    if (had) {
+      this.refresh();
+      this.host.crosshairMoved(null);
+    }
+  }
+
+  showZoomBox(box: { x: number; y: number; width: number; height: number } | null): void {
+    this.zoomBox = box;
+    this.renderPointer();
+  }
+
+  // ——— parts ———
+
+  private part(root: HTMLElement | DocumentFragment, name: string): HTMLElement | null {
+    return root.querySelector<HTMLElement>(`.overlay-${name}`);
+  }
+
+  private refreshContainer(container: HTMLElement, config: ChartConfig): void {
+    const summary = this.ariaSummary();
+    const key = `${summary}|${config.text.fontSize}|${config.text.fontFamily}`;
+    if (key === this.containerKey) return;
+    this.containerKey = key;
+    container.setAttribute('aria-label', summary);
+    container.style.fontSize = `${config.text.fontSize}px`;
+    container.style.fontFamily = config.text.fontFamily;
+  }
+
+  private refreshAxes(root: HTMLElement | DocumentFragment, config: ChartConfig): void {
+    const part = this.part(root, 'axes');
+    const frame = this.frame;
+    if (!part) return;
+    const width = this.host.clientWidth;
+    const fontSize = config.text.fontSize;
+    const key = frame ? `${width}|${fontSize}|${labelsKey(frame.xLabels)}|${labelsKey(frame.yLabels)}` : '';
+    if (key === this.axesKey) return;
+    this.axesKey = key;
+    render(
+      html`<div class="x-axis" part="x-axis" aria-hidden="true">${frame?.xLabels.map((l) => xTick(l, fontSize, width))}</div>
+        <div class="y-axis" part="y-axis" aria-hidden="true">${frame?.yLabels.map((l) => html`<span class="tick" style="top:${l.position}px">${l.label}</span>`)}</div>`,
+      part,
+    );
+  }
+
+  private refreshLegend(root: HTMLElement | DocumentFragment, config: ChartConfig): void {
+    const part = this.part(root, 'legend');
+    if (!part) return;
+    const show = config.features.legend;
+    const main = show ? this.mainLegend() : null;
+    const panes = this.frame && this.frame.panes.length > 1 ? this.frame.panes : [];
+    const paneLegends = panes.map((pane) => (show ? this.derivedLegend(pane.id, true) : []));
+    const plot = this.frame?.plot;
+    const key = JSON.stringify([main, paneLegends, panes.map((p) => [p.rect.y, p.rect.height, p.title]), plot?.x, plot?.width]);
+    if (key === this.legendKey) return;
+    this.legendKey = key;
+    const byPane = new Map(panes.map((pane, i) => [pane.id, paneLegends[i]!]));
+    render(
+      html`${this.panes.render(this.frame, (pane: PaneInfo) => (show ? (byPane.get(pane.id) ?? []).map(legendItem) : nothing))}
+      ${main ? html`<div class="legend" part="legend">${main.map(legendItem)}</div>` : nothing}`,
+      part,
+    );
+  }
+
+  private renderPointer(): void {
+    const part = this.part(this.host.renderRoot, 'pointer');
+    if (!part) return;
+    render(this.pointerTemplate(), part);
+  }
+
+  private renderStatus(): void {
+    const part = this.part(this.host.renderRoot, 'status');
+    if (!part) return;
+    const { loading, error, unavailable } = this.status;
+    render(
+      html`${error ? html`<div class="error-banner" part="error" role="alert">${error}</div>` : nothing}
+      ${this.host.state === 'fallback'
+        ? html`<div class="fallback-badge" part="fallback-badge" title="WebGPU is unavailable or failing here; this chart is drawn with Canvas 2D">Canvas 2D</div>`
+        : nothing}
+      ${loading ? loadingTemplate(loading) : nothing}
+      ${unavailable ? html`<div class="message" part="message" role="alert"><strong>This chart needs WebGPU</strong><span>${unavailable}</span></div>` : nothing}`,
+      part,
+    );
+  }
+
+  /** One template whatever the state: the same four elements stay (pages and tests may hold them). */
+  private pointerTemplate(): TemplateResult {
+    const features = this.host.effectiveConfig.features;
+    const crosshair = this.crosshair;
+    const box = this.zoomBox;
+    const boxStyle = box ? `display:block;left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px` : 'display:none';
+    let vertical = 'display:none';
+    let horizontal = 'display:none';
+    let tooltip = 'display:none';
+    let content: unknown = nothing;
+    if (crosshair) {
+      const { info, synced, cssY } = crosshair;
+      const plot = this.frame?.plot;
+      const lines = features.crosshair ? 'block' : 'none';
+      const width = this.host.clientWidth;
+      const flip = info.x > width / 2;
+      vertical = `display:${lines};left:${info.x}px;top:${plot?.y ?? 0}px;height:${plot?.height ?? this.host.clientHeight}px`;
+      horizontal = `display:${synced ? 'none' : lines};top:${cssY}px;left:${plot?.x ?? 0}px;width:${plot?.width ?? width}px`;
+      tooltip = `display:${features.tooltip && !synced ? 'block' : 'none'};${flip ? `right:${width - info.x + 12}px` : `left:${info.x + 12}px`};top:${Math.max(4, cssY - 40)}px`;
+      const span = this.model.viewport.span;
+      const unit = span < 5_000 ? 'millisecond' : span < 2 * 86_400_000 ? 'second' : 'minute';
+      content = html`<div class="time">${formatTime(info.time, this.model.options.timeZone, unit)}</div>
+        ${info.values.map(
+          (s) =>
+            html`<div><span class="swatch" style="display:inline-block;width:8px;height:8px;margin-right:4px;background:${rgbaToCss(s.color)}"></span>${s.name}: ${Number.isFinite(s.value) ? formatValue(s.value) : '—'}</div>`,
+        )}`;
+    }
+    return html`<div class="crosshair-v" part="crosshair" style=${vertical}></div>
+      <div class="crosshair-h" part="crosshair" style=${horizontal}></div>
+      <div class="tooltip" part="tooltip" role="status" style=${tooltip}>${content}</div>
+      <div class="zoom-box" part="zoom-box" style=${boxStyle}></div>`;
+  }
+
+  // ——— legend entries (from the model: series, then the indicator outputs of a pane) ———
+
+  private mainLegend(): LegendEntry[] | null {
+    const store = this.model.data;
+    if (!store) return null;
+    const hover = this.hover;
+    const last = store.length - 1;
+    const entries = this.model.series.map((spec, i) => entry(spec.name, this.model.colorOf(spec, i), hover?.get(spec.id) ?? store.column(spec.column)[last]!, spec.visible));
+    return entries.concat(this.derivedLegend(MAIN_PANE, false));
+  }
+
+  /**
+   * The legend entries of the indicator outputs drawn in one pane: on the price pane with their
+   * full names, in an indicator pane after its title (output names only: "macd", "signal").
+   */
+  private derivedLegend(paneId: string, short: boolean): LegendEntry[] {
+    const store = this.model.data;
+    if (!store) return [];
+    const hover = this.hover;
+    const last = store.length - 1;
+    const entries: LegendEntry[] = [];
+    this.model.derivedSeries.forEach((d, i) => {
+      if ((d.pane ?? MAIN_PANE) !== paneId) return;
+      const name = short && d.label && d.name.startsWith(`${d.label} `) ? d.name.slice(d.label.length + 1) : short ? '' : d.name;
+      entries.push(entry(name, this.model.derivedColor(d, i), hover?.get(d.id) ?? d.values[last]!, true));
+    });
+    return entries;
+  }
+
+  private ariaSummary(): string {
+    if (this.host.label) return this.host.label;
+    const store = this.model.data;
+    const type = this.model.options.defaultType;
+    if (!store) return `${type} chart, no data`;
+    const names = this.model.series.map((s) => s.name).join(', ');
+    const tz = this.model.options.timeZone;
+    return `${type} chart of ${names}: ${store.length.toLocaleString('en')} points from ${formatTime(store.firstTime(), tz, 'second')} to ${formatTime(store.lastTime(), tz, 'second')}`;
+  }
+}
+
+function entry(name: string, color: Rgba, value: number, visible: boolean): LegendEntry {
+  return { name, color: rgbaToCss(color), value: Number.isFinite(value) ? formatValue(value) : '—', visible };
+}
+
+function legendItem({ name, color, value, visible }: LegendEntry) {
+  return html`<span class=${visible ? 'legend-item' : 'legend-item hidden'}
+    ><span class="swatch" style="background:${color}"></span>${name}
+    <span class="legend-value">${value}</span></span
+  >`;
+}
+
+function labelsKey(labels: readonly AxisLabel[]): string {
+  let key = '';
+  for (const l of labels) key += `${l.label}@${l.position.toFixed(2)}${l.major ? '!' : ''};`;
+  return key;
+}
+
+function xTick(label: AxisLabel, fontSize: number, width: number) {
+  // Labels are centred on their tick, but kept inside the element (an estimate of the text
+  // width is enough, and avoids measuring text on every frame): about 0.3 em per character.
+  const halfWidth = label.label.length * 0.3 * fontSize + 2;
+  const left = Math.min(Math.max(label.position, halfWidth), width - halfWidth);
+  return html`<span class=${label.major ? 'tick major' : 'tick'} style="left:${left}px">${label.label}</span>`;
+}
+
+function loadingTemplate({ loaded, total }: { loaded: number; total: number | null }) {
+  const percent = total ? Math.round((loaded / total) * 100) : null;
+  return html`<div class="loading" part="loading" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent ?? nothing}>
+    <span>Loading${percent === null ? ` ${(loaded / 1024).toFixed(0)} KB` : ` ${percent}%`}…</span>
+    <progress max="100" value=${percent ?? nothing}></progress>
+  </div>`;
+}
