@@ -4,7 +4,7 @@
 // halves up; spans under minSize widened around their centre).
 import { Canvas2dRenderer, DeviceManager } from '../../dist/index.js';
 import { WebGpuRenderer } from '../../dist/render/webgpu/index.js';
-import { rectCount, sceneRectCount, scenePointCount, snapRectSpan } from '../../dist/core/scene/frame-scene.js';
+import { rectCount, sceneRectCount, scenePointCount, snapRectSpan } from '../../dist/core/index.js';
 import { assert, assertEqual, pixel } from './helpers.js';
 
 const WIDTH = 240;

@@ -1,13 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Viewport } from '../../build/node/core/viewport.js';
-import { createTimeScale, createValueScale, paddedRange } from '../../build/node/core/scales.js';
-import { indicesToPoints } from '../../build/node/series/shared/series-points.js';
-import { SeriesStore } from '../../build/node/data/series-store.js';
-import { plotRect, canvasPixels } from '../../build/node/core/layout.js';
-import { resolveSeries } from '../../build/node/series/shared/series-spec.js';
-import { ChartModel } from '../../build/node/core/chart-model.js';
-import { GAP_Y } from '../../build/node/core/scene/frame-scene.js';
+import { Viewport, createTimeScale, createValueScale, paddedRange, plotRect, canvasPixels, resolveSeries, ChartModel, GAP_Y } from '../../build/node/core/index.js';
+import { indicesToPoints } from '../../build/node/core/index.js';
+import { SeriesStore } from '../../build/node/data/index.js';
 
 test('viewport zooms around an anchor and clamps to the data', () => {
   const v = new Viewport();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv } from '../../build/node/data/parse-csv.js';
+import { parseCsv } from '../../build/node/data/index.js';
 import { throwsDataError } from './helpers.mjs';
 
 const toArrays = (result) => ({

@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { loadUrl } from '../../build/node/data/load-url.js';
+import { loadUrl } from '../../build/node/data/index.js';
 import { rejectsDataError } from './helpers.mjs';
 
 const CSV = 'time,value\n1700000000000,1.5\n1700000060000,2.5\n1700000120000,3.5\n';

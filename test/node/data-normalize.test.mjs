@@ -1,11 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DataError } from '../../build/node/data/data-error.js';
-import { validateColumnar } from '../../build/node/data/validate.js';
-import { normalizeData } from '../../build/node/data/normalize.js';
-import { parseTimeValue } from '../../build/node/data/parse-time.js';
-import { parseJson } from '../../build/node/data/parse-json.js';
-import { SeriesStore } from '../../build/node/data/series-store.js';
+import { DataError, validateColumnar, normalizeData, parseTimeValue, parseJson, SeriesStore } from '../../build/node/data/index.js';
 import * as api from '../../build/node/data/index.js';
 import { throwsDataError } from './helpers.mjs';
 

@@ -1,6 +1,6 @@
 // Shared by the Node tests.
 import assert from 'node:assert/strict';
-import { DataError } from '../../build/node/data/data-error.js';
+import { DataError } from '../../build/node/data/index.js';
 
 /** The seeded PRNG (mulberry32) the demo and benchmarks use: the same seed, the same data. */
 export { rng } from '../../demo/sample-data.js';

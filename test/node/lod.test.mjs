@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MinMaxPyramid, NO_INDEX } from '../../build/node/data/lod/minmax-pyramid.js';
-import { M4Decimator, GAP, visibleRange } from '../../build/node/data/lod/m4.js';
+import { M4Decimator, GAP, visibleRange } from '../../build/node/data/index.js';
 import { lowerBound, upperBound, nearestIndex } from '../../build/node/data/lod/search.js';
 
 /** A random walk from a seeded PRNG (mulberry32, exact in 32-bit integer arithmetic). */

@@ -1,9 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MinMaxPyramid } from '../../build/node/data/lod/minmax-pyramid.js';
-import { PrefixSum } from '../../build/node/data/lod/prefix-sum.js';
-import { OhlcAggregator } from '../../build/node/data/lod/ohlc-aggregate.js';
-import { visibleRange } from '../../build/node/data/lod/m4.js';
+import { MinMaxPyramid, PrefixSum, OhlcAggregator, visibleRange } from '../../build/node/data/index.js';
 import { rng } from './helpers.mjs';
 
 const MINUTE = 60_000;

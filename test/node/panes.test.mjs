@@ -1,12 +1,9 @@
 // Pane layout, separator moves, histogram bars and the model's panes (no DOM).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { layoutPanes, moveSeparator, MAIN_PANE } from '../../build/node/core/panes.js';
-import { HistogramLayer } from '../../build/node/series/shared/histogram-layer.js';
-import { createTimeScale, createValueScale } from '../../build/node/core/scales.js';
-import { MinMaxPyramid } from '../../build/node/data/lod/minmax-pyramid.js';
-import { ChartModel } from '../../build/node/core/chart-model.js';
-import { resolveSeries } from '../../build/node/series/shared/series-spec.js';
+import { layoutPanes, moveSeparator, MAIN_PANE, createTimeScale, createValueScale, ChartModel, resolveSeries } from '../../build/node/core/index.js';
+import { HistogramLayer } from '../../build/node/core/index.js';
+import { MinMaxPyramid } from '../../build/node/data/index.js';
 
 test('layoutPanes fills the plot exactly with whole-pixel panes and gaps, by weight', () => {
   const plot = { x: 8, y: 8, width: 300, height: 401 };

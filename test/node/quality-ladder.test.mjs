@@ -1,7 +1,7 @@
 // Out-of-memory degradation: one step at a time, cheapest loss first, then Canvas2D.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshQualityLadder, stepDown } from '../../build/node/recovery/quality-ladder.js';
+import { freshQualityLadder, stepDown } from '../../build/node/recovery/index.js';
 
 test('a chart drawing every point with MSAA gives up LOD, MSAA, then resolution to a quarter, then WebGPU', () => {
   const state = freshQualityLadder();

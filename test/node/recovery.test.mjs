@@ -2,9 +2,7 @@
 // and sleep are injected, nothing waits for real time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { backoffDelays, retry, isAbortError } from '../../build/node/recovery/retry.js';
-import { CircuitBreaker } from '../../build/node/recovery/circuit-breaker.js';
-import { Lifecycle, LifecycleTransitionError, LIFECYCLE_TRANSITIONS, canTransition } from '../../build/node/recovery/lifecycle.js';
+import { backoffDelays, retry, isAbortError, CircuitBreaker, Lifecycle, LifecycleTransitionError, LIFECYCLE_TRANSITIONS, canTransition } from '../../build/node/recovery/index.js';
 import * as recovery from '../../build/node/recovery/index.js';
 
 /** Returns the given values in turn (cycling). */

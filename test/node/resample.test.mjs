@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resample, parseTimeframe, createResampler } from '../../build/node/data/resample.js';
+import { resample, parseTimeframe, createResampler } from '../../build/node/data/index.js';
 import { rng } from './helpers.mjs';
 
 const SECOND = 1000;

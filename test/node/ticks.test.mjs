@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { timeTicks } from '../../build/node/core/ticks/time-ticks.js';
-import { formatValue, linearTicks, logTicks } from '../../build/node/core/ticks/value-ticks.js';
+import { timeTicks, formatValue, linearTicks, logTicks } from '../../build/node/core/index.js';
 import * as ticksIndex from '../../build/node/core/ticks/index.js';
 
 const SECOND = 1000;

@@ -1,8 +1,7 @@
 // A chart's timeframe: data resampled to bars, kept in step with appends (new rows, updated last row).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TimeframeView } from '../../build/node/data/timeframe-view.js';
-import { resample } from '../../build/node/data/resample.js';
+import { TimeframeView, resample } from '../../build/node/data/index.js';
 
 function ticks(n, seed = 1) {
   let s = seed;
