@@ -3,6 +3,7 @@
 export * from './series-type.js';
 export * from './registry.js';
 export * from './shared/series-spec.js';
+export { resolveSeries } from './resolve-series.js';
 export { lineSeries } from './line/index.js';
 export { areaSeries } from './area/index.js';
 export { baselineSeries } from './baseline/index.js';

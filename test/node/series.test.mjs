@@ -7,7 +7,7 @@ import { LIGHT_THEME } from '../../build/node/core/theme.js';
 import { SeriesStore } from '../../build/node/data/series-store.js';
 import { BAR_TYPES, registerSeriesType, SERIES_TYPES, seriesModuleFor, seriesType } from '../../build/node/series/registry.js';
 import { LinePath } from '../../build/node/series/shared/line-path.js';
-import { resolveSeries } from '../../build/node/series/shared/series-spec.js';
+import { resolveSeries } from '../../build/node/core/index.js';
 import { columnTooltip, columnValue, seriesColumnExtent } from '../../build/node/series/shared/value-column.js';
 
 const BUILT_IN = ['line', 'area', 'baseline', 'bar', 'volume', 'candlestick', 'ohlc'];
