@@ -1,4 +1,5 @@
 import { ohlcBars, randomWalk, twoSeries } from './sample-data.js';
+import { stepSeries } from './step-series.js';
 
 // `?tier=high` pins every chart's quality tier (screenshot tests want the same picture every run).
 const pinnedTier = new URLSearchParams(location.search).get('tier');
@@ -66,6 +67,12 @@ multi.series = [
   { column: 'average', type: 'line', name: 'Average', lineWidth: 2.5, color: '#f97316' },
 ];
 multi.data = twoSeries(50_000, { seed: 3, stepMs: 60_000 });
+
+// — A series type of the page's own —
+window.GpuCharts.registerSeriesType(stepSeries(window.GpuCharts));
+const step = document.querySelector('#step-chart');
+step.series = [{ column: 'value', type: 'step', name: 'Rate (step)' }];
+step.data = randomWalk(60, { seed: 11, stepMs: 3_600_000 });
 
 // — CSV —
 const csv = document.querySelector('#csv-chart');

@@ -15,3 +15,6 @@ export { recordProfile, type TraceDocument } from './perf/profiler.js';
 export { createTelemetry, type Telemetry, type TelemetryBatch, type TelemetryOptions } from './perf/telemetry.js';
 export { type LifecycleState } from './recovery/lifecycle.js';
 export { GpuIndicator } from './elements/gpu-indicator/gpu-indicator.js';
+// Series types are modules: a page can register its own (see README "Adding a series type").
+export { registerSeriesType, seriesType, SERIES_TYPES, lineSeries, areaSeries, barSeries } from './series/index.js';
+export type { SeriesModule, SeriesContext, DrawTarget, ExtentQuery } from './series/index.js';

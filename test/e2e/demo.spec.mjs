@@ -75,3 +75,29 @@ test('live configuration: a preset and a typed config apply, a bad one reports i
   await page.click('#apply-config');
   await expect(page.locator('#config-status')).toContainText('line');
 });
+
+test('a series type registered by the page (demo/step-series.js) draws steps and answers the tooltip', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/demo/index.html?tier=high');
+  await waitForCharts(page);
+  const result = await page.evaluate(() => {
+    const chart = document.querySelector('#step-chart');
+    const frame = chart.model.frame();
+    const line = frame.scene.layers.find((layer) => layer.kind === 'line' && layer.id === 'value');
+    const rows = chart.model.data.length;
+    // Horizontal then vertical: every corner repeats the previous y at the next x.
+    let corners = 0;
+    for (let k = 1; k + 1 < line.count; k += 2) if (line.points[k * 2] === line.points[k * 2 + 2] && line.points[k * 2 + 1] === line.points[k * 2 - 1]) corners++;
+    const pick = chart.model.pick(chart.model.plotCss().x + 5, 40);
+    return { type: chart.model.series[0].type, types: window.GpuCharts.SERIES_TYPES.includes('step'), rows, count: line.count, corners, tooltip: pick?.values.map((v) => v.name) };
+  });
+  expect(result.type).toBe('step');
+  expect(result.types).toBe(true);
+  expect(result.count).toBe(result.rows * 2 - 1);
+  expect(result.corners).toBe(result.rows - 1);
+  expect(result.tooltip).toEqual(['Rate (step)']);
+  const { ink, total } = await chartInk(page, '#step-chart');
+  expect(ink).toBeGreaterThan(total * 0.003);
+  expect(errors).toEqual([]);
+});

@@ -6,7 +6,7 @@ import type { ChartConfig } from '../../config/schema.js';
 import { formatTime } from '../../time/time-zone.js';
 import type { LifecycleState } from '../../recovery/lifecycle.js';
 import { rgbaToCss } from '../resolve-css-color.js';
-import type { Rgba } from '../../core/scene/frame-scene.js';
+import type { LegendEntry as ModelLegendEntry } from '../../core/chart-types.js';
 import { ChartPanes } from './chart-panes.js';
 
 /** What the overlay needs from its chart. */
@@ -57,7 +57,8 @@ export class ChartOverlay implements ReactiveController {
   private pointer: { x: number; y: number } | null = null;
   private crosshair: { info: CrosshairInfo; synced: boolean; cssY: number } | null = null;
   private zoomBox: { x: number; y: number; width: number; height: number } | null = null;
-  private hover: Map<string, number> | null = null;
+  /** The data row under the crosshair (the legend shows its values), or null: the last row. */
+  private hover: number | null = null;
 
   constructor(
     private readonly host: OverlayHost,
@@ -92,9 +93,10 @@ export class ChartOverlay implements ReactiveController {
 
   /** Renders the axes, the legend and the container's attributes where they changed. */
   refresh(): void {
-    const root = this.host.renderRoot;
-    const container = root.querySelector<HTMLElement>('.container');
-    if (!container) return;
+    // Before the element's first render (data set on a chart not yet in the page) there is no root.
+    const root = this.host.renderRoot as HTMLElement | DocumentFragment | undefined;
+    const container = root?.querySelector<HTMLElement>('.container');
+    if (!root || !container) return;
     const config = this.host.effectiveConfig;
     this.refreshContainer(container, config);
     this.refreshAxes(root, config);
@@ -116,7 +118,7 @@ export class ChartOverlay implements ReactiveController {
     this.pointer = synced ? null : { x: cssX, y: cssY };
     const previous = this.crosshair?.info.time ?? null;
     this.crosshair = { info, synced, cssY };
-    this.hover = new Map(info.values.map((s) => [s.id, s.value]));
+    this.hover = info.values[0]?.index ?? null;
     this.renderPointer();
     this.refresh();
     // Only when the point under the pointer changes: moving within one point's pixels is silent.
@@ -142,8 +144,8 @@ export class ChartOverlay implements ReactiveController {
 
   // ——— parts ———
 
-  private part(root: HTMLElement | DocumentFragment, name: string): HTMLElement | null {
-    return root.querySelector<HTMLElement>(`.overlay-${name}`);
+  private part(root: HTMLElement | DocumentFragment | undefined, name: string): HTMLElement | null {
+    return root?.querySelector<HTMLElement>(`.overlay-${name}`) ?? null;
   }
 
   private refreshContainer(container: HTMLElement, config: ChartConfig): void {
@@ -247,31 +249,15 @@ export class ChartOverlay implements ReactiveController {
 
   // ——— legend entries (from the model: series, then the indicator outputs of a pane) ———
 
+  /** The price pane's legend: the chart's series, then the indicator outputs drawn over them. */
   private mainLegend(): LegendEntry[] | null {
-    const store = this.model.data;
-    if (!store) return null;
-    const hover = this.hover;
-    const last = store.length - 1;
-    const entries = this.model.series.map((spec, i) => entry(spec.name, this.model.colorOf(spec, i), hover?.get(spec.id) ?? store.column(spec.column)[last]!, spec.visible));
-    return entries.concat(this.derivedLegend(MAIN_PANE, false));
+    if (!this.model.data) return null;
+    return this.model.legendEntries(MAIN_PANE, this.hover, false).map(entry);
   }
 
-  /**
-   * The legend entries of the indicator outputs drawn in one pane: on the price pane with their
-   * full names, in an indicator pane after its title (output names only: "macd", "signal").
-   */
+  /** An indicator pane's legend, after its title: output names only ("macd", "signal"). */
   private derivedLegend(paneId: string, short: boolean): LegendEntry[] {
-    const store = this.model.data;
-    if (!store) return [];
-    const hover = this.hover;
-    const last = store.length - 1;
-    const entries: LegendEntry[] = [];
-    this.model.derivedSeries.forEach((d, i) => {
-      if ((d.pane ?? MAIN_PANE) !== paneId) return;
-      const name = short && d.label && d.name.startsWith(`${d.label} `) ? d.name.slice(d.label.length + 1) : short ? '' : d.name;
-      entries.push(entry(name, this.model.derivedColor(d, i), hover?.get(d.id) ?? d.values[last]!, true));
-    });
-    return entries;
+    return this.model.legendEntries(paneId, this.hover, short).map(entry);
   }
 
   private ariaSummary(): string {
@@ -285,7 +271,8 @@ export class ChartOverlay implements ReactiveController {
   }
 }
 
-function entry(name: string, color: Rgba, value: number, visible: boolean): LegendEntry {
+/** A model legend entry as the template shows it: CSS colour, formatted value. */
+function entry({ name, color, value, visible }: ModelLegendEntry): LegendEntry {
   return { name, color: rgbaToCss(color), value: Number.isFinite(value) ? formatValue(value) : '—', visible };
 }
 

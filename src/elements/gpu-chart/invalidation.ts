@@ -52,18 +52,16 @@ const CONFIG_TABLE: ReadonlyMap<string, number> = new Map([
   ['quality.lodAggressiveness', Invalidation.OPTIONS],
   ['quality.targetFps', Invalidation.NONE],
   ['quality.tier', Invalidation.NONE],
-  ['quality.maxGpuMemoryMB', Invalidation.NONE],
-  ['data', Invalidation.NONE],
+  // The renderer holds the budget: a change rebuilds it (rebuild() keeps one whose budget is unchanged).
+  ['quality.maxGpuMemoryMB', Invalidation.PIPELINES],
   ['features.crosshair', Invalidation.POINTER],
   ['features.tooltip', Invalidation.POINTER],
   ['features.legend', Invalidation.OVERLAY],
   ['features.zoom', Invalidation.NONE],
   ['features.pan', Invalidation.NONE],
-  ['features.animations', Invalidation.NONE],
   ['features.autoTune', Invalidation.NONE],
   ['telemetry', Invalidation.TELEMETRY],
   ['text', Invalidation.OVERLAY],
-  ['motion', Invalidation.NONE],
 ]);
 
 /** The work for one changed path (`series.items[0].color` → its table entry); unknown paths redo everything. */
