@@ -1,7 +1,8 @@
 import primitivesWgsl from '../../../../shaders/primitives.wgsl';
 import type { AreaLayer, LineLayer, SegmentsLayer } from '../../../core/scene/frame-scene.js';
 import { elementsPerBinding, type RendererLimits } from '../limits.js';
-import { PREMULTIPLIED_BLEND, type CheckedPipeline, type PipelineContext } from './primitive-kind.js';
+import { PREMULTIPLIED_BLEND, type CheckedPipeline, type PipelineContext, type PrimitiveKind } from './primitive-kind.js';
+import type { Rgba } from '../../../core/scene/frame-scene.js';
 
 /**
  * What lines, areas and segments share: shaders/primitives.wgsl, one storage buffer of (x, y) f32
@@ -70,4 +71,41 @@ export function writePointParams(
   floats[8] = halfWidth;
   uints[9] = stride;
   floats[10] = baseline;
+}
+
+/** How one point-based kind differs from the others: its shader entry, joins and params. */
+export interface PointKindOptions<L extends PointLayer> {
+  pipeline: 'line' | 'area';
+  /** 1: a polyline (chunks repeat the previous chunk's last point so segments join); 0: independent pairs. */
+  overlap: 0 | 1;
+  /** Points per segment in the buffer: 1 for polylines and areas, 2 for independent segments. */
+  stride: 1 | 2;
+  color: (layer: L) => Rgba;
+  /** Half the stroke width in px (0 for areas). */
+  halfWidth: (layer: L) => number;
+  /** Area baseline, plot-relative px (0 for strokes). */
+  baseline: (layer: L) => number;
+}
+
+/** A primitive kind drawn from (x, y) points by shaders/primitives.wgsl: six vertices per segment, no instancing. */
+export function pointKind<L extends PointLayer>(options: PointKindOptions<L>): PrimitiveKind<L> {
+  const { pipeline, overlap, stride } = options;
+  return {
+    pipeline,
+    bytesPerElement: [8],
+    bufferLabels: ['gpu-charts layer points'],
+    minCapacity: MIN_POINTS,
+    overlap,
+    paramsBytes: POINT_PARAMS_BYTES,
+    elementsPerChunk: pointsPerChunk,
+    bindGroupLayout: pointsLayout,
+    createPipeline: (context, layout) => pointsPipeline(context, layout, pipeline),
+    count: (layer) => Math.max(0, layer.count),
+    source: (layer) => layer.points,
+    writeParams({ floats, uints }, layer, { scene, rect }) {
+      writePointParams(floats, uints, scene.width, scene.height, rect.x, rect.y, options.color(layer), options.halfWidth(layer), stride, options.baseline(layer));
+    },
+    vertexCount: stride === 2 ? (points) => 6 * (points >> 1) : (points) => 6 * (points - 1),
+    instanceCount: () => 1,
+  };
 }
