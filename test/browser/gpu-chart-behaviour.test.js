@@ -110,7 +110,7 @@ describe('gpu-chart behaviour', () => {
     const event = await crosshair;
     assertEqual(event.detail.time, 1000, 'snapped to the nearest point');
     assertEqual(event.detail.values[0].value, 6, 'value');
-    const tooltip = chart.shadowRoot.querySelector('.tooltip');
+    const tooltip = /** @type {HTMLElement} */ (chart.shadowRoot.querySelector('.tooltip'));
     assertEqual(tooltip.style.display, 'block', 'tooltip shown');
     assert(tooltip.textContent.includes('6'), `tooltip text: ${tooltip.textContent}`);
   });
@@ -281,6 +281,7 @@ describe('gpu-chart behaviour', () => {
     const totals = DeviceManager.shared().allocations.totals;
     const baseline = { ...totals };
     for (let batch = 0; batch < 10; batch++) {
+      /** @type {Array<[import('../../src/index.js').GpuChart, Promise<unknown>]>} */
       const charts = [];
       for (let i = 0; i < 20; i++) {
         const chart = document.createElement('gpu-chart');
