@@ -35,6 +35,12 @@ function fakeSource() {
   };
 }
 
+/**
+ * @param {number} frame
+ * @param {number} startedAt
+ * @param {Partial<import('../../src/perf/frame-stats.js').FrameStats>} [extra]
+ * @returns {import('../../src/perf/frame-stats.js').FrameStats}
+ */
 function stats(frame, startedAt, extra = {}) {
   return {
     frame, startedAt, cpuMs: 4, sceneMs: 1.5, renderMs: 2, gpuMs: null,
@@ -43,6 +49,10 @@ function stats(frame, startedAt, extra = {}) {
   };
 }
 
+/**
+ * @param {(source: any) => unknown} emitFrames
+ * @param {{ ms?: number, settleMs?: number }} [options]
+ */
 async function profileOf(emitFrames, { ms = 100, settleMs } = {}) {
   const source = fakeSource();
   const done = recordProfile(source, ms, { now: source.now, setTimeout: source.setTimeout, settleMs });

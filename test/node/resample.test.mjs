@@ -8,7 +8,10 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-/** Bars every `step` ms from `from` to `to`, with missing rows, NaN gap rows, a few NaN fields. */
+/**
+ * Bars every `step` ms from `from` to `to`, with missing rows, NaN gap rows, a few NaN fields.
+ * @returns {{ time: Float64Array, open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array, volume: Float64Array }}
+ */
 function makeBars(from, to, step, seed = 1, { holes = true } = {}) {
   const random = rng(seed);
   const rows = { time: [], open: [], high: [], low: [], close: [], volume: [] };
@@ -27,7 +30,7 @@ function makeBars(from, to, step, seed = 1, { holes = true } = {}) {
     rows.close.push(row[3]);
     rows.volume.push(row[4]);
   }
-  return Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, Float64Array.from(v)]));
+  return /** @type {any} */ (Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, Float64Array.from(v)])));
 }
 
 /** Aggregation by definition, given each row's bucket start. */
@@ -145,6 +148,7 @@ test('parseTimeframe reads the usual timeframes', () => {
 
 test('bad timeframe strings throw an Error naming the text and valid examples', () => {
   for (const bad of ['', '5', 'm', '0m', '5x', '1.5h', '-1m', 'abc', '1 hour', '1mm', '1H', 5, null]) {
+    // @ts-expect-error: non-strings on purpose (the parser must refuse them too)
     assert.throws(() => parseTimeframe(bad), (error) => {
       assert.ok(error instanceof Error);
       assert.ok(error.message.includes(JSON.stringify(String(bad))), error.message);

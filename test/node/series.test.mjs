@@ -20,7 +20,10 @@ const volume = Float64Array.of(5, 7, 3, 9, 4, 6, 2, 8);
 const signed = Float64Array.of(-3, 2, -1, 4, 0.5, -2, 1, 3);
 const data = { time, columns: { open, high, low, close, volume, signed } };
 
-/** A module's view of one series over `data`, as the model builds it. */
+/**
+ * A module's view of one series over `data`, as the model builds it.
+ * @returns {{ module: import('../../src/series/series-type.js').SeriesModule<any>, series: import('../../src/series/series-type.js').SeriesContext<any> }}
+ */
 function context(type, column, extra = {}) {
   const module = seriesType(type);
   const spec = { id: column, column, type, name: column, color: null, lineWidth: 2, visible: true, ...extra };
@@ -32,7 +35,7 @@ const query = (positiveOnly = false) => ({ first: 0, end: 8, positiveOnly, plotW
 
 test('the registry holds every built-in type, each under its own name', () => {
   for (const type of BUILT_IN) {
-    assert.ok(SERIES_TYPES.includes(type), type);
+    assert.ok(/** @type {readonly string[]} */ (SERIES_TYPES).includes(type), type);
     assert.equal(seriesType(type).type, type);
     assert.equal(seriesModuleFor(type), seriesType(type));
   }
@@ -149,7 +152,7 @@ test('a type registered from outside is drawn, ranged and picked by the model un
     legendValue: columnValue,
   };
   registerSeriesType(step);
-  assert.ok(SERIES_TYPES.includes('step'));
+  assert.ok(/** @type {readonly string[]} */ (SERIES_TYPES).includes('step'));
   const model = new ChartModel();
   model.setData(data);
   model.setSize({ width: 400, height: 300, pixelRatio: 1 });

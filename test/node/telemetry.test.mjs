@@ -4,6 +4,11 @@ import { readFileSync } from 'node:fs';
 import { createTelemetry, magnitude, browserFamily, LIBRARY_VERSION, FRAME_TIME_BUCKETS_MS } from '../../build/node/perf/telemetry.js';
 import { rng } from './helpers.mjs';
 
+/**
+ * @param {number} frame
+ * @param {Partial<import('../../src/perf/frame-stats.js').FrameStats>} [extra]
+ * @returns {import('../../src/perf/frame-stats.js').FrameStats}
+ */
 function stats(frame, extra = {}) {
   return {
     frame, startedAt: frame * 16.7, cpuMs: 3, sceneMs: 1, renderMs: 1.5, gpuMs: null,
