@@ -20,7 +20,7 @@ const times = Array.from({ length: 60 }, (_, i) => Date.UTC(2024, 0, 1) + i * 60
 const data = { time: times, value: times.map((_, i) => 10 + Math.sin(i / 6) * 4) };
 
 /** A complete, valid config: every branch present, so any leaf can be broken. */
-const BASE = Object.freeze(/** @type {import('../../src/index.js').ChartConfigPatch} */ ({
+const BASE = Object.freeze(/** @type {import('../../dist/index.js').ChartConfigPatch} */ ({
   theme: 'light',
   timeZone: 'UTC',
   colors: { series: ['#2563eb', '#dc2626'], grid: '#e5e7eb' },

@@ -281,7 +281,7 @@ describe('gpu-chart behaviour', () => {
     const totals = DeviceManager.shared().allocations.totals;
     const baseline = { ...totals };
     for (let batch = 0; batch < 10; batch++) {
-      /** @type {Array<[import('../../src/index.js').GpuChart, Promise<unknown>]>} */
+      /** @type {Array<[import('../../dist/index.js').GpuChart, Promise<unknown>]>} */
       const charts = [];
       for (let i = 0; i < 20; i++) {
         const chart = document.createElement('gpu-chart');

@@ -38,11 +38,11 @@ export function recordEvents(target, types) {
 
 /**
  * A <gpu-chart> of the given CSS size in the document, ready (gpu-ready fired).
- * @param {{ width?: number, height?: number, attributes?: Record<string, string>, data?: import('../../src/index.js').GpuChart['data'] }} [options]
- * @returns {Promise<import('../../src/index.js').GpuChart>}
+ * @param {{ width?: number, height?: number, attributes?: Record<string, string>, data?: import('../../dist/index.js').GpuChart['data'] }} [options]
+ * @returns {Promise<import('../../dist/index.js').GpuChart>}
  */
 export async function createChart({ width = 400, height = 240, attributes = {}, data } = {}) {
-  const chart = /** @type {import('../../src/index.js').GpuChart} */ (document.createElement('gpu-chart'));
+  const chart = /** @type {import('../../dist/index.js').GpuChart} */ (document.createElement('gpu-chart'));
   chart.style.width = `${width}px`;
   chart.style.height = `${height}px`;
   for (const [name, value] of Object.entries(attributes)) chart.setAttribute(name, value);

@@ -168,6 +168,7 @@ const minuteBars = makeBars(Date.UTC(2024, 0, 29, 13, 7), Date.UTC(2024, 2, 3), 
 
 test('1m → 5m / 1h / 4h / 1d / 1w in UTC equal brute force', () => {
   const floor = (size, origin = 0) => (t) => origin + Math.floor((t - origin) / size) * size;
+  /** @type {Array<[string, (t: number) => number]>} */
   const cases = [
     ['5m', floor(5 * MINUTE)],
     ['1h', floor(HOUR)],
@@ -292,6 +293,7 @@ test('intraday buckets across DST transitions equal an Intl-based brute force (N
     ['Australia/Lord_Howe', Date.UTC(2024, 9, 4), Date.UTC(2024, 9, 8)], // forward 30 min on Oct 6
     ['Asia/Kolkata', Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 3)],
   ];
+  /** @type {Array<[string, 'minute' | 'hour' | 'day', number]>} */
   const timeframes = [['1m', 'minute', 1], ['5m', 'minute', 5], ['30m', 'minute', 30], ['1h', 'hour', 1], ['2h', 'hour', 2], ['4h', 'hour', 4], ['1d', 'day', 1]];
   let seed = 30;
   for (const [zone, from, to] of windows) {
@@ -323,7 +325,7 @@ test('months and weeks in America/New_York follow local midnight, DST included',
   for (const expected of [Date.UTC(2024, 0, 1, 5), Date.UTC(2024, 2, 1, 5), Date.UTC(2024, 3, 1, 4), Date.UTC(2024, 10, 1, 4), Date.UTC(2024, 11, 1, 5)]) {
     assert.ok(times.includes(expected), new Date(expected).toISOString());
   }
-  for (const [tf, unit, count, weekStartsOn] of [['1M', 'month', 1], ['3M', 'month', 3], ['1w', 'week', 1, 1], ['1w', 'week', 1, 0], ['1d', 'day', 1]]) {
+  for (const [tf, unit, count, weekStartsOn] of /** @type {Array<[string, string, number, (0 | 1)?]>} */ ([['1M', 'month', 1], ['3M', 'month', 3], ['1w', 'week', 1, 1], ['1w', 'week', 1, 0], ['1d', 'day', 1]])) {
     const starts = scanBuckets(hourly.time[0], hourly.time[hourly.time.length - 1], HOUR, zone, unit, count, weekStartsOn);
     const result = resample(hourly, tf, { timeZone: zone, weekStartsOn });
     assert.deepEqual(rowsOf(result), bruteAggregate(hourly, (t) => starts.get(t)), `${tf} ${weekStartsOn}`);

@@ -22,12 +22,12 @@ const data = { time, columns: { open, high, low, close, volume, signed } };
 
 /**
  * A module's view of one series over `data`, as the model builds it.
- * @returns {{ module: import('../../src/series/series-type.js').SeriesModule<any>, series: import('../../src/series/series-type.js').SeriesContext<any> }}
+ * @returns {{ module: import('../../build/node/series/series-type.js').SeriesModule, series: import('../../build/node/series/series-type.js').SeriesContext }}
  */
 function context(type, column, extra = {}) {
   const module = seriesType(type);
   const spec = { id: column, column, type, name: column, color: null, lineWidth: 2, visible: true, ...extra };
-  const series = { spec, color: [0.1, 0.2, 0.3, 1], state: module.createState(), store: new SeriesStore(data), theme: LIGHT_THEME, pixelRatio: 1, start: 0, end: 7000 };
+  const series = { spec, color: /** @type {import('../../build/node/core/index.js').Rgba} */ ([0.1, 0.2, 0.3, 1]), state: module.createState(), store: new SeriesStore(data), theme: LIGHT_THEME, pixelRatio: 1, start: 0, end: 7000 };
   return { module, series };
 }
 

@@ -6,8 +6,8 @@ import { rng } from './helpers.mjs';
 
 /**
  * @param {number} frame
- * @param {Partial<import('../../src/perf/frame-stats.js').FrameStats>} [extra]
- * @returns {import('../../src/perf/frame-stats.js').FrameStats}
+ * @param {Partial<import('../../build/node/perf/frame-stats.js').FrameStats>} [extra]
+ * @returns {import('../../build/node/perf/frame-stats.js').FrameStats}
  */
 function stats(frame, extra = {}) {
   return {
@@ -21,6 +21,7 @@ function stats(frame, extra = {}) {
 function harness(options = {}) {
   const sent = [];
   const beacons = [];
+  /** @type {Array<{ callback: () => void, ms: number, cleared: boolean }>} */
   const intervals = [];
   const telemetry = createTelemetry({
     callback: (batch) => sent.push(batch),
