@@ -125,3 +125,13 @@ export function randomBars(n, seed = 5) {
   }
   return { time, open, high, low, close, volume };
 }
+
+/**
+ * The chart's renderer controller, reached past `private`: these tests check which renderer the
+ * chart holds and what it drew.
+ * @param {import('../../dist/index.js').GpuChart} chart
+ * @returns {import('../../src/elements/gpu-chart/chart-renderer-controller.js').ChartRendererController}
+ */
+export function renderersOf(chart) {
+  return /** @type {any} */ (chart).renderers;
+}
