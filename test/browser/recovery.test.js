@@ -72,7 +72,7 @@ describe('recovery', () => {
     const chart = await createChart({ data: line() });
     const webgpuPicture = await chart.snapshot();
     const recorder = recordEvents(chart, ['gpu-recovery', 'gpu-fallback']);
-    manager.useGpu({ requestAdapter: async () => null, getPreferredCanvasFormat: () => 'rgba8unorm' });
+    manager.useGpu(/** @type {GPU} */ (/** @type {unknown} */ ({ requestAdapter: async () => null, getPreferredCanvasFormat: () => 'rgba8unorm' })));
     const fallback = nextEvent(chart, 'gpu-fallback');
     manager.device.destroy();
     const { detail } = await fallback;
