@@ -76,7 +76,7 @@ test('updates merged into the runtime layer resolve as the whole stack would, sh
   for (let round = 0; round < 200; round++) {
     const stack = new ConfigStack();
     if (random() < 0.7) assert.ok(stack.set('preset', presets[Math.floor(random() * presets.length)]).ok);
-    for (const layer of ['file', 'object', 'attributes']) if (random() < 0.4) stack.set(layer, randomLayer(random)); // may be refused: fine
+    for (const layer of /** @type {Array<'file' | 'object' | 'attributes'>} */ (['file', 'object', 'attributes'])) if (random() < 0.4) stack.set(layer, randomLayer(random)); // may be refused: fine
     for (let step = 0; step < 10; step++) {
       const before = stack.config;
       const beforeJson = JSON.stringify(before);

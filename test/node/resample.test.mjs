@@ -286,6 +286,7 @@ test('America/New_York: daily bars start at local midnight; DST days last 23 and
 });
 
 test('intraday buckets across DST transitions equal an Intl-based brute force (New York, Lord Howe, Kolkata)', () => {
+  /** @type {Array<[string, number, number]>} */
   const windows = [
     ['America/New_York', Date.UTC(2024, 2, 9), Date.UTC(2024, 2, 12)],
     ['America/New_York', Date.UTC(2024, 10, 2), Date.UTC(2024, 10, 5)],

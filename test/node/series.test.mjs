@@ -156,6 +156,7 @@ test('a type registered from outside is drawn, ranged and picked by the model un
   const model = new ChartModel();
   model.setData(data);
   model.setSize({ width: 400, height: 300, pixelRatio: 1 });
+  // @ts-expect-error: a type registered at run time; SeriesType names only the built-in ones
   model.setSeriesOptions([{ column: 'signed', type: 'step' }]);
   assert.equal(model.series[0].type, 'step');
   const frame = model.frame();

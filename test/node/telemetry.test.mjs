@@ -27,7 +27,7 @@ function harness(options = {}) {
     callback: (batch) => sent.push(batch),
     sendBeacon: (url, body) => (beacons.push({ url, body }), true),
     setInterval: (callback, ms) => (intervals.push({ callback, ms, cleared: false }), intervals.length - 1),
-    clearInterval: (handle) => (intervals[handle].cleared = true),
+    clearInterval: (handle) => (intervals[/** @type {number} */ (handle)].cleared = true),
     userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36',
     ...options,
   });
