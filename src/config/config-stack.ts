@@ -27,7 +27,7 @@ export class ConfigStack {
 
   constructor(private readonly now: () => number = () => performance.now()) {
     const resolved = resolveValidatedLayers([]);
-    if (!resolved.ok) throw new Error('gpu-charts: schema defaults do not validate');
+    if (resolved.ok === false) throw new Error('gpu-charts: schema defaults do not validate');
     this.current = resolved.config;
   }
 
@@ -61,7 +61,7 @@ export class ConfigStack {
     let validated: ChartConfigPatch | null = null;
     if (patch != null) {
       const checked = validatePatch(patch, source ? { source } : {});
-      if (!checked.ok) return { ok: false, issues: checked.issues, durationMs: this.now() - started };
+      if (checked.ok === false) return { ok: false, issues: checked.issues, durationMs: this.now() - started };
       validated = checked.config;
     }
     const next = new Map(this.layers);
@@ -79,7 +79,7 @@ export class ConfigStack {
         ? ({ ok: true, config: mergeOnto(this.current, validated) } as const)
         : // Every layer is validated: what is left to check is what only their combination can break.
           resolveValidatedLayers(LAYER_ORDER.map((layer) => next.get(layer)));
-    if (!resolved.ok) return { ok: false, issues: resolved.issues.map((issue) => ({ ...issue, source: issue.source ?? source ?? name })), durationMs: this.now() - started };
+    if (resolved.ok === false) return { ok: false, issues: resolved.issues.map((issue) => ({ ...issue, source: issue.source ?? source ?? name })), durationMs: this.now() - started };
     const diff = diffConfig(this.current, resolved.config);
     this.layers.clear();
     for (const [key, value] of next) this.layers.set(key, value);

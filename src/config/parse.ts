@@ -52,7 +52,7 @@ export async function parseConfigText(text: string, options: ParseOptions = {}):
     const parsed = text.trim() === '' ? { value: {}, locate: () => undefined } : await PARSERS[format](text, source);
 
     const result = validatePatch(parsed.value, { source, locate: parsed.locate });
-    if (!result.ok) throw new ConfigError(result.issues);
+    if (result.ok === false) throw new ConfigError(result.issues);
     return { config: result.config, format };
   } catch (error) {
     throw toConfigError(error, source);

@@ -52,7 +52,7 @@ export function registerPreset(
     ]);
   }
   const result = validatePatch(config, { source: `preset "${name}"` });
-  if (!result.ok) throw new ConfigError(result.issues);
+  if (result.ok === false) throw new ConfigError(result.issues);
   const frozen = deepFreeze(result.config);
   registered.set(name, frozen);
   return frozen;

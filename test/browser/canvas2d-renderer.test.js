@@ -17,14 +17,17 @@ const PLOT = { x: 30.5, y: 12, width: 180, height: 110 };
 const WHITE = [255, 255, 255];
 const ORANGE = [249, 115, 22];
 const GRID = [120, 120, 120];
+/** @type {import('../../dist/core/index.js').Rgba} */
 const AREA_FILL = [0.145, 0.388, 0.922, 0.3];
 /** AREA_FILL blended over white with 8-bit straight colours. */
 const AREA_OVER_WHITE = [0, 1, 2].map((c) => Math.round(Math.round(AREA_FILL[c] * 255) * 0.3 + 255 * 0.7));
 
+/** @type {(rgb: number[], a?: number) => import('../../dist/core/index.js').Rgba} */
 const rgba = ([r, g, b], a = 1) => [r / 255, g / 255, b / 255, a];
 const points = (pairs) => Float32Array.from(pairs.flat());
 
 /** A line with a gap that leaves the plot on the right, an area with a gap, and grid segments that cross the plot's edges. */
+/** @returns {import('../../dist/core/index.js').FrameScene} */
 function testScene() {
   const line = [[5, 20], [50, 45], [GAP, GAP], [100, 20], [150, 55], [230, 25]];
   const area = [[0, 80], [40, 70], [70, 85], [GAP, GAP], [110, 75], [140, 65], [180, 78]];

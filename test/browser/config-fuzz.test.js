@@ -20,7 +20,7 @@ const times = Array.from({ length: 60 }, (_, i) => Date.UTC(2024, 0, 1) + i * 60
 const data = { time: times, value: times.map((_, i) => 10 + Math.sin(i / 6) * 4) };
 
 /** A complete, valid config: every branch present, so any leaf can be broken. */
-const BASE = Object.freeze({
+const BASE = Object.freeze(/** @type {import('../../dist/index.js').ChartConfigPatch} */ ({
   theme: 'light',
   timeZone: 'UTC',
   colors: { series: ['#2563eb', '#dc2626'], grid: '#e5e7eb' },
@@ -31,7 +31,7 @@ const BASE = Object.freeze({
   features: { crosshair: true, tooltip: true, legend: true, zoom: true, pan: true, autoTune: true },
   telemetry: { enabled: false, sampling: 0.1, batchSize: 50 },
   text: { fontSize: 12, fontFamily: 'system-ui, sans-serif' },
-});
+}));
 
 // ——— invalid values per kind of setting (every one is invalid for every setting of its kind) ———
 
@@ -148,6 +148,7 @@ function formatPath(segments) {
 }
 
 function nested(depth, leaf = 1) {
+  /** @type {unknown} */
   let value = leaf;
   for (let i = 0; i < depth; i++) value = { a: value };
   return value;
@@ -357,7 +358,12 @@ class Fuzzer {
     this.refused++;
   }
 
-  /** A valid change: applied without error; it becomes the last good config. */
+  /**
+   * A valid change: applied without error; it becomes the last good config.
+   * @param {string} name
+   * @param {() => unknown} step
+   * @param {{ settle?: ((errors: unknown[], changes: unknown[]) => Promise<unknown>) | null, entry?: string, value?: unknown }} [options]
+   */
   async accept(name, step, { settle = null, entry = 'object', value } = {}) {
     this.cases++;
     const { errors, thrown } = await this.run(step, settle);

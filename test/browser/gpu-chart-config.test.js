@@ -80,12 +80,14 @@ describe('gpu-chart configuration', () => {
   it('keeps the last good config on invalid objects, with the path in the error', async () => {
     const chart = await createChart({ data });
     const error = nextEvent(chart, 'gpu-config-error');
+    // @ts-expect-error: an msaa the schema does not allow, on purpose (validation is under test)
     chart.config = { quality: { msaa: 3 } };
     const { detail } = await error;
     assertEqual(detail.issues[0].path, 'quality.msaa', 'path');
     assert(/3/.test(detail.issues[0].message), detail.issues[0].message);
     assertEqual(chart.effectiveConfig.quality.msaa, 4, 'last good msaa');
     const unknown = nextEvent(chart, 'gpu-config-error');
+    // @ts-expect-error: a misspelt key, on purpose (validation is under test)
     chart.updateConfig({ qualty: { msaa: 1 } });
     assert((await unknown).detail.issues[0].path.includes('qualty'), 'unknown keys are reported');
   });

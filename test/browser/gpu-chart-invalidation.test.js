@@ -112,7 +112,7 @@ describe('gpu-chart invalidation', () => {
     const chart = await createChart({ data: { time: [0, 1000, 2000], a: [5, 6, 7], b: [1, 2, 3] } });
     const plot = chart.model.plotCss();
     chart.pointerAt(plot.x + plot.width / 2, plot.y + 10);
-    const tooltip = chart.shadowRoot.querySelector('[part=tooltip]');
+    const tooltip = /** @type {HTMLElement} */ (chart.shadowRoot.querySelector('[part=tooltip]'));
     assertEqual(tooltip.style.display, 'block', 'shown');
     const rows = [...tooltip.querySelectorAll('div:not(.time)')].map((row) => row.textContent.trim());
     assertEqual(rows.join(' | '), 'a: 6 | b: 2', 'one row per series with its value');

@@ -10,7 +10,7 @@
 // DeviceManager.testHooks.shaders.
 import { DeviceManager, GpuChart } from '../../dist/index.js';
 import { WebGpuRenderer } from '../../dist/render/webgpu/index.js';
-import { assert, assertEqual, countColor, createChart, nextEvent, recordEvents, sleep, BLUE } from './helpers.js';
+import { assert, assertEqual, countColor, createChart, nextEvent, recordEvents, renderersOf, sleep, BLUE } from './helpers.js';
 
 const RED = [220, 38, 38]; // --gpu-chart-series-2 in the light theme (the bars below)
 
@@ -76,14 +76,14 @@ describe('GPU limits', () => {
       const attributes = { lod: 'off', type };
       const reference = await createChart({ data, attributes });
       const expected = await reference.snapshot();
-      const unchunkedCalls = reference.renderers.renderer.lastDrawCalls;
+      const unchunkedCalls = /** @type {WebGpuRenderer} */ (renderersOf(reference).renderer).lastDrawCalls;
       reference.remove();
 
       // 4 KiB per binding: 512 points per chunk, so this series needs 40 chunks; buffers of at
       // most 8 KiB (the readback of the snapshot goes in bands of rows too).
       manager.testHooks.limits = { maxStorageBufferBindingSize: 4096, maxBufferSize: 8192 };
       const chart = await createChart({ data, attributes });
-      const renderer = chart.renderers.renderer;
+      const renderer = /** @type {WebGpuRenderer} */ (renderersOf(chart).renderer);
       assertEqual(renderer.limits.maxStorageBufferBindingSize, 4096, 'the capped limit is the one in use');
       const actual = await chart.snapshot();
       assert(renderer.lastDrawCalls >= unchunkedCalls + 39, `drawn in chunks (${renderer.lastDrawCalls} draw calls vs ${unchunkedCalls})`);
@@ -104,6 +104,7 @@ describe('GPU limits', () => {
       rects.set([x, y, x + 3, y + 5], i * 4);
       colors[i] = (i % 3 === 0 ? 0xff2626dc : 0xffeb6325) >>> 0;
     }
+    /** @type {import('../../dist/core/index.js').FrameScene} */
     const scene = { width: 240, height: 150, background: [1, 1, 1, 1], plot: { x: 5, y: 5, width: 230, height: 140 }, layers: [{ kind: 'rects', id: 'r', rects, colors, count: rows }] };
     const draw = async (limits) => {
       const renderer = new WebGpuRenderer({ device, pipelines: manager.pipelines(device), allocations: manager.allocations.owner(), target: { kind: 'offscreen', format: 'rgba8unorm', width: 240, height: 150 }, sampleCount: 4, limits });
@@ -190,7 +191,7 @@ describe('GPU out of memory', () => {
     await until(() => quality.events.some((e) => e.detail.degradation), 5000, 'gpu-quality-change');
     const degradations = () => quality.events.filter((e) => e.detail.degradation);
     assertEqual(degradations()[0].detail.degradation.step, 'msaa', 'MSAA goes first when LOD is already on');
-    await until(() => chart.renderers.renderer?.sampleCount === 1, 5000, 'a renderer without MSAA');
+    await until(() => renderersOf(chart).renderer?.sampleCount === 1, 5000, 'a renderer without MSAA');
     await chart.nextFrame();
     const snap = await chart.snapshot();
     assert(countColor(snap, BLUE, 60) > 150, 'drawn without MSAA');
@@ -227,6 +228,7 @@ fn fs_rect() -> @location(0) vec4f {
 `;
 
 /** A line (blue) and bars (red, a rects layer) in one chart. */
+/** @returns {{ data: import('../../dist/index.js').GpuChart['data'], series: import('../../dist/index.js').ChartSeriesOptions[] }} */
 function lineAndBars() {
   const { time, value } = walk(300);
   const volume = Float64Array.from(value, (_, i) => 1 + (i % 7));

@@ -59,7 +59,7 @@ describe('gpu-indicator', () => {
   it('updates indicators incrementally while streaming, equal to a full recomputation', async () => {
     const data = ohlc(500);
     const chart = await createChart({ attributes: { type: 'candlestick' }, data: { time: data.time.slice(0, 300), open: data.open.slice(0, 300), high: data.high.slice(0, 300), low: data.low.slice(0, 300), close: data.close.slice(0, 300) } });
-    for (const [type, extra] of [['ema', { period: '20' }], ['rsi', { period: '14' }], ['macd', {}], ['stoch', {}]]) {
+    for (const [type, extra] of /** @type {Array<[string, Record<string, string>]>} */ ([['ema', { period: '20' }], ['rsi', { period: '14' }], ['macd', {}], ['stoch', {}]])) {
       const indicator = document.createElement('gpu-indicator');
       indicator.setAttribute('type', type);
       for (const [k, v] of Object.entries(extra)) indicator.setAttribute(k, v);

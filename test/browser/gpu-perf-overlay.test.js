@@ -6,6 +6,7 @@ import { assert, assertEqual, createChart, nextEvent, sleep, frame } from './hel
 
 /** Stands in for <gpu-chart>: the same `onFrame` API, frames emitted by the test. */
 class FakeChart extends HTMLElement {
+  /** @type {Set<(stats: import('../../dist/index.js').FrameStats) => void>} */
   listeners = new Set();
   onFrame(listener) {
     this.listeners.add(listener);
@@ -19,6 +20,12 @@ customElements.define('fake-chart', FakeChart);
 
 const line = (n = 5000) => ({ time: Float64Array.from({ length: n }, (_, i) => i * 1000), value: Float64Array.from({ length: n }, (_, i) => Math.sin(i / 50)) });
 
+/**
+ * @param {number} frame
+ * @param {number} startedAt
+ * @param {Partial<import('../../dist/index.js').FrameStats>} [extra]
+ * @returns {import('../../dist/index.js').FrameStats}
+ */
 function stats(frame, startedAt, extra = {}) {
   return {
     frame, startedAt, cpuMs: 2, sceneMs: 1, renderMs: 0.8, gpuMs: null,
@@ -47,7 +54,7 @@ async function fakeSetup({ overlayAttributes = {}, subscribe = true } = {}) {
   const box = document.createElement('div');
   box.className = 'test-box';
   box.style.cssText = 'position:relative;width:400px;height:240px';
-  const chart = document.createElement('fake-chart');
+  const chart = /** @type {FakeChart} */ (document.createElement('fake-chart'));
   chart.id = `fake-${++nextId}`;
   chart.style.cssText = 'display:block;width:100%;height:100%';
   const overlay = document.createElement('gpu-perf-overlay');
@@ -60,7 +67,12 @@ async function fakeSetup({ overlayAttributes = {}, subscribe = true } = {}) {
   return { box, chart, overlay };
 }
 
-/** Emits `count` frames that started over the last `count * spacing` ms, CPU times from `cpu(i)`. */
+/**
+ * Emits `count` frames that started over the last `count * spacing` ms, CPU times from `cpu(i)`.
+ * @param {FakeChart} chart
+ * @param {number} count
+ * @param {{ spacing?: number, cpu?: (i: number) => number, first?: number, extra?: (i: number) => object }} [options]
+ */
 function emitRecent(chart, count, { spacing = 10, cpu = () => 2, first = 1, extra = () => ({}) } = {}) {
   const now = performance.now();
   const emitted = [];
@@ -140,7 +152,8 @@ describe('gpu-perf-overlay', () => {
 
   it('shows the quality tier when the chart has one', async () => {
     const { chart, overlay } = await fakeSetup({ overlayAttributes: { mode: 'expanded' } });
-    chart.qualityTier = 'high';
+    // A property the fake does not declare: the overlay reads it when a chart has one.
+    /** @type {FakeChart & { qualityTier?: string }} */ (chart).qualityTier = 'high';
     emitRecent(chart, 1);
     await until(() => field(overlay, 'quality') === 'high', 2000, 'quality high');
   });
@@ -174,11 +187,11 @@ describe('gpu-perf-overlay', () => {
     const { box, overlay } = await fakeSetup({ overlayAttributes: { position: 'bottom-left' } });
     assertEqual(overlay.mode, 'compact', 'default mode');
     assert(!overlay.shadowRoot.querySelector('[part=details]'), 'compact has no details');
-    overlay.shadowRoot.querySelector('[part=summary]').click();
+    (/** @type {HTMLElement} */ (overlay.shadowRoot.querySelector('[part=summary]'))).click();
     await overlay.updateComplete;
     assertEqual(overlay.getAttribute('mode'), 'expanded', 'expanded, reflected');
     assert(overlay.shadowRoot.querySelector('[part=details]'), 'details shown');
-    overlay.shadowRoot.querySelector('[part=details]').click();
+    (/** @type {HTMLElement} */ (overlay.shadowRoot.querySelector('[part=details]'))).click();
     await overlay.updateComplete;
     assertEqual(overlay.mode, 'compact', 'collapsed again');
 
@@ -196,10 +209,11 @@ describe('gpu-perf-overlay', () => {
     assert(!overlay.shadowRoot.querySelector('[part=profile-button]'), 'no button without chart.profile');
     const trace = { traceEvents: [{ ph: 'X', name: 'frame', ts: 0, dur: 1000, pid: 1, tid: 1 }], displayTimeUnit: 'ms', metadata: {} };
     const calls = [];
-    chart.profile = async (ms) => (calls.push(ms), trace);
+    // A method the fake does not declare: the overlay offers its button when a chart has one.
+    /** @type {FakeChart & { profile?: (ms: number) => Promise<object> }} */ (chart).profile = async (ms) => (calls.push(ms), trace);
     overlay.requestUpdate();
     await overlay.updateComplete;
-    const button = overlay.shadowRoot.querySelector('[part=profile-button]');
+    const button = /** @type {HTMLElement} */ (overlay.shadowRoot.querySelector('[part=profile-button]'));
     assert(button && button.textContent.includes('Profile 2 s'), 'button shown');
 
     const created = [];
@@ -283,7 +297,7 @@ describe('gpu-perf-overlay', () => {
     // Its own updates never make the chart draw.
     await until(() => field(overlay, 'fps') === '0', 3000, 'idle');
     const frames = chart.frameCount;
-    overlay.shadowRoot.querySelector('[part=summary]').click();
+    (/** @type {HTMLElement} */ (overlay.shadowRoot.querySelector('[part=summary]'))).click();
     await sleep(600);
     assertEqual(chart.frameCount, frames, 'no chart frames from the overlay');
   });

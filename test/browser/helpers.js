@@ -36,9 +36,13 @@ export function recordEvents(target, types) {
   };
 }
 
-/** A <gpu-chart> of the given CSS size in the document, ready (gpu-ready fired). */
+/**
+ * A <gpu-chart> of the given CSS size in the document, ready (gpu-ready fired).
+ * @param {{ width?: number, height?: number, attributes?: Record<string, string>, data?: import('../../dist/index.js').GpuChart['data'] }} [options]
+ * @returns {Promise<import('../../dist/index.js').GpuChart>}
+ */
 export async function createChart({ width = 400, height = 240, attributes = {}, data } = {}) {
-  const chart = document.createElement('gpu-chart');
+  const chart = /** @type {import('../../dist/index.js').GpuChart} */ (document.createElement('gpu-chart'));
   chart.style.width = `${width}px`;
   chart.style.height = `${height}px`;
   for (const [name, value] of Object.entries(attributes)) chart.setAttribute(name, value);
@@ -120,4 +124,14 @@ export function randomBars(n, seed = 5) {
     volume[i] = 100 + random() * 900;
   }
   return { time, open, high, low, close, volume };
+}
+
+/**
+ * The chart's renderer controller, reached past `private`: these tests check which renderer the
+ * chart holds and what it drew.
+ * @param {import('../../dist/index.js').GpuChart} chart
+ * @returns {import('../../src/elements/gpu-chart/chart-renderer-controller.js').ChartRendererController}
+ */
+export function renderersOf(chart) {
+  return /** @type {any} */ (chart).renderers;
 }

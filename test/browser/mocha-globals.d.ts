@@ -2,6 +2,7 @@
 // ones our tests use (without @types/mocha, which would also declare them for the Node tests).
 interface MochaContext {
   timeout(ms: number): void;
+  skip(): never;
 }
 type MochaBody = (this: MochaContext) => void | Promise<void>;
 declare function describe(title: string, body: (this: MochaContext) => void): void;

@@ -10,7 +10,7 @@ describe('gpu-chart without WebGPU', () => {
   afterEach(() => {
     document.querySelectorAll('gpu-chart').forEach((chart) => chart.remove());
     manager.useGpu(null);
-    delete navigator.gpu;
+    delete /** @type {{ gpu?: GPU }} */ (navigator).gpu;
   });
 
   async function chartWithout(attributes = {}) {
@@ -44,14 +44,14 @@ describe('gpu-chart without WebGPU', () => {
   });
 
   it('draws with Canvas2D when the adapter is null', async () => {
-    manager.useGpu({ requestAdapter: async () => null, getPreferredCanvasFormat: () => 'rgba8unorm' });
+    manager.useGpu(/** @type {GPU} */ (/** @type {unknown} */ ({ requestAdapter: async () => null, getPreferredCanvasFormat: () => 'rgba8unorm' })));
     const { chart, event } = await chartWithout();
     assertEqual(event.detail.reason, 'no-adapter', 'reason');
     await assertDrawsWithCanvas2d(chart);
   });
 
   it('draws with Canvas2D when the device request fails', async () => {
-    manager.useGpu({ requestAdapter: async () => ({ features: new Set(), info: {}, requestDevice: async () => Promise.reject(new Error('nope')) }), getPreferredCanvasFormat: () => 'rgba8unorm' });
+    manager.useGpu(/** @type {GPU} */ (/** @type {unknown} */ ({ requestAdapter: async () => ({ features: new Set(), info: {}, requestDevice: async () => Promise.reject(new Error('nope')) }), getPreferredCanvasFormat: () => 'rgba8unorm' })));
     const { chart, event } = await chartWithout();
     assertEqual(event.detail.reason, 'device-failed', 'reason');
     assert(event.detail.message.includes('nope'), 'cause in the message');
@@ -59,7 +59,7 @@ describe('gpu-chart without WebGPU', () => {
   });
 
   it('shows a message in its own box when renderer="webgpu" forbids the fallback', async () => {
-    manager.useGpu({ requestAdapter: async () => null, getPreferredCanvasFormat: () => 'rgba8unorm' });
+    manager.useGpu(/** @type {GPU} */ (/** @type {unknown} */ ({ requestAdapter: async () => null, getPreferredCanvasFormat: () => 'rgba8unorm' })));
     const { chart, event } = await chartWithout({ renderer: 'webgpu' });
     assertEqual(event.detail.renderer, 'none', 'nothing draws');
     assertEqual(chart.state, 'failed', 'state');

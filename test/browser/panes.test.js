@@ -127,7 +127,7 @@ describe('indicator panes', () => {
     // The crosshair's vertical line runs through every pane; the pick knows which pane is under the pointer.
     const rsiPane = chart.model.frame().panes[1];
     chart.pointerAt(200, rsiPane.rect.y + 20);
-    const line = chart.shadowRoot.querySelector('.crosshair-v');
+    const line = /** @type {HTMLElement} */ (chart.shadowRoot.querySelector('.crosshair-v'));
     const plot = chart.model.plotCss();
     assertEqual(parseFloat(line.style.height), plot.height, 'vertical line spans all panes');
     assertEqual(chart.model.pick(200, rsiPane.rect.y + 20).pane, rsiPane.id, 'pane under the pointer');
@@ -171,10 +171,10 @@ describe('sync-group', () => {
     const crosshair = nextEvent(b, 'gpu-crosshair');
     a.pointerAt(a.model.xOf(t), a.model.plotCss().y + 30);
     assertEqual((await crosshair).detail.time, t, 'b reports the same time');
-    const line = b.shadowRoot.querySelector('.crosshair-v');
+    const line = /** @type {HTMLElement} */ (b.shadowRoot.querySelector('.crosshair-v'));
     assertEqual(line.style.display, 'block', 'b shows its vertical line');
     assert(Math.abs(parseFloat(line.style.left) - b.model.xOf(t)) < 0.01, 'at the same time');
-    assertEqual(b.shadowRoot.querySelector('.tooltip').style.display, 'none', 'no tooltip on the follower');
+    assertEqual((/** @type {HTMLElement} */ (b.shadowRoot.querySelector('.tooltip'))).style.display, 'none', 'no tooltip on the follower');
     a.pointerLeft();
     assertEqual(line.style.display, 'none', 'hidden when the pointer leaves a');
     // Leaving the group (attribute removed, or the element removed) unlinks.

@@ -1,7 +1,7 @@
 // Never a blank chart: device loss, retries, the circuit breaker and the Canvas2D fallback,
 // tested by actually breaking things.
 import { DeviceManager, GpuChart } from '../../dist/index.js';
-import { assert, assertEqual, createChart, nextEvent, recordEvents, sleep, BLUE, countColor } from './helpers.js';
+import { assert, assertEqual, createChart, nextEvent, recordEvents, renderersOf, sleep, BLUE, countColor } from './helpers.js';
 
 const line = (n = 500) => ({ time: Float64Array.from({ length: n }, (_, i) => i * 1000), value: Float64Array.from({ length: n }, (_, i) => Math.sin(i / 40) * 10) });
 
@@ -72,7 +72,7 @@ describe('recovery', () => {
     const chart = await createChart({ data: line() });
     const webgpuPicture = await chart.snapshot();
     const recorder = recordEvents(chart, ['gpu-recovery', 'gpu-fallback']);
-    manager.useGpu({ requestAdapter: async () => null, getPreferredCanvasFormat: () => 'rgba8unorm' });
+    manager.useGpu(/** @type {GPU} */ (/** @type {unknown} */ ({ requestAdapter: async () => null, getPreferredCanvasFormat: () => 'rgba8unorm' })));
     const fallback = nextEvent(chart, 'gpu-fallback');
     manager.device.destroy();
     const { detail } = await fallback;
@@ -112,16 +112,16 @@ describe('recovery', () => {
 
   it('a new GPU memory budget (quality.maxGpuMemoryMB) rebuilds the WebGPU renderer, and only a change does', async () => {
     const chart = await createChart({ data: line() });
-    const first = chart.renderers.renderer;
+    const first = renderersOf(chart).renderer;
     assertEqual(first?.kind, 'webgpu', 'drawing with WebGPU');
     chart.updateConfig({ quality: { maxGpuMemoryMB: 512 } });
-    await until(() => chart.renderers.renderer && chart.renderers.renderer !== first, 5000, 'a rebuilt renderer');
-    const second = chart.renderers.renderer;
+    await until(() => renderersOf(chart).renderer && renderersOf(chart).renderer !== first, 5000, 'a rebuilt renderer');
+    const second = renderersOf(chart).renderer;
     assertEqual(chart.memoryBudgetBytes, 512 * 1024 * 1024, 'the budget in bytes');
     chart.updateConfig({ theme: 'dark' });
     await sleep(200);
-    assert(chart.renderers.renderer === second, 'a change elsewhere keeps the renderer');
-    assertEqual(chart.renderers.state, 'ready', 'still ready');
+    assert(renderersOf(chart).renderer === second, 'a change elsewhere keeps the renderer');
+    assertEqual(renderersOf(chart).state, 'ready', 'still ready');
   });
 
   it('renderer="canvas2d" draws the same chart as WebGPU', async () => {

@@ -20,10 +20,13 @@ const DOWN = [239, 83, 80];
 const VOLUME = [37, 99, 235];
 const GRID = [120, 120, 120];
 
+/** @type {(rgb: number[], a?: number) => import('../../dist/core/index.js').Rgba} */
 const rgba = ([r, g, b], a = 1) => [r / 255, g / 255, b / 255, a];
+/** @type {(rgb: number[], a?: number) => number} */
 const pack = ([r, g, b], a = 255) => (r | (g << 8) | (b << 16) | (a << 24)) >>> 0;
 
 /** A rects layer from [x0, y0, x1, y1, packedColor] rows. */
+/** @returns {import('../../dist/core/index.js').RectsLayer} */
 function rectsLayer(id, rows, extra = {}) {
   return {
     kind: 'rects',
@@ -344,6 +347,7 @@ describe('rects layer', () => {
     const small = candleScene();
     const { renderer, allocations } = await webGpuRenderer(small);
     try {
+      /** @type {import('../../dist/core/index.js').FrameScene} */
       const mixed = {
         ...small,
         layers: [

@@ -5,7 +5,9 @@ import { Canvas2dRenderer, DeviceManager } from '../../dist/index.js';
 import { WebGpuRenderer } from '../../dist/render/webgpu/index.js';
 import { assert, assertEqual, pixel } from './helpers.js';
 
+/** @type {import('../../dist/core/index.js').Rgba} */
 const WHITE = [1, 1, 1, 1];
+/** @type {(rgb: number[], a?: number) => number} */
 const pack = ([r, g, b], a = 255) => (r | (g << 8) | (b << 16) | (a << 24)) >>> 0;
 const BLUE = [37, 99, 235];
 const GREEN = [22, 163, 74];
@@ -15,11 +17,13 @@ const RED = [220, 38, 38];
 const P = { x: 10, y: 10, width: 80, height: 80 };
 const Q = { x: 110, y: 10, width: 80, height: 80 };
 
+/** @returns {import('../../dist/core/index.js').RectsLayer} */
 function rects(id, pane, rows) {
   return { kind: 'rects', id, pane, rects: Float32Array.from(rows.flatMap((r) => r.slice(0, 4))), colors: Uint32Array.from(rows.map((r) => r[4])), count: rows.length };
 }
 
 /** rects, then a line, then rects in pane P; rects then segments in pane Q. Everything overflows its pane. */
+/** @returns {import('../../dist/core/index.js').FrameScene} */
 function mixedScene() {
   return {
     width: 200,
@@ -104,6 +108,7 @@ describe('renderer primitives', () => {
       points[i * 2] = (i / count) * 180;
       points[i * 2 + 1] = 50 + 20 * Math.sin(i / 5000);
     }
+    /** @type {import('../../dist/core/index.js').FrameScene} */
     const scene = {
       width: 200,
       height: 100,
@@ -125,7 +130,8 @@ describe('renderer primitives', () => {
       assert(oom[0].bytes > 0, 'the bytes the frame asked for');
       assert(small.renderer.memoryBytes <= budget, 'still within the budget after the report');
       // Degraded (as the caller's ladder would: level of detail), the same renderer draws again.
-      const reduced = { ...scene, layers: [{ ...scene.layers[0], count: 2000, points: points.subarray(0, 4000).map((v, i) => (i % 2 ? v : v * 500)) }] };
+      /** @type {import('../../dist/core/index.js').FrameScene} */
+      const reduced = { ...scene, layers: [{ .../** @type {import('../../dist/core/index.js').LineLayer} */ (scene.layers[0]), count: 2000, points: points.subarray(0, 4000).map((v, i) => (i % 2 ? v : v * 500)) }] };
       const drawn = small.renderer.render(reduced);
       assertEqual(drawn.pointsDrawn, 2000, 'a smaller frame draws');
       assert(small.renderer.memoryBytes > 0 && small.renderer.memoryBytes <= budget, `memoryBytes ${small.renderer.memoryBytes} within the budget`);

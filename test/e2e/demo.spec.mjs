@@ -6,7 +6,7 @@ test('the demo draws every section, 10M points included, and zooms', async ({ pa
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('/demo/index.html?tier=high');
   await waitForCharts(page);
-  const points = await page.evaluate(() => document.querySelector('#big-chart').model.data.length);
+  const points = await page.evaluate(() => (/** @type {import('../../dist/index.js').GpuChart} */ (document.querySelector('#big-chart'))).model.data.length);
   expect(points).toBe(10_000_000);
 
   const big = page.locator('#big-chart');
@@ -21,8 +21,8 @@ test('the demo draws every section, 10M points included, and zooms', async ({ pa
   await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
   for (const level of [1, 2, 3]) {
     for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -400);
-    await page.evaluate(() => document.querySelector('#big-chart').nextFrame());
-    const lod = await page.evaluate(() => document.querySelector('#big-chart').model.frame().lod);
+    await page.evaluate(() => (/** @type {import('../../dist/index.js').GpuChart} */ (document.querySelector('#big-chart'))).nextFrame());
+    const lod = await page.evaluate(() => (/** @type {import('../../dist/index.js').GpuChart} */ (document.querySelector('#big-chart'))).model.frame().lod);
     expect(lod.drawnPoints).toBeLessThan(4 * 1100);
     const { ink, total } = await chartInk(page, '#big-chart');
     expect(ink, `zoom level ${level} draws`).toBeGreaterThan(total * 0.003);
@@ -33,7 +33,7 @@ test('the demo draws every section, 10M points included, and zooms', async ({ pa
     expect(ink, `${id} draws`).toBeGreaterThan(total * 0.005);
   }
   // The trading chart: price pane with EMA and bands, RSI and MACD panes below it.
-  const panes = await page.evaluate(() => document.querySelector('#candle-chart').model.frame().panes.map((p) => p.title));
+  const panes = await page.evaluate(() => (/** @type {import('../../dist/index.js').GpuChart} */ (document.querySelector('#candle-chart'))).model.frame().panes.map((p) => p.title));
   expect(panes).toEqual(['', 'RSI(14)', 'MACD(12, 26, 9)']);
   await expect(page.locator('#candle-chart')).toHaveScreenshot('candles-full.png');
   expect(errors).toEqual([]);
@@ -46,7 +46,7 @@ test('the demo shows load errors without breaking', async ({ page }) => {
   await expect(page.locator('#csv-status')).toContainText('404');
   await page.click('#load-bad');
   await expect(page.locator('#csv-status')).toContainText('line 4');
-  expect(await page.evaluate(() => document.querySelector('#csv-chart').model.data.length)).toBe(3000);
+  expect(await page.evaluate(() => (/** @type {import('../../dist/index.js').GpuChart} */ (document.querySelector('#csv-chart'))).model.data.length)).toBe(3000);
 });
 
 test('the demo recovers from a destroyed device and keeps drawing', async ({ page }) => {
@@ -57,7 +57,7 @@ test('the demo recovers from a destroyed device and keeps drawing', async ({ pag
   await expect(page.locator('#recovery-status')).toContainText('recovered', { timeout: 30_000 });
   const after = await chartInk(page, '#gpu-side');
   expect(Math.abs(after.ink - before.ink)).toBeLessThan(before.ink * 0.02);
-  expect(await page.evaluate(() => document.querySelector('#cpu-side').rendererKind)).toBe('canvas2d');
+  expect(await page.evaluate(() => (/** @type {import('../../dist/index.js').GpuChart} */ (document.querySelector('#cpu-side'))).rendererKind)).toBe('canvas2d');
 });
 
 test('live configuration: a preset and a typed config apply, a bad one reports its line', async ({ page }) => {
@@ -66,8 +66,8 @@ test('live configuration: a preset and a typed config apply, a bad one reports i
   await page.selectOption('#preset', 'presentation');
   await expect(page.locator('#config-status')).toContainText('applied preset');
   // presentation sets large text; the config file (a higher layer) keeps its own line width.
-  expect(await page.evaluate(() => document.querySelector('#config-chart').effectiveConfig.text.fontSize)).toBe(20);
-  expect(await page.evaluate(() => document.querySelector('#config-chart').model.series[0].lineWidth)).toBe(2);
+  expect(await page.evaluate(() => (/** @type {import('../../dist/index.js').GpuChart} */ (document.querySelector('#config-chart'))).effectiveConfig.text.fontSize)).toBe(20);
+  expect(await page.evaluate(() => (/** @type {import('../../dist/index.js').GpuChart} */ (document.querySelector('#config-chart'))).model.series[0].lineWidth)).toBe(2);
   await page.fill('#config-text', 'theme: light\nquality:\n  msaa: 3\n');
   await page.click('#apply-config');
   await expect(page.locator('#config-status')).toContainText('quality.msaa');

@@ -56,7 +56,12 @@ test('every preset draws the same data visibly differently', async ({ page }) =>
   const configErrors = [];
   await page.exposeFunction('reportConfigError', (text) => configErrors.push(text));
   await page.addInitScript(() =>
-    addEventListener('gpu-config-error', (event) => window.reportConfigError(`${event.target.id}: ${JSON.stringify(event.detail.issues)}`), true),
+    addEventListener(
+      'gpu-config-error',
+      // reportConfigError: exposed by page.exposeFunction above, unknown to the DOM's types.
+      (event) => /** @type {any} */ (window).reportConfigError(`${/** @type {Element} */ (event.target).id}: ${JSON.stringify(/** @type {CustomEvent} */ (event).detail.issues)}`),
+      true,
+    ),
   );
   await page.goto('/test/e2e/presets-page.html');
   await waitForCharts(page);

@@ -4,7 +4,7 @@ import { DIFF_RULES, defaultConfig, diffConfig, resolveConfig } from '../../buil
 
 function resolve(...layers) {
   const result = resolveConfig(layers);
-  assert.equal(result.ok, true, JSON.stringify(result.issues));
+  assert.equal(result.ok, true, JSON.stringify((/** @type {{ issues?: unknown }} */ (result)).issues));
   return result.config;
 }
 

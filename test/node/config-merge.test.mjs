@@ -17,6 +17,7 @@ test('null and undefined are skipped, both as layers and as values', () => {
 });
 
 test('lists of items with ids merge by id', () => {
+  /** @type {import('../../build/node/config/index.js').ChartConfigPatch} */
   const base = {
     series: {
       items: [
@@ -50,12 +51,14 @@ test('lists without ids, and empty lists, replace wholesale', () => {
   assert.deepEqual(mergeConfigs({ series: { items: [{ id: 'a' }] } }, { series: { items: [] } }).series.items, []);
   // One item without an id makes the whole list a replacement.
   assert.deepEqual(
+    // @ts-expect-error: an item without an id, on purpose (the types require one; merging must cope)
     mergeConfigs({ series: { items: [{ id: 'a' }] } }, { series: { items: [{ id: 'b' }, { name: 'x' }] } }).series.items,
     [{ id: 'b' }, { name: 'x' }],
   );
 });
 
 test('the result shares no objects with the layers', () => {
+  /** @type {import('../../build/node/config/index.js').ChartConfigPatch} */
   const layer = { quality: { msaa: 1 }, series: { items: [{ id: 'a', color: 'red' }] }, colors: { series: ['red'] } };
   const merged = mergeConfigs(layer);
   merged.quality.msaa = 4;
@@ -84,7 +87,7 @@ test('__proto__ / constructor / prototype keys are refused and nothing is pollut
     assert.match(result.issues[0].message, /forbidden key/);
   }
   assert.equal({}.polluted, undefined);
-  assert.equal(Object.prototype.polluted, undefined);
+  assert.equal(/** @type {{ polluted?: unknown }} */ (Object.prototype).polluted, undefined);
 });
 
 test('cyclic runtime objects are refused instead of recursing forever', () => {
@@ -101,6 +104,7 @@ test('resolveConfig validates the merged result and fills defaults', () => {
   assert.equal(ok.config.quality.targetFps, 30); // from the preset
   assert.equal(ok.config.text.fontFamily, 'system-ui, sans-serif'); // default
 
+  // @ts-expect-error: an msaa the schema does not allow, on purpose (validation is under test)
   const bad = resolveConfig([{ quality: { msaa: 3 } }, { indicators: [{ id: 'x' }] }]);
   assert.equal(bad.ok, false);
   assert.deepEqual(bad.issues.map((i) => `${i.path}: ${i.message}`).sort(), [

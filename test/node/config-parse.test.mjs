@@ -272,7 +272,7 @@ test('__proto__, constructor and prototype keys are refused in every format', as
     assert.match(error.message, /forbidden key "(__proto__|constructor)"/, filename);
   }
   assert.equal({}.polluted, undefined);
-  assert.equal(Object.prototype.polluted, undefined);
+  assert.equal(/** @type {{ polluted?: unknown }} */ (Object.prototype).polluted, undefined);
   assert.equal(Object.getOwnPropertyNames(Object.prototype).includes('polluted'), false);
 });
 
@@ -323,9 +323,11 @@ test('huge numbers, oversize text and wrong input types become ConfigErrors', as
   await rejection(parseConfigText('quality:\n  msaa: .inf\n', { filename: 'x.yaml' }));
   await rejection(parseConfigText(' '.repeat(10) + '{}', { maxLength: 5 }));
   await rejection(parseConfigText(null));
+  // @ts-expect-error: an object, not text, on purpose (the parser must refuse it)
   await rejection(parseConfigText({ theme: 'dark' }));
   await rejection(parseConfigText('[1, 2, 3]', { format: 'json' }));
   await rejection(parseConfigText('just a string', { format: 'yaml' }));
+  // @ts-expect-error: a format that does not exist, on purpose
   await rejection(parseConfigText('theme: dark', { format: 'xml' }));
   await rejection(parseConfigText('when = 1979-05-27T07:32:00Z', { format: 'toml' }));
   await rejection(parseConfigText('theme: !!js/function "function(){}"', { format: 'yaml' }));

@@ -5,6 +5,7 @@ import test from 'node:test';
 import { ConfigStack, diffConfig, getPreset, LAYER_ORDER, presetNames, resolveConfig, validatePatch } from '../../build/node/config/index.js';
 import { resolveValidatedLayers } from '../../build/node/config/merge.js';
 import { rng } from '../../demo/sample-data.js';
+import { failed, succeeded } from './helpers.mjs';
 
 /** A random valid layer: a few settings, lists of items addressed by a small set of ids. */
 function randomLayer(random) {
@@ -44,8 +45,8 @@ function randomLayer(random) {
 
 function validated(layer) {
   const result = validatePatch(layer);
-  assert.ok(result.ok, `generated layer is valid: ${JSON.stringify(result.issues)}`);
-  return result.config;
+  assert.ok(result.ok, `generated layer is valid: ${JSON.stringify((/** @type {{ issues?: unknown }} */ (result)).issues)}`);
+  return succeeded(result).config;
 }
 
 test('resolving validated layers gives what validating the merged config gives', () => {
@@ -59,10 +60,10 @@ test('resolving validated layers gives what validating the merged config gives',
     const slow = resolveConfig(layers);
     const fast = resolveValidatedLayers(layers);
     assert.equal(fast.ok, slow.ok, `same verdict for ${JSON.stringify(layers)}`);
-    if (slow.ok) assert.deepEqual(fast.config, slow.config, `same config for ${JSON.stringify(layers)}`);
+    if (slow.ok) assert.deepEqual(succeeded(fast).config, succeeded(slow).config, `same config for ${JSON.stringify(layers)}`);
     else {
       failures++;
-      assert.deepEqual(fast.issues.map((i) => i.path), slow.issues.map((i) => i.path), `same issue paths for ${JSON.stringify(layers)}`);
+      assert.deepEqual(failed(fast).issues.map((i) => i.path), failed(slow).issues.map((i) => i.path), `same issue paths for ${JSON.stringify(layers)}`);
     }
   }
   assert.ok(failures > 10, `some combinations are invalid (an indicator without a type): ${failures}`);
@@ -75,7 +76,7 @@ test('updates merged into the runtime layer resolve as the whole stack would, sh
   for (let round = 0; round < 200; round++) {
     const stack = new ConfigStack();
     if (random() < 0.7) assert.ok(stack.set('preset', presets[Math.floor(random() * presets.length)]).ok);
-    for (const layer of ['file', 'object', 'attributes']) if (random() < 0.4) stack.set(layer, randomLayer(random)); // may be refused: fine
+    for (const layer of /** @type {Array<'file' | 'object' | 'attributes'>} */ (['file', 'object', 'attributes'])) if (random() < 0.4) stack.set(layer, randomLayer(random)); // may be refused: fine
     for (let step = 0; step < 10; step++) {
       const before = stack.config;
       const beforeJson = JSON.stringify(before);
@@ -100,17 +101,17 @@ test('resolving validated layers checks the lengths of lists merged by id', () =
   const layers = [validated({ series: { items: items('a') } }), validated({ series: { items: items('b') } })];
   const fast = resolveValidatedLayers(layers);
   assert.equal(fast.ok, false);
-  assert.deepEqual(fast.issues.map((i) => i.path), resolveConfig(layers).issues.map((i) => i.path));
+  assert.deepEqual(failed(fast).issues.map((i) => i.path), failed(resolveConfig(layers)).issues.map((i) => i.path));
   assert.equal(fast.issues[0].path, 'series.items');
 });
 
 test('the resolved config shares nothing with the defaults or the layers', () => {
   const layer = validated({ series: { items: [{ id: 'a', color: 'red' }] } });
-  const first = resolveValidatedLayers([layer]).config;
+  const first = succeeded(resolveValidatedLayers([layer])).config;
   first.series.items[0].color = 'blue';
   first.quality.msaa = 1;
   first.axes.y.scale = 'log';
-  const second = resolveValidatedLayers([layer]).config;
+  const second = succeeded(resolveValidatedLayers([layer])).config;
   assert.equal(second.series.items[0].color, 'red');
   assert.equal(second.quality.msaa, 4);
   assert.equal(second.axes.y.scale, 'linear');
@@ -160,8 +161,8 @@ test('objects that are not plain data are refused where an object is expected', 
     assert.equal(result.ok, false, `refused: ${String(value?.constructor?.name)} ${JSON.stringify(value)}`);
     assert.equal(result.issues[0].path, path, JSON.stringify(result.issues));
   }
-  assert.match(validatePatch([{ theme: 'dark' }]).issues[0].message, /expected an object, got a list/);
-  assert.equal(validatePatch([{ theme: 'dark' }]).issues.length, 1, 'no "unknown key 0" on top');
-  assert.match(validatePatch(new Settings()).issues[0].message, /got Settings/);
+  assert.match(failed(validatePatch([{ theme: 'dark' }])).issues[0].message, /expected an object, got a list/);
+  assert.equal(failed(validatePatch([{ theme: 'dark' }])).issues.length, 1, 'no "unknown key 0" on top');
+  assert.match(failed(validatePatch(new Settings())).issues[0].message, /got Settings/);
   assert.ok(validatePatch(Object.assign(Object.create(null), { theme: 'dark' })).ok, 'null-prototype objects are plain data');
 });

@@ -119,7 +119,7 @@ test('config settings reach the picture: dashed and dotted grids, level-of-detai
   const dotted = grid('dotted');
   assert.ok(dashed.count > solid.count * 10 && dotted.count > dashed.count, `segments: ${solid.count} / ${dashed.count} / ${dotted.count}`);
   // A dashed horizontal line: 6 px on, 4 off.
-  const p = dashed.points;
+  const p = /** @type {import('../../build/node/core/index.js').SegmentsLayer} */ (dashed).points;
   const firstHorizontal = Array.from({ length: dashed.count / 2 }, (_, k) => k).find((k) => p[k * 4 + 1] === p[k * 4 + 3]);
   assert.deepEqual([p[firstHorizontal * 4 + 2] - p[firstHorizontal * 4], p[firstHorizontal * 4 + 4] - p[firstHorizontal * 4]], [6, 10]);
   model.setOptions({ gridStyle: 'solid' });

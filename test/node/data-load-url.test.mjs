@@ -91,7 +91,7 @@ before(async () => {
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}`;
+  base = `http://127.0.0.1:${(/** @type {import('node:net').AddressInfo} */ (server.address())).port}`;
 });
 
 after(() => {
@@ -186,9 +186,9 @@ test('an already aborted signal, and a timeout, reject with code aborted', async
 
 test('a refused connection is a network error', async () => {
   const closed = createServer();
-  await new Promise((resolve) => closed.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${closed.address().port}/data.csv`;
-  await new Promise((resolve) => closed.close(resolve));
+  await new Promise((resolve) => closed.listen(0, '127.0.0.1', /** @type {() => void} */ (resolve)));
+  const url = `http://127.0.0.1:${(/** @type {import('node:net').AddressInfo} */ (closed.address())).port}/data.csv`;
+  await /** @type {Promise<void>} */ (new Promise((resolve) => closed.close(() => resolve())));
   await rejectsDataError(loadUrl(url), { code: 'network', source: url, message: new RegExp(`^could not load ${url.replace(/[.]/g, '\\.')}: fetch failed \\(.*ECONNREFUSED`) });
 });
 

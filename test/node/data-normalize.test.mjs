@@ -28,7 +28,7 @@ test('DataError carries its details, shortens long string values, and sets only 
   assert.equal(error.line, 5);
   assert.equal(error.column, 'close');
   assert.equal(error.source, 'a.csv');
-  assert.equal(error.value.length, 40);
+  assert.equal(/** @type {string} */ (error.value).length, 40);
   assert.equal(error.value, `${'x'.repeat(39)}…`);
 
   const bare = new DataError('the data is empty', { code: 'empty' });
@@ -83,6 +83,7 @@ test('a store never writes into borrowed arrays: updating the last row or append
 });
 
 test('validateColumnar converts other typed arrays and numeric strings', () => {
+  // @ts-expect-error: strings and bigints on purpose (validateColumnar coerces them; the types ask for numbers)
   const result = validateColumnar(new Int32Array([1, 2, 3]), { a: new Float32Array([0.5, 1.5, 2.5]), b: ['1.25', ' 2 ', '3e2'], c: new BigInt64Array([1n, 2n, 3n]) });
   assert.deepEqual(toArrays(result), { time: [1, 2, 3], columns: { a: [0.5, 1.5, 2.5], b: [1.25, 2, 300], c: [1, 2, 3] } });
 });
@@ -111,6 +112,7 @@ test('validateColumnar: non-finite and missing times are rejected with their row
   throwsDataError(() => validateColumnar([1, 2, Infinity], { v: [1, 2, 3] }), { code: 'invalid-time', row: 2, value: Infinity });
   throwsDataError(() => validateColumnar([-Infinity, 2], { v: [1, 2] }), { code: 'invalid-time', row: 0, value: -Infinity });
   throwsDataError(() => validateColumnar([1, null, 3], { v: [1, 2, 3] }), { code: 'missing-time', row: 1, value: null, message: 'row 1: time is null' });
+  // @ts-expect-error: a time that is not one, on purpose (validation is under test)
   throwsDataError(() => validateColumnar([1, 2, 'soon'], { v: [1, 2, 3] }), { code: 'invalid-time', row: 2, value: 'soon', message: /^row 2, column "time": "soon" is not a valid time/ });
 });
 
@@ -155,6 +157,7 @@ test('validateColumnar: NaN, ±Infinity, null and undefined values become NaN ga
 });
 
 test('validateColumnar: a non-numeric value is invalid-number with row and column', () => {
+  // @ts-expect-error: a value that is not a number, on purpose (validation is under test)
   throwsDataError(() => validateColumnar([1, 2, 3], { close: [1, 'abc', 3] }, 'feed'), {
     code: 'invalid-number',
     row: 1,
@@ -163,6 +166,7 @@ test('validateColumnar: a non-numeric value is invalid-number with row and colum
     source: 'feed',
     message: 'row 1, column "close": "abc" is not a number',
   });
+  // @ts-expect-error: booleans on purpose (validation refuses them)
   throwsDataError(() => validateColumnar([1, 2], { flag: [true, false] }), { code: 'invalid-number', row: 0, column: 'flag', value: true });
 });
 

@@ -56,7 +56,7 @@ test('every attempt failing: retries up to the limit, then failed with the last 
   assert.equal(outcome.kind, 'failed');
   assert.equal(outcome.attempts, 3);
   assert.equal(outcome.fatal, false);
-  assert.equal(outcome.error.message, 'no adapter 3');
+  assert.equal(/** @type {Error} */ (outcome.error).message, 'no adapter 3');
   assert.deepEqual(log.slept, [100, 200]);
   assert.deepEqual(log.emitted.map((d) => d.phase), ['retrying', 'retrying', 'failed']);
   assert.deepEqual(log.emitted.at(-1), { phase: 'failed', attempt: 3, durationMs: 330, reason: 'Error: no adapter 3', message: 'no adapter 3' });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FrameWindow, percentile } from '../../build/node/perf/frame-window.js';
 
+/** @type {(frame: number, startedAt: number, cpuMs: number, gpuMs?: number | null) => import('../../build/node/perf/frame-stats.js').FrameStats} */
 const stats = (frame, startedAt, cpuMs, gpuMs = null) => ({
   frame, startedAt, cpuMs, sceneMs: 0, renderMs: 0, gpuMs,
   pointsDrawn: 0, visiblePoints: 0, totalPoints: 0, lod: 'raw', renderer: 'webgpu', memoryBytes: 0,

@@ -35,3 +35,26 @@ export async function rejectsDataError(promise, expected) {
   }
   return checkDataError(caught, expected);
 }
+
+/**
+ * The result, asserted to have succeeded, typed as the success case (the tests' type-check, not
+ * strict, does not narrow `{ ok: true } | { ok: false }` on `ok`).
+ * @template {{ ok: boolean }} Result
+ * @param {Result} result
+ * @returns {Extract<Result, { ok: true }>}
+ */
+export function succeeded(result) {
+  assert.equal(result.ok, true, `expected success: ${JSON.stringify(/** @type {{ issues?: unknown }} */ (result).issues)}`);
+  return /** @type {Extract<Result, { ok: true }>} */ (result);
+}
+
+/**
+ * The result, asserted to have failed, typed as the failure case.
+ * @template {{ ok: boolean }} Result
+ * @param {Result} result
+ * @returns {Extract<Result, { ok: false }>}
+ */
+export function failed(result) {
+  assert.equal(result.ok, false, 'expected a failure');
+  return /** @type {Extract<Result, { ok: false }>} */ (result);
+}

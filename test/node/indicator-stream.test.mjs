@@ -13,6 +13,7 @@ const FIELDS = ['time', 'open', 'high', 'low', 'close', 'volume'];
 
 /** Working columns with spare capacity (garbage past `length`, so reads beyond it would show). */
 function workColumns(n) {
+  /** @type {Record<string, Float64Array>} */
   const cols = {};
   for (const k of [...FIELDS, 'source']) cols[k] = new Float64Array(n).fill(-12345.678);
   return cols;
@@ -40,6 +41,7 @@ function provisional(s, i, rnd, gaps) {
 }
 
 function views(cols, length) {
+  /** @type {Record<string, Float64Array>} */
   const out = {};
   for (const [k, v] of Object.entries(cols)) if (v && typeof v === 'object') out[k] = v.subarray(0, length);
   return out;
@@ -95,6 +97,11 @@ function comparePyramids(type, stream, length, rnd, where) {
   }
 }
 
+/**
+ * @param {string} type
+ * @param {object} params
+ * @param {{ n?: number, seed?: number, gaps?: boolean, k0?: number, stepAll?: boolean }} [options]
+ */
 function run(type, params, { n = 1200, seed = 1, gaps = false, k0: start, stepAll = false } = {}) {
   const s = makeSeries(n, { seed, flats: gaps });
   const rnd = mulberry32(seed * 7919 + type.length);
@@ -162,7 +169,7 @@ describe('IndicatorStream equals the batch function while the data grows', () =>
     }
   }
   // reset takes the batch outputs and steps only the last window for these (long enough series).
-  for (const [type, p] of [['donchian', {}], ['willr', {}], ['cci', {}], ['aroon', {}], ['roc', {}], ['mom', {}], ['ichimoku', {}], ['ichimoku', { tenkan: 3, kijun: 5, senkouB: 8, displacement: 4 }]]) {
+  for (const [type, p] of /** @type {Array<[string, object]>} */ ([['donchian', {}], ['willr', {}], ['cci', {}], ['aroon', {}], ['roc', {}], ['mom', {}], ['ichimoku', {}], ['ichimoku', { tenkan: 3, kijun: 5, senkouB: 8, displacement: 4 }]])) {
     for (const stepAll of [false, true]) {
       const how = stepAll ? 'stepping every row' : 'batch + last window';
       test(`${type} ${JSON.stringify(p)}: reset on 700 rows, ${how}`, () => run(type, p, { k0: 700, seed: 12, stepAll }));
@@ -178,7 +185,7 @@ describe('IndicatorStream API', () => {
   test('a missing input column throws the batch function\'s IndicatorError', () => {
     const s = makeSeries(50, { seed: 9 });
     const noVolume = { time: s.time, open: s.open, high: s.high, low: s.low, close: s.close };
-    for (const [type, cols] of [['mfi', noVolume], ['obv', noVolume], ['atr', { close: s.close }], ['sma', { high: s.high }], ['vwap', { ...noVolume, time: undefined, volume: s.volume }]]) {
+    for (const [type, cols] of /** @type {Array<[string, Record<string, Float64Array>]>} */ ([['mfi', noVolume], ['obv', noVolume], ['atr', { close: s.close }], ['sma', { high: s.high }], ['vwap', { ...noVolume, time: undefined, volume: s.volume }]])) {
       let batchError;
       try { INDICATORS[type].compute(cols); } catch (e) { batchError = e; }
       assert.ok(batchError instanceof IndicatorError && batchError.code === 'missing-input', `${type}: batch throws`);
@@ -205,8 +212,8 @@ describe('IndicatorStream API', () => {
     assert.equal(stream.type, 'macd');
     assert.deepEqual(stream.params, { fast: 5, slow: 26, signal: 9 });
     assert.deepEqual(stream.outputNames, ['macd', 'signal', 'histogram']);
-    assert.throws(() => new IndicatorStream('nope'), (e) => e.code === 'unknown-indicator');
-    assert.throws(() => new IndicatorStream('ema', { length: 3 }), (e) => e.code === 'unknown-param');
+    assert.throws(() => new IndicatorStream('nope'), (/** @type {IndicatorError} */ e) => e.code === 'unknown-indicator');
+    assert.throws(() => new IndicatorStream('ema', { length: 3 }), (/** @type {IndicatorError} */ e) => e.code === 'unknown-param');
     assert.throws(() => stream.column('value'), RangeError);
     assert.equal(new IndicatorStream('ichimoku').outputOffsets.chikou, -26);
     assert.equal(new IndicatorStream('ichimoku', { displacement: 0 }).outputOffsets.chikou, 0);

@@ -83,7 +83,7 @@ describe('streaming API', () => {
     assert.equal(inc.lookback, 33);
     assert.throws(() => inc.updateLast({ close: 1 }), (e) => e instanceof IndicatorError && e.code === 'no-bar');
     assert.throws(() => inc.push({ open: 1 }), (e) => e instanceof IndicatorError && e.code === 'missing-input');
-    assert.throws(() => createIncremental('nope'), (e) => e.code === 'unknown-indicator');
+    assert.throws(() => createIncremental('nope'), (/** @type {IndicatorError} */ e) => e.code === 'unknown-indicator');
     assert.equal(createIncremental('ichimoku').outputOffsets.chikou, -26);
     // 'source' wins over close when given.
     const src = createIncremental('sma', { period: 1 });

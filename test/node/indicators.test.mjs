@@ -11,6 +11,7 @@ import { assertClose, leadingNaN } from './indicator-reference/compare.mjs';
 const REL = 1e-9;
 
 /** [label, ours(series), reference(series)] — multi-output results are objects of columns. */
+/** @returns {Array<[string, () => any, () => any]>} */
 function cases(s) {
   const { high: H, low: L, close: C, volume: V, time: T } = s;
   return [

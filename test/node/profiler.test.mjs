@@ -35,6 +35,12 @@ function fakeSource() {
   };
 }
 
+/**
+ * @param {number} frame
+ * @param {number} startedAt
+ * @param {Partial<import('../../build/node/perf/frame-stats.js').FrameStats>} [extra]
+ * @returns {import('../../build/node/perf/frame-stats.js').FrameStats}
+ */
 function stats(frame, startedAt, extra = {}) {
   return {
     frame, startedAt, cpuMs: 4, sceneMs: 1.5, renderMs: 2, gpuMs: null,
@@ -43,6 +49,10 @@ function stats(frame, startedAt, extra = {}) {
   };
 }
 
+/**
+ * @param {(source: any) => unknown} emitFrames
+ * @param {{ ms?: number, settleMs?: number }} [options]
+ */
 async function profileOf(emitFrames, { ms = 100, settleMs } = {}) {
   const source = fakeSource();
   const done = recordProfile(source, ms, { now: source.now, setTimeout: source.setTimeout, settleMs });
@@ -146,7 +156,8 @@ test('counters for points and memory, metadata naming process and both tracks', 
   assert.deepEqual(points.args, { drawn: 4000, visible: 100_000 });
   assert.deepEqual(memory.args, { bytes: 2_000_000 });
   assert.equal(points.ts, 10_000);
-  const meta = trace.traceEvents.filter((e) => e.ph === 'M');
+  /** @type {Array<{ name: string, tid?: number, args: { name?: string, sort_index?: number } }>} */
+  const meta = /** @type {any[]} */ (trace.traceEvents.filter((e) => e.ph === 'M'));
   assert.ok(meta.some((e) => e.name === 'process_name' && e.args.name === 'gpu-chart'));
   const threadNames = meta.filter((e) => e.name === 'thread_name').map((e) => [e.tid, e.args.name]);
   assert.equal(threadNames.length, 2);

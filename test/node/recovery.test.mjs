@@ -75,7 +75,7 @@ test('retry resolves with the first success, after waiting the backoff delays', 
       if (attempt < 3) throw new Error(`boom ${attempt}`);
       return 'ok';
     },
-    { sleep, jitter: 0, onAttempt: (info) => seen.push({ attempt: info.attempt, delayMs: info.delayMs, message: info.error.message }) },
+    { sleep, jitter: 0, onAttempt: (info) => seen.push({ attempt: info.attempt, delayMs: info.delayMs, message: /** @type {Error} */ (info.error).message }) },
   );
   assert.equal(result, 'ok');
   assert.deepEqual(attempts, [1, 2, 3]);
@@ -130,7 +130,7 @@ test('retry gives up at once on an error shouldRetry refuses', async () => {
         n++;
         throw n === 1 ? new Error('transient') : fatal;
       },
-      { sleep, shouldRetry: (error) => !error.fatal },
+      { sleep, shouldRetry: (error) => !(/** @type {{ fatal?: boolean }} */ (error).fatal) },
     ),
     (error) => error === fatal,
   );
@@ -197,7 +197,7 @@ test('retry aborts cleanly with an AbortError: before, while waiting and while f
   );
   await new Promise((resolve) => setImmediate(resolve));
   running.abort(new Error('chart removed'));
-  await assert.rejects(hanging, (error) => isAbortError(error) && /chart removed/.test(error.message));
+  await assert.rejects(hanging, (/** @type {Error} */ error) => isAbortError(error) && /chart removed/.test(error.message));
   assert.equal(received, running.signal);
 });
 
@@ -328,6 +328,7 @@ test('lifecycle: a recovery path, history with timestamps, listeners', () => {
   const heard = [];
   const off = lifecycle.onChange((t) => heard.push(`${t.from}→${t.to}`));
   assert.equal(lifecycle.state, 'initializing');
+  /** @type {Array<[import('../../build/node/recovery/lifecycle.js').LifecycleState, string]>} */
   const steps = [
     ['ready', 'device acquired'],
     ['lost', 'device lost: unknown'],
@@ -356,6 +357,7 @@ test('lifecycle: a recovery path, history with timestamps, listeners', () => {
   assert.equal(history.length, steps.length + 1);
   assert.deepEqual(history[1], { from: 'ready', to: 'lost', reason: 'device lost: unknown', at: 20 });
   assert.deepEqual(history.at(-1), { from: 'ready', to: 'disposed', reason: 'removed from the page', at: 120 });
+  // @ts-expect-error: the history is typed readonly; mutating it anyway checks that it is a copy
   history.pop();
   assert.equal(lifecycle.history.length, steps.length + 1, 'history is a copy');
 });
@@ -378,12 +380,13 @@ test('lifecycle: forbidden transitions throw a clear error and change nothing', 
   lifecycle.transition('ready', 'ok');
   assert.throws(() => lifecycle.transition('ready', 'again'), LifecycleTransitionError, 'no self-transition');
   lifecycle.transition('disposed', 'bye');
-  for (const to of Object.keys(LIFECYCLE_TRANSITIONS)) {
+  for (const to of /** @type {import('../../build/node/recovery/lifecycle.js').LifecycleState[]} */ (Object.keys(LIFECYCLE_TRANSITIONS))) {
     assert.throws(() => lifecycle.transition(to, 'after dispose'), /from "disposed" to .* may go to nothing/);
   }
 });
 
 test('lifecycle: the table', () => {
+  /** @type {import('../../build/node/recovery/lifecycle.js').LifecycleState[]} */
   const states = ['initializing', 'ready', 'lost', 'recovering', 'degraded', 'fallback', 'failed', 'disposed'];
   assert.deepEqual(Object.keys(LIFECYCLE_TRANSITIONS).sort(), [...states].sort());
   for (const from of states) {

@@ -30,9 +30,21 @@ function breaker(clock, options = {}) {
   return new CircuitBreaker({ name: 'test', failureThreshold: 3, windowMs: 60_000, openMs: 15_000, now: clock.now, ...options });
 }
 
+/**
+ * The plan, asserted to be a degradation (and typed as one: the fields read below exist only there).
+ * @template {{ kind: string }} Plan
+ * @param {Plan} plan
+ * @returns {Extract<Plan, { kind: 'degrade' }>}
+ */
+function degradePlan(plan) {
+  assert.equal(plan.kind, 'degrade');
+  return /** @type {Extract<Plan, { kind: 'degrade' }>} */ (plan);
+}
+
 test('out of memory: LOD, MSAA (with a rebuild), resolution ½ then ¼, then Canvas2D without a probe', () => {
   const ladder = freshQualityLadder();
   const plans = [];
+  /** @type {1 | 4} */
   let rendererSampleCount = 4;
   for (let i = 0; i < 8; i++) {
     const plan = planOutOfMemory(ladder, { lod: 'off', rendererSampleCount, configuredSampleCount: 4 }, 'buffer too big');
@@ -44,15 +56,15 @@ test('out of memory: LOD, MSAA (with a rebuild), resolution ½ then ¼, then Can
     plans.map((p) => (p.kind === 'degrade' ? `${p.step}:${p.rebuild}` : p.kind)),
     ['lod:false', 'msaa:true', 'resolution:false', 'resolution:false', 'fallback'],
   );
-  assert.deepEqual(plans[0].quality, {
+  assert.deepEqual(degradePlan(plans[0]).quality, {
     reason: 'out-of-memory: buffer too big; level of detail forced on (lod="off" is not honoured)',
     degradation: { cause: 'out-of-memory', step: 'lod', lod: 'auto', msaa: 4, resolutionFactor: 1 },
   });
-  assert.deepEqual(plans[1].quality.degradation, { cause: 'out-of-memory', step: 'msaa', lod: 'auto', msaa: 1, resolutionFactor: 1 });
-  assert.equal(plans[2].quality.degradation.resolutionFactor, 0.5);
-  assert.equal(plans[3].quality.degradation.resolutionFactor, 0.25);
-  assert.equal(plans[3].quality.reason, 'out-of-memory: buffer too big; resolution lowered to 25 %');
-  assert.equal(plans[1].warning, 'gpu-charts: buffer too big; MSAA turned off');
+  assert.deepEqual(degradePlan(plans[1]).quality.degradation, { cause: 'out-of-memory', step: 'msaa', lod: 'auto', msaa: 1, resolutionFactor: 1 });
+  assert.equal(degradePlan(plans[2]).quality.degradation.resolutionFactor, 0.5);
+  assert.equal(degradePlan(plans[3]).quality.degradation.resolutionFactor, 0.25);
+  assert.equal(degradePlan(plans[3]).quality.reason, 'out-of-memory: buffer too big; resolution lowered to 25 %');
+  assert.equal(degradePlan(plans[1]).warning, 'gpu-charts: buffer too big; MSAA turned off');
   assert.deepEqual(plans[4], {
     kind: 'fallback',
     reason: 'out-of-memory',
@@ -64,7 +76,7 @@ test('out of memory: LOD, MSAA (with a rebuild), resolution ½ then ¼, then Can
 
 test('out of memory with LOD already on and no MSAA goes straight to the resolution', () => {
   const ladder = freshQualityLadder();
-  const plan = planOutOfMemory(ladder, { lod: 'auto', rendererSampleCount: 1, configuredSampleCount: 1 }, 'oom');
+  const plan = degradePlan(planOutOfMemory(ladder, { lod: 'auto', rendererSampleCount: 1, configuredSampleCount: 1 }, 'oom'));
   assert.equal(plan.step, 'resolution');
   assert.equal(plan.rebuild, false);
   assert.deepEqual(plan.quality.degradation, { cause: 'out-of-memory', step: 'resolution', lod: 'auto', msaa: 1, resolutionFactor: 0.5 });

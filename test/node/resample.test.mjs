@@ -8,7 +8,10 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-/** Bars every `step` ms from `from` to `to`, with missing rows, NaN gap rows, a few NaN fields. */
+/**
+ * Bars every `step` ms from `from` to `to`, with missing rows, NaN gap rows, a few NaN fields.
+ * @returns {{ time: Float64Array, open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array, volume: Float64Array }}
+ */
 function makeBars(from, to, step, seed = 1, { holes = true } = {}) {
   const random = rng(seed);
   const rows = { time: [], open: [], high: [], low: [], close: [], volume: [] };
@@ -27,7 +30,7 @@ function makeBars(from, to, step, seed = 1, { holes = true } = {}) {
     rows.close.push(row[3]);
     rows.volume.push(row[4]);
   }
-  return Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, Float64Array.from(v)]));
+  return /** @type {any} */ (Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, Float64Array.from(v)])));
 }
 
 /** Aggregation by definition, given each row's bucket start. */
@@ -145,6 +148,7 @@ test('parseTimeframe reads the usual timeframes', () => {
 
 test('bad timeframe strings throw an Error naming the text and valid examples', () => {
   for (const bad of ['', '5', 'm', '0m', '5x', '1.5h', '-1m', 'abc', '1 hour', '1mm', '1H', 5, null]) {
+    // @ts-expect-error: non-strings on purpose (the parser must refuse them too)
     assert.throws(() => parseTimeframe(bad), (error) => {
       assert.ok(error instanceof Error);
       assert.ok(error.message.includes(JSON.stringify(String(bad))), error.message);
@@ -164,6 +168,7 @@ const minuteBars = makeBars(Date.UTC(2024, 0, 29, 13, 7), Date.UTC(2024, 2, 3), 
 
 test('1m → 5m / 1h / 4h / 1d / 1w in UTC equal brute force', () => {
   const floor = (size, origin = 0) => (t) => origin + Math.floor((t - origin) / size) * size;
+  /** @type {Array<[string, (t: number) => number]>} */
   const cases = [
     ['5m', floor(5 * MINUTE)],
     ['1h', floor(HOUR)],
@@ -281,6 +286,7 @@ test('America/New_York: daily bars start at local midnight; DST days last 23 and
 });
 
 test('intraday buckets across DST transitions equal an Intl-based brute force (New York, Lord Howe, Kolkata)', () => {
+  /** @type {Array<[string, number, number]>} */
   const windows = [
     ['America/New_York', Date.UTC(2024, 2, 9), Date.UTC(2024, 2, 12)],
     ['America/New_York', Date.UTC(2024, 10, 2), Date.UTC(2024, 10, 5)],
@@ -288,6 +294,7 @@ test('intraday buckets across DST transitions equal an Intl-based brute force (N
     ['Australia/Lord_Howe', Date.UTC(2024, 9, 4), Date.UTC(2024, 9, 8)], // forward 30 min on Oct 6
     ['Asia/Kolkata', Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 3)],
   ];
+  /** @type {Array<[string, 'minute' | 'hour' | 'day', number]>} */
   const timeframes = [['1m', 'minute', 1], ['5m', 'minute', 5], ['30m', 'minute', 30], ['1h', 'hour', 1], ['2h', 'hour', 2], ['4h', 'hour', 4], ['1d', 'day', 1]];
   let seed = 30;
   for (const [zone, from, to] of windows) {
@@ -319,7 +326,7 @@ test('months and weeks in America/New_York follow local midnight, DST included',
   for (const expected of [Date.UTC(2024, 0, 1, 5), Date.UTC(2024, 2, 1, 5), Date.UTC(2024, 3, 1, 4), Date.UTC(2024, 10, 1, 4), Date.UTC(2024, 11, 1, 5)]) {
     assert.ok(times.includes(expected), new Date(expected).toISOString());
   }
-  for (const [tf, unit, count, weekStartsOn] of [['1M', 'month', 1], ['3M', 'month', 3], ['1w', 'week', 1, 1], ['1w', 'week', 1, 0], ['1d', 'day', 1]]) {
+  for (const [tf, unit, count, weekStartsOn] of /** @type {Array<[string, string, number, (0 | 1)?]>} */ ([['1M', 'month', 1], ['3M', 'month', 3], ['1w', 'week', 1, 1], ['1w', 'week', 1, 0], ['1d', 'day', 1]])) {
     const starts = scanBuckets(hourly.time[0], hourly.time[hourly.time.length - 1], HOUR, zone, unit, count, weekStartsOn);
     const result = resample(hourly, tf, { timeZone: zone, weekStartsOn });
     assert.deepEqual(rowsOf(result), bruteAggregate(hourly, (t) => starts.get(t)), `${tf} ${weekStartsOn}`);

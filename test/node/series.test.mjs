@@ -20,11 +20,14 @@ const volume = Float64Array.of(5, 7, 3, 9, 4, 6, 2, 8);
 const signed = Float64Array.of(-3, 2, -1, 4, 0.5, -2, 1, 3);
 const data = { time, columns: { open, high, low, close, volume, signed } };
 
-/** A module's view of one series over `data`, as the model builds it. */
+/**
+ * A module's view of one series over `data`, as the model builds it.
+ * @returns {{ module: import('../../build/node/series/series-type.js').SeriesModule, series: import('../../build/node/series/series-type.js').SeriesContext }}
+ */
 function context(type, column, extra = {}) {
   const module = seriesType(type);
   const spec = { id: column, column, type, name: column, color: null, lineWidth: 2, visible: true, ...extra };
-  const series = { spec, color: [0.1, 0.2, 0.3, 1], state: module.createState(), store: new SeriesStore(data), theme: LIGHT_THEME, pixelRatio: 1, start: 0, end: 7000 };
+  const series = { spec, color: /** @type {import('../../build/node/core/index.js').Rgba} */ ([0.1, 0.2, 0.3, 1]), state: module.createState(), store: new SeriesStore(data), theme: LIGHT_THEME, pixelRatio: 1, start: 0, end: 7000 };
   return { module, series };
 }
 
@@ -32,7 +35,7 @@ const query = (positiveOnly = false) => ({ first: 0, end: 8, positiveOnly, plotW
 
 test('the registry holds every built-in type, each under its own name', () => {
   for (const type of BUILT_IN) {
-    assert.ok(SERIES_TYPES.includes(type), type);
+    assert.ok(/** @type {readonly string[]} */ (SERIES_TYPES).includes(type), type);
     assert.equal(seriesType(type).type, type);
     assert.equal(seriesModuleFor(type), seriesType(type));
   }
@@ -149,10 +152,11 @@ test('a type registered from outside is drawn, ranged and picked by the model un
     legendValue: columnValue,
   };
   registerSeriesType(step);
-  assert.ok(SERIES_TYPES.includes('step'));
+  assert.ok(/** @type {readonly string[]} */ (SERIES_TYPES).includes('step'));
   const model = new ChartModel();
   model.setData(data);
   model.setSize({ width: 400, height: 300, pixelRatio: 1 });
+  // @ts-expect-error: a type registered at run time; SeriesType names only the built-in ones
   model.setSeriesOptions([{ column: 'signed', type: 'step' }]);
   assert.equal(model.series[0].type, 'step');
   const frame = model.frame();

@@ -4,6 +4,11 @@ import { readFileSync } from 'node:fs';
 import { createTelemetry, magnitude, browserFamily, LIBRARY_VERSION, FRAME_TIME_BUCKETS_MS } from '../../build/node/perf/telemetry.js';
 import { rng } from './helpers.mjs';
 
+/**
+ * @param {number} frame
+ * @param {Partial<import('../../build/node/perf/frame-stats.js').FrameStats>} [extra]
+ * @returns {import('../../build/node/perf/frame-stats.js').FrameStats}
+ */
 function stats(frame, extra = {}) {
   return {
     frame, startedAt: frame * 16.7, cpuMs: 3, sceneMs: 1, renderMs: 1.5, gpuMs: null,
@@ -16,12 +21,13 @@ function stats(frame, extra = {}) {
 function harness(options = {}) {
   const sent = [];
   const beacons = [];
+  /** @type {Array<{ callback: () => void, ms: number, cleared: boolean }>} */
   const intervals = [];
   const telemetry = createTelemetry({
     callback: (batch) => sent.push(batch),
     sendBeacon: (url, body) => (beacons.push({ url, body }), true),
     setInterval: (callback, ms) => (intervals.push({ callback, ms, cleared: false }), intervals.length - 1),
-    clearInterval: (handle) => (intervals[handle].cleared = true),
+    clearInterval: (handle) => (intervals[/** @type {number} */ (handle)].cleared = true),
     userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36',
     ...options,
   });

@@ -21,6 +21,7 @@ test('index re-exports the public functions', () => {
 
 test('timeTicks picks the smallest step of each family that fits maxTicks', () => {
   const start = Date.UTC(2024, 0, 1);
+  /** @type {Array<[number, number, string, number]>} */
   const cases = [
     // [span, maxTicks, unit, step]: worst-case count floor(span / spacing) + 1 must be ≤ maxTicks.
     [5, 10, 'millisecond', 1],

@@ -100,7 +100,7 @@ test('formatTime gives unit-suited precision in the zone wall clock', () => {
     month: '2024-03',
     year: '2024',
   };
-  for (const [unit, text] of Object.entries(expected)) assert.equal(formatTime(t, 'UTC', unit), text, unit);
+  for (const [unit, text] of Object.entries(expected)) assert.equal(formatTime(t, 'UTC', /** @type {import('../../build/node/time/time-zone.js').TimeUnit} */ (unit)), text, unit);
   assert.equal(formatTime(t, 'Europe/Paris', 'millisecond'), '2024-03-05 15:03:07.123');
   assert.equal(formatTime(t, 'Asia/Kolkata', 'minute'), '2024-03-05 19:33');
   assert.equal(formatTime(t, 'America/New_York', 'second'), '2024-03-05 09:03:07');

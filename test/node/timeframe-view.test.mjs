@@ -42,6 +42,7 @@ test('streamed rows give the same bars as resampling everything at once', () => 
   for (const timeframe of ['1m', '5m', '1h', '1d']) {
     const view = new TimeframeView();
     view.configure(timeframe, 'Europe/Berlin');
+    /** @type {{ time: Float64Array | number[], columns: Record<string, Float64Array | number[]> }} */
     let shown = view.setData(slice(data, 0, 1000));
     let at = 1000;
     while (at < data.time.length) {
@@ -59,6 +60,7 @@ test('an appended row replacing the last one rebuilds the newest bar', () => {
   const data = ticks(300, 7);
   const view = new TimeframeView();
   view.configure('5m', 'UTC');
+  /** @type {{ time: Float64Array | number[], columns: Record<string, Float64Array | number[]> }} */
   let shown = view.setData(data);
   // The live tick at the last time changes its price.
   const last = data.time.length - 1;

@@ -549,7 +549,9 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   }
 
   get interactionFeatures(): { zoom: boolean; pan: boolean } {
-    return this.configuration.config.features;
+    // Destructured: the tests' type-check (not strict) sees valibot's defaulted fields as optional.
+    const { zoom, pan } = this.configuration.config.features;
+    return { zoom, pan };
   }
 
   viewportChanged(source: ViewportChangeSource, render = true): void {
