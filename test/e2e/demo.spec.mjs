@@ -82,15 +82,15 @@ test('a series type registered by the page (demo/step-series.js) draws steps and
   await page.goto('/demo/index.html?tier=high');
   await waitForCharts(page);
   const result = await page.evaluate(() => {
-    const chart = document.querySelector('#step-chart');
+    const chart = /** @type {import('../../dist/index.js').GpuChart} */ (document.querySelector('#step-chart'));
     const frame = chart.model.frame();
-    const line = frame.scene.layers.find((layer) => layer.kind === 'line' && layer.id === 'value');
+    const line = /** @type {import('../../dist/core/index.js').LineLayer} */ (frame.scene.layers.find((layer) => layer.kind === 'line' && layer.id === 'value'));
     const rows = chart.model.data.length;
     // Horizontal then vertical: every corner repeats the previous y at the next x.
     let corners = 0;
     for (let k = 1; k + 1 < line.count; k += 2) if (line.points[k * 2] === line.points[k * 2 + 2] && line.points[k * 2 + 1] === line.points[k * 2 - 1]) corners++;
     const pick = chart.model.pick(chart.model.plotCss().x + 5, 40);
-    return { type: chart.model.series[0].type, types: window.GpuCharts.SERIES_TYPES.includes('step'), rows, count: line.count, corners, tooltip: pick?.values.map((v) => v.name) };
+    return { type: chart.model.series[0].type, types: window.GpuCharts.SERIES_TYPES.includes(/** @type {any} */ ('step')), rows, count: line.count, corners, tooltip: pick?.values.map((v) => v.name) };
   });
   expect(result.type).toBe('step');
   expect(result.types).toBe(true);
