@@ -16,24 +16,9 @@ import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js
 import { recoverDevice } from './device-recovery.js';
 import { Lifecycle, type LifecycleState } from './lifecycle.js';
 import { freshQualityLadder, type QualityLadderState } from './quality-ladder.js';
-import {
-  deviceLostMessage,
-  lifecyclePath,
-  lodWith,
-  pipelineRetryDelay,
-  planDeviceLoss,
-  planFallback,
-  planOutOfMemory,
-  planPipelineHealth,
-  planProbe,
-  planValidationError,
-  probeWait,
-  recoveryDetails,
-  sampleCountWith,
-  type FailedPipeline,
-  type RecoveryDetail,
-  type RendererPreference,
-} from './renderer-policy.js';
+// The decisions, as pure functions (policy.planFallback, policy.planOutOfMemory, …): this class only acts on them.
+import * as policy from './renderer-policy.js';
+import type { FailedPipeline, RecoveryDetail, RendererPreference } from './renderer-policy.js';
 import { sleepFor, type BackoffOptions, type Timers } from './retry.js';
 
 /** Timings of recovery; pages (and tests) may tune them through `GpuChart.recovery`. */
@@ -251,7 +236,7 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
 
   /** `auto` while out-of-memory degradation forces level of detail on, else null (the element's own setting). */
   get lodOverride(): 'auto' | null {
-    return lodWith(this.degradation, 'off') === 'auto' ? 'auto' : null;
+    return policy.lodWith(this.degradation, 'off') === 'auto' ? 'auto' : null;
   }
 
   /**
@@ -369,7 +354,7 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
 
   /** The sample count a WebGPU renderer is created with: the configuration's, unless degraded. */
   private sampleCount(): 1 | 4 {
-    return sampleCountWith(this.degradation, this.chart.sampleCount);
+    return policy.sampleCountWith(this.degradation, this.chart.sampleCount);
   }
 
   private async startWebGpu(generation: number): Promise<void> {
@@ -435,7 +420,7 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
     }
     this.pipelineFailures = failed;
     for (const failure of failed) console.error(`gpu-charts: the ${failure.kind} pipeline failed: ${failure.message}`);
-    const plan = planPipelineHealth(failed, this.pipelineBreaker, this.factory.pipelineCount);
+    const plan = policy.planPipelineHealth(failed, this.pipelineBreaker, this.factory.pipelineCount);
     if (plan.kind === 'fallback') {
       renderer.dispose();
       throw new PipelineFailureError(plan.reason, plan.message, failed);
@@ -473,7 +458,7 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
         break;
       case 'validation': {
         console.error(`gpu-charts: WebGPU validation error while drawing: ${issue.message}`);
-        const plan = planValidationError(issue.message, this.pipelineBreaker);
+        const plan = policy.planValidationError(issue.message, this.pipelineBreaker);
         if (plan.kind === 'fallback') this.pipelineFallBack(new PipelineFailureError(plan.reason, plan.message, []));
         break;
       }
@@ -488,7 +473,7 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
   private degrade(message: string): void {
     const current = this.renderer;
     if (!current) return;
-    const plan = planOutOfMemory(this.degradation, { lod: this.chart.lod, rendererSampleCount: current.sampleCount, configuredSampleCount: this.chart.sampleCount }, message);
+    const plan = policy.planOutOfMemory(this.degradation, { lod: this.chart.lod, rendererSampleCount: current.sampleCount, configuredSampleCount: this.chart.sampleCount }, message);
     if (plan.kind === 'fallback') {
       this.fallBack(plan.reason, plan.message, undefined, plan.probe);
       this.events.degradationChanged(null);
@@ -501,7 +486,7 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
 
   private schedulePipelineRetry(): void {
     if (this.pipelineRetryTimer !== null || this.pipelineFailures.length === 0) return;
-    const delay = pipelineRetryDelay(this.chart.recoveryOptions.retry, this.pipelineBreaker.failures);
+    const delay = policy.pipelineRetryDelay(this.chart.recoveryOptions.retry, this.pipelineBreaker.failures);
     this.pipelineRetryTimer = this.clock.setTimeout(() => {
       this.pipelineRetryTimer = null;
       if (!this.chart.isConnected || this.pipelineFailures.length === 0) return;
@@ -553,7 +538,7 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
    * when `breaker` (default: the device breaker) lets one through.
    */
   private fallBack(reason: FallbackReason, message: string, extra?: Pick<FallbackNotice<K>, 'layers' | 'diagnostics'>, probe = true, breaker: CircuitBreaker = this.breaker): void {
-    const plan = planFallback(this.preference, message, probe);
+    const plan = policy.planFallback(this.preference, message, probe);
     if (plan.renderer === 'none') {
       this.release();
       this.events.showMessage(plan.showMessage);
@@ -568,11 +553,11 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
   /** When the breaker lets a probe through, try WebGPU again (and go back to it if it works). */
   private scheduleProbe(): void {
     this.clearProbe();
-    const wait = probeWait(this.chart.recoveryOptions.breaker.openMs);
+    const wait = policy.probeWait(this.chart.recoveryOptions.breaker.openMs);
     this.probeTimer = this.clock.setTimeout(() => {
       this.probeTimer = null;
       if (!this.chart.isConnected) return;
-      const next = planProbe(this.lifecycle.state, this.preference, this.probeBreaker ?? this.breaker);
+      const next = policy.planProbe(this.lifecycle.state, this.preference, this.probeBreaker ?? this.breaker);
       if (next === 'stop') return;
       if (next === 'wait') {
         this.scheduleProbe();
@@ -597,8 +582,8 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
     const lostAt = this.clock.now();
     this.release();
     this.move('lost', `device lost: ${reason}`);
-    this.events.recovery(recoveryDetails.lost(reason, message));
-    const plan = planDeviceLoss(message, this.breaker);
+    this.events.recovery(policy.recoveryDetails.lost(reason, message));
+    const plan = policy.planDeviceLoss(message, this.breaker);
     if (plan.kind === 'fallback') {
       this.fallBack(plan.reason, plan.message);
       return;
@@ -623,7 +608,7 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
       return;
     }
     this.breaker.recordFailure(outcome.error);
-    this.fallBack('device-lost', deviceLostMessage(outcome.error));
+    this.fallBack('device-lost', policy.deviceLostMessage(outcome.error));
   }
 
   /** Disposes the renderer (and the one still being checked); the chart draws nothing until another comes. */
@@ -647,7 +632,7 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
 
   private move(to: LifecycleState, reason: string): void {
     if (this.lifecycle.state === to) return;
-    for (const state of lifecyclePath(this.lifecycle.state, to)) this.lifecycle.transition(state, reason);
+    for (const state of policy.lifecyclePath(this.lifecycle.state, to)) this.lifecycle.transition(state, reason);
     this.events.stateChanged(this.lifecycle.state);
   }
 }

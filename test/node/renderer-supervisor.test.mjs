@@ -161,6 +161,16 @@ function states(supervisor) {
   return supervisor.lifecycle.history.map((t) => t.to);
 }
 
+/** A supervisor whose breaker opens at the first device loss, after that loss: on Canvas2D, a probe pending. */
+async function onFallbackAfterOneLoss() {
+  const setUp = setup({ breaker: { failureThreshold: 1 } });
+  await setUp.supervisor.start();
+  setUp.supervisor.deviceLost('unknown', 'gone');
+  await settle();
+  assert.equal(setUp.supervisor.state, 'fallback');
+  return setUp;
+}
+
 /** Console output of the supervisor (errors and warnings it logs), kept out of the test report. */
 function quiet(t) {
   t.mock.method(console, 'error', () => {});
@@ -245,11 +255,7 @@ test('repeated device losses open the breaker → Canvas2D → a half-open probe
 });
 
 test('a failed probe keeps Canvas2D and probes again after another openMs', async () => {
-  const { supervisor, world, clock } = setup({ breaker: { failureThreshold: 1 } });
-  await supervisor.start();
-  supervisor.deviceLost('unknown', 'loss');
-  await settle();
-  assert.equal(supervisor.state, 'fallback');
+  const { supervisor, world, clock } = await onFallbackAfterOneLoss();
   world.deviceOutcomes = ['fail'];
   await clock.advance(5000);
   assert.equal(supervisor.state, 'fallback', 'the probe failed: still Canvas2D');
@@ -371,11 +377,7 @@ test('disposed during a pending retry: the retry is cancelled and nothing fires 
 });
 
 test('disposed on the fallback: the pending probe never fires; connected again, it starts afresh', async () => {
-  const { supervisor, world, clock } = setup({ breaker: { failureThreshold: 1 } });
-  await supervisor.start();
-  supervisor.deviceLost('unknown', 'gone');
-  await settle();
-  assert.equal(supervisor.state, 'fallback');
+  const { supervisor, world, clock } = await onFallbackAfterOneLoss();
   const canvas2d = world.current;
   assert.equal(clock.pending, 1, 'the probe');
   supervisor.dispose();
