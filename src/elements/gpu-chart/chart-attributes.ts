@@ -1,6 +1,7 @@
 import type { ScaleKind } from '../../core/scales.js';
-import type { SeriesType } from '../../series/index.js';
+import { SERIES_TYPES, type SeriesType } from '../../series/index.js';
 import type { ConfigIssue } from '../../config/errors.js';
+import type { LayerName } from '../../config/config-stack.js';
 import type { ChartConfigPatch } from '../../config/schema.js';
 
 /** The attributes of `<gpu-chart>` that are configuration settings (as their properties). */
@@ -33,4 +34,35 @@ const ATTRIBUTE_NAMES: Record<string, string> = { theme: 'theme', timeZone: 'tim
 /** Issues of the attribute layer name the attribute (`y-scale`), not the path (`axes.y.scale`). */
 export function nameAttributeIssues(issues: ConfigIssue[]): ConfigIssue[] {
   return issues.map((issue) => (issue.source === 'attributes' ? { ...issue, path: ATTRIBUTE_NAMES[issue.path] ?? issue.path, source: 'attribute' } : issue));
+}
+
+/** Reports an attribute-level problem as `gpu-config-error` (path: the attribute's property). */
+export type AttributeReport = (path: string, message: string) => void;
+
+/** Reports a value outside `allowed`; true when it was one (the caller puts the last good value back). */
+export function rejectChoice(path: string, value: unknown, allowed: readonly string[], report: AttributeReport): boolean {
+  if (allowed.includes(value as string)) return false;
+  report(path, `expected ${allowed.join(' | ')}, got "${String(value)}"`);
+  return true;
+}
+
+/**
+ * Some configuration attributes changed: `type` is checked (this version may not draw every
+ * configured type), then the attributes become the configuration's `attributes` layer. Whatever
+ * is refused is reported and the last good values go back on the element, so element and
+ * configuration never disagree.
+ */
+export function applyConfigAttributes(
+  element: ConfigAttributes,
+  changed: ReadonlyMap<PropertyKey, unknown>,
+  setLayer: (layer: LayerName, patch: ChartConfigPatch, source: string) => boolean,
+  report: AttributeReport,
+): void {
+  if (!CONFIG_ATTRIBUTE_PROPERTIES.some((name) => changed.has(name))) return;
+  if (element.type !== undefined && rejectChoice('type', element.type, SERIES_TYPES, report)) {
+    element.type = changed.get('type') as SeriesType | undefined;
+  } else if (!setLayer('attributes', attributeLayer(element), 'attributes')) {
+    // The last good values stay, on the element as in the configuration.
+    for (const name of CONFIG_ATTRIBUTE_PROPERTIES) if (changed.has(name)) (element as unknown as Record<string, unknown>)[name] = changed.get(name);
+  }
 }

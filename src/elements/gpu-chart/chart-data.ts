@@ -24,13 +24,18 @@ export interface ChartSeriesOptions extends Omit<SeriesOptions, 'color'> {
 /** What data intake needs from its chart. */
 export interface DataHost extends ReactiveControllerHost, EventTarget {
   readonly effectiveConfig: ChartConfig;
-  readonly retryOptions: BackoffOptions;
+  /** Loading `src` retries with the backoff of device recovery. */
+  readonly recoveryOptions: { readonly retry: BackoffOptions };
   invalidate(bits: number): void;
   viewportChanged(source: ViewportChangeSource, render?: boolean): void;
-  setStatus(change: Partial<OverlayStatus>): void;
   /** An attribute-level problem (timeframe, series colours): `gpu-config-error`. */
   configError(path: string, message: string): void;
-  recordError(kind: string, code: string): void;
+}
+
+/** Where intake reports: the overlay's status part (loading, error) and telemetry's error counts. */
+export interface DataReports {
+  setStatus(change: Partial<OverlayStatus>): void;
+  recordError(kind: 'data', code: string): void;
 }
 
 /** Worth another try: the network, or a server that may answer later. */
@@ -64,6 +69,7 @@ export class ChartData implements ReactiveController {
     private readonly host: DataHost,
     private readonly model: ChartModel,
     private readonly indicators: ChartIndicators,
+    private readonly reports: DataReports,
   ) {
     host.addController(this);
   }
@@ -142,7 +148,7 @@ export class ChartData implements ReactiveController {
     const abort = new AbortController();
     this.loadAbort = abort;
     let loaded = 0;
-    this.host.setStatus({ loading: { loaded: 0, total: null } });
+    this.reports.setStatus({ loading: { loaded: 0, total: null } });
     this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'start', loaded: 0, total: null }));
     try {
       const normalized = await retry(
@@ -152,20 +158,20 @@ export class ChartData implements ReactiveController {
             onProgress: (bytes, total) => {
               if (abort.signal.aborted) return;
               loaded = bytes;
-              this.host.setStatus({ loading: { loaded: bytes, total } });
+              this.reports.setStatus({ loading: { loaded: bytes, total } });
               this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'progress', loaded: bytes, total }));
             },
           }),
-        { ...this.host.retryOptions, signal: abort.signal, shouldRetry: isTransientLoadError },
+        { ...this.host.recoveryOptions.retry, signal: abort.signal, shouldRetry: isTransientLoadError },
       );
       if (abort.signal.aborted) return;
-      this.host.setStatus({ loading: null });
+      this.reports.setStatus({ loading: null });
       this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'done', loaded, total: loaded }));
       const checked = this.normalize(() => normalized, url);
       if (checked) this.apply(checked);
     } catch (error) {
       if (this.loadAbort !== abort) return;
-      this.host.setStatus({ loading: null });
+      this.reports.setStatus({ loading: null });
       const aborted = error instanceof DataError && error.code === 'aborted';
       this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: aborted ? 'aborted' : 'error', loaded: 0, total: null }));
       if (!aborted) this.reportError(error, url);
@@ -248,8 +254,8 @@ export class ChartData implements ReactiveController {
       error instanceof DataError
         ? { code: error.code, message: error.message, severity: 'error', source: error.source ?? source, row: error.row, line: error.line, column: error.column, value: error.value }
         : { code: 'unknown', message: error instanceof Error ? error.message : String(error), severity: 'error', source };
-    this.host.recordError('data', detail.code);
-    this.host.setStatus({ error: detail.message });
+    this.reports.recordError('data', detail.code);
+    this.reports.setStatus({ error: detail.message });
     clearTimeout(this.errorTimer);
     this.errorTimer = window.setTimeout(() => this.clearError(), 8000);
     this.host.dispatchEvent(new GpuDataErrorEvent(detail));
@@ -257,6 +263,6 @@ export class ChartData implements ReactiveController {
 
   private clearError(): void {
     clearTimeout(this.errorTimer);
-    this.host.setStatus({ error: null });
+    this.reports.setStatus({ error: null });
   }
 }
