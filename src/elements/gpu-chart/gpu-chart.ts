@@ -1,7 +1,7 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ChartModel, type CrosshairInfo, type FrameResult } from '../../core/chart-model.js';
-import type { ScaleKind } from '../../core/scales.js';
+import type { ScaleKind, XAxisKind } from '../../core/scales.js';
 import { SERIES_TYPES, type SeriesType } from '../../series/index.js';
 import type { ViewportChangeSource } from '../../core/viewport.js';
 import type { FramePixels, Renderer } from '../../render/renderer.js';
@@ -34,6 +34,7 @@ import { ChartTheme } from './chart-theme.js';
 import { hardwareInfo } from './hardware-info.js';
 import { ChartCanvas } from './chart-canvas.js';
 import { prepareChart, seriesTypeIssue } from './chart-commit.js';
+import { yAxisIssues } from './chart-axes.js';
 import { attributeLayer, CONFIG_ATTRIBUTE_PROPERTIES, nameAttributeIssues } from './chart-attributes.js';
 import { EVERYTHING, Invalidation, invalidationOf } from './invalidation.js';
 import { gpuChartStyles } from './gpu-chart.styles.js';
@@ -114,8 +115,15 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   /** IANA time zone for axis labels and tooltips, e.g. `America/New_York` (default UTC). */
   @property({ attribute: 'time-zone' }) timeZone?: string;
 
-  /** `linear` or `log` (default linear). */
+  /** `linear` or `log` (default linear): the default value axis' scale. */
   @property({ attribute: 'y-scale' }) yScale?: ScaleKind;
+
+  /**
+   * What the x axis measures: `time` (default; epoch ms, calendar ticks), or numbers on a `linear`
+   * or `log` (log10) scale, with numeric labels. On numeric axes the data's key may be named `x`;
+   * data without a key, or whose `x` is not ascending, is keyed by row index.
+   */
+  @property({ attribute: 'x-axis' }) xAxis?: XAxisKind;
 
   /** Hides the grid. */
   @property({ type: Boolean, attribute: 'no-grid' }) noGrid = false;
@@ -510,6 +518,8 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     if (layer !== 'tier') this.autoTune.configure(config);
     const typeIssue = diff.changedPaths.includes('series.type') ? seriesTypeIssue(config, layer) : null;
     if (typeIssue) this.reportConfigIssues([typeIssue]);
+    const axisIssues = diff.changedPaths.some((path) => path.startsWith('axes') || path.startsWith('series.items')) ? yAxisIssues(config, layer) : [];
+    if (axisIssues.length > 0) this.reportConfigIssues(axisIssues);
     this.invalidate(invalidationOf(diff.changedPaths));
     this.dispatchEvent(
       new GpuConfigChangeEvent({ changedPaths: diff.changedPaths, work: diff.work, subsystems: diff.subsystems, layer, durationMs: durationMs + performance.now() - started }),
@@ -526,6 +536,12 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   }
 
   // ——— data intake (DataHost) ———
+
+  /** @internal host interface of a controller */
+  get xAxisKind(): XAxisKind {
+    const own = this.xAxis;
+    return own === 'time' || own === 'linear' || own === 'log' ? own : this.configuration.config.axes.x.type;
+  }
 
   /** @internal host interface of a controller */
   get retryOptions(): BackoffOptions {
