@@ -101,7 +101,8 @@ export function formatNumeric(value: number, step?: number): string {
 /** Labels for `values`, each at its resolution (exponent of its finest digit), by the axis rule above. */
 function labelAxis(values: readonly number[], resolutions: readonly number[]): string[] {
   const plain = values.map((v, i) => trimFraction(toFixed(v, -resolutions[i]!)));
-  if (plain.every((text) => text.replace('-', '').length <= PLAIN_LABEL_MAX)) return plain;
+  // toFixed writes 1e21 and beyond in exponent form: never plain.
+  if (plain.every((text) => !text.includes('e') && text.replace('-', '').length <= PLAIN_LABEL_MAX)) return plain;
   const outside = values.some((v) => v !== 0 && siGroup(Math.abs(v)) === undefined);
   return values.map((v, i) => (v === 0 ? '0' : outside ? scientific(v, resolutions[i]!) : prefixed(v, resolutions[i]!)));
 }

@@ -335,7 +335,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     this.viewportChanged('reset');
   }
 
-  /** Shows the window [start, end] (epoch ms); optionally a fixed y range. */
+  /** Shows the window [start, end] (epoch ms on time axes, data units on numeric ones); optionally a fixed y range (default axis). */
   setViewport(start: number, end: number, yMin?: number, yMax?: number): void {
     this.chartModel.viewport.setX(start, end);
     if (yMin !== undefined && yMax !== undefined) this.chartModel.viewport.setY(yMin, yMax);
