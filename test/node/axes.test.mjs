@@ -360,3 +360,26 @@ test('layout: axisGutter keeps AXIS_GUTTER for one right axis, titles add room',
   assert.equal(axisTitle('Voltage'), 'Voltage');
   assert.equal(axisTitle(), '');
 });
+
+// ——— configuration ———
+
+test('config: axes.x.type, axes.yAxes and series yAxis validate; existing axes.y configs keep working', async () => {
+  const { resolveConfig, validatePatch } = await import('../../build/node/config/index.js');
+  const old = resolveConfig([{ axes: { y: { scale: 'log', position: 'left' } } }]);
+  assert.equal(old.ok, true);
+  assert.equal(old.config.axes.y.scale, 'log');
+  assert.equal(old.config.axes.x.type, 'time', 'time by default');
+  assert.deepEqual(old.config.axes.yAxes, []);
+  const full = resolveConfig([
+    {
+      axes: { x: { type: 'log', title: 'Frequency', unit: 'Hz' }, y: { title: 'T', unit: '°C' }, yAxes: [{ id: 'p', side: 'right', scale: 'linear', min: 0, max: 10, title: 'P', unit: 'hPa' }] },
+      series: { items: [{ id: 'a', yAxis: 'p' }] },
+    },
+  ]);
+  assert.equal(full.ok, true, JSON.stringify(full.issues));
+  assert.equal(full.config.series.items[0].yAxis, 'p');
+  const bad = validatePatch({ axes: { x: { type: 'date' }, yAxes: [{ id: 'p', side: 'top', min: Infinity }] } });
+  assert.equal(bad.ok, false);
+  const paths = bad.issues.map((i) => i.path).sort();
+  assert.deepEqual(paths, ['axes.x.type', 'axes.yAxes[0].min', 'axes.yAxes[0].side']);
+});
