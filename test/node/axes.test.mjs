@@ -376,7 +376,7 @@ test('config: axes.x.type, axes.yAxes and series yAxis validate; existing axes.y
       series: { items: [{ id: 'a', yAxis: 'p' }] },
     },
   ]);
-  assert.equal(full.ok, true, JSON.stringify(full.issues));
+  assert.equal(full.ok, true, JSON.stringify(full));
   assert.equal(full.config.series.items[0].yAxis, 'p');
   const bad = validatePatch({ axes: { x: { type: 'date' }, yAxes: [{ id: 'p', side: 'top', min: Infinity }] } });
   assert.equal(bad.ok, false);
