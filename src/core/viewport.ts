@@ -73,6 +73,13 @@ export class Viewport {
 
   /** Shifts the window by `deltaMs`, keeping its span (following a live stream). */
   shift(deltaMs: number): void {
+    if (this.xKind === 'log' && this.end > 0 && this.end + deltaMs > 0) {
+      // The same decades, ending at the new right edge.
+      const factor = (this.end + deltaMs) / this.end;
+      this.start *= factor;
+      this.end *= factor;
+      return;
+    }
     this.start += deltaMs;
     this.end += deltaMs;
   }

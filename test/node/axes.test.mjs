@@ -171,6 +171,9 @@ test('Viewport on a log x: zoom and pan are multiplicative (in decades)', () => 
   v.zoomX(1000);
   assert.ok(v.start > 0, 'never reaches 0 or below');
   assert.ok(Math.log10(v.end) - Math.log10(v.start) <= 24 + 1e-9, 'at most 4× the data decades');
+  v.setX(10, 100);
+  v.shift(900); // following a stream: the same decade, ending at the new edge
+  assert.ok(Math.abs(v.start - 100) < 1e-9 && Math.abs(v.end - 1000) < 1e-9, `${v.start}..${v.end}`);
   v.reset();
   v.setX(-5, 100); // x ≤ 0 cannot be shown on log
   assert.ok(v.start > 0 && v.end === 100);
