@@ -157,6 +157,23 @@ describe('scientific axes', () => {
     await chart.nextFrame();
     const header = root.querySelector('.tooltip .time')?.textContent ?? '';
     assert(/^\d+(\.\d+)?$/.test(header.trim()) && Math.abs(Number(header) - 100) < 5, `tooltip header "${header}"`);
+    // Dragging a quarter of the plot to the right pans by a quarter of the decades shown (multiplicative).
+    const log = () => [Math.log10(chart.model.viewport.start), Math.log10(chart.model.viewport.end)];
+    chart.model.viewport.setX(10, 1000);
+    const [a0, a1] = log();
+    const y = box.top + frame.plot.y + 20;
+    const from = box.left + frame.plot.x + frame.plot.width / 2;
+    const pointer = (type, x) => container.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, button: 0, pointerId: 7, bubbles: true, composed: true }));
+    pointer('pointerdown', from);
+    pointer('pointermove', from + frame.plot.width / 4);
+    pointer('pointerup', from + frame.plot.width / 4);
+    const [b0, b1] = log();
+    assert(Math.abs(b0 - (a0 - 0.5)) < 1e-6 && Math.abs(b1 - (a1 - 0.5)) < 1e-6, `panned half a decade: 10^${b0}..10^${b1}`);
+    // A wheel zoom at the plot's centre halves the decades around it.
+    container.dispatchEvent(new WheelEvent('wheel', { clientX: from, clientY: y, deltaY: -100, bubbles: true, composed: true, cancelable: true }));
+    const [c0, c1] = log();
+    assert(c1 - c0 < b1 - b0 && c0 > b0 && c1 < b1 && chart.model.viewport.start > 0, `zoomed in on log: 10^${c0}..10^${c1}`);
+    assert(Math.abs((c0 + c1) / 2 - (b0 + b1) / 2) < 0.05, 'around the centre, in decades');
   });
 
   it('reports a series naming an undeclared axis as gpu-config-error at series.items[i].yAxis', async () => {
