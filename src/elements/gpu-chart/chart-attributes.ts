@@ -1,4 +1,4 @@
-import type { ScaleKind } from '../../core/scales.js';
+import type { ScaleKind, XAxisKind } from '../../core/scales.js';
 import { SERIES_TYPES, type SeriesType } from '../../series/index.js';
 import type { ConfigIssue } from '../../config/errors.js';
 import type { LayerName } from '../../config/config-stack.js';
@@ -10,11 +10,12 @@ export interface ConfigAttributes {
   theme?: 'light' | 'dark';
   timeZone?: string;
   yScale?: ScaleKind;
+  xAxis?: XAxisKind;
   noGrid: boolean;
   noLegend: boolean;
 }
 
-export const CONFIG_ATTRIBUTE_PROPERTIES = ['type', 'theme', 'timeZone', 'yScale', 'noGrid', 'noLegend'] as const;
+export const CONFIG_ATTRIBUTE_PROPERTIES = ['type', 'theme', 'timeZone', 'yScale', 'xAxis', 'noGrid', 'noLegend'] as const;
 
 /** The attributes that were set, as a configuration layer (between the config object and runtime updates). */
 export function attributeLayer(attributes: ConfigAttributes): ChartConfigPatch {
@@ -22,6 +23,7 @@ export function attributeLayer(attributes: ConfigAttributes): ChartConfigPatch {
   if (attributes.theme !== undefined) layer.theme = attributes.theme;
   if (attributes.timeZone !== undefined) layer.timeZone = attributes.timeZone;
   if (attributes.yScale !== undefined) layer.axes = { y: { scale: attributes.yScale } };
+  if (attributes.xAxis !== undefined) layer.axes = { ...layer.axes, x: { type: attributes.xAxis } };
   if (attributes.type !== undefined) layer.series = { type: attributes.type };
   if (attributes.noGrid) layer.grid = { visible: false };
   if (attributes.noLegend) layer.features = { legend: false };
@@ -29,7 +31,7 @@ export function attributeLayer(attributes: ConfigAttributes): ChartConfigPatch {
 }
 
 /** Configuration paths of the attribute layer, by the attribute the author wrote. */
-const ATTRIBUTE_NAMES: Record<string, string> = { theme: 'theme', timeZone: 'time-zone', 'axes.y.scale': 'y-scale', 'series.type': 'type' };
+const ATTRIBUTE_NAMES: Record<string, string> = { theme: 'theme', timeZone: 'time-zone', 'axes.y.scale': 'y-scale', 'axes.x.type': 'x-axis', 'series.type': 'type' };
 
 /** Issues of the attribute layer name the attribute (`y-scale`), not the path (`axes.y.scale`). */
 export function nameAttributeIssues(issues: ConfigIssue[]): ConfigIssue[] {

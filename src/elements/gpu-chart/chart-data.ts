@@ -2,6 +2,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChartModel } from '../../core/chart-model.js';
 import { BAR_TYPES, hasOhlc, SERIES_TYPES, type SeriesOptions, type SeriesType } from '../../series/index.js';
 import type { ViewportChangeSource } from '../../core/viewport.js';
+import type { XAxisKind } from '../../core/scales.js';
+import { DEFAULT_Y_AXIS } from '../../core/chart-types.js';
+import { unknownAxisMessage } from './chart-axes.js';
 import type { ChartConfig } from '../../config/schema.js';
 import type { ColumnarData, NormalizedData } from '../../data/columnar.js';
 import { DataError } from '../../data/data-error.js';
@@ -26,6 +29,8 @@ export interface DataHost extends ReactiveControllerHost, EventTarget {
   readonly effectiveConfig: ChartConfig;
   /** Loading `src` retries with the backoff of device recovery. */
   readonly recoveryOptions: { readonly retry: BackoffOptions };
+  /** What the x axis measures now (the `x-axis` property as soon as it is set, else the configuration's). */
+  readonly xAxisKind: XAxisKind;
   invalidate(bits: number): void;
   viewportChanged(source: ViewportChangeSource, render?: boolean): void;
   /** An attribute-level problem (timeframe, series colours): `gpu-config-error`. */
@@ -63,6 +68,8 @@ export class ChartData implements ReactiveController {
   /** The time zone the resampled bars were cut in (a change of `time-zone` cuts them again). */
   private timeframeZone = 'UTC';
   private loadAbort: AbortController | null = null;
+  /** The x axis kind the `data` shown was taken in for (its key depends on it). */
+  private normalizedAs: XAxisKind | null = null;
   private errorTimer = 0;
 
   constructor(
@@ -83,8 +90,19 @@ export class ChartData implements ReactiveController {
   set(value: unknown): void {
     this.given = value;
     if (value == null) return;
-    const normalized = this.normalize(() => normalizeData(value, 'data'), 'data');
+    const kind = this.host.xAxisKind;
+    const normalized = this.normalize(() => normalizeData(value, 'data', kind), 'data');
+    this.normalizedAs = kind;
     if (normalized) this.apply(normalized);
+  }
+
+  /**
+   * The x axis changed kind: `data` is taken in again, since its key depends on it (a time on time
+   * axes; `x`, or the row index, on numeric ones).
+   */
+  xAxisChanged(): void {
+    if (this.given == null || this.normalizedAs === this.host.xAxisKind) return;
+    this.set(this.given);
   }
 
   setSeries(value: ChartSeriesOptions[] | null): void {
@@ -94,7 +112,7 @@ export class ChartData implements ReactiveController {
 
   /** Streams rows in (same shapes as `data`); a first row at the last row's time replaces it. */
   append(rows: unknown): void {
-    const normalized = this.normalize(() => normalizeData(rows, 'append'), 'append');
+    const normalized = this.normalize(() => normalizeData(rows, 'append', this.host.xAxisKind, this.model.data?.length ?? 0), 'append');
     if (!normalized) return;
     try {
       const hadData = this.model.data !== null;
@@ -135,6 +153,10 @@ export class ChartData implements ReactiveController {
     const options = list?.map((s, i): SeriesOptions => {
       const color = s.color ? resolveCssColor(s.color) : null;
       if (s.color && !color) this.host.configError(`series[${i}].color`, `"${s.color}" is not a CSS colour`);
+      // Configured items are checked with the configuration (series.items[i].yAxis); the property here.
+      if (this.userSeries && s.yAxis !== undefined && s.yAxis !== DEFAULT_Y_AXIS && !this.model.yAxes.some((a) => a.id === s.yAxis)) {
+        this.host.configError(`series[${i}].yAxis`, unknownAxisMessage(s.yAxis, [DEFAULT_Y_AXIS, ...this.model.yAxes.map((a) => a.id)]));
+      }
       // Types this version does not draw yet fall back to the chart's default.
       const type = SERIES_TYPES.find((known) => known === s.type) as SeriesType | undefined;
       return { ...s, type, color: color ?? null };

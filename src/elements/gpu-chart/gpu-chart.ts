@@ -1,7 +1,7 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ChartModel, type CrosshairInfo } from '../../core/chart-model.js';
-import type { ScaleKind } from '../../core/scales.js';
+import type { ScaleKind, XAxisKind } from '../../core/scales.js';
 import type { SeriesType } from '../../series/index.js';
 import type { ViewportChangeSource } from '../../core/viewport.js';
 import type { FramePixels, Renderer } from '../../render/renderer.js';
@@ -29,6 +29,7 @@ import { ChartTheme } from './chart-theme.js';
 import { ChartViewport } from './chart-viewport.js';
 import { ChartCanvas } from './chart-canvas.js';
 import { prepareChart, seriesTypeIssue } from './chart-commit.js';
+import { yAxisIssues } from './chart-axes.js';
 import { applyConfigAttributes, nameAttributeIssues, rejectChoice } from './chart-attributes.js';
 import { EVERYTHING, Invalidation, invalidationOf } from './invalidation.js';
 import { gpuChartStyles } from './gpu-chart.styles.js';
@@ -109,8 +110,15 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   /** IANA time zone for axis labels and tooltips, e.g. `America/New_York` (default UTC). */
   @property({ attribute: 'time-zone' }) timeZone?: string;
 
-  /** `linear` or `log` (default linear). */
+  /** `linear` or `log` (default linear): the default value axis' scale. */
   @property({ attribute: 'y-scale' }) yScale?: ScaleKind;
+
+  /**
+   * What the x axis measures: `time` (default; epoch ms, calendar ticks), or numbers on a `linear`
+   * or `log` (log10) scale, with numeric labels. On numeric axes the data's key may be named `x`;
+   * data without a key, or whose `x` is not ascending, is keyed by row index.
+   */
+  @property({ attribute: 'x-axis' }) xAxis?: XAxisKind;
 
   /** Hides the grid. */
   @property({ type: Boolean, attribute: 'no-grid' }) noGrid = false;
@@ -321,7 +329,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     this.view.reset();
   }
 
-  /** Shows the window [start, end] (epoch ms); optionally a fixed y range. */
+  /** Shows the window [start, end] (epoch ms on time axes, data units on numeric ones); optionally a fixed y range (default axis). */
   setViewport(start: number, end: number, yMin?: number, yMax?: number): void {
     this.view.set(start, end, yMin, yMax);
   }
@@ -476,6 +484,8 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     if (layer !== 'tier') this.quality.configure(config);
     const typeIssue = diff.changedPaths.includes('series.type') ? seriesTypeIssue(config, layer) : null;
     if (typeIssue) this.reportConfigIssues([typeIssue]);
+    const axisIssues = diff.changedPaths.some((path) => path.startsWith('axes') || path.startsWith('series.items')) ? yAxisIssues(config, layer) : [];
+    if (axisIssues.length > 0) this.reportConfigIssues(axisIssues);
     this.invalidate(invalidationOf(diff.changedPaths));
     this.dispatchEvent(
       new GpuConfigChangeEvent({ changedPaths: diff.changedPaths, work: diff.work, subsystems: diff.subsystems, layer, durationMs: durationMs + performance.now() - started }),
@@ -489,6 +499,14 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   /** @internal host interface of a controller */
   configError(path: string, message: string): void {
     this.dispatchEvent(new GpuConfigErrorEvent({ issues: [{ path, message, source: 'attribute' }] }));
+  }
+
+  // ——— data intake (DataHost) ———
+
+  /** @internal host interface of a controller */
+  get xAxisKind(): XAxisKind {
+    const own = this.xAxis;
+    return own === 'time' || own === 'linear' || own === 'log' ? own : this.configuration.config.axes.x.type;
   }
 
   // ——— interaction (InteractionHost) and the overlay (OverlayHost) ———

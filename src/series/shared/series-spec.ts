@@ -19,6 +19,8 @@ export interface SeriesOptions {
   visible?: boolean;
   /** A baseline series' base value (default: the first visible value). */
   baseValue?: number;
+  /** The id of the value axis this series is drawn against (default: the chart's default axis). */
+  yAxis?: string;
 }
 
 /** A series with every field decided. */
@@ -32,4 +34,6 @@ export interface SeriesSpec {
   visible: boolean;
   /** A baseline series' base value; undefined: the first visible value. */
   baseValue?: number;
+  /** Its value axis id; undefined: the default axis. */
+  yAxis?: string;
 }
