@@ -1,9 +1,10 @@
 import type { ColumnarData } from '../data/columnar.js';
+import type { GridStore } from '../data/grid.js';
 import { visibleRange } from '../data/lod/m4.js';
 import { lowerBound, nearestIndex, upperBound } from '../data/lod/search.js';
 import { SeriesStore } from '../data/series-store.js';
 import { seriesModuleFor } from '../series/registry.js';
-import type { DrawTarget, ExtentQuery, LodSummary, SeriesContext, SeriesModule, SeriesValue } from '../series/series-type.js';
+import type { ColorBar, DrawTarget, ExtentQuery, LodSummary, SeriesContext, SeriesModule, SeriesValue } from '../series/series-type.js';
 import type { SeriesOptions, SeriesSpec } from '../series/shared/series-spec.js';
 import { resolveSeries } from '../series/resolve-series.js';
 import { DerivedLayers, paneOf, type DerivedSeries } from './derived-series.js';
@@ -38,6 +39,8 @@ export class ChartModel {
   readonly viewport = new Viewport();
   options: ChartModelOptions = { theme: LIGHT_THEME, timeZone: 'UTC', yScale: 'linear', defaultType: 'line', grid: true, gridStyle: 'solid', lod: 'auto', lodAggressiveness: 0, lineWidth: 1.5 };
   private store: SeriesStore | null = null;
+  /** Heatmap data (a grid): the store then holds its column centres as row keys (see setData). */
+  private gridStore: GridStore | null = null;
   private seriesOptions: SeriesOptions[] | null = null;
   private specs: SeriesSpec[] = [];
   private size: ChartSize = { width: 300, height: 150, pixelRatio: 1 };
@@ -98,6 +101,11 @@ export class ChartModel {
     return this.store;
   }
 
+  /** The grid being drawn (heatmap data), or null. */
+  get grid(): GridStore | null {
+    return this.gridStore;
+  }
+
   get series(): readonly SeriesSpec[] {
     return this.specs;
   }
@@ -106,14 +114,19 @@ export class ChartModel {
     return this.size;
   }
 
-  /** Replaces all data. The view resets unless `keepView` (and the old window still overlaps). */
-  setData(data: ColumnarData, keepView = false): void {
+  /**
+   * Replaces all data. The view resets unless `keepView` (and the old window still overlaps).
+   * Heatmaps: `grid` is the grid and `data` its `keyData()` (column centres as row keys, so hover,
+   * legend and viewport work unchanged); the x range is then the grid's edges.
+   */
+  setData(data: ColumnarData, keepView = false, grid: GridStore | null = null): void {
     this.store = new SeriesStore(data);
+    this.gridStore = grid;
     this.slots.clear();
     this.derived.clear();
     this.resolve();
-    const first = this.store.firstTime();
-    const last = this.store.lastTime();
+    const first = grid ? grid.xStart : this.store.firstTime();
+    const last = grid ? grid.xEnd : this.store.lastTime();
     const overlaps = keepView && this.viewport.end > first && this.viewport.start < last;
     this.viewport.setDataBounds(first, last, !overlaps);
   }
@@ -131,6 +144,21 @@ export class ChartModel {
     this.viewport.setDataBounds(this.store.firstTime(), last, false);
     if (following && last > previousLast) this.viewport.shift(last - previousLast);
     return result;
+  }
+
+  /**
+   * Streams columns into the grid (heatmaps: k × rows values, column after column); the ring keeps
+   * its capacity and a window showing the newest column follows. Returns the columns appended.
+   */
+  appendGrid(columns: ArrayLike<number>): number {
+    const grid = this.gridStore!;
+    const following = this.viewport.isAtEnd();
+    const previousEnd = grid.xEnd;
+    const added = grid.append(columns);
+    this.store = new SeriesStore(grid.keyData(this.store?.columnNames[0] ?? 'value'));
+    this.viewport.setDataBounds(grid.xStart, grid.xEnd, false);
+    if (following) this.viewport.shift(grid.xEnd - previousEnd);
+    return added;
   }
 
   /** Changes options; series are resolved again (their defaults may have changed). */
@@ -160,9 +188,10 @@ export class ChartModel {
     const panes = this.panes();
     const store = this.store;
     const lod: LodSummary = { mode: 'raw', visiblePoints: 0, drawnPoints: 0 };
+    const colorBars: ColorBar[] = [];
     if (!store || store.length === 0) {
       const empty = panes.map((pane) => this.paneInfo(pane, [0, 1]));
-      return { scene, xLabels: [], yLabels: [], plot: cssPlot, panes: empty, lod, yRange: [0, 1] };
+      return { scene, xLabels: [], yLabels: [], plot: cssPlot, panes: empty, lod, yRange: [0, 1], colorBars };
     }
 
     const { start, end } = this.viewport;
@@ -182,7 +211,7 @@ export class ChartModel {
       // Small indicator panes still get a few labels.
       const yTicks = (kind === 'log' ? logTicks : linearTicks)(range[0], range[1], Math.max(main ? 2 : 3, Math.floor(rect.height / ratio / 40)));
       if (this.options.grid) layers.push(this.grid.grid(pane.id, xPixels, yTicks.map((t) => yScale.toPixel(t.value)), rect, theme.grid, ratio, this.options.gridStyle));
-      const target: DrawTarget = { pane: rect, xScale, yScale, lodColumns: this.lodColumns(rect.width), layers, lod };
+      const target: DrawTarget = { pane: rect, xScale, yScale, lodColumns: this.lodColumns(rect.width), layers, lod, colorBars };
       if (main) this.seriesLayers(store, target);
       else {
         const levels = this.grid.levels(pane.id, this.derived.levels(pane.id), rect, yScale, ratio, theme.grid);
@@ -193,7 +222,7 @@ export class ChartModel {
       paneInfos.push(this.paneInfo(pane, range));
     }
     const xLabels = xTicks.map((t, i) => ({ position: cssPlot.x + xPixels[i]! / ratio, label: t.label, major: t.major }));
-    return { scene, xLabels, yLabels, plot: cssPlot, panes: paneInfos, lod, yRange: mainRange };
+    return { scene, xLabels, yLabels, plot: cssPlot, panes: paneInfos, lod, yRange: mainRange, colorBars };
   }
 
   /** The chart's own series, in the main pane, each drawn by its type's module. */
@@ -208,7 +237,8 @@ export class ChartModel {
   /** A context to be filled per series (see `fill`): one object for all series of a pass. */
   private context(store: SeriesStore): SeriesContext {
     const spec = this.specs[0]!;
-    return { spec, color: this.options.theme.palette[0]!, state: null, store, theme: this.options.theme, pixelRatio: this.size.pixelRatio, start: this.viewport.start, end: this.viewport.end };
+    const heatmap = { grid: this.gridStore, heatmap: this.options.heatmap ?? {} };
+    return { spec, color: this.options.theme.palette[0]!, state: null, store, theme: this.options.theme, pixelRatio: this.size.pixelRatio, start: this.viewport.start, end: this.viewport.end, ...heatmap };
   }
 
   /** Points `context` at the `index`th series; returns its slot (module and state). */
@@ -277,6 +307,8 @@ export class ChartModel {
       if (spec.visible) this.fill(context, spec, i).module.extent(context, query);
     });
     const [min, max] = this.derived.range(MAIN_PANE, first, end, query.min, query.max);
+    // A heatmap's grid fills the pane exactly (unless other series widen the range).
+    if (query.exact && min < max) return [min, max];
     return paddedRange(min, max, this.options.yScale);
   }
 
@@ -315,6 +347,8 @@ export class ChartModel {
     const time = store.time[index]!;
     const values: SeriesValue[] = [];
     const context = this.context(store);
+    // The value under the pointer (a heatmap's row), on the main pane.
+    if (this.gridStore && (pane?.id ?? MAIN_PANE) === MAIN_PANE) context.cursorY = this.valueAt(cssY);
     this.specs.forEach((spec, i) => {
       if (spec.visible) this.fill(context, spec, i).module.tooltip(context, index, values);
     });
@@ -385,6 +419,8 @@ export class ChartModel {
   }
 
   private resolve(): void {
-    this.specs = resolveSeries(this.store?.columnNames ?? [], this.seriesOptions, this.options.defaultType, this.options.lineWidth);
+    // Grid data is drawn as a heatmap whatever the chart's default type.
+    const type = this.gridStore ? 'heatmap' : this.options.defaultType;
+    this.specs = resolveSeries(this.store?.columnNames ?? [], this.seriesOptions, type, this.options.lineWidth);
   }
 }

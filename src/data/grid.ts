@@ -374,26 +374,16 @@ export class GridStore {
     return { time, columns: { [name]: peak } };
   }
 
+  /** Min and max of physical column p of the ring. */
   private columnStats(p: number): void {
     let min = Infinity;
     let max = -Infinity;
-    const rows = this.rows;
     const values = this.values;
-    if (this.layout === 'rows') {
-      for (let r = 0, at = p; r < rows; r++, at += this.width) {
-        const v = values[at]!;
-        if (v - v === 0) {
-          if (v < min) min = v;
-          if (v > max) max = v;
-        }
-      }
-    } else {
-      for (let r = 0, at = p * rows; r < rows; r++, at++) {
-        const v = values[at]!;
-        if (v - v === 0) {
-          if (v < min) min = v;
-          if (v > max) max = v;
-        }
+    for (let at = p * this.rows, end = at + this.rows; at < end; at++) {
+      const v = values[at]!;
+      if (v - v === 0) {
+        if (v < min) min = v;
+        if (v > max) max = v;
       }
     }
     this.colMin[p] = min <= max ? min : NaN;

@@ -15,6 +15,16 @@ export function physicalColumn(i: number, offset: number, capacity: number): num
   return (offset + i) % capacity;
 }
 
+/**
+ * Canvas px → grid cell units: u = x·ax + bx, v = y·ay + by (v = 0 at the grid's bottom edge).
+ * Computed in f64 here, so the shader's f32 sees small numbers even deep in a zoom.
+ */
+export function gridTransform(layer: GridLayer, originX: number, originY: number): { ax: number; bx: number; ay: number; by: number } {
+  const ax = layer.cols / (layer.x1 - layer.x0);
+  const ay = layer.source.rows / (layer.yTop - layer.yBottom);
+  return { ax, bx: -(originX + layer.x0) * ax, ay, by: -(originY + layer.yBottom) * ay };
+}
+
 // ---- Sampling ------------------------------------------------------------------------------
 
 /** What sampling needs of a grid layer. */

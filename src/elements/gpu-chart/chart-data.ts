@@ -5,6 +5,8 @@ import type { ViewportChangeSource } from '../../core/viewport.js';
 import type { ChartConfig } from '../../config/schema.js';
 import type { ColumnarData, NormalizedData } from '../../data/columnar.js';
 import { DataError } from '../../data/data-error.js';
+import { gridFromLong, isGridColumnsInput, isGridInput, isLongGridInput, normalizeGrid, type GridStore } from '../../data/grid.js';
+import { ColormapError, resolveColormap } from '../../core/colormap/index.js';
 import { loadUrl } from '../../data/load-url.js';
 import { normalizeData } from '../../data/normalize.js';
 import { TimeframeView } from '../../data/timeframe-view.js';
@@ -77,6 +79,15 @@ export class ChartData implements ReactiveController {
   set(value: unknown): void {
     this.given = value;
     if (value == null) return;
+    // A grid ({ rows, cols, values, … }, or { x, y, value } on a heatmap chart) is drawn as a heatmap.
+    if (isGridInput(value) || (this.model.options.defaultType === 'heatmap' && isLongGridInput(value))) {
+      try {
+        this.showGrid(isGridInput(value) ? normalizeGrid(value) : gridFromLong(value));
+      } catch (error) {
+        this.reportError(error, 'data');
+      }
+      return;
+    }
     const normalized = this.normalize(() => normalizeData(value, 'data'), 'data');
     if (normalized) this.apply(normalized);
   }
@@ -86,8 +97,22 @@ export class ChartData implements ReactiveController {
     this.host.invalidate(Invalidation.SERIES | Invalidation.OVERLAY);
   }
 
-  /** Streams rows in (same shapes as `data`); a first row at the last row's time replaces it. */
+  /**
+   * Streams rows in (same shapes as `data`); a first row at the last row's time replaces it. A
+   * heatmap takes `{ columns }`: k × rows values, column after column (see GridStore.append).
+   */
   append(rows: unknown): void {
+    if (this.model.grid) {
+      try {
+        if (!isGridColumnsInput(rows)) throw new DataError('a heatmap appends { columns: Float32Array(rows × k) }, k columns of rows values each', { code: 'invalid-grid', column: 'columns', source: 'append' });
+        this.model.appendGrid(rows.columns);
+        this.host.invalidate(Invalidation.VIEW | Invalidation.OVERLAY);
+        this.host.viewportChanged('data', false);
+      } catch (error) {
+        this.reportError(error, 'append');
+      }
+      return;
+    }
     const normalized = this.normalize(() => normalizeData(rows, 'append'), 'append');
     if (!normalized) return;
     try {
@@ -129,6 +154,13 @@ export class ChartData implements ReactiveController {
     const options = list?.map((s, i): SeriesOptions => {
       const color = s.color ? resolveCssColor(s.color) : null;
       if (s.color && !color) this.host.configError(`series[${i}].color`, `"${s.color}" is not a CSS colour`);
+      if (s.colormap !== undefined) {
+        try {
+          resolveColormap(s.colormap);
+        } catch (error) {
+          if (error instanceof ColormapError) this.host.configError(`series[${i}].${error.field}`, error.message);
+        }
+      }
       // Types this version does not draw yet fall back to the chart's default.
       const type = SERIES_TYPES.find((known) => known === s.type) as SeriesType | undefined;
       return { ...s, type, color: color ?? null };
@@ -200,6 +232,16 @@ export class ChartData implements ReactiveController {
 
   private apply(normalized: NormalizedData): void {
     this.show(this.timeframes.active ? this.timeframes.setData(normalized.data) : normalized.data, false);
+  }
+
+  /** Draws a grid as a heatmap (its column centres are the chart's row keys). */
+  private showGrid(grid: GridStore): void {
+    this.model.setData(grid.keyData('value'), false, grid);
+    this.resolveSeries();
+    if (this.indicators.size > 0) this.indicators.recompute();
+    this.clearError();
+    this.host.invalidate(Invalidation.VIEW | Invalidation.OVERLAY);
+    this.host.viewportChanged('data', false);
   }
 
   /** Draws this data (already resampled when a timeframe is set). */
