@@ -44,7 +44,22 @@ try {
   const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   console.log(`stream ${ROWS} rows × ${CAPACITY} columns at ${RATE}/s for ${f(stream.seconds)} s: ${stream.appended} columns (${f(stream.achievedRate)}/s), append median ${f(stream.append.median)} ms (p95 ${f(stream.append.p95)}), frame interval median ${f(stream.frameInterval.median)} ms; GPU bytes min ${Math.min(...gpu)} max ${Math.max(...gpu)}; JS heap mean first half ${(mean(heapFirst) / 1e6).toFixed(1)} MB, second half ${(mean(heapSecond) / 1e6).toFixed(1)} MB (min ${(Math.min(...heaps) / 1e6).toFixed(1)}, max ${(Math.max(...heaps) / 1e6).toFixed(1)})`);
   const adapter = await page.evaluate(() => window.adapterInfo());
-  const report = { date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, adapter, loadAverage: loadavg() }, tier, frames: FRAMES, empty, big, stream };
+  // Peer: ChartGPU's heatmap series on the same grid and view sequence (PEER=0 skips it).
+  let peer = null;
+  if (process.env.PEER !== '0') {
+    try {
+      const peerPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await peerPage.goto(`http://127.0.0.1:${port}/bench/peers/chartgpu-heatmap.html`);
+      await peerPage.waitForFunction(() => window.benchReady, null, { timeout: 120_000 });
+      peer = await peerPage.evaluate(({ size, frames }) => window.measure(size, frames), { size: SIZE, frames: FRAMES });
+      console.log(`ChartGPU ${peer.version} heatmap ${SIZE}²: first frame ${f(peer.firstFrameMs)} ms; empty frame median ${f(peer.empty.total.median)} ms; pan/zoom to GPU done median ${f(peer.panZoom.total.median)} ms (p95 ${f(peer.panZoom.total.p95)}), ${f(peer.panZoom.total.median / peer.empty.total.median)}× its empty frame`);
+      await peerPage.close();
+    } catch (error) {
+      console.log(`ChartGPU heatmap peer failed: ${error.message}`);
+      peer = { error: error.message };
+    }
+  }
+  const report = { date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, adapter, loadAverage: loadavg() }, tier, frames: FRAMES, empty, big, stream, peer };
   await mkdir('bench/results', { recursive: true });
   await writeFile('bench/results/heatmap.json', JSON.stringify(report, null, 2));
   const rows = Object.entries(big.byInterpolation).map(([name, r]) => `| ${name} | ${f(r.cpu.median)} | ${f(r.total.median)} | ${f(r.total.p95)} | ${f(r.total.median / empty.total.median)}× |`);
@@ -60,6 +75,10 @@ try {
     `| interpolation | frame CPU median (ms) | to GPU done median (ms) | p95 | ratio to empty |`,
     `|---|---:|---:|---:|---:|`,
     ...rows,
+    ``,
+    peer && !peer.error
+      ? `ChartGPU ${peer.version} (its \`heatmap\` series, same grid and views, bench/peers/chartgpu-heatmap.html; its empty frame re-sets an empty option each frame to force a render): first frame ${f(peer.firstFrameMs)} ms, empty frame median ${f(peer.empty.total.median)} ms, pan/zoom frame median ${f(peer.panZoom.total.median)} ms (p95 ${f(peer.panZoom.total.p95)}), ${f(peer.panZoom.total.median / peer.empty.total.median)}× its empty frame.`
+      : `ChartGPU peer: ${peer?.error ?? 'skipped (PEER=0)'}.`,
     ``,
     `Streaming: ${ROWS} rows, ring of ${CAPACITY} columns, ${RATE} columns/s requested for ${f(stream.seconds)} s: ${stream.appended} appended (${f(stream.achievedRate)}/s) in batches per animation frame; \`append\` median ${f(stream.append.median)} ms (p95 ${f(stream.append.p95)}); frame interval median ${f(stream.frameInterval.median)} ms. GPU bytes over the run: min ${Math.min(...gpu)}, max ${Math.max(...gpu)}. JS heap (performance.memory, precise): mean ${(mean(heapFirst) / 1e6).toFixed(1)} MB in the first half, ${(mean(heapSecond) / 1e6).toFixed(1)} MB in the second (min ${(Math.min(...heaps) / 1e6).toFixed(1)}, max ${(Math.max(...heaps) / 1e6).toFixed(1)}).`,
   ].join('\n');

@@ -209,6 +209,8 @@ export class GridStore {
   private readonly log: [number, number, number][] = [];
   /** Version of the last full replacement: renderers older than it upload everything. */
   private fullVersion = 0;
+  private keyTime = new Float64Array(0);
+  private keyPeak = new Float64Array(0);
 
   constructor(grid: { rows: number; cols: number; values: Float32Array; x0: number; dx: number; y0: number; dy: number }) {
     this.rows = grid.rows;
@@ -259,7 +261,7 @@ export class GridStore {
 
   /** Bytes held on the CPU. */
   get byteLength(): number {
-    return this.values.byteLength + this.colMin.byteLength * 2;
+    return this.values.byteLength + this.colMin.byteLength * 2 + this.keyTime.byteLength + this.keyPeak.byteLength;
   }
 
   /** The value of shown column i, row r. */
@@ -363,8 +365,13 @@ export class GridStore {
    */
   keyData(name: string): { time: Float64Array; columns: Record<string, Float64Array> } {
     const n = this.count;
-    const time = new Float64Array(n);
-    const peak = new Float64Array(n);
+    // Reused buffers (a streamed append builds new keys each time; nothing else keeps the old ones).
+    if (this.keyTime.length < this.width) {
+      this.keyTime = new Float64Array(this.width);
+      this.keyPeak = new Float64Array(this.width);
+    }
+    const time = this.keyTime.subarray(0, n);
+    const peak = this.keyPeak.subarray(0, n);
     const first = this.total - n;
     const offset = this.ringOffset;
     for (let i = 0; i < n; i++) {

@@ -80,9 +80,10 @@ export class ChartData implements ReactiveController {
     this.given = value;
     if (value == null) return;
     // A grid ({ rows, cols, values, … }, or { x, y, value } on a heatmap chart) is drawn as a heatmap.
-    if (isGridInput(value) || (this.model.options.defaultType === 'heatmap' && isLongGridInput(value))) {
+    const long = this.model.options.defaultType === 'heatmap' && isLongGridInput(value) ? value : null;
+    if (long || isGridInput(value)) {
       try {
-        this.showGrid(isGridInput(value) ? normalizeGrid(value) : gridFromLong(value));
+        this.showGrid(long ? gridFromLong(long) : normalizeGrid(value));
       } catch (error) {
         this.reportError(error, 'data');
       }
