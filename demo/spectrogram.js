@@ -97,7 +97,7 @@ export function startSpectrogram(chart, { interpolation, colormap, toggle, stats
     }
     const now = performance.now();
     if (now - rateWindow.t > 1000) {
-      stats.textContent = `${Math.round((rateWindow.n * 1000) / (now - rateWindow.t))} columns/s · ${chart.model.grid?.count ?? 0} of ${WINDOW_COLUMNS} columns · ${(chart.gpuMemoryBytes / 2 ** 20).toFixed(2)} MiB GPU`;
+      stats.textContent = `${Math.round((rateWindow.n * 1000) / (now - rateWindow.t))} columns/s · ${chart.model.gridData?.count ?? 0} of ${WINDOW_COLUMNS} columns · ${(chart.gpuMemoryBytes / 2 ** 20).toFixed(2)} MiB GPU`;
       rateWindow = { t: now, n: 0 };
     }
     requestAnimationFrame(tick);

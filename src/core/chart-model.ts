@@ -102,7 +102,7 @@ export class ChartModel {
   }
 
   /** The grid being drawn (heatmap data), or null. */
-  get grid(): GridStore | null {
+  get gridData(): GridStore | null {
     return this.gridStore;
   }
 

@@ -13,7 +13,10 @@ const H = 100;
 const PANE = { x: 0, y: 0, width: W, height: H };
 const RED = [220, 38, 38];
 
-/** A grid layer filling the pane (row 0 at the bottom). */
+/**
+ * A grid layer filling the pane (row 0 at the bottom).
+ * @param {any} store @param {any} interpolation @param {any} [colormap] @param {any} [range]
+ */
 function gridLayer(store, interpolation, colormap = 'viridis', range = null) {
   const map = resolveColormap(colormap);
   const [min, max] = range ?? store.range();
@@ -52,7 +55,7 @@ async function canvasCapture(s) {
   return snap;
 }
 
-const lutColor = (map, t) => Array.from(resolveColormap(map).lut.subarray(lutIndex(t) * 4, lutIndex(t) * 4 + 3));
+const lutColor = (/** @type {any} */ map, /** @type {number} */ t) => Array.from(resolveColormap(map).lut.subarray(lutIndex(t) * 4, lutIndex(t) * 4 + 3));
 const rgb = (snap, x, y) => pixel(snap, x, y).slice(0, 3);
 const near = (actual, expected, tolerance, what) => assert(actual.every((v, i) => Math.abs(v - expected[i]) <= tolerance), `${what}: expected ${expected}, got ${actual}`);
 
@@ -91,7 +94,7 @@ describe('heatmap', () => {
     const values = new Float32Array(16);
     for (let i = 0; i < 16; i++) values[i] = ((i * 7) % 16) / 3;
     const store = normalizeGrid({ rows: 4, cols: 4, values, x0: 0, dx: 1, y0: 0, dy: 1 });
-    for (const interpolation of ['bilinear', 'bicubic']) {
+    for (const interpolation of /** @type {const} */ (['bilinear', 'bicubic'])) {
       const layer = gridLayer(store, interpolation, 'magma');
       const s = scene([layer]);
       const gpu = await webGpuCapture(s);
@@ -166,7 +169,7 @@ describe('heatmap', () => {
     assert(bar.textContent?.includes('15'), `the colour bar shows the max, got ${bar.textContent}`);
 
     const memory = chart.gpuMemoryBytes;
-    const store = chart.model.grid;
+    const store = chart.model.gridData;
     const buffer = store.values;
     const end = chart.getViewport().end;
     // Appended columns run the other way: 15 at the bottom, 0 at the top (the range stays 0..15).

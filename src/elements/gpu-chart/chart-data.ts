@@ -103,7 +103,7 @@ export class ChartData implements ReactiveController {
    * heatmap takes `{ columns }`: k × rows values, column after column (see GridStore.append).
    */
   append(rows: unknown): void {
-    if (this.model.grid) {
+    if (this.model.gridData) {
       try {
         if (!isGridColumnsInput(rows)) throw new DataError('a heatmap appends { columns: Float32Array(rows × k) }, k columns of rows values each', { code: 'invalid-grid', column: 'columns', source: 'append' });
         this.model.appendGrid(rows.columns);
