@@ -125,7 +125,7 @@ export class ChartModel {
     this.slots.clear();
     this.derived.clear();
     this.resolve();
-    const first = grid ? grid.xStart : this.store.firstTime();
+    const first = grid ? grid.windowStart : this.store.firstTime();
     const last = grid ? grid.xEnd : this.store.lastTime();
     const overlaps = keepView && this.viewport.end > first && this.viewport.start < last;
     this.viewport.setDataBounds(first, last, !overlaps);
@@ -156,7 +156,7 @@ export class ChartModel {
     const previousEnd = grid.xEnd;
     const added = grid.append(columns);
     this.store = new SeriesStore(grid.keyData(this.store?.columnNames[0] ?? 'value'));
-    this.viewport.setDataBounds(grid.xStart, grid.xEnd, false);
+    this.viewport.setDataBounds(grid.windowStart, grid.xEnd, false);
     if (following) this.viewport.shift(grid.xEnd - previousEnd);
     return added;
   }

@@ -255,6 +255,15 @@ export class GridStore {
     return this.x0 + this.total * this.dx;
   }
 
+  /**
+   * Where the chart's x range starts: the oldest column, or for a ring the place its oldest column
+   * will have once full (a spectrogram's window is its capacity wide from the start, new columns
+   * entering at the right).
+   */
+  get windowStart(): number {
+    return this.layout === 'columns' ? this.xEnd - this.width * this.dx : this.xStart;
+  }
+
   get yEnd(): number {
     return this.y0 + this.rows * this.dy;
   }
