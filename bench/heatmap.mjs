@@ -18,7 +18,7 @@ const ROWS = Number(process.env.ROWS ?? 256);
 const CAPACITY = Number(process.env.CAPACITY ?? 2048);
 const port = 4400 + Math.floor(Math.random() * 500);
 
-const server = spawn(process.execPath, ['demo/server.mjs', '--port', String(port), '--quiet', '--isolated'], { stdio: 'inherit' });
+const server = spawn(process.execPath, ['demo/server.mjs', '--port', String(port), '--quiet', '--isolated', '--allow-node-modules'], { stdio: 'inherit' });
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({ executablePath: findChrome(), args: [...WEBGPU_FLAGS, '--disable-accelerated-2d-canvas', '--disable-gpu-rasterization', '--enable-precise-memory-info', '--js-flags=--expose-gc'] });
 const f = (x) => x.toFixed(2);
@@ -30,10 +30,12 @@ try {
   await page.evaluate((frames) => window.emptyFrame(frames), 5);
   const empty = await page.evaluate((frames) => window.emptyFrame(frames), FRAMES);
   console.log(`empty chart frame: median ${f(empty.total.median)} ms (p95 ${f(empty.total.p95)})`);
+  const fill = await page.evaluate((frames) => window.fillFloor(frames), FRAMES);
+  console.log(`fill floor (a constant-colour quad over the plot, same pipeline): median ${f(fill.total.median)} ms (p95 ${f(fill.total.p95)})`);
   const big = await page.evaluate(({ size, frames }) => window.bigGrid(size, frames), { size: SIZE, frames: FRAMES });
   console.log(`${SIZE}² grid: data = ${f(big.setDataMs)} ms, first frame (incl. upload) ${f(big.firstFrameMs)} ms, GPU bytes ${big.gpuBytes}`);
   for (const [name, r] of Object.entries(big.byInterpolation)) {
-    console.log(`  ${name}: frame CPU median ${f(r.cpu.median)} ms, to GPU done median ${f(r.total.median)} ms (p95 ${f(r.total.p95)}), ${f(r.total.median / empty.total.median)}× empty`);
+    console.log(`  ${name}: frame CPU median ${f(r.cpu.median)} ms, to GPU done median ${f(r.total.median)} ms (p95 ${f(r.total.p95)}), ${f(r.total.median / empty.total.median)}× empty, ${f(r.total.median / fill.total.median)}× fill floor`);
   }
   const stream = await page.evaluate(({ rows, capacity, rate, seconds }) => window.stream(rows, capacity, rate, seconds), { rows: ROWS, capacity: CAPACITY, rate: RATE, seconds: SECONDS });
   const heaps = stream.samples.map((s) => s.heap).filter((h) => h !== null);
@@ -59,21 +61,21 @@ try {
       peer = { error: error.message };
     }
   }
-  const report = { date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, adapter, loadAverage: loadavg() }, tier, frames: FRAMES, empty, big, stream, peer };
+  const report = { date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, adapter, loadAverage: loadavg() }, tier, frames: FRAMES, empty, fill, big, stream, peer };
   await mkdir('bench/results', { recursive: true });
   await writeFile('bench/results/heatmap.json', JSON.stringify(report, null, 2));
-  const rows = Object.entries(big.byInterpolation).map(([name, r]) => `| ${name} | ${f(r.cpu.median)} | ${f(r.total.median)} | ${f(r.total.p95)} | ${f(r.total.median / empty.total.median)}× |`);
+  const rows = Object.entries(big.byInterpolation).map(([name, r]) => `| ${name} | ${f(r.cpu.median)} | ${f(r.total.median)} | ${f(r.total.p95)} | ${f(r.total.median / empty.total.median)}× | ${f(r.total.median / fill.total.median)}× |`);
   const table = [
     `# Heatmap benchmark`,
     ``,
     `${report.date}, ${report.machine.cpus} × ${report.machine.cpu}, adapter ${adapter.vendor}/${adapter.architecture}, canvas 1200×700 CSS px, tier ${tier}. Command: \`npm run bench:heatmap\` (SIZE=${SIZE} FRAMES=${FRAMES} RATE=${RATE} SECONDS=${SECONDS} ROWS=${ROWS} CAPACITY=${CAPACITY}).`,
     ``,
-    `Empty chart (same size and tier) frame to GPU done: median ${f(empty.total.median)} ms (p95 ${f(empty.total.p95)}).`,
+    `Empty chart (same size and tier) frame to GPU done: median ${f(empty.total.median)} ms (p95 ${f(empty.total.p95)}). Fill floor (the grid pipeline with a fragment shader returning a constant colour, one quad over the whole plot, no texture reads): median ${f(fill.total.median)} ms (p95 ${f(fill.total.p95)}): what covering the plot costs on this rasterizer. Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' / ')} (other work on the machine inflates and scatters every figure).`,
     ``,
     `${SIZE}×${SIZE} grid: \`data =\` ${f(big.setDataMs)} ms (validation, per-column statistics), first frame including the ${(SIZE * SIZE * 4 / 2 ** 20).toFixed(0)} MiB texture upload ${f(big.firstFrameMs)} ms; GPU memory ${(big.gpuBytes / 2 ** 20).toFixed(1)} MiB.`,
     ``,
-    `| interpolation | frame CPU median (ms) | to GPU done median (ms) | p95 | ratio to empty |`,
-    `|---|---:|---:|---:|---:|`,
+    `| interpolation | frame CPU median (ms) | to GPU done median (ms) | p95 | ratio to empty | ratio to fill floor |`,
+    `|---|---:|---:|---:|---:|---:|`,
     ...rows,
     ``,
     peer && !peer.error
