@@ -326,7 +326,7 @@ function colorBarView(bar: ColorBar): ColorBarView {
     const lut = bar.lut;
     stops.push(`rgba(${lut[i]}, ${lut[i + 1]}, ${lut[i + 2]}, ${(lut[i + 3]! / 255).toFixed(3)}) ${((Math.min(255, k * 16) / 255) * 100).toFixed(1)}%`);
   }
-  return { id: bar.id, title: bar.title, gradient: `linear-gradient(to right, ${stops.join(', ')})`, min: formatValue(bar.min), max: formatValue(bar.max), scale: bar.scale };
+  return { id: bar.id, title: bar.title, gradient: `linear-gradient(to right, ${stops.join(', ')})`, min: formatValue(Number(bar.min.toPrecision(4))), max: formatValue(Number(bar.max.toPrecision(4))), scale: bar.scale };
 }
 
 function colorBarItem(bar: ColorBarView) {
