@@ -81,11 +81,28 @@ function buildSchema(mode: Mode) {
     ),
   });
 
+  const axisTitleText = () => v.optional(doc(text(128), 'Axis title, drawn beside the axis.'));
+  const axisUnit = () => v.optional(doc(text(32), 'Unit appended to the title in parentheses: "Voltage (mV)".'));
+
+  // A value axis besides the default one (`axes.y`); series name it with `yAxis`.
+  const yAxisItem = v.strictObject({
+    id: doc(id(), 'Axis id, named by series.items[].yAxis; "y" is the default axis (configure it in axes.y).'),
+    side: v.optional(doc(v.picklist(['left', 'right']), 'Side of the plot (default right); axes of one side stack outwards in list order.')),
+    scale: v.optional(doc(v.picklist(['linear', 'log']), 'Scale (default linear).')),
+    min: v.optional(doc(v.pipe(v.number(), v.finite()), 'Fixed lower bound; omitted: follows the visible data of the axis\' series.')),
+    max: v.optional(doc(v.pipe(v.number(), v.finite()), 'Fixed upper bound; omitted: follows the visible data of the axis\' series.')),
+    title: axisTitleText(),
+    unit: axisUnit(),
+  });
+
   const axes = v.strictObject({
     x: opt(
       v.strictObject({
+        type: opt(doc(v.picklist(['time', 'linear', 'log']), 'What x is: time (epoch ms, calendar ticks) or numbers on a linear or log10 scale (data keyed by `x`, or by row index).'), 'time'),
         visible: flag(true, 'Show the time / x axis.'),
         labels: flag(true, 'Show x axis tick labels.'),
+        title: axisTitleText(),
+        unit: axisUnit(),
       }),
       {},
     ),
@@ -95,9 +112,12 @@ function buildSchema(mode: Mode) {
         visible: flag(true, 'Show the value axis.'),
         position: opt(doc(v.picklist(['left', 'right']), 'Side of the plot the value axis sits on.'), 'right'),
         autoscale: flag(true, 'Fit the value range to the visible data while panning and zooming.'),
+        title: axisTitleText(),
+        unit: axisUnit(),
       }),
       {},
     ),
+    yAxes: opt(doc(v.pipe(v.array(yAxisItem), v.maxLength(8)), 'More value axes for the main pane, besides the default one (axes.y).'), []),
   });
 
   const grid = v.strictObject({
@@ -132,6 +152,7 @@ function buildSchema(mode: Mode) {
     name: v.optional(doc(text(256), 'Legend / tooltip label.')),
     visible: v.optional(doc(v.boolean(), 'Hide without removing.')),
     baseValue: v.optional(doc(v.pipe(v.number(), v.finite()), 'A baseline series\' base value (default: the first visible value).')),
+    yAxis: v.optional(doc(id(), 'Id of the value axis (axes.yAxes[].id) this series is drawn against; default: the default axis "y".')),
     interpolation: v.optional(doc(v.picklist(INTERPOLATIONS), 'Heatmap: overrides series.heatmap.interpolation.')),
     colormap: v.optional(doc(colormap(), 'Heatmap: a colormap name, or at least 2 stops { offset, color: [r, g, b, a] }.')),
     colorScale: v.optional(doc(v.picklist(['linear', 'log']), 'Heatmap: overrides series.heatmap.colorScale.')),
@@ -273,6 +294,7 @@ export const ChartConfigPatchSchema = buildSchema('patch') as unknown as v.Gener
 export type SeriesItem = ChartConfig['series']['items'][number];
 export type IndicatorConfig = ChartConfig['indicators'][number];
 export type QualityConfig = ChartConfig['quality'];
+export type YAxisConfig = ChartConfig['axes']['yAxes'][number];
 
 /** The config with every default, e.g. for docs or a "reset" button. */
 export function defaultConfig(): ChartConfig {

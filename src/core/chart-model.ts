@@ -2,6 +2,7 @@ import type { ColumnarData } from '../data/columnar.js';
 import type { GridStore } from '../data/grid.js';
 import { visibleRange } from '../data/lod/m4.js';
 import { lowerBound, nearestIndex, upperBound } from '../data/lod/search.js';
+import { withAlpha } from '../series/shared/value-column.js';
 import { SeriesStore } from '../data/series-store.js';
 import { seriesModuleFor } from '../series/registry.js';
 import type { ColorBar, DrawTarget, ExtentQuery, LodSummary, SeriesContext, SeriesModule, SeriesValue } from '../series/series-type.js';
@@ -9,15 +10,16 @@ import type { SeriesOptions, SeriesSpec } from '../series/shared/series-spec.js'
 import { resolveSeries } from '../series/resolve-series.js';
 import { DerivedLayers, paneOf, type DerivedSeries } from './derived-series.js';
 import { GridLayers } from './grid-layers.js';
-import { canvasPixels, plotRect, type ChartSize } from './layout.js';
+import { axisGutter, canvasPixels, plotRect, yAxisWidth, type AxisGutter, type ChartSize } from './layout.js';
 import { layoutPanes, MAIN_PANE, MAIN_PANE_WEIGHT, MIN_PANE_CSS, moveSeparator, PANE_GAP_CSS, type PaneRect } from './panes.js';
 import type { FrameScene, Rgba, SceneLayer } from './scene/frame-scene.js';
-import { createTimeScale, createValueScale, paddedRange } from './scales.js';
+import { createValueScale, createXScale, paddedRange, type ScaleKind, type ValueScale, type XScale } from './scales.js';
 import { LIGHT_THEME } from './theme.js';
 import { linearTicks, logTicks } from './ticks/value-ticks.js';
 import { timeTicks } from './ticks/time-ticks.js';
+import { numericLogTicks, numericTicks } from './ticks/numeric-ticks.js';
 import { Viewport } from './viewport.js';
-import type { AxisLabel, ChartModelOptions, CrosshairInfo, CssRect, FrameResult, LegendEntry, PaneInfo } from './chart-types.js';
+import { axisTitle, DEFAULT_Y_AXIS, type AxisLabel, type AxisSide, type ChartModelOptions, type CrosshairInfo, type CssRect, type FrameResult, type LegendEntry, type PaneInfo, type YAxisInfo, type YAxisSpec } from './chart-types.js';
 
 export type { DerivedSeries } from './derived-series.js';
 export type { LodSummary, SeriesValue } from '../series/series-type.js';
@@ -37,7 +39,7 @@ interface SeriesSlot {
  */
 export class ChartModel {
   readonly viewport = new Viewport();
-  options: ChartModelOptions = { theme: LIGHT_THEME, timeZone: 'UTC', yScale: 'linear', defaultType: 'line', grid: true, gridStyle: 'solid', lod: 'auto', lodAggressiveness: 0, lineWidth: 1.5 };
+  options: ChartModelOptions = { theme: LIGHT_THEME, timeZone: 'UTC', yScale: 'linear', xAxis: 'time', ySide: 'right', yAxes: [], defaultType: 'line', grid: true, gridStyle: 'solid', lod: 'auto', lodAggressiveness: 0, lineWidth: 1.5 };
   private store: SeriesStore | null = null;
   /** Heatmap data (a grid): the store then holds its column centres as row keys (see setData). */
   private gridStore: GridStore | null = null;
@@ -72,7 +74,7 @@ export class ChartModel {
   panes(): PaneRect[] {
     const ids = this.paneIds();
     const gap = ids.length > 1 ? Math.round(PANE_GAP_CSS * this.size.pixelRatio) : 0;
-    return layoutPanes(plotRect(this.size), ids.map((id) => ({ id, weight: this.paneWeights.get(id) ?? (id === MAIN_PANE ? MAIN_PANE_WEIGHT : 1) })), gap);
+    return layoutPanes(this.plot(), ids.map((id) => ({ id, weight: this.paneWeights.get(id) ?? (id === MAIN_PANE ? MAIN_PANE_WEIGHT : 1) })), gap);
   }
 
   /**
@@ -125,10 +127,21 @@ export class ChartModel {
     this.slots.clear();
     this.derived.clear();
     this.resolve();
-    const first = grid ? grid.windowStart : this.store.firstTime();
-    const last = grid ? grid.xEnd : this.store.lastTime();
+    const [first, last] = this.xBounds(this.store);
     const overlaps = keepView && this.viewport.end > first && this.viewport.start < last;
     this.viewport.setDataBounds(first, last, !overlaps);
+  }
+
+  /** The data's x extent as the x axis can show it: on a log axis, from the first key > 0. */
+  private xBounds(store: SeriesStore): [number, number] {
+    // A grid: its edges (a streaming ring: its whole capacity, see GridStore.windowStart).
+    const grid = this.gridStore;
+    if (grid) return [grid.windowStart, grid.xEnd];
+    const last = store.lastTime();
+    if (this.options.xAxis !== 'log') return [store.firstTime(), last];
+    if (!(last > 0)) return [1, 10];
+    const i = upperBound(store.time, store.length, 0);
+    return [store.time[i]!, last];
   }
 
   /** Streams rows in; a window showing the newest data follows it. */
@@ -141,7 +154,8 @@ export class ChartModel {
     const previousLast = this.store.lastTime();
     const result = this.store.append(data);
     const last = this.store.lastTime();
-    this.viewport.setDataBounds(this.store.firstTime(), last, false);
+    const [first] = this.xBounds(this.store);
+    this.viewport.setDataBounds(first, last, false);
     if (following && last > previousLast) this.viewport.shift(last - previousLast);
     return result;
   }
@@ -156,15 +170,23 @@ export class ChartModel {
     const previousEnd = grid.xEnd;
     const added = grid.append(columns);
     this.store = new SeriesStore(grid.keyData(this.store?.columnNames[0] ?? 'value'));
-    this.viewport.setDataBounds(grid.windowStart, grid.xEnd, false);
+    const [first, last] = this.xBounds(this.store);
+    this.viewport.setDataBounds(first, last, false);
     if (following) this.viewport.shift(grid.xEnd - previousEnd);
     return added;
   }
 
   /** Changes options; series are resolved again (their defaults may have changed). */
   setOptions(options: Partial<ChartModelOptions>): void {
+    const kind = this.options.xAxis;
     this.options = { ...this.options, ...options };
+    this.viewport.xKind = this.options.xAxis;
     this.resolve();
+    // Another kind of x axis: the window is in other units (log needs x > 0), so it shows all data.
+    if (this.options.xAxis !== kind && this.store && this.store.length > 0) {
+      const [first, last] = this.xBounds(this.store);
+      this.viewport.setDataBounds(first, last, true);
+    }
   }
 
   setSeriesOptions(options: SeriesOptions[] | null): void {
@@ -179,7 +201,7 @@ export class ChartModel {
   /** Builds the frame for the current state, or null when there is nothing to draw. */
   frame(): FrameResult | null {
     const { width, height } = canvasPixels(this.size);
-    const plot = plotRect(this.size);
+    const plot = this.plot();
     const ratio = this.size.pixelRatio;
     const theme = this.options.theme;
     const layers: SceneLayer[] = [];
@@ -189,18 +211,29 @@ export class ChartModel {
     const store = this.store;
     const lod: LodSummary = { mode: 'raw', visiblePoints: 0, drawnPoints: 0 };
     const colorBars: ColorBar[] = [];
+    const xKind = this.options.xAxis;
+    const xTitle = axisTitle(this.options.xTitle, this.options.xUnit);
     if (!store || store.length === 0) {
       const empty = panes.map((pane) => this.paneInfo(pane, [0, 1]));
-      return { scene, xLabels: [], yLabels: [], plot: cssPlot, panes: empty, lod, yRange: [0, 1], colorBars };
+      const axes = this.axisSlots().map((slot) => ({ ...slot, labels: [], range: [0, 1] as [number, number] }));
+      return { scene, xLabels: [], yLabels: [], xKind, xTitle, yAxes: axes, plot: cssPlot, panes: empty, lod, yRange: [0, 1], colorBars };
     }
 
     const { start, end } = this.viewport;
-    const xScale = createTimeScale(start, end, plot.width);
-    const xTicks = timeTicks(start, end, Math.max(2, Math.floor(cssPlot.width / 90)), this.options.timeZone).ticks;
-    const xPixels = xTicks.map((t) => xScale.toPixel(t.time));
+    const xScale = this.xScale(plot.width);
+    const maxXTicks = Math.max(2, Math.floor(cssPlot.width / 90));
+    const xTicks =
+      xKind === 'time'
+        ? timeTicks(start, end, maxXTicks, this.options.timeZone).ticks.map((t) => ({ value: t.time, label: t.label, major: t.major, minor: false }))
+        : (xKind === 'log' ? numericLogTicks(start, end, maxXTicks) : numericTicks(start, end, maxXTicks)).map((t) => ({ value: t.value, label: t.label, major: false, minor: t.minor }));
+    const xPixels: number[] = [];
+    const xMinorPixels: number[] = [];
+    for (const t of xTicks) (t.minor ? xMinorPixels : xPixels).push(xScale.toPixel(t.value));
     const yLabels: AxisLabel[] = [];
+    const yAxes: YAxisInfo[] = [];
     const paneInfos: PaneInfo[] = [];
     let mainRange: [number, number] = [0, 1];
+    const lodColumns = this.lodColumns(plot.width);
     for (const pane of panes) {
       const rect = pane.rect;
       const main = pane.id === MAIN_PANE;
@@ -209,11 +242,29 @@ export class ChartModel {
       const kind = main ? this.options.yScale : 'linear';
       const yScale = createValueScale(kind, range[0], range[1], rect.height);
       // Small indicator panes still get a few labels.
-      const yTicks = (kind === 'log' ? logTicks : linearTicks)(range[0], range[1], Math.max(main ? 2 : 3, Math.floor(rect.height / ratio / 40)));
-      if (this.options.grid) layers.push(this.grid.grid(pane.id, xPixels, yTicks.map((t) => yScale.toPixel(t.value)), rect, theme.grid, ratio, this.options.gridStyle));
-      const target: DrawTarget = { pane: rect, xScale, yScale, lodColumns: this.lodColumns(rect.width), layers, lod, colorBars };
-      if (main) this.seriesLayers(store, target);
-      else {
+      const maxYTicks = Math.max(main ? 2 : 3, Math.floor(rect.height / ratio / 40));
+      const yTicks = (kind === 'log' ? logTicks : linearTicks)(range[0], range[1], maxYTicks);
+      if (this.options.grid) {
+        if (xMinorPixels.length > 0) layers.push(this.grid.grid(`${pane.id}:minor`, xMinorPixels, [], rect, withAlpha(theme.grid, 0.45), ratio, this.options.gridStyle));
+        layers.push(this.grid.grid(pane.id, xPixels, yTicks.map((t) => yScale.toPixel(t.value)), rect, theme.grid, ratio, this.options.gridStyle));
+      }
+      const target: DrawTarget = { pane: rect, xScale, yScale, lodColumns, layers, lod, colorBars };
+      if (main) {
+        // Each series against its own axis' scale; the grid follows the default axis.
+        const targets = new Map<string, DrawTarget>([[DEFAULT_Y_AXIS, target]]);
+        const slots = this.axisSlots();
+        for (const axis of this.options.yAxes) {
+          const axisRange = this.axisRange(axis.id);
+          const scale = createValueScale(axis.scale, axisRange[0], axisRange[1], rect.height);
+          targets.set(axis.id, { pane: rect, xScale, yScale: scale, lodColumns, layers, lod, colorBars });
+          const ticks = (axis.scale === 'log' ? logTicks : linearTicks)(axisRange[0], axisRange[1], maxYTicks);
+          const slot = slots.find((a) => a.id === axis.id)!;
+          yAxes.push({ ...slot, range: axisRange, labels: ticks.map((t) => ({ position: (rect.y + scale.toPixel(t.value)) / ratio, label: t.label, major: false })) });
+        }
+        this.seriesLayers(store, targets);
+        const labels = yTicks.map((t) => ({ position: (rect.y + yScale.toPixel(t.value)) / ratio, label: t.label, major: false }));
+        yAxes.unshift({ ...slots[0]!, range, labels });
+      } else {
         const levels = this.grid.levels(pane.id, this.derived.levels(pane.id), rect, yScale, ratio, theme.grid);
         if (levels) layers.push(levels);
       }
@@ -221,16 +272,64 @@ export class ChartModel {
       for (const t of yTicks) yLabels.push({ position: (rect.y + yScale.toPixel(t.value)) / ratio, label: t.label, major: false });
       paneInfos.push(this.paneInfo(pane, range));
     }
-    const xLabels = xTicks.map((t, i) => ({ position: cssPlot.x + xPixels[i]! / ratio, label: t.label, major: t.major }));
-    return { scene, xLabels, yLabels, plot: cssPlot, panes: paneInfos, lod, yRange: mainRange, colorBars };
+    const xLabels: AxisLabel[] = [];
+    for (const t of xTicks) if (t.label) xLabels.push({ position: cssPlot.x + xScale.toPixel(t.value) / ratio, label: t.label, major: t.major });
+    return { scene, xLabels, yLabels, xKind, xTitle, yAxes, plot: cssPlot, panes: paneInfos, lod, yRange: mainRange, colorBars };
   }
 
-  /** The chart's own series, in the main pane, each drawn by its type's module. */
-  private seriesLayers(store: SeriesStore, target: DrawTarget): void {
+  /** The x scale of the current window across `widthPx` device px. */
+  private xScale(widthPx: number): XScale {
+    return createXScale(this.options.xAxis, this.viewport.start, this.viewport.end, widthPx);
+  }
+
+  /** The value axis a series is drawn against: its `yAxis` when declared, else the default one. */
+  axisOf(spec: SeriesSpec): string {
+    const id = spec.yAxis;
+    return id !== undefined && this.options.yAxes.some((a) => a.id === id) ? id : DEFAULT_Y_AXIS;
+  }
+
+  /**
+   * The value axes' strips beside the plot (CSS px), default axis first: on each side the first
+   * declared sits next to the plot, the next further out.
+   */
+  private axisSlots(): Omit<YAxisInfo, 'labels' | 'range'>[] {
+    const plot = this.plotCss();
+    const offsets = { left: 0, right: 0 };
+    return this.axisList().map((axis) => {
+      const width = yAxisWidth(axis.title !== '');
+      const x = axis.side === 'right' ? plot.x + plot.width + offsets.right : plot.x - offsets.left - width;
+      offsets[axis.side] += width;
+      return { id: axis.id, side: axis.side, scale: axis.scale, x, width, title: axis.title };
+    });
+  }
+
+  /** Every value axis, default first: id, side, scale and title (with unit). */
+  private axisList(): { id: string; side: AxisSide; scale: ScaleKind; title: string }[] {
+    const o = this.options;
+    return [
+      { id: DEFAULT_Y_AXIS, side: o.ySide, scale: o.yScale, title: axisTitle(o.yTitle, o.yUnit) },
+      ...o.yAxes.map((a) => ({ id: a.id, side: a.side, scale: a.scale, title: axisTitle(a.title, a.unit) })),
+    ];
+  }
+
+  /** Space around the plot for the axes (CSS px). */
+  private gutter(): AxisGutter {
+    const axes = this.axisList();
+    const widths = (side: AxisSide) => axes.filter((a) => a.side === side).map((a) => yAxisWidth(a.title !== ''));
+    return axisGutter(widths('left'), widths('right'), axisTitle(this.options.xTitle, this.options.xUnit) !== '');
+  }
+
+  /** The plot rectangle (device px), all panes, inside the axes. */
+  private plot() {
+    return plotRect(this.size, this.gutter());
+  }
+
+  /** The chart's own series, in the main pane, each drawn by its type's module against its axis. */
+  private seriesLayers(store: SeriesStore, targets: Map<string, DrawTarget>): void {
     const context = this.context(store);
     this.specs.forEach((spec, i) => {
       if (!spec.visible) return;
-      this.fill(context, spec, i).module.draw(context, target);
+      this.fill(context, spec, i).module.draw(context, targets.get(this.axisOf(spec))!);
     });
   }
 
@@ -294,22 +393,46 @@ export class ChartModel {
     return end - first < 2 ? visibleRange(store.time, store.length, start, stop) : [first, end];
   }
 
-  /** The main pane's y range: the user's, or the visible data's min and max with headroom. */
+  /** The main pane's (default axis') y range: the user's, or the visible data's min and max with headroom. */
   yRange(): [number, number] {
     const viewport = this.viewport;
     if (!viewport.autoY) return [viewport.yMin, viewport.yMax];
+    return this.autoRange(DEFAULT_Y_AXIS, this.options.yScale);
+  }
+
+  /**
+   * A value axis' range: the default one's (yRange), or a declared axis' fixed bounds, each bound
+   * not given following the visible data of the axis' series.
+   */
+  axisRange(axisId: string): [number, number] {
+    const axis = this.options.yAxes.find((a) => a.id === axisId);
+    if (!axis) return this.yRange();
+    const fixed = (v: number | undefined) => v !== undefined && Number.isFinite(v) && (axis.scale !== 'log' || v > 0);
+    if (fixed(axis.min) && fixed(axis.max) && axis.max! > axis.min!) return [axis.min!, axis.max!];
+    const [lo, hi] = this.autoRange(axis.id, axis.scale);
+    const range: [number, number] = [fixed(axis.min) ? axis.min! : lo, fixed(axis.max) ? axis.max! : hi];
+    return range[1] > range[0] ? range : [lo, hi];
+  }
+
+  /** The declared value axes (besides the default one). */
+  get yAxes(): readonly YAxisSpec[] {
+    return this.options.yAxes;
+  }
+
+  /** The visible values of an axis' series (and, on the default axis, main-pane indicators), with headroom. */
+  private autoRange(axisId: string, kind: ScaleKind): [number, number] {
     const store = this.store;
     if (!store || store.length === 0) return [0, 1];
     const [first, end] = this.visibleRows(store);
-    const query: ExtentQuery = { first, end, positiveOnly: this.options.yScale === 'log', plotWidth: plotRect(this.size).width, min: Infinity, max: -Infinity };
+    const query: ExtentQuery = { first, end, positiveOnly: kind === 'log', plotWidth: this.plot().width, min: Infinity, max: -Infinity };
     const context = this.context(store);
     this.specs.forEach((spec, i) => {
-      if (spec.visible) this.fill(context, spec, i).module.extent(context, query);
+      if (spec.visible && this.axisOf(spec) === axisId) this.fill(context, spec, i).module.extent(context, query);
     });
-    const [min, max] = this.derived.range(MAIN_PANE, first, end, query.min, query.max);
+    const [min, max] = axisId === DEFAULT_Y_AXIS ? this.derived.range(MAIN_PANE, first, end, query.min, query.max) : [query.min, query.max];
     // A heatmap's grid fills the pane exactly (unless other series widen the range).
     if (query.exact && min < max) return [min, max];
-    return paddedRange(min, max, this.options.yScale);
+    return paddedRange(min, max, kind);
   }
 
   /** An indicator pane's y range: its series' visible min and max (and 0 for histograms), with headroom. */
@@ -337,13 +460,19 @@ export class ChartModel {
     const store = this.store;
     if (!store || store.length === 0) return null;
     const ratio = this.size.pixelRatio;
-    const plot = plotRect(this.size);
+    const plot = this.plot();
     const px = cssX * ratio - plot.x;
     const py = cssY * ratio - plot.y;
     if (px < 0 || py < 0 || px > plot.width || py > plot.height) return null;
     const pane = this.paneAt(cssY);
-    const xScale = createTimeScale(this.viewport.start, this.viewport.end, plot.width);
-    const index = nearestIndex(store.time, store.length, xScale.fromPixel(px));
+    const xScale = this.xScale(plot.width);
+    let index = nearestIndex(store.time, store.length, xScale.fromPixel(px));
+    // Nearest on screen: on a log axis the nearer value need not be the nearer pixel.
+    if (xScale.kind === 'log') {
+      const distance = (i: number) => Math.abs(xScale.toPixel(store.time[i]!) - px);
+      const best = index;
+      for (const i of [best - 1, best + 1]) if (i >= 0 && i < store.length && distance(i) < distance(index)) index = i;
+    }
     const time = store.time[index]!;
     const values: SeriesValue[] = [];
     const context = this.context(store);
@@ -386,31 +515,45 @@ export class ChartModel {
   /** The plot rectangle in CSS pixels (all panes). */
   plotCss(): CssRect {
     const ratio = this.size.pixelRatio;
-    const plot = plotRect(this.size);
+    const plot = this.plot();
     return { x: plot.x / ratio, y: plot.y / ratio, width: plot.width / ratio, height: plot.height / ratio };
   }
 
-  /** Converts an element x (CSS px) to a time, and a plot fraction for zoom anchors. */
+  /**
+   * Converts an element x (CSS px) to an x in data units (a time on time axes), and a plot
+   * fraction for zoom anchors.
+   */
   timeAt(cssX: number): { time: number; fraction: number } {
     const ratio = this.size.pixelRatio;
-    const plot = plotRect(this.size);
-    const fraction = (cssX * ratio - plot.x) / plot.width;
-    return { time: this.viewport.start + fraction * this.viewport.span, fraction: Math.min(1, Math.max(0, fraction)) };
+    const plot = this.plot();
+    const px = cssX * ratio - plot.x;
+    const fraction = px / plot.width;
+    return { time: this.xScale(plot.width).fromPixel(px), fraction: Math.min(1, Math.max(0, fraction)) };
   }
 
-  /** The element x (CSS px) of a time in the current window (outside the plot when the time is). */
+  /** The element x (CSS px) of an x (a time on time axes) in the current window (outside the plot when the x is). */
   xOf(time: number): number {
     const ratio = this.size.pixelRatio;
-    const plot = plotRect(this.size);
-    return (plot.x + createTimeScale(this.viewport.start, this.viewport.end, plot.width).toPixel(time)) / ratio;
+    const plot = this.plot();
+    return (plot.x + this.xScale(plot.width).toPixel(time)) / ratio;
   }
 
-  /** Converts an element y (CSS px) to a value on the main pane's y scale. */
-  valueAt(cssY: number): number {
-    const ratio = this.size.pixelRatio;
+  /** Converts an element y (CSS px) to a value on a main-pane axis' scale (default: the default axis). */
+  valueAt(cssY: number, axisId: string = DEFAULT_Y_AXIS): number {
+    return this.valueScale(axisId).fromPixel(cssY * this.size.pixelRatio - this.panes()[0]!.rect.y);
+  }
+
+  /** The element y (CSS px) of a value on a main-pane axis. */
+  yOf(value: number, axisId: string = DEFAULT_Y_AXIS): number {
+    return (this.panes()[0]!.rect.y + this.valueScale(axisId).toPixel(value)) / this.size.pixelRatio;
+  }
+
+  /** A main-pane axis' scale (device px from the pane's top). */
+  private valueScale(axisId: string): ValueScale {
     const main = this.panes()[0]!.rect;
-    const [min, max] = this.yRange();
-    return createValueScale(this.options.yScale, min, max, main.height).fromPixel(cssY * ratio - main.y);
+    const axis = this.options.yAxes.find((a) => a.id === axisId);
+    const [min, max] = this.axisRange(axisId);
+    return createValueScale(axis ? axis.scale : this.options.yScale, min, max, main.height);
   }
 
   colorOf(spec: SeriesSpec, index: number): Rgba {

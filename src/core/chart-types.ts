@@ -2,7 +2,7 @@ import type { ColorBar, HeatmapDefaults, LodSummary, SeriesValue } from '../seri
 import type { SeriesType } from '../series/shared/series-spec.js';
 import type { GridStyle } from './grid-layers.js';
 import type { FrameScene, Rgba } from './scene/frame-scene.js';
-import type { ScaleKind } from './scales.js';
+import type { ScaleKind, XAxisKind } from './scales.js';
 import type { Theme } from './theme.js';
 
 // What the chart model takes and gives: its options, frames, picks and legends.
@@ -32,11 +32,58 @@ export interface PaneInfo {
   yRange: [number, number];
 }
 
+/** The id of the default value axis (the one `y-scale` / `axes.y` configure). */
+export const DEFAULT_Y_AXIS = 'y';
+
+export type AxisSide = 'left' | 'right';
+
+/** A value axis of the main pane besides the default one. */
+export interface YAxisSpec {
+  id: string;
+  side: AxisSide;
+  scale: ScaleKind;
+  /** Fixed bounds; either omitted: that end follows the visible data of the axis' series. */
+  min?: number;
+  max?: number;
+  title?: string;
+  /** Appended to the title: "Voltage (mV)". */
+  unit?: string;
+}
+
+/** A value axis as drawn in a frame (main pane). */
+export interface YAxisInfo {
+  id: string;
+  side: AxisSide;
+  scale: ScaleKind;
+  /** Its strip beside the plot: left edge and width, CSS px within the element. */
+  x: number;
+  width: number;
+  /** Title with its unit ('' when none). */
+  title: string;
+  /** Its tick labels (positions: CSS px from the element's top). */
+  labels: AxisLabel[];
+  /** Its value range, bottom to top. */
+  range: [number, number];
+}
+
+/** An axis title with its unit appended: "Voltage (mV)", "(mV)", "Voltage" or ''. */
+export function axisTitle(title?: string, unit?: string): string {
+  const t = title?.trim() ?? '';
+  const u = unit?.trim() ?? '';
+  return u ? (t ? `${t} (${u})` : `(${u})`) : t;
+}
+
 export interface FrameResult {
   scene: FrameScene;
   xLabels: AxisLabel[];
-  /** Value labels of every pane, positioned in their pane. */
+  /** Value labels of every pane, positioned in their pane: the default axis' in the main pane. */
   yLabels: AxisLabel[];
+  /** What the x axis measures (labels and the crosshair header follow it). */
+  xKind: XAxisKind;
+  /** The x axis title with its unit ('' when none). */
+  xTitle: string;
+  /** The main pane's value axes, the default one first, each with its labels. */
+  yAxes: YAxisInfo[];
   /** The plot rectangle in CSS pixels: all panes, top to bottom (the time axis they share). */
   plot: CssRect;
   /** The panes, main (price) pane first; one when no indicator has a pane of its own. */
@@ -49,6 +96,7 @@ export interface FrameResult {
 }
 
 export interface CrosshairInfo {
+  /** The row key under the pointer: a time, or the x (or row index) on numeric axes. */
   time: number;
   /** The pane under the pointer. */
   pane: string;
@@ -61,7 +109,18 @@ export interface CrosshairInfo {
 export interface ChartModelOptions {
   theme: Theme;
   timeZone: string;
+  /** The default value axis' scale. */
   yScale: ScaleKind;
+  /** What the x axis measures: time (epoch ms) or numbers (linear, log10). */
+  xAxis: XAxisKind;
+  /** The default value axis' side, title and unit. */
+  ySide: AxisSide;
+  yTitle?: string;
+  yUnit?: string;
+  xTitle?: string;
+  xUnit?: string;
+  /** Value axes besides the default one; series name one with `yAxis`. */
+  yAxes: YAxisSpec[];
   defaultType: SeriesType;
   grid: boolean;
   /** Grid lines: solid, dashed (6 on, 4 off) or dotted (1 on, 3 off), in CSS px. */

@@ -1,5 +1,5 @@
 /**
- * Value ↔ pixel mappings for the y axis. Pixel coordinates run downwards from the plot's top edge;
+ * Value ↔ pixel mappings for the y axes, and data-x ↔ pixel for the x axis. Pixel coordinates run downwards from the plot's top edge;
  * all arithmetic is float64 (f32 only at the very end, on plot-relative pixels).
  */
 export type ScaleKind = 'linear' | 'log';
@@ -30,21 +30,59 @@ export function createValueScale(kind: ScaleKind, min: number, max: number, heig
   };
 }
 
-/** Time ↔ plot-relative pixel x. `t - start` is exact in float64 for ms data over centuries. */
+/** What the x axis measures: epoch-ms time (calendar ticks), or plain numbers on a linear or log10 scale. */
+export type XAxisKind = 'time' | 'linear' | 'log';
+
+/**
+ * Data x (the row key: a time on a time axis, a number on numeric axes) ↔ plot-relative pixel x.
+ * Series use only `toPixel`/`fromPixel` (and `kind`): a log x maps log10(x) linearly, so values
+ * ≤ 0 have no pixel (NaN). `start`/`end` are the visible window in data units.
+ */
+export interface XScale {
+  readonly kind: XAxisKind;
+  readonly start: number;
+  readonly end: number;
+  toPixel(x: number): number;
+  fromPixel(pixel: number): number;
+}
+
+/**
+ * The x scale as series modules received it before numeric axes (`kind` absent means time).
+ * `t - start` is exact in float64 for ms data over centuries.
+ */
 export interface TimeScale {
+  readonly kind?: XAxisKind;
   readonly start: number;
   readonly end: number;
   toPixel(time: number): number;
   fromPixel(pixel: number): number;
 }
 
-export function createTimeScale(start: number, end: number, widthPx: number): TimeScale {
-  const perMs = widthPx / (end - start || 1);
+export function createTimeScale(start: number, end: number, widthPx: number): XScale {
+  return createXScale('time', start, end, widthPx);
+}
+
+/** An x scale of any kind over the window [start, end] (both > 0 on a log axis). */
+export function createXScale(kind: XAxisKind, start: number, end: number, widthPx: number): XScale {
+  if (kind === 'log') {
+    const lo = Math.log10(start);
+    const hi = Math.log10(end);
+    const perDecade = widthPx / (hi - lo || 1);
+    return {
+      kind,
+      start,
+      end,
+      toPixel: (x) => (x > 0 ? (Math.log10(x) - lo) * perDecade : NaN),
+      fromPixel: (pixel) => 10 ** (lo + pixel / perDecade),
+    };
+  }
+  const perUnit = widthPx / (end - start || 1);
   return {
+    kind,
     start,
     end,
-    toPixel: (time) => (time - start) * perMs,
-    fromPixel: (pixel) => start + pixel / perMs,
+    toPixel: (x) => (x - start) * perUnit,
+    fromPixel: (pixel) => start + pixel / perUnit,
   };
 }
 

@@ -2,7 +2,7 @@
 export type { ColumnarData, NonFiniteReport, NormalizedData } from './columnar.js';
 export { DataError, type DataErrorCode, type DataErrorDetails } from './data-error.js';
 export { validateColumnar } from './validate.js';
-export { normalizeData, TIME_COLUMN_NAMES } from './normalize.js';
+export { normalizeData, TIME_COLUMN_NAMES, type KeyAxis } from './normalize.js';
 export { parseTimeValue } from './parse-time.js';
 export { parseCsv } from './parse-csv.js';
 export { parseJson } from './parse-json.js';

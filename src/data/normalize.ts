@@ -20,17 +20,25 @@ const ACCEPTED_SHAPES =
  * - one record `{ time: 1700000000000, value: 3 }`, the natural argument of a streaming append.
  *
  * Times may be epoch ms, Dates or ISO-8601 strings; the time key may be any of
- * `TIME_COLUMN_NAMES`. Throws DataError with the place of the first problem.
+ * `TIME_COLUMN_NAMES`. On a numeric x axis (`xAxis` 'linear' or 'log', see KeyAxis) the key may
+ * be named `x`, and data without one gets the row index (from `indexBase`) as its key. Throws
+ * DataError with the place of the first problem.
  */
-export function normalizeData(input: unknown, source = 'data'): NormalizedData {
-  if (Array.isArray(input)) return fromRecords(input, source);
+export function normalizeData(input: unknown, source = 'data', xAxis: KeyAxis = 'time', indexBase = 0): NormalizedData {
+  const numeric = xAxis !== 'time';
+  if (Array.isArray(input)) return fromRecords(input, source, numeric, indexBase);
   if (isObject(input) && !ArrayBuffer.isView(input)) {
-    const timeKey = findTimeKey(input);
+    const timeKey = findKey(input, numeric);
     if (timeKey !== undefined) {
       const time = input[timeKey];
-      if (isArrayLike(time)) return fromColumns(input, timeKey, source);
-      if (isScalarTime(time)) return fromRecords([input], source);
+      if (isArrayLike(time)) {
+        // A numeric x that is not strictly ascending (a scatter of x, y) is a value column, keyed by row.
+        if (numeric && isXKey(timeKey) && !strictlyAscending(time)) return fromColumns(input, undefined, source, indexBase);
+        return fromColumns(input, timeKey, source, indexBase);
+      }
+      if (isScalarTime(time)) return fromRecords([input], source, numeric, indexBase);
     } else if (Object.values(input).some(isArrayLike)) {
+      if (numeric) return fromColumns(input, undefined, source, indexBase);
       throw new DataError(`columnar data needs a time column named ${TIME_NAMES_TEXT}; found ${describeKeys(input)}`, {
         code: 'missing-time',
         source,
@@ -40,16 +48,58 @@ export function normalizeData(input: unknown, source = 'data'): NormalizedData {
   throw new DataError(`unsupported data: ${ACCEPTED_SHAPES}; got ${describeShape(input)}`, { code: 'unsupported-format', source });
 }
 
-function fromColumns(input: Record<string, unknown>, timeKey: string, source: string): NormalizedData {
+/**
+ * What the x axis measures, as data intake sees it: on 'time' the key is a time column (epoch ms,
+ * Date, ISO text); on numeric axes ('linear', 'log') it may also be named `x`, and data without
+ * a key, or whose `x` is not strictly ascending, is keyed by row index (`x` stays a value column).
+ */
+export type KeyAxis = 'time' | 'linear' | 'log';
+
+/** The row key of `object`: `x` first on numeric axes, then a time name. */
+function findKey(object: Record<string, unknown>, numeric: boolean): string | undefined {
+  if (numeric) {
+    if ('x' in object) return 'x';
+    const key = Object.keys(object).find((k) => k === 'X');
+    if (key !== undefined) return key;
+  }
+  return findTimeKey(object);
+}
+
+function isXKey(key: string): boolean {
+  return key === 'x' || key === 'X';
+}
+
+function strictlyAscending(values: ArrayLike<unknown>): boolean {
+  let previous = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'number' || !Number.isFinite(v) || !(v > previous)) return false;
+    previous = v;
+  }
+  return true;
+}
+
+/** Row indices indexBase, indexBase + 1, … as the key. */
+function rowIndices(n: number, indexBase: number): Float64Array {
+  const time = new Float64Array(n);
+  for (let i = 0; i < n; i++) time[i] = indexBase + i;
+  return time;
+}
+
+function fromColumns(input: Record<string, unknown>, timeKey: string | undefined, source: string, indexBase: number): NormalizedData {
   const columns: Record<string, ArrayLike<number>> = {};
   for (const key of Object.keys(input)) {
     const column = input[key];
     if (key !== timeKey && isArrayLike(column)) columns[key] = column as ArrayLike<number>;
   }
+  if (timeKey === undefined) {
+    const n = Object.values(columns)[0]?.length ?? 0;
+    return validateColumnar(rowIndices(n, indexBase), columns, source);
+  }
   return validateColumnar(input[timeKey] as ArrayLike<number>, columns, source);
 }
 
-function fromRecords(records: readonly unknown[], source: string): NormalizedData {
+function fromRecords(records: readonly unknown[], source: string, numeric = false, indexBase = 0): NormalizedData {
   const n = records.length;
   if (n === 0) throw new DataError('the data is empty: it has no rows', { code: 'empty', source });
   const first = records[0];
@@ -61,14 +111,15 @@ function fromRecords(records: readonly unknown[], source: string): NormalizedDat
       source,
     });
   }
-  const timeKey = findTimeKey(first);
-  if (timeKey === undefined) {
+  let timeKey = findKey(first, numeric);
+  if (timeKey === undefined && !numeric) {
     throw new DataError(`records need a time field named ${TIME_NAMES_TEXT}; row 0 has ${describeKeys(first)}`, {
       code: 'missing-time',
       row: 0,
       source,
     });
   }
+  if (numeric && timeKey !== undefined && isXKey(timeKey) && !strictlyAscending(records.map((r) => (isObject(r) ? r[timeKey!] : undefined)))) timeKey = undefined;
   const names = Object.keys(first).filter((key) => key !== timeKey && isNumericValued(first[key]));
   if (names.length === 0) {
     throw new DataError(`the records have no numeric fields besides "${timeKey}" (row 0 has ${describeKeys(first)})`, { code: 'no-value-columns', row: 0, source });
@@ -82,8 +133,11 @@ function fromRecords(records: readonly unknown[], source: string): NormalizedDat
     if (!isObject(record) || Array.isArray(record)) {
       throw new DataError(`row ${i} is ${describeShape(record)}, not a record like { time, value }`, { code: 'unsupported-format', row: i, value: record, source });
     }
-    const t = record[timeKey];
-    time[i] = typeof t === 'number' ? t : timeFromRaw(t, i, source, timeKey);
+    if (timeKey === undefined) time[i] = indexBase + i;
+    else {
+      const t = record[timeKey];
+      time[i] = typeof t === 'number' ? t : timeFromRaw(t, i, source, timeKey);
+    }
     for (let j = 0; j < width; j++) {
       const name = names[j]!;
       const v = record[name];

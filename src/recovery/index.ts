@@ -1,5 +1,5 @@
 // Recovery primitives: retry with backoff, circuit breaker, lifecycle state machine. DOM-free.
-export { backoffDelays, retry, isAbortError, sleepFor, type BackoffOptions, type RetryOptions, type RetryAttempt } from './retry.js';
+export { backoffDelays, retry, isAbortError, sleepFor, GLOBAL_TIMERS, type BackoffOptions, type RetryOptions, type RetryAttempt, type Timers } from './retry.js';
 export { CircuitBreaker, type BreakerState, type BreakerChange, type BreakerListener, type CircuitBreakerOptions } from './circuit-breaker.js';
 export {
   Lifecycle,
@@ -14,3 +14,18 @@ export {
 export * from './quality-ladder.js';
 export * from './renderer-policy.js';
 export { recoverDevice, type DeviceRecoveryWorld, type DeviceRecoveryOutcome } from './device-recovery.js';
+export {
+  RendererSupervisor,
+  DEFAULT_RECOVERY,
+  type RecoveryOptions,
+  type RendererFactory,
+  type SupervisorClock,
+  type SupervisorEvents,
+  type SupervisedChart,
+  type SupervisorKinds,
+  type SupervisorWorld,
+  type GpuSurface,
+  type PendingRenderer,
+  type FallbackNotice,
+  type QualityDegradation,
+} from './renderer-supervisor.js';

@@ -30,6 +30,7 @@ export function resolveSeries(columns: readonly string[], options: readonly Seri
       lineWidth: o.lineWidth ?? defaultWidth,
       visible: o.visible ?? true,
       ...(o.baseValue !== undefined && Number.isFinite(o.baseValue) ? { baseValue: o.baseValue } : {}),
+      ...(o.yAxis !== undefined ? { yAxis: o.yAxis } : {}),
       ...heatmapFields(o),
     }));
 }

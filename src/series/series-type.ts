@@ -2,7 +2,7 @@ import type { ColormapSpec } from '../core/colormap/index.js';
 import type { GridStore } from '../data/grid.js';
 import type { LodMode } from '../data/lod/m4.js';
 import type { SeriesStore } from '../data/series-store.js';
-import type { TimeScale, ValueScale } from '../core/scales.js';
+import type { ValueScale, XScale } from '../core/scales.js';
 import type { GridColorScale, GridInterpolation, PlotRect, Rgba, SceneLayer } from '../core/scene/frame-scene.js';
 import type { Theme } from '../core/theme.js';
 import type { SeriesSpec } from './shared/series-spec.js';
@@ -73,7 +73,9 @@ export interface ColorBar {
 export interface DrawTarget {
   /** The pane rectangle (device px); layers are relative to it. */
   pane: PlotRect;
-  xScale: TimeScale;
+  /** Data x ↔ pane px (time, linear or log: use toPixel/fromPixel, never assume time). */
+  xScale: XScale;
+  /** The series' own y axis (the default one unless its `yAxis` names another). */
   yScale: ValueScale;
   /** M4 columns across the pane (Infinity: every point), from the chart's LOD options. */
   lodColumns: number;

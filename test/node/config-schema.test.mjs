@@ -16,8 +16,9 @@ test('defaults: an empty config resolves to every default', () => {
   assert.equal(config.timeZone, 'UTC');
   assert.deepEqual(config.colors, {});
   assert.deepEqual(config.axes, {
-    x: { visible: true, labels: true },
+    x: { type: 'time', visible: true, labels: true },
     y: { scale: 'linear', visible: true, position: 'right', autoscale: true },
+    yAxes: [],
   });
   assert.deepEqual(config.series, { type: 'line', lineWidth: 1.5, areaOpacity: 0.2, items: [], heatmap: { interpolation: 'nearest', colormap: 'viridis', colorScale: 'linear' } });
   assert.deepEqual(config.indicators, []);

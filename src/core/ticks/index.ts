@@ -4,3 +4,5 @@ export type { TimeTick, TimeTickResult, TimeUnit } from './time-ticks.js';
 export { formatValue, linearTicks, logTicks } from './value-ticks.js';
 export type { ValueTick } from './value-ticks.js';
 export { formatTime, isValidTimeZone, wallClockToUtc, zoneOffsetMs } from '../../time/time-zone.js';
+export { formatNumeric, numericLogTicks, numericTicks, PLAIN_LABEL_MAX } from './numeric-ticks.js';
+export type { NumericTick } from './numeric-ticks.js';

@@ -216,7 +216,7 @@ function stepMultiple(index: number, step: NiceStep): number {
  * The double nearest to integer × 10^exponent. Powers of ten up to 1e22 are exact doubles, so one
  * multiplication or division rounds correctly; beyond, the string parser does.
  */
-function scaleByPowerOfTen(integer: number, exponent: number): number {
+export function scaleByPowerOfTen(integer: number, exponent: number): number {
   if (exponent >= 0 && exponent <= 22) return integer * EXACT_POWERS[exponent]!;
   if (exponent < 0 && exponent >= -22) return integer / EXACT_POWERS[-exponent]!;
   return Number(`${integer}e${exponent}`);
@@ -229,7 +229,7 @@ function powerOfTen(exponent: number): number {
 }
 
 /** floor(log10(x)) for x > 0, corrected where Math.log10 rounds across an integer. */
-function decadeOf(x: number): number {
+export function decadeOf(x: number): number {
   let decade = Math.floor(Math.log10(x));
   if (powerOfTen(decade) > x) decade--;
   else if (powerOfTen(decade + 1) <= x) decade++;
@@ -240,7 +240,7 @@ function decadeOf(x: number): number {
  * Exponent of the finest decimal digit of `step` (0.25 → -2, 5000 → 3), up to 15 significant
  * digits, so formatValue shows every digit the step can change.
  */
-function resolutionExponent(step: number): number {
+export function resolutionExponent(step: number): number {
   const leading = decadeOf(step);
   for (let resolution = leading; resolution > leading - 15; resolution--) {
     const scaled = step / powerOfTen(resolution);

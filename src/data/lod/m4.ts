@@ -40,6 +40,8 @@ export function visibleRange(time: ArrayLike<number>, length: number, t0: number
  *
  * When the window holds no more than 4 points per column the raw points are returned instead:
  * that is never more work and always exact.
+ *
+ * With `logX` (a log10 x axis, t0 > 0) the columns are uniform in log10(x), as pixel columns are.
  */
 export class M4Decimator {
   private out = new Uint32Array(1024);
@@ -55,6 +57,7 @@ export class M4Decimator {
     t0: number,
     t1: number,
     columns: number,
+    logX = false,
   ): LodResult {
     const [start, end] = visibleRange(time, length, t0, t1);
     const inside = Math.max(0, Math.min(end, upperBound(time, length, t1, start)) - lowerBound(time, length, t0, start));
@@ -85,13 +88,16 @@ export class M4Decimator {
     const firstInside = lowerBound(time, length, t0, start);
     if (firstInside > start) pushIndex(start);
 
-    const span = t1 - t0;
+    const log = logX && t0 > 0 && t1 > t0;
+    const origin = log ? Math.log10(t0) : t0;
+    const span = (log ? Math.log10(t1) : t1) - origin;
     let a = firstInside;
     for (let c = 0; c < columns && a < end; c++) {
       column = c;
-      // Column c holds times in [t0 + c·span/columns, t0 + (c+1)·span/columns); the last column
-      // is closed so that a point exactly at t1 is kept.
-      const b = c === columns - 1 ? upperBound(time, length, t1, a) : lowerBound(time, length, t0 + ((c + 1) * span) / columns, a);
+      // Column c holds times in [t0 + c·span/columns, t0 + (c+1)·span/columns) (log10 x on a log
+      // axis); the last column is closed so that a point exactly at t1 is kept.
+      const edge = origin + ((c + 1) * span) / columns;
+      const b = c === columns - 1 ? upperBound(time, length, t1, a) : lowerBound(time, length, log ? 10 ** edge : edge, a);
       if (b <= a) continue;
       if (b - a <= 4) {
         for (let i = a; i < b; i++) pushIndex(i);

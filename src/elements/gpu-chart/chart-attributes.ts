@@ -1,6 +1,7 @@
-import type { ScaleKind } from '../../core/scales.js';
-import type { SeriesType } from '../../series/index.js';
+import type { ScaleKind, XAxisKind } from '../../core/scales.js';
+import { SERIES_TYPES, type SeriesType } from '../../series/index.js';
 import type { ConfigIssue } from '../../config/errors.js';
+import type { LayerName } from '../../config/config-stack.js';
 import type { ChartConfigPatch } from '../../config/schema.js';
 
 /** The attributes of `<gpu-chart>` that are configuration settings (as their properties). */
@@ -9,6 +10,7 @@ export interface ConfigAttributes {
   theme?: 'light' | 'dark';
   timeZone?: string;
   yScale?: ScaleKind;
+  xAxis?: XAxisKind;
   noGrid: boolean;
   noLegend: boolean;
   /** Heatmaps: `nearest`, `bilinear` or `bicubic`. */
@@ -17,7 +19,7 @@ export interface ConfigAttributes {
   colormap?: string;
 }
 
-export const CONFIG_ATTRIBUTE_PROPERTIES = ['type', 'theme', 'timeZone', 'yScale', 'noGrid', 'noLegend', 'interpolation', 'colormap'] as const;
+export const CONFIG_ATTRIBUTE_PROPERTIES = ['type', 'theme', 'timeZone', 'yScale', 'xAxis', 'noGrid', 'noLegend', 'interpolation', 'colormap'] as const;
 
 /** The attributes that were set, as a configuration layer (between the config object and runtime updates). */
 export function attributeLayer(attributes: ConfigAttributes): ChartConfigPatch {
@@ -25,6 +27,7 @@ export function attributeLayer(attributes: ConfigAttributes): ChartConfigPatch {
   if (attributes.theme !== undefined) layer.theme = attributes.theme;
   if (attributes.timeZone !== undefined) layer.timeZone = attributes.timeZone;
   if (attributes.yScale !== undefined) layer.axes = { y: { scale: attributes.yScale } };
+  if (attributes.xAxis !== undefined) layer.axes = { ...layer.axes, x: { type: attributes.xAxis } };
   if (attributes.type !== undefined) layer.series = { type: attributes.type };
   if (attributes.interpolation !== undefined || attributes.colormap !== undefined) {
     // Checked by the schema: a bad value is a gpu-config-error naming the attribute.
@@ -39,9 +42,40 @@ export function attributeLayer(attributes: ConfigAttributes): ChartConfigPatch {
 }
 
 /** Configuration paths of the attribute layer, by the attribute the author wrote. */
-const ATTRIBUTE_NAMES: Record<string, string> = { theme: 'theme', timeZone: 'time-zone', 'axes.y.scale': 'y-scale', 'series.type': 'type', 'series.heatmap.interpolation': 'interpolation', 'series.heatmap.colormap': 'colormap' };
+const ATTRIBUTE_NAMES: Record<string, string> = { theme: 'theme', timeZone: 'time-zone', 'axes.y.scale': 'y-scale', 'axes.x.type': 'x-axis', 'series.type': 'type', 'series.heatmap.interpolation': 'interpolation', 'series.heatmap.colormap': 'colormap' };
 
 /** Issues of the attribute layer name the attribute (`y-scale`), not the path (`axes.y.scale`). */
 export function nameAttributeIssues(issues: ConfigIssue[]): ConfigIssue[] {
   return issues.map((issue) => (issue.source === 'attributes' ? { ...issue, path: ATTRIBUTE_NAMES[issue.path] ?? issue.path, source: 'attribute' } : issue));
+}
+
+/** Reports an attribute-level problem as `gpu-config-error` (path: the attribute's property). */
+export type AttributeReport = (path: string, message: string) => void;
+
+/** Reports a value outside `allowed`; true when it was one (the caller puts the last good value back). */
+export function rejectChoice(path: string, value: unknown, allowed: readonly string[], report: AttributeReport): boolean {
+  if (allowed.includes(value as string)) return false;
+  report(path, `expected ${allowed.join(' | ')}, got "${String(value)}"`);
+  return true;
+}
+
+/**
+ * Some configuration attributes changed: `type` is checked (this version may not draw every
+ * configured type), then the attributes become the configuration's `attributes` layer. Whatever
+ * is refused is reported and the last good values go back on the element, so element and
+ * configuration never disagree.
+ */
+export function applyConfigAttributes(
+  element: ConfigAttributes,
+  changed: ReadonlyMap<PropertyKey, unknown>,
+  setLayer: (layer: LayerName, patch: ChartConfigPatch, source: string) => boolean,
+  report: AttributeReport,
+): void {
+  if (!CONFIG_ATTRIBUTE_PROPERTIES.some((name) => changed.has(name))) return;
+  if (element.type !== undefined && rejectChoice('type', element.type, SERIES_TYPES, report)) {
+    element.type = changed.get('type') as SeriesType | undefined;
+  } else if (!setLayer('attributes', attributeLayer(element), 'attributes')) {
+    // The last good values stay, on the element as in the configuration.
+    for (const name of CONFIG_ATTRIBUTE_PROPERTIES) if (changed.has(name)) (element as unknown as Record<string, unknown>)[name] = changed.get(name);
+  }
 }

@@ -2,6 +2,7 @@ import type { ChartModel } from '../../core/chart-model.js';
 import { SERIES_TYPES, type SeriesType } from '../../series/index.js';
 import type { ConfigIssue } from '../../config/errors.js';
 import type { ChartConfig } from '../../config/schema.js';
+import { yAxesOf } from './chart-axes.js';
 import type { ChartCanvas } from './chart-canvas.js';
 import type { ChartData } from './chart-data.js';
 import type { ChartFrameLoop } from './chart-frame-loop.js';
@@ -31,9 +32,18 @@ export function prepareChart(bits: number, config: ChartConfig, parts: CommitPar
   const { model } = parts;
   if (bits & Invalidation.THEME) model.setOptions({ theme: parts.theme.apply(config) });
   if (bits & Invalidation.OPTIONS) {
+    const xAxis = config.axes.x.type;
+    const xChanged = xAxis !== model.options.xAxis;
     model.setOptions({
       defaultType: drawnSeriesType(config),
       yScale: config.axes.y.scale,
+      xAxis,
+      xTitle: config.axes.x.title,
+      xUnit: config.axes.x.unit,
+      ySide: config.axes.y.position,
+      yTitle: config.axes.y.title,
+      yUnit: config.axes.y.unit,
+      yAxes: yAxesOf(config),
       timeZone: config.timeZone,
       grid: config.grid.visible,
       gridStyle: config.grid.style,
@@ -42,6 +52,8 @@ export function prepareChart(bits: number, config: ChartConfig, parts: CommitPar
       heatmap: config.series.heatmap,
     });
     parts.intake.timeZoneChanged(config.timeZone);
+    // The data is keyed differently on time and numeric axes: it is taken in again.
+    if (xChanged) parts.intake.xAxisChanged();
     // Autoscale switched off: the y range stays where it is now.
     if (!config.axes.y.autoscale && model.viewport.autoY && model.data) {
       const [min, max] = model.yRange();
@@ -70,3 +82,4 @@ export function seriesTypeIssue(config: ChartConfig, source: string): ConfigIssu
   if (drawnSeriesType(config) === type) return null;
   return { path: 'series.type', message: `"${type}" is not drawn by this version yet (expected ${SERIES_TYPES.join(' | ')}); drawing lines`, source };
 }
+

@@ -29,6 +29,7 @@ export class ChartConfigController implements ReactiveController {
   private presetAbort: AbortController | null = null;
   private watch = { enabled: false, intervalMs: 2000, eventsUrl: null as string | null };
   private connected = false;
+  private configObject: ChartConfigPatch | null = null;
 
   constructor(private readonly host: ConfigHost) {
     host.addController(this);
@@ -48,6 +49,15 @@ export class ChartConfigController implements ReactiveController {
     this.stopWatching();
     this.fileAbort?.abort();
     this.presetAbort?.abort();
+  }
+
+  /** The `config` property: the last valid object the page set (its layer, `object`, is what counts). */
+  get object(): ChartConfigPatch | null {
+    return this.configObject;
+  }
+
+  set object(value: ChartConfigPatch | null) {
+    if (this.setLayer('object', value, 'config')) this.configObject = value;
   }
 
   /** Sets one layer; reports issues (and keeps the last good config) when it is invalid. */

@@ -2,6 +2,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChartModel } from '../../core/chart-model.js';
 import { BAR_TYPES, hasOhlc, SERIES_TYPES, type SeriesOptions, type SeriesType } from '../../series/index.js';
 import type { ViewportChangeSource } from '../../core/viewport.js';
+import type { XAxisKind } from '../../core/scales.js';
+import { DEFAULT_Y_AXIS } from '../../core/chart-types.js';
+import { unknownAxisMessage } from './chart-axes.js';
 import type { ChartConfig } from '../../config/schema.js';
 import type { ColumnarData, NormalizedData } from '../../data/columnar.js';
 import { DataError } from '../../data/data-error.js';
@@ -26,13 +29,20 @@ export interface ChartSeriesOptions extends Omit<SeriesOptions, 'color'> {
 /** What data intake needs from its chart. */
 export interface DataHost extends ReactiveControllerHost, EventTarget {
   readonly effectiveConfig: ChartConfig;
-  readonly retryOptions: BackoffOptions;
+  /** Loading `src` retries with the backoff of device recovery. */
+  readonly recoveryOptions: { readonly retry: BackoffOptions };
+  /** What the x axis measures now (the `x-axis` property as soon as it is set, else the configuration's). */
+  readonly xAxisKind: XAxisKind;
   invalidate(bits: number): void;
   viewportChanged(source: ViewportChangeSource, render?: boolean): void;
-  setStatus(change: Partial<OverlayStatus>): void;
   /** An attribute-level problem (timeframe, series colours): `gpu-config-error`. */
   configError(path: string, message: string): void;
-  recordError(kind: string, code: string): void;
+}
+
+/** Where intake reports: the overlay's status part (loading, error) and telemetry's error counts. */
+export interface DataReports {
+  setStatus(change: Partial<OverlayStatus>): void;
+  recordError(kind: 'data', code: string): void;
 }
 
 /** Worth another try: the network, or a server that may answer later. */
@@ -60,12 +70,15 @@ export class ChartData implements ReactiveController {
   /** The time zone the resampled bars were cut in (a change of `time-zone` cuts them again). */
   private timeframeZone = 'UTC';
   private loadAbort: AbortController | null = null;
+  /** The x axis kind the `data` shown was taken in for (its key depends on it). */
+  private normalizedAs: XAxisKind | null = null;
   private errorTimer = 0;
 
   constructor(
     private readonly host: DataHost,
     private readonly model: ChartModel,
     private readonly indicators: ChartIndicators,
+    private readonly reports: DataReports,
   ) {
     host.addController(this);
   }
@@ -89,8 +102,19 @@ export class ChartData implements ReactiveController {
       }
       return;
     }
-    const normalized = this.normalize(() => normalizeData(value, 'data'), 'data');
+    const kind = this.host.xAxisKind;
+    const normalized = this.normalize(() => normalizeData(value, 'data', kind), 'data');
+    this.normalizedAs = kind;
     if (normalized) this.apply(normalized);
+  }
+
+  /**
+   * The x axis changed kind: `data` is taken in again, since its key depends on it (a time on time
+   * axes; `x`, or the row index, on numeric ones).
+   */
+  xAxisChanged(): void {
+    if (this.given == null || this.normalizedAs === this.host.xAxisKind) return;
+    this.set(this.given);
   }
 
   setSeries(value: ChartSeriesOptions[] | null): void {
@@ -114,7 +138,7 @@ export class ChartData implements ReactiveController {
       }
       return;
     }
-    const normalized = this.normalize(() => normalizeData(rows, 'append'), 'append');
+    const normalized = this.normalize(() => normalizeData(rows, 'append', this.host.xAxisKind, this.model.data?.length ?? 0), 'append');
     if (!normalized) return;
     try {
       const hadData = this.model.data !== null;
@@ -162,6 +186,10 @@ export class ChartData implements ReactiveController {
           if (error instanceof ColormapError) this.host.configError(`series[${i}].${error.field}`, error.message);
         }
       }
+      // Configured items are checked with the configuration (series.items[i].yAxis); the property here.
+      if (this.userSeries && s.yAxis !== undefined && s.yAxis !== DEFAULT_Y_AXIS && !this.model.yAxes.some((a) => a.id === s.yAxis)) {
+        this.host.configError(`series[${i}].yAxis`, unknownAxisMessage(s.yAxis, [DEFAULT_Y_AXIS, ...this.model.yAxes.map((a) => a.id)]));
+      }
       // Types this version does not draw yet fall back to the chart's default.
       const type = SERIES_TYPES.find((known) => known === s.type) as SeriesType | undefined;
       return { ...s, type, color: color ?? null };
@@ -175,7 +203,7 @@ export class ChartData implements ReactiveController {
     const abort = new AbortController();
     this.loadAbort = abort;
     let loaded = 0;
-    this.host.setStatus({ loading: { loaded: 0, total: null } });
+    this.reports.setStatus({ loading: { loaded: 0, total: null } });
     this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'start', loaded: 0, total: null }));
     try {
       const normalized = await retry(
@@ -185,20 +213,20 @@ export class ChartData implements ReactiveController {
             onProgress: (bytes, total) => {
               if (abort.signal.aborted) return;
               loaded = bytes;
-              this.host.setStatus({ loading: { loaded: bytes, total } });
+              this.reports.setStatus({ loading: { loaded: bytes, total } });
               this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'progress', loaded: bytes, total }));
             },
           }),
-        { ...this.host.retryOptions, signal: abort.signal, shouldRetry: isTransientLoadError },
+        { ...this.host.recoveryOptions.retry, signal: abort.signal, shouldRetry: isTransientLoadError },
       );
       if (abort.signal.aborted) return;
-      this.host.setStatus({ loading: null });
+      this.reports.setStatus({ loading: null });
       this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'done', loaded, total: loaded }));
       const checked = this.normalize(() => normalized, url);
       if (checked) this.apply(checked);
     } catch (error) {
       if (this.loadAbort !== abort) return;
-      this.host.setStatus({ loading: null });
+      this.reports.setStatus({ loading: null });
       const aborted = error instanceof DataError && error.code === 'aborted';
       this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: aborted ? 'aborted' : 'error', loaded: 0, total: null }));
       if (!aborted) this.reportError(error, url);
@@ -291,8 +319,8 @@ export class ChartData implements ReactiveController {
       error instanceof DataError
         ? { code: error.code, message: error.message, severity: 'error', source: error.source ?? source, row: error.row, line: error.line, column: error.column, value: error.value }
         : { code: 'unknown', message: error instanceof Error ? error.message : String(error), severity: 'error', source };
-    this.host.recordError('data', detail.code);
-    this.host.setStatus({ error: detail.message });
+    this.reports.recordError('data', detail.code);
+    this.reports.setStatus({ error: detail.message });
     clearTimeout(this.errorTimer);
     this.errorTimer = window.setTimeout(() => this.clearError(), 8000);
     this.host.dispatchEvent(new GpuDataErrorEvent(detail));
@@ -300,6 +328,6 @@ export class ChartData implements ReactiveController {
 
   private clearError(): void {
     clearTimeout(this.errorTimer);
-    this.host.setStatus({ error: null });
+    this.reports.setStatus({ error: null });
   }
 }

@@ -7,17 +7,23 @@ import { createTelemetry, type Telemetry, type TelemetryBatch } from '../../perf
 import { Invalidation } from './invalidation.js';
 
 /** What the frame loop needs from its chart. */
-export interface FrameLoopHost extends ReactiveControllerHost {
+export interface FrameLoopHost extends ReactiveControllerHost, Pick<HTMLElement, 'addEventListener'> {
   readonly isConnected: boolean;
+}
+
+/** The chart's parts a frame goes through. */
+export interface FrameSteps {
   /** Does the work the bits ask for (everything but drawing). */
   prepare(bits: number): void;
   /** A frame was drawn (or, with no renderer, its work was done): the overlay follows it. */
-  frameDrawn(frame: FrameResult | null): void;
+  drawn(frame: FrameResult | null): void;
+  /** Sees every frame's stats first (auto-tuning). */
+  measured(stats: FrameStats): void;
 }
 
 /**
  * A chart's frames: the invalidation mask, one commit per animation frame that drains it
- * (host.prepare) and draws, synchronous frames (renderNow, snapshot), waiters of the next frame,
+ * (steps.prepare) and draws, synchronous frames (renderNow, snapshot), waiters of the next frame,
  * the measured stats of each frame for listeners (perf overlay, profiler), auto-tuning and
  * telemetry. An idle chart schedules nothing; nothing here touches the element's reactive state.
  */
@@ -40,10 +46,13 @@ export class ChartFrameLoop implements ReactiveController {
   constructor(
     private readonly host: FrameLoopHost,
     private readonly model: ChartModel,
-    /** Sees every frame's stats first (auto-tuning). */
-    private readonly measured: (stats: FrameStats) => void,
+    private readonly steps: FrameSteps,
   ) {
     host.addController(this);
+    // Telemetry counts the chart's failures as the page sees them: its error events.
+    host.addEventListener('gpu-fallback', (event) => this.recordError('fallback', event.detail.reason));
+    host.addEventListener('gpu-recovery', (event) => this.recordError('recovery', event.detail.phase));
+    host.addEventListener('gpu-config-error', () => this.recordError('config', 'invalid'));
   }
 
   hostConnected(): void {
@@ -80,7 +89,7 @@ export class ChartFrameLoop implements ReactiveController {
     const bits = this.pending & ~Invalidation.VIEW;
     if (bits === Invalidation.NONE) return;
     this.pending &= Invalidation.VIEW;
-    this.host.prepare(bits);
+    this.steps.prepare(bits);
   }
 
   /** True while work or a frame is pending. */
@@ -136,7 +145,7 @@ export class ChartFrameLoop implements ReactiveController {
         }
       }
     }
-    this.host.frameDrawn(frame);
+    this.steps.drawn(frame);
     this.flushWaiters();
   }
 
@@ -146,7 +155,7 @@ export class ChartFrameLoop implements ReactiveController {
     if (!renderer) throw new Error('gpu-chart: no renderer yet (wait for gpu-ready)');
     this.flush();
     const frame = this.model.frame()!;
-    this.host.frameDrawn(frame);
+    this.steps.drawn(frame);
     this.frameCount++;
     return renderer.capture(frame.scene);
   }
@@ -170,7 +179,7 @@ export class ChartFrameLoop implements ReactiveController {
   }
 
   private emit(stats: FrameStats): void {
-    this.measured(stats);
+    this.steps.measured(stats);
     if (stats.gpuMs === null) this.telemetry?.recordFrame(stats);
     for (const listener of this.listeners) {
       try {

@@ -147,9 +147,9 @@ export class ChartInteraction implements ReactiveController {
     const drag = this.drag;
     if (drag?.kind === 'pan') {
       const plotWidth = Math.max(1, model.plotCss().width);
-      const span = drag.end - drag.start;
-      const dt = (-(point.x - drag.x) / plotWidth) * span;
-      viewport.setX(drag.start + dt, drag.end + dt);
+      // From the window at the drag's start, by the fraction dragged (multiplicative on a log x).
+      viewport.setX(drag.start, drag.end);
+      viewport.panX(-(point.x - drag.x) / plotWidth);
       if (!viewport.autoY) {
         const dv = model.valueAt(drag.y) - model.valueAt(point.y);
         viewport.setY(viewport.yMin + dv, viewport.yMax + dv);

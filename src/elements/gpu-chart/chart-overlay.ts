@@ -1,5 +1,7 @@
 import { html, nothing, render, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { AxisLabel, ChartModel, CrosshairInfo, FrameResult, PaneInfo } from '../../core/chart-model.js';
+import type { AxisLabel, ChartModel, CrosshairInfo, FrameResult, PaneInfo, YAxisInfo } from '../../core/chart-model.js';
+import { AXIS_TITLE_SIZE } from '../../core/layout.js';
+import { formatNumeric } from '../../core/ticks/numeric-ticks.js';
 import { MAIN_PANE } from '../../core/panes.js';
 import { formatValue } from '../../core/ticks/value-ticks.js';
 import type { ChartConfig } from '../../config/schema.js';
@@ -165,12 +167,28 @@ export class ChartOverlay implements ReactiveController {
     if (!part) return;
     const width = this.host.clientWidth;
     const fontSize = config.text.fontSize;
-    const key = frame ? `${width}|${fontSize}|${labelsKey(frame.xLabels)}|${labelsKey(frame.yLabels)}` : '';
+    const axes = frame?.yAxes ?? [];
+    const key = frame
+      ? `${width}|${fontSize}|${labelsKey(frame.xLabels)}|${labelsKey(frame.yLabels)}|${frame.xTitle}|${axes.map((a) => `${a.id}:${a.side}:${a.x}:${a.width}:${a.title}:${labelsKey(a.labels)}`).join('|')}|${frame.plot.y}|${frame.panes[0]?.rect.height}`
+      : '';
     if (key === this.axesKey) return;
     this.axesKey = key;
+    const main = frame?.panes[0]?.rect;
+    const titleBox = main ? `top:${main.y}px;height:${main.height}px` : '';
+    // The default axis carries the labels of every pane (indicator panes' too); declared axes their own.
+    const yAxis = (axis: YAxisInfo, labels: readonly AxisLabel[], extra: boolean) =>
+      html`<div class=${`y-axis ${axis.side}${extra ? ' extra' : ''}`} part=${extra ? 'y-axis y-axis-extra' : 'y-axis'} data-axis=${axis.id} aria-hidden="true" style="left:${axis.x}px;right:auto;width:${axis.width}px"
+        >${labels.map((l) => html`<span class="tick" style="top:${l.position}px">${l.label}</span>`)}${axis.title ? html`<span class="axis-title" part="axis-title" style=${titleBox}>${axis.title}</span>` : nothing}</div
+      >`;
+    const xTitle = frame?.xTitle ?? '';
+    const defaultAxis = axes[0];
     render(
-      html`<div class="x-axis" part="x-axis" aria-hidden="true">${frame?.xLabels.map((l) => xTick(l, fontSize, width))}</div>
-        <div class="y-axis" part="y-axis" aria-hidden="true">${frame?.yLabels.map((l) => html`<span class="tick" style="top:${l.position}px">${l.label}</span>`)}</div>`,
+      html`<div class="x-axis" part="x-axis" aria-hidden="true" style=${xTitle ? `bottom:${AXIS_TITLE_SIZE}px` : ''}>${frame?.xLabels.map((l) => xTick(l, fontSize, width))}</div>
+        ${xTitle && frame ? html`<div class="x-title axis-title" part="axis-title x-title" aria-hidden="true" style="left:${frame.plot.x}px;width:${frame.plot.width}px">${xTitle}</div>` : nothing}
+        ${defaultAxis
+          ? yAxis(defaultAxis, frame!.yLabels, false)
+          : html`<div class="y-axis" part="y-axis" aria-hidden="true">${frame?.yLabels.map((l) => html`<span class="tick" style="top:${l.position}px">${l.label}</span>`)}</div>`}
+        ${axes.slice(1).map((axis) => yAxis(axis, axis.labels, true))}`,
       part,
     );
   }
@@ -236,9 +254,7 @@ export class ChartOverlay implements ReactiveController {
       vertical = `display:${lines};left:${info.x}px;top:${plot?.y ?? 0}px;height:${plot?.height ?? this.host.clientHeight}px`;
       horizontal = `display:${synced ? 'none' : lines};top:${cssY}px;left:${plot?.x ?? 0}px;width:${plot?.width ?? width}px`;
       tooltip = `display:${features.tooltip && !synced ? 'block' : 'none'};${flip ? `right:${width - info.x + 12}px` : `left:${info.x + 12}px`};top:${Math.max(4, cssY - 40)}px`;
-      const span = this.model.viewport.span;
-      const unit = span < 5_000 ? 'millisecond' : span < 2 * 86_400_000 ? 'second' : 'minute';
-      content = html`<div class="time">${formatTime(info.time, this.model.options.timeZone, unit)}</div>
+      content = html`<div class="time">${this.formatX(info.time)}</div>
         ${info.values.map(
           (s) =>
             html`<div><span class="swatch" style="display:inline-block;width:8px;height:8px;margin-right:4px;background:${rgbaToCss(s.color)}"></span>${s.name}: ${Number.isFinite(s.value) ? formatValue(s.value) : '—'}</div>`,
@@ -248,6 +264,17 @@ export class ChartOverlay implements ReactiveController {
       <div class="crosshair-h" part="crosshair" style=${horizontal}></div>
       <div class="tooltip" part="tooltip" role="status" style=${tooltip}>${content}</div>
       <div class="zoom-box" part="zoom-box" style=${boxStyle}></div>`;
+  }
+
+  /** The tooltip header: a date and time on time axes, the x as a number (after the axis title) on numeric ones. */
+  private formatX(x: number): string {
+    if (this.model.options.xAxis !== 'time') {
+      const title = this.frame?.xTitle;
+      return title ? `${title}: ${formatNumeric(x)}` : formatNumeric(x);
+    }
+    const span = this.model.viewport.span;
+    const unit = span < 5_000 ? 'millisecond' : span < 2 * 86_400_000 ? 'second' : 'minute';
+    return formatTime(x, this.model.options.timeZone, unit);
   }
 
   // ——— legend entries (from the model: series, then the indicator outputs of a pane) ———
@@ -270,7 +297,8 @@ export class ChartOverlay implements ReactiveController {
     if (!store) return `${type} chart, no data`;
     const names = this.model.series.map((s) => s.name).join(', ');
     const tz = this.model.options.timeZone;
-    return `${type} chart of ${names}: ${store.length.toLocaleString('en')} points from ${formatTime(store.firstTime(), tz, 'second')} to ${formatTime(store.lastTime(), tz, 'second')}`;
+    const format = (x: number) => (this.model.options.xAxis === 'time' ? formatTime(x, tz, 'second') : formatNumeric(x));
+    return `${type} chart of ${names}: ${store.length.toLocaleString('en')} points from ${format(store.firstTime())} to ${format(store.lastTime())}`;
   }
 }
 

@@ -112,6 +112,35 @@ export const gpuChartStyles = css`
     left: 6px;
     transform: translateY(-50%);
   }
+  .y-axis.left .tick {
+    left: auto;
+    right: 6px;
+  }
+  .axis-title {
+    position: absolute;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    overflow: hidden;
+    white-space: nowrap;
+    color: var(--gpu-chart-text-color);
+  }
+  .y-axis .axis-title {
+    width: 18px;
+    writing-mode: vertical-rl;
+  }
+  .y-axis.right .axis-title {
+    right: 0;
+  }
+  .y-axis.left .axis-title {
+    left: 0;
+    transform: rotate(180deg);
+  }
+  .x-title {
+    bottom: 0;
+    height: 18px;
+    pointer-events: none;
+  }
   .legend {
     position: absolute;
     top: 10px;

@@ -1,40 +1,36 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ChartModel, type CrosshairInfo, type FrameResult } from '../../core/chart-model.js';
-import type { ScaleKind } from '../../core/scales.js';
-import { SERIES_TYPES, type SeriesType } from '../../series/index.js';
+import { ChartModel, type CrosshairInfo } from '../../core/chart-model.js';
+import type { ScaleKind, XAxisKind } from '../../core/scales.js';
+import type { SeriesType } from '../../series/index.js';
 import type { ViewportChangeSource } from '../../core/viewport.js';
 import type { FramePixels, Renderer } from '../../render/renderer.js';
-import type { BackoffOptions } from '../../recovery/retry.js';
 import type { LifecycleState } from '../../recovery/lifecycle.js';
 import type { ChartConfig, ChartConfigPatch, Tier } from '../../config/schema.js';
 import type { ConfigIssue } from '../../config/errors.js';
 import type { ConfigDiff } from '../../config/diff.js';
 import type { LayerName } from '../../config/config-stack.js';
-import { tierLayer } from '../../config/tiers.js';
 import { GpuConfigChangeEvent } from '../../events/gpu-config-change.js';
 import { GpuConfigErrorEvent } from '../../events/gpu-config-error.js';
-import { GpuCrosshairEvent } from '../../events/gpu-crosshair.js';
-import { GpuQualityChangeEvent } from '../../events/gpu-quality-change.js';
-import { GpuViewportChangeEvent } from '../../events/gpu-viewport-change.js';
 import type { FrameListener, FrameStats } from '../../perf/frame-stats.js';
 import { recordProfile, type TraceDocument } from '../../perf/profiler.js';
 import type { TelemetryBatch } from '../../perf/telemetry.js';
 import type { GpuIndicator, IndicatorHost } from '../gpu-indicator/gpu-indicator.js';
-import { ChartAutoTune } from './chart-auto-tune.js';
 import { ChartConfigController, type ConfigHost } from './chart-config-controller.js';
 import { ChartData, type ChartSeriesOptions, type DataHost } from './chart-data.js';
 import { ChartFrameLoop, type FrameLoopHost } from './chart-frame-loop.js';
 import { ChartIndicators } from './chart-indicators.js';
 import { ChartInteraction, type InteractionHost } from './chart-interaction.js';
-import { ChartOverlay, type OverlayHost, type OverlayStatus } from './chart-overlay.js';
+import { ChartOverlay, type OverlayHost } from './chart-overlay.js';
+import { ChartQuality } from './chart-quality.js';
 import { ChartRendererController, DEFAULT_RECOVERY, type QualityDegradation, type RecoveryOptions, type RendererHost, type RendererPreference } from './chart-renderer-controller.js';
-import { ChartSync, type SyncMember } from './chart-sync.js';
+import type { SyncMember } from './chart-sync.js';
 import { ChartTheme } from './chart-theme.js';
-import { hardwareInfo } from './hardware-info.js';
+import { ChartViewport } from './chart-viewport.js';
 import { ChartCanvas } from './chart-canvas.js';
 import { prepareChart, seriesTypeIssue } from './chart-commit.js';
-import { attributeLayer, CONFIG_ATTRIBUTE_PROPERTIES, nameAttributeIssues } from './chart-attributes.js';
+import { yAxisIssues } from './chart-axes.js';
+import { applyConfigAttributes, nameAttributeIssues, rejectChoice } from './chart-attributes.js';
 import { EVERYTHING, Invalidation, invalidationOf } from './invalidation.js';
 import { gpuChartStyles } from './gpu-chart.styles.js';
 
@@ -114,8 +110,15 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   /** IANA time zone for axis labels and tooltips, e.g. `America/New_York` (default UTC). */
   @property({ attribute: 'time-zone' }) timeZone?: string;
 
-  /** `linear` or `log` (default linear). */
+  /** `linear` or `log` (default linear): the default value axis' scale. */
   @property({ attribute: 'y-scale' }) yScale?: ScaleKind;
+
+  /**
+   * What the x axis measures: `time` (default; epoch ms, calendar ticks), or numbers on a `linear`
+   * or `log` (log10) scale, with numeric labels. On numeric axes the data's key may be named `x`;
+   * data without a key, or whose `x` is not ascending, is keyed by row index.
+   */
+  @property({ attribute: 'x-axis' }) xAxis?: XAxisKind;
 
   /** Hides the grid. */
   @property({ type: Boolean, attribute: 'no-grid' }) noGrid = false;
@@ -186,24 +189,28 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   private readonly renderers = new ChartRendererController(this);
   /** Configuration layers: preset, config file, `config`, attributes, runtime updates. */
   readonly configuration = new ChartConfigController(this);
-  private readonly autoTune = new ChartAutoTune((tier, detail) => {
-    this.configuration.setLayer('tier', tierLayer(tier), `tier ${tier}`);
-    this.dispatchEvent(new GpuQualityChangeEvent(detail));
-  });
   /** The invalidation mask, the commit per animation frame, frame stats and telemetry. */
-  private readonly frames = new ChartFrameLoop(this, this.chartModel, (stats) => this.autoTune.record(stats));
+  private readonly frames = new ChartFrameLoop(this, this.chartModel, {
+    prepare: (bits) => prepareChart(bits, this.configuration.config, this.commitParts),
+    drawn: (frame) => this.overlay.frameDrawn(frame),
+    measured: (stats) => this.quality.record(stats),
+  });
   /** The `<gpu-indicator>` children and configured indicators, computed over the data. */
   private readonly indicators = new ChartIndicators(this.chartModel, () => this.invalidate(Invalidation.OVERLAY), (issues) => this.reportConfigIssues(issues));
   /** Axis labels, legend, pane titles, crosshair, tooltip, loading and messages. */
   private readonly overlay = new ChartOverlay(this, this.chartModel);
   private readonly theming = new ChartTheme(this);
   /** `data`, `series`, `append`, `src`, `timeframe`, and reports of bad data. */
-  private readonly intake = new ChartData(this, this.chartModel, this.indicators);
-  /** This chart's membership of its `sync-group`. */
-  private readonly sync = new ChartSync(this);
-
+  private readonly intake = new ChartData(this, this.chartModel, this.indicators, {
+    setStatus: (change) => this.overlay.setStatus(change),
+    recordError: (kind, code) => this.frames.recordError(kind, code),
+  });
   /** The canvas, sized to the element and the GPU. */
   private readonly surface = new ChartCanvas(this, this.chartModel, (w, h, ratio) => this.renderers.fitPixelRatio(w, h, ratio), () => this.effectiveConfig.quality.resolutionScale, () => this.invalidate());
+  /** The quality tier (auto-tuning) and what the renderer gave up to fit the GPU. */
+  private readonly quality = new ChartQuality(this, this.chartModel, this.configuration, this.renderers, this.surface.measure);
+  /** The visible window and crosshair: API, events, and this chart's `sync-group`. */
+  private readonly view = new ChartViewport(this, this.chartModel, () => this.frames.flush(), this.overlay);
   private readonly commitParts = {
     model: this.chartModel,
     theme: this.theming,
@@ -214,14 +221,10 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     overlay: this.overlay,
     rebuildPipelines: () => this.renderers.rebuild(),
   };
-  private configObject: ChartConfigPatch | null = null;
 
   constructor() {
     super();
     new ChartInteraction(this);
-    this.addEventListener('gpu-fallback', (event) => this.frames.recordError('fallback', event.detail.reason));
-    this.addEventListener('gpu-recovery', (event) => this.frames.recordError('recovery', event.detail.phase));
-    this.addEventListener('gpu-config-error', () => this.frames.recordError('config', 'invalid'));
   }
 
   // ——— public API ———
@@ -269,11 +272,11 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
    * configuration stays.
    */
   get config(): ChartConfigPatch | null {
-    return this.configObject;
+    return this.configuration.object;
   }
 
   set config(value: ChartConfigPatch | null) {
-    if (this.configuration.setLayer('object', value, 'config')) this.configObject = value;
+    this.configuration.object = value;
   }
 
   /** The resolved configuration in effect (defaults filled). */
@@ -288,7 +291,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
 
   /** The quality tier in effect (`low` … `ultra`), or null before the renderer is ready. */
   get qualityTier(): Tier | null {
-    return this.autoTune.tier;
+    return this.quality.tier;
   }
 
   /** `webgpu` once ready, otherwise null. */
@@ -335,22 +338,17 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
 
   /** Shows all data again, with y following it. */
   resetView(): void {
-    this.chartModel.viewport.reset();
-    this.viewportChanged('reset');
+    this.view.reset();
   }
 
-  /** Shows the window [start, end] (epoch ms); optionally a fixed y range. */
+  /** Shows the window [start, end] (epoch ms on time axes, data units on numeric ones); optionally a fixed y range (default axis). */
   setViewport(start: number, end: number, yMin?: number, yMax?: number): void {
-    this.chartModel.viewport.setX(start, end);
-    if (yMin !== undefined && yMax !== undefined) this.chartModel.viewport.setY(yMin, yMax);
-    this.viewportChanged('api');
+    this.view.set(start, end, yMin, yMax);
   }
 
   /** The visible window and y range. */
   getViewport(): { start: number; end: number; yMin: number; yMax: number; autoY: boolean } {
-    const { start, end, autoY } = this.model.viewport;
-    const [yMin, yMax] = this.chartModel.yRange();
-    return { start, end, yMin, yMax, autoY };
+    return this.view.get();
   }
 
   /** Resolves after the next frame is drawn (at once when nothing is pending); while no renderer is ready yet, after its first frame. */
@@ -416,7 +414,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.sync.join(this.syncGroup);
+    this.view.join(this.syncGroup);
     // Moved in the DOM: the controllers reconnected; start drawing again.
     if (this.hasUpdated) {
       this.frames.configureTelemetry(this.configuration.config);
@@ -426,30 +424,19 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.sync.leave();
+    this.view.leave();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('syncGroup') && this.isConnected) this.sync.join(this.syncGroup);
+    if (changed.has('syncGroup') && this.isConnected) this.view.join(this.syncGroup);
     if (changed.has('timeframe') && (this.timeframe || changed.get('timeframe'))) {
       this.frames.flush(); // resampled in the time zone in effect
       this.intake.setTimeframe(this.timeframe);
     }
-    if (changed.has('lod') && this.lod !== 'auto' && this.lod !== 'off') {
-      this.configError('lod', `expected auto | off, got "${this.lod}"`);
-      this.lod = changed.get('lod') ?? 'auto';
-    }
-    if (changed.has('lod')) this.applyLod();
-    const attributeProps = CONFIG_ATTRIBUTE_PROPERTIES;
-    if (attributeProps.some((name) => changed.has(name))) {
-      if (this.type !== undefined && !SERIES_TYPES.includes(this.type)) {
-        this.configError('type', `expected ${SERIES_TYPES.join(' | ')}, got "${this.type}"`);
-        this.type = changed.get('type');
-      } else if (!this.configuration.setLayer('attributes', attributeLayer(this), 'attributes')) {
-        // The last good values stay, on the element as in the configuration.
-        for (const name of attributeProps) if (changed.has(name)) (this as Record<string, unknown>)[name] = changed.get(name);
-      }
-    }
+    const report = (path: string, message: string) => this.configError(path, message);
+    if (changed.has('lod') && rejectChoice('lod', this.lod, ['auto', 'off'], report)) this.lod = changed.get('lod') ?? 'auto';
+    if (changed.has('lod')) this.quality.applyLod();
+    applyConfigAttributes(this, changed, (layer, patch, source) => this.configuration.setLayer(layer, patch, source), report);
     if (changed.has('preset')) void this.configuration.setPreset(this.preset);
     if (changed.has('watchConfig') || changed.has('watchInterval') || changed.has('configEvents')) {
       this.configuration.setWatch(this.watchConfig, this.watchInterval, this.configEvents);
@@ -458,8 +445,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     if (changed.has('src') && this.src) void this.intake.load(this.src);
     if (changed.has('label')) this.invalidate(Invalidation.OVERLAY);
     if (changed.has('renderer')) {
-      if (!['auto', 'webgpu', 'canvas2d'].includes(this.renderer)) {
-        this.configError('renderer', `expected auto | webgpu | canvas2d, got "${this.renderer}"`);
+      if (rejectChoice('renderer', this.renderer, ['auto', 'webgpu', 'canvas2d'], report)) {
         this.renderer = changed.get('renderer') ?? 'auto';
       } else {
         this.renderers.preference = this.renderer;
@@ -503,25 +489,15 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     `;
   }
 
-  // ——— the commit: the work an invalidation asks for (FrameLoopHost) ———
-
-  /** @internal host interface of a controller */
-  prepare(bits: number): void {
-    prepareChart(bits, this.configuration.config, this.commitParts);
-  }
-
-  /** @internal host interface of a controller */
-  frameDrawn(frame: FrameResult | null): void {
-    this.overlay.frameDrawn(frame);
-  }
-
   // ——— configuration (ConfigHost) ———
 
   applyConfig(config: ChartConfig, diff: ConfigDiff, layer: LayerName, durationMs: number): void {
     const started = performance.now();
-    if (layer !== 'tier') this.autoTune.configure(config);
+    if (layer !== 'tier') this.quality.configure(config);
     const typeIssue = diff.changedPaths.includes('series.type') ? seriesTypeIssue(config, layer) : null;
     if (typeIssue) this.reportConfigIssues([typeIssue]);
+    const axisIssues = diff.changedPaths.some((path) => path.startsWith('axes') || path.startsWith('series.items')) ? yAxisIssues(config, layer) : [];
+    if (axisIssues.length > 0) this.reportConfigIssues(axisIssues);
     this.invalidate(invalidationOf(diff.changedPaths));
     this.dispatchEvent(
       new GpuConfigChangeEvent({ changedPaths: diff.changedPaths, work: diff.work, subsystems: diff.subsystems, layer, durationMs: durationMs + performance.now() - started }),
@@ -540,18 +516,9 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   // ——— data intake (DataHost) ———
 
   /** @internal host interface of a controller */
-  get retryOptions(): BackoffOptions {
-    return this.recoveryOptions.retry;
-  }
-
-  /** @internal host interface of a controller */
-  setStatus(change: Partial<OverlayStatus>): void {
-    this.overlay.setStatus(change);
-  }
-
-  /** @internal host interface of a controller */
-  recordError(kind: string, code: string): void {
-    this.frames.recordError(kind, code);
+  get xAxisKind(): XAxisKind {
+    const own = this.xAxis;
+    return own === 'time' || own === 'linear' || own === 'log' ? own : this.configuration.config.axes.x.type;
   }
 
   // ——— interaction (InteractionHost) and the overlay (OverlayHost) ———
@@ -567,11 +534,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   }
 
   viewportChanged(source: ViewportChangeSource, render = true): void {
-    if (render) this.invalidate();
-    const { start, end, yMin, yMax, autoY } = this.getViewport();
-    this.dispatchEvent(new GpuViewportChangeEvent({ start, end, yMin, yMax, autoY, source }));
-    // Streaming moves each chart's own window; everything else moves the whole group.
-    if (source !== 'data') this.sync.viewportChanged(start, end);
+    this.view.changed(source, render);
   }
 
   pointerAt(cssX: number, cssY: number, synced = false): void {
@@ -588,26 +551,17 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
 
   /** @internal host interface of a controller */
   crosshairMoved(info: CrosshairInfo | null): void {
-    this.sync.crosshairMoved(info?.time ?? null);
-    this.dispatchEvent(new GpuCrosshairEvent(info ? { time: info.time, values: info.values.map(({ id, name, value, index }) => ({ id, name, value, index })) } : { time: null, values: [] }));
+    this.view.crosshairMoved(info);
   }
 
   // ——— sync-group (SyncMember) ———
 
   syncViewport(start: number, end: number): void {
-    this.sync.receive(() => {
-      this.chartModel.viewport.setX(start, end);
-      this.viewportChanged('sync');
-    });
+    this.view.receiveWindow(start, end);
   }
 
   syncCrosshair(time: number | null): void {
-    this.sync.receive(() => {
-      const plot = this.chartModel.plotCss();
-      const x = time === null ? NaN : this.chartModel.xOf(time);
-      if (!(x >= plot.x && x <= plot.x + plot.width)) this.pointerLeft();
-      else this.pointerAt(x, plot.y + 1, true);
-    });
+    this.view.receiveCrosshair(time);
   }
 
   // ——— renderer (RendererHost) ———
@@ -641,25 +595,17 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   }
 
   deviceAcquired(device: GPUDevice): void {
-    if (!this.autoTune.tier) this.autoTune.start(this.configuration.config, hardwareInfo(device, this.renderers.devices.adapterInfo), device.features.has('timestamp-query'));
+    this.quality.deviceAcquired(device);
   }
 
   degradationChanged(detail: QualityDegradation | null): void {
-    this.applyLod();
-    this.surface.measure();
-    const tier = this.autoTune.tier ?? 'high';
-    if (detail) this.dispatchEvent(new GpuQualityChangeEvent({ tier, previous: tier, ...detail }));
+    this.quality.degradationChanged(detail);
   }
 
   showMessage(message: string | null): void {
     this.overlay.setStatus({ unavailable: message });
     // Nothing will draw: nobody should wait for a frame.
     if (message) this.frames.flushWaiters();
-  }
-
-  private applyLod(): void {
-    this.chartModel.options = { ...this.chartModel.options, lod: this.renderers.lodOverride ?? this.lod };
-    this.invalidate();
   }
 }
 

@@ -41,7 +41,9 @@ const CONFIG_TABLE: ReadonlyMap<string, number> = new Map([
   ['colors', Invalidation.THEME | Invalidation.OVERLAY],
   ['series.areaOpacity', Invalidation.THEME],
   ['timeZone', Invalidation.OPTIONS | Invalidation.OVERLAY],
-  ['axes', Invalidation.OPTIONS],
+  ['axes', Invalidation.OPTIONS | Invalidation.OVERLAY],
+  // Another x axis kind keys the data differently: the series are resolved again.
+  ['axes.x.type', Invalidation.OPTIONS | Invalidation.SERIES | Invalidation.OVERLAY | Invalidation.POINTER],
   ['grid', Invalidation.OPTIONS],
   ['series.type', Invalidation.OPTIONS | Invalidation.SERIES | Invalidation.OVERLAY],
   ['series.lineWidth', Invalidation.OPTIONS],

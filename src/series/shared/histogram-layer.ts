@@ -56,10 +56,9 @@ export class HistogramLayer {
     }
     out.reset(columns * 2);
     const pair = this.pair;
-    const perPixel = (xScale.end - xScale.start) / plotWidth;
     let lo = first;
     for (let c = 0; c < columns && lo < end; c++) {
-      const hi = c === columns - 1 ? end : lowerBound(time, end, xScale.start + (c + 1) * perPixel, lo);
+      const hi = c === columns - 1 ? end : lowerBound(time, end, xScale.fromPixel(c + 1), lo);
       if (hi <= lo) continue;
       pyramid.rangeMinMax(lo, hi, pair);
       lo = hi;

@@ -19,7 +19,7 @@ export class LinePath {
   /** Decimates and converts; returns what LOD did (the caller decides what it counts). */
   build(time: Float64Array, values: Float64Array, length: number, pyramid: MinMaxPyramid, start: number, end: number, target: DrawTarget) {
     const { pane, xScale, yScale, lodColumns } = target;
-    const result = this.decimator.decimate(time, values, length, pyramid, start, end, lodColumns);
+    const result = this.decimator.decimate(time, values, length, pyramid, start, end, lodColumns, xScale.kind === 'log');
     if (this.points.length < result.count * 2) this.points = new Float32Array(Math.max(result.count * 2, this.points.length * 2));
     this.count = indicesToPoints(result.indices, result.columns, result.count, time, values, xScale, yScale, pane.width, this.points, pane.width / lodColumns);
     this.indices = result.indices;

@@ -43,6 +43,11 @@ export function indicesToPoints(
       x = column >= 0 ? (column + 0.5) * columnWidth : xScale.toPixel(time[index]!);
       y = yScale.toPixel(values[index]!);
       if (y !== y) y = GAP_Y;
+      // An x a log axis cannot show (≤ 0) breaks the line like a gap.
+      if (x !== x) {
+        x = previousX === previousX ? previousX : 0;
+        y = GAP_Y;
+      }
     }
     if (y !== GAP_Y) {
       const nextIndex = k + 1 < count ? indices[k + 1]! : GAP;

@@ -20,6 +20,8 @@ export interface SeriesOptions {
   visible?: boolean;
   /** A baseline series' base value (default: the first visible value). */
   baseValue?: number;
+  /** The id of the value axis this series is drawn against (default: the chart's default axis). */
+  yAxis?: string;
   /** Heatmap: how pixels between cell centres are coloured (default: the chart's `interpolation`, else nearest). */
   interpolation?: GridInterpolation;
   /** Heatmap: a colormap name or custom stops (default: the chart's `colormap`, else viridis). */
@@ -42,6 +44,8 @@ export interface SeriesSpec {
   visible: boolean;
   /** A baseline series' base value; undefined: the first visible value. */
   baseValue?: number;
+  /** Its value axis id; undefined: the default axis. */
+  yAxis?: string;
   /** Heatmap: how pixels between cell centres are coloured (default: the chart's `interpolation`, else nearest). */
   interpolation?: GridInterpolation;
   /** Heatmap: a colormap name or custom stops (default: the chart's `colormap`, else viridis). */
