@@ -209,4 +209,14 @@ describe('heatmap', () => {
     const { detail } = await configError;
     assert(JSON.stringify(detail).includes('colormap'), `an unknown colormap names the attribute: ${JSON.stringify(detail)}`);
   });
+
+  it('<gpu-chart type="heatmap">: the long form { x, y, value } is a grid; rows of a time series are reported', async () => {
+    const chart = await createChart({ attributes: { type: 'heatmap' }, data: { x: [1, 2, 1, 2], y: [10, 10, 20, 20], value: [0, 1, 2, 3] } });
+    assertEqual(chart.model.gridData?.rows, 2, 'rows from the distinct y');
+    assertEqual(chart.model.gridData?.count, 2, 'columns from the distinct x');
+    const error = nextEvent(chart, 'gpu-data-error');
+    chart.data = { time: [0, 1000], value: [1, 2] };
+    const { detail } = await error;
+    assertEqual(detail.code, 'invalid-grid', 'a heatmap chart says it needs a grid');
+  });
 });

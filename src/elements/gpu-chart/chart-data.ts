@@ -282,6 +282,9 @@ export class ChartData implements ReactiveController {
     if ((type === 'candlestick' || type === 'ohlc') && !hasOhlc(Object.keys(data.columns))) {
       const missing = ['open', 'high', 'low', 'close'].filter((name) => !(name in data.columns));
       this.reportError(new DataError(`a ${type} chart needs open, high, low and close columns; missing ${missing.join(', ')} (drawing lines instead)`, { code: 'no-value-columns', column: missing[0]! }), 'data');
+    } else if (type === 'heatmap') {
+      // Columns of rows are no grid: a heatmap draws nothing from them, and says so.
+      this.reportError(new DataError('a heatmap chart needs grid data: { rows, cols, values, x0, dx, y0, dy } or { x, y, value } cells', { code: 'invalid-grid', column: 'data' }), 'data');
     } else {
       this.clearError();
     }
