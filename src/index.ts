@@ -4,11 +4,12 @@ export { GpuPerfOverlay } from './elements/gpu-perf-overlay/gpu-perf-overlay.js'
 export * from './events/index.js';
 export { DeviceManager, type DeviceEvent } from './render/webgpu/device-manager.js';
 export { WebGpuUnavailableError, type WebGpuUnavailableReason } from './render/webgpu/webgpu-unavailable.js';
-export type { FrameScene, SceneLayer, Rgba } from './core/scene/frame-scene.js';
+export type { FrameScene, SceneLayer, Rgba, GridLayer, GridSource, GridInterpolation, GridColorScale } from './core/scene/frame-scene.js';
 export type { Renderer, RendererKind, FramePixels, RenderStats } from './render/renderer.js';
 export { Canvas2dRenderer } from './render/canvas2d/canvas2d-renderer.js';
 export { ChartModel } from './core/chart-model.js';
 export { DataError } from './data/data-error.js';
+export { GridStore, normalizeGrid, gridFromLong } from './data/grid.js';
 export { registerPreset, unregisterPreset, presetNames, getPreset, parseConfigText, ConfigError, type ChartConfig, type ChartConfigPatch, type ConfigIssue } from './config/index.js';
 export type { FrameStats, FrameListener } from './perf/frame-stats.js';
 export { recordProfile, type TraceDocument } from './perf/profiler.js';
@@ -16,5 +17,5 @@ export { createTelemetry, type Telemetry, type TelemetryBatch, type TelemetryOpt
 export { type LifecycleState } from './recovery/lifecycle.js';
 export { GpuIndicator } from './elements/gpu-indicator/gpu-indicator.js';
 // Series types are modules: a page can register its own (see README "Adding a series type").
-export { registerSeriesType, seriesType, SERIES_TYPES, lineSeries, areaSeries, barSeries } from './series/index.js';
-export type { SeriesModule, SeriesContext, DrawTarget, ExtentQuery } from './series/index.js';
+export { registerSeriesType, seriesType, SERIES_TYPES, lineSeries, areaSeries, barSeries, heatmapSeries } from './series/index.js';
+export type { SeriesModule, SeriesContext, DrawTarget, ExtentQuery, ColorBar, HeatmapDefaults } from './series/index.js';

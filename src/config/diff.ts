@@ -40,6 +40,7 @@ export const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
   ['series.type', ['pipelines', 'series']],
   ['series.lineWidth', ['uniforms', 'series']],
   ['series.areaOpacity', ['uniforms', 'series']],
+  ['series.heatmap', ['uniforms', 'series']],
   ['series.items', ['buffers', 'series', 'data']],
   ['series.items[].type', ['pipelines', 'series']],
   ['series.items[].column', ['buffers', 'series', 'data']],

@@ -18,7 +18,11 @@ import { isTimeZone } from '../time/time-zone-validation.js';
 
 export const THEMES = ['light', 'dark'] as const;
 export const TIERS = ['low', 'medium', 'high', 'ultra'] as const;
-export const SERIES_TYPES = ['line', 'area', 'baseline', 'step', 'bar', 'volume', 'scatter', 'candlestick', 'ohlc'] as const;
+export const SERIES_TYPES = ['line', 'area', 'baseline', 'step', 'bar', 'volume', 'scatter', 'candlestick', 'ohlc', 'heatmap'] as const;
+/** The colormap names of src/core/colormap (config may not import core; a Node test keeps them equal). */
+export const COLORMAP_NAMES = ['viridis', 'magma', 'inferno', 'plasma', 'turbo', 'cividis', 'grays'] as const;
+/** Heatmap interpolations (src/core/scene GRID_INTERPOLATIONS). */
+export const INTERPOLATIONS = ['nearest', 'bilinear', 'bicubic'] as const;
 export const GRID_STYLES = ['solid', 'dashed', 'dotted'] as const;
 
 export type Theme = (typeof THEMES)[number];
@@ -121,6 +125,24 @@ function buildSchema(mode: Mode) {
     style: opt(doc(v.picklist(GRID_STYLES), 'Grid line style.'), 'solid'),
   });
 
+  const unit = () => v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+  const colormapStops = v.pipe(
+    v.array(
+      v.strictObject({
+        offset: doc(unit(), 'Position of the stop, 0..1, ascending.'),
+        color: doc(v.tuple([unit(), unit(), unit(), unit()]), 'Straight RGBA, each 0..1.'),
+      }),
+    ),
+    v.minLength(2),
+    v.maxLength(256),
+  );
+  const colormap = () => v.union([v.picklist(COLORMAP_NAMES), colormapStops]);
+  const heatmap = v.strictObject({
+    interpolation: opt(doc(v.picklist(INTERPOLATIONS), 'Heatmaps: how pixels between cell centres are coloured (bicubic: Catmull-Rom).'), 'nearest'),
+    colormap: opt(doc(v.picklist(COLORMAP_NAMES), 'Heatmaps: default colormap.'), 'viridis'),
+    colorScale: opt(doc(v.picklist(['linear', 'log']), 'Heatmaps: value to colour mapping.'), 'linear'),
+  });
+
   const seriesItem = v.strictObject({
     id: doc(id(), 'Stable identity; layers merge list items by id.'),
     column: v.optional(doc(text(128), 'Data column this series draws (defaults to the id).')),
@@ -131,6 +153,11 @@ function buildSchema(mode: Mode) {
     visible: v.optional(doc(v.boolean(), 'Hide without removing.')),
     baseValue: v.optional(doc(v.pipe(v.number(), v.finite()), 'A baseline series\' base value (default: the first visible value).')),
     yAxis: v.optional(doc(id(), 'Id of the value axis (axes.yAxes[].id) this series is drawn against; default: the default axis "y".')),
+    interpolation: v.optional(doc(v.picklist(INTERPOLATIONS), 'Heatmap: overrides series.heatmap.interpolation.')),
+    colormap: v.optional(doc(colormap(), 'Heatmap: a colormap name, or at least 2 stops { offset, color: [r, g, b, a] }.')),
+    colorScale: v.optional(doc(v.picklist(['linear', 'log']), 'Heatmap: overrides series.heatmap.colorScale.')),
+    colorMin: v.optional(doc(v.pipe(v.number(), v.finite()), 'Heatmap: value at the bottom of the colormap (default: the finite minimum).')),
+    colorMax: v.optional(doc(v.pipe(v.number(), v.finite()), 'Heatmap: value at the top of the colormap (default: the finite maximum).')),
   });
 
   const series = v.strictObject({
@@ -138,6 +165,7 @@ function buildSchema(mode: Mode) {
     lineWidth: opt(doc(range(1, 10), 'Default line width in CSS px.'), 1.5),
     areaOpacity: opt(doc(range(0, 1), 'Fill opacity of area series.'), 0.2),
     items: opt(doc(v.pipe(v.array(seriesItem), v.maxLength(256)), 'The series to draw.'), []),
+    heatmap: opt(heatmap, {}),
   });
 
   const indicator = v.strictObject({

@@ -1,10 +1,11 @@
 import type { ColumnarData } from '../data/columnar.js';
+import type { GridStore } from '../data/grid.js';
 import { visibleRange } from '../data/lod/m4.js';
 import { lowerBound, nearestIndex, upperBound } from '../data/lod/search.js';
 import { withAlpha } from '../series/shared/value-column.js';
 import { SeriesStore } from '../data/series-store.js';
 import { seriesModuleFor } from '../series/registry.js';
-import type { DrawTarget, ExtentQuery, LodSummary, SeriesContext, SeriesModule, SeriesValue } from '../series/series-type.js';
+import type { ColorBar, DrawTarget, ExtentQuery, LodSummary, SeriesContext, SeriesModule, SeriesValue } from '../series/series-type.js';
 import type { SeriesOptions, SeriesSpec } from '../series/shared/series-spec.js';
 import { resolveSeries } from '../series/resolve-series.js';
 import { DerivedLayers, paneOf, type DerivedSeries } from './derived-series.js';
@@ -40,6 +41,8 @@ export class ChartModel {
   readonly viewport = new Viewport();
   options: ChartModelOptions = { theme: LIGHT_THEME, timeZone: 'UTC', yScale: 'linear', xAxis: 'time', ySide: 'right', yAxes: [], defaultType: 'line', grid: true, gridStyle: 'solid', lod: 'auto', lodAggressiveness: 0, lineWidth: 1.5 };
   private store: SeriesStore | null = null;
+  /** Heatmap data (a grid): the store then holds its column centres as row keys (see setData). */
+  private gridStore: GridStore | null = null;
   private seriesOptions: SeriesOptions[] | null = null;
   private specs: SeriesSpec[] = [];
   private size: ChartSize = { width: 300, height: 150, pixelRatio: 1 };
@@ -100,6 +103,11 @@ export class ChartModel {
     return this.store;
   }
 
+  /** The grid being drawn (heatmap data), or null. */
+  get gridData(): GridStore | null {
+    return this.gridStore;
+  }
+
   get series(): readonly SeriesSpec[] {
     return this.specs;
   }
@@ -108,9 +116,14 @@ export class ChartModel {
     return this.size;
   }
 
-  /** Replaces all data. The view resets unless `keepView` (and the old window still overlaps). */
-  setData(data: ColumnarData, keepView = false): void {
+  /**
+   * Replaces all data. The view resets unless `keepView` (and the old window still overlaps).
+   * Heatmaps: `grid` is the grid and `data` its `keyData()` (column centres as row keys, so hover,
+   * legend and viewport work unchanged); the x range is then the grid's edges.
+   */
+  setData(data: ColumnarData, keepView = false, grid: GridStore | null = null): void {
     this.store = new SeriesStore(data);
+    this.gridStore = grid;
     this.slots.clear();
     this.derived.clear();
     this.resolve();
@@ -121,6 +134,9 @@ export class ChartModel {
 
   /** The data's x extent as the x axis can show it: on a log axis, from the first key > 0. */
   private xBounds(store: SeriesStore): [number, number] {
+    // A grid: its edges (a streaming ring: its whole capacity, see GridStore.windowStart).
+    const grid = this.gridStore;
+    if (grid) return [grid.windowStart, grid.xEnd];
     const last = store.lastTime();
     if (this.options.xAxis !== 'log') return [store.firstTime(), last];
     if (!(last > 0)) return [1, 10];
@@ -142,6 +158,22 @@ export class ChartModel {
     this.viewport.setDataBounds(first, last, false);
     if (following && last > previousLast) this.viewport.shift(last - previousLast);
     return result;
+  }
+
+  /**
+   * Streams columns into the grid (heatmaps: k × rows values, column after column); the ring keeps
+   * its capacity and a window showing the newest column follows. Returns the columns appended.
+   */
+  appendGrid(columns: ArrayLike<number>): number {
+    const grid = this.gridStore!;
+    const following = this.viewport.isAtEnd();
+    const previousEnd = grid.xEnd;
+    const added = grid.append(columns);
+    this.store = new SeriesStore(grid.keyData(this.store?.columnNames[0] ?? 'value'));
+    const [first, last] = this.xBounds(this.store);
+    this.viewport.setDataBounds(first, last, false);
+    if (following) this.viewport.shift(grid.xEnd - previousEnd);
+    return added;
   }
 
   /** Changes options; series are resolved again (their defaults may have changed). */
@@ -178,12 +210,13 @@ export class ChartModel {
     const panes = this.panes();
     const store = this.store;
     const lod: LodSummary = { mode: 'raw', visiblePoints: 0, drawnPoints: 0 };
+    const colorBars: ColorBar[] = [];
     const xKind = this.options.xAxis;
     const xTitle = axisTitle(this.options.xTitle, this.options.xUnit);
     if (!store || store.length === 0) {
       const empty = panes.map((pane) => this.paneInfo(pane, [0, 1]));
       const axes = this.axisSlots().map((slot) => ({ ...slot, labels: [], range: [0, 1] as [number, number] }));
-      return { scene, xLabels: [], yLabels: [], xKind, xTitle, yAxes: axes, plot: cssPlot, panes: empty, lod, yRange: [0, 1] };
+      return { scene, xLabels: [], yLabels: [], xKind, xTitle, yAxes: axes, plot: cssPlot, panes: empty, lod, yRange: [0, 1], colorBars };
     }
 
     const { start, end } = this.viewport;
@@ -215,7 +248,7 @@ export class ChartModel {
         if (xMinorPixels.length > 0) layers.push(this.grid.grid(`${pane.id}:minor`, xMinorPixels, [], rect, withAlpha(theme.grid, 0.45), ratio, this.options.gridStyle));
         layers.push(this.grid.grid(pane.id, xPixels, yTicks.map((t) => yScale.toPixel(t.value)), rect, theme.grid, ratio, this.options.gridStyle));
       }
-      const target: DrawTarget = { pane: rect, xScale, yScale, lodColumns, layers, lod };
+      const target: DrawTarget = { pane: rect, xScale, yScale, lodColumns, layers, lod, colorBars };
       if (main) {
         // Each series against its own axis' scale; the grid follows the default axis.
         const targets = new Map<string, DrawTarget>([[DEFAULT_Y_AXIS, target]]);
@@ -223,7 +256,7 @@ export class ChartModel {
         for (const axis of this.options.yAxes) {
           const axisRange = this.axisRange(axis.id);
           const scale = createValueScale(axis.scale, axisRange[0], axisRange[1], rect.height);
-          targets.set(axis.id, { pane: rect, xScale, yScale: scale, lodColumns, layers, lod });
+          targets.set(axis.id, { pane: rect, xScale, yScale: scale, lodColumns, layers, lod, colorBars });
           const ticks = (axis.scale === 'log' ? logTicks : linearTicks)(axisRange[0], axisRange[1], maxYTicks);
           const slot = slots.find((a) => a.id === axis.id)!;
           yAxes.push({ ...slot, range: axisRange, labels: ticks.map((t) => ({ position: (rect.y + scale.toPixel(t.value)) / ratio, label: t.label, major: false })) });
@@ -241,7 +274,7 @@ export class ChartModel {
     }
     const xLabels: AxisLabel[] = [];
     for (const t of xTicks) if (t.label) xLabels.push({ position: cssPlot.x + xScale.toPixel(t.value) / ratio, label: t.label, major: t.major });
-    return { scene, xLabels, yLabels, xKind, xTitle, yAxes, plot: cssPlot, panes: paneInfos, lod, yRange: mainRange };
+    return { scene, xLabels, yLabels, xKind, xTitle, yAxes, plot: cssPlot, panes: paneInfos, lod, yRange: mainRange, colorBars };
   }
 
   /** The x scale of the current window across `widthPx` device px. */
@@ -303,7 +336,8 @@ export class ChartModel {
   /** A context to be filled per series (see `fill`): one object for all series of a pass. */
   private context(store: SeriesStore): SeriesContext {
     const spec = this.specs[0]!;
-    return { spec, color: this.options.theme.palette[0]!, state: null, store, theme: this.options.theme, pixelRatio: this.size.pixelRatio, start: this.viewport.start, end: this.viewport.end };
+    const heatmap = { grid: this.gridStore, heatmap: this.options.heatmap ?? {} };
+    return { spec, color: this.options.theme.palette[0]!, state: null, store, theme: this.options.theme, pixelRatio: this.size.pixelRatio, start: this.viewport.start, end: this.viewport.end, ...heatmap };
   }
 
   /** Points `context` at the `index`th series; returns its slot (module and state). */
@@ -396,6 +430,8 @@ export class ChartModel {
       if (spec.visible && this.axisOf(spec) === axisId) this.fill(context, spec, i).module.extent(context, query);
     });
     const [min, max] = axisId === DEFAULT_Y_AXIS ? this.derived.range(MAIN_PANE, first, end, query.min, query.max) : [query.min, query.max];
+    // A heatmap's grid fills the pane exactly (unless other series widen the range).
+    if (query.exact && min < max) return [min, max];
     return paddedRange(min, max, kind);
   }
 
@@ -440,6 +476,8 @@ export class ChartModel {
     const time = store.time[index]!;
     const values: SeriesValue[] = [];
     const context = this.context(store);
+    // The value under the pointer (a heatmap's row), on the main pane.
+    if (this.gridStore && (pane?.id ?? MAIN_PANE) === MAIN_PANE) context.cursorY = this.valueAt(cssY);
     this.specs.forEach((spec, i) => {
       if (spec.visible) this.fill(context, spec, i).module.tooltip(context, index, values);
     });
@@ -524,6 +562,8 @@ export class ChartModel {
   }
 
   private resolve(): void {
-    this.specs = resolveSeries(this.store?.columnNames ?? [], this.seriesOptions, this.options.defaultType, this.options.lineWidth);
+    // Grid data is drawn as a heatmap whatever the chart's default type.
+    const type = this.gridStore ? 'heatmap' : this.options.defaultType;
+    this.specs = resolveSeries(this.store?.columnNames ?? [], this.seriesOptions, type, this.options.lineWidth);
   }
 }

@@ -1,4 +1,4 @@
-import type { LodSummary, SeriesValue } from '../series/series-type.js';
+import type { ColorBar, HeatmapDefaults, LodSummary, SeriesValue } from '../series/series-type.js';
 import type { SeriesType } from '../series/shared/series-spec.js';
 import type { GridStyle } from './grid-layers.js';
 import type { FrameScene, Rgba } from './scene/frame-scene.js';
@@ -91,6 +91,8 @@ export interface FrameResult {
   lod: LodSummary;
   /** The main pane's value range. */
   yRange: [number, number];
+  /** Colour bars the series asked for (heatmaps), for the overlay's legend. */
+  colorBars?: ColorBar[];
 }
 
 export interface CrosshairInfo {
@@ -132,6 +134,8 @@ export interface ChartModelOptions {
   lod: 'auto' | 'off';
   /** Default stroke width of series, CSS px. */
   lineWidth: number;
+  /** Defaults of heatmap series (the `interpolation` and `colormap` attributes). */
+  heatmap?: HeatmapDefaults;
 }
 
 /** A legend line: a series' name, colour and value at the hovered (or last) row. */

@@ -13,3 +13,5 @@ export * from './viewport.js';
 export * from './ticks/index.js';
 export * from '../time/time-zone.js';
 export * from './scene/frame-scene.js';
+export * from './scene/grid-sampling.js';
+export * from './colormap/index.js';

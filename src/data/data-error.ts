@@ -13,7 +13,9 @@ export type DataErrorCode =
   | 'http'
   | 'network'
   | 'aborted'
-  | 'unsupported-format';
+  | 'unsupported-format'
+  /** A heatmap grid's shape, spacing or values are unusable (`column` names the field). */
+  | 'invalid-grid';
 
 /** Where and what: every field is optional except the code, because not every error has a place. */
 export interface DataErrorDetails {

@@ -16,3 +16,4 @@ export type { OhlcAggregate, OhlcAggregatorOptions, OhlcMode } from './lod/ohlc-
 export { resample, parseTimeframe, createResampler, type Timeframe } from './resample.js';
 export type { BarInput, ResampledBar, ResampledBars, ResampleInput, ResampleOptions, Resampler, TimeframeUnit } from './resample.js';
 export { TimeframeView } from './timeframe-view.js';
+export { GridStore, normalizeGrid, gridFromLong, isGridInput, isLongGridInput, isGridColumnsInput, ringWrites, ringOffset, type GridInput, type LongGridInput, type GridColumnsInput } from './grid.js';

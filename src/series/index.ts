@@ -11,6 +11,7 @@ export { barSeries } from './bar/index.js';
 export { volumeSeries } from './volume/index.js';
 export { candlestickSeries } from './candlestick/index.js';
 export { ohlcSeries } from './ohlc/index.js';
+export { heatmapSeries, heatmapRange } from './heatmap/index.js';
 export { LinePath } from './shared/line-path.js';
 export { HistogramLayer } from './shared/histogram-layer.js';
 export { CandleLayers, RectBuffer, packColor, type BarStyle } from './shared/candle-layers.js';

@@ -2,6 +2,7 @@ import { areaSeries } from './area/index.js';
 import { barSeries } from './bar/index.js';
 import { baselineSeries } from './baseline/index.js';
 import { candlestickSeries } from './candlestick/index.js';
+import { heatmapSeries } from './heatmap/index.js';
 import { lineSeries } from './line/index.js';
 import { ohlcSeries } from './ohlc/index.js';
 import type { SeriesModule } from './series-type.js';
@@ -36,4 +37,4 @@ export function seriesModuleFor(type: string): SeriesModule {
   return modules.get(type) ?? lineSeries;
 }
 
-for (const module of [lineSeries, areaSeries, baselineSeries, barSeries, volumeSeries, candlestickSeries, ohlcSeries]) registerSeriesType(module);
+for (const module of [lineSeries, areaSeries, baselineSeries, barSeries, volumeSeries, candlestickSeries, ohlcSeries, heatmapSeries]) registerSeriesType(module);

@@ -31,5 +31,17 @@ export function resolveSeries(columns: readonly string[], options: readonly Seri
       visible: o.visible ?? true,
       ...(o.baseValue !== undefined && Number.isFinite(o.baseValue) ? { baseValue: o.baseValue } : {}),
       ...(o.yAxis !== undefined ? { yAxis: o.yAxis } : {}),
+      ...heatmapFields(o),
     }));
+}
+
+/** The heatmap options a series item sets (left out when unset, so chart defaults apply). */
+function heatmapFields(o: SeriesOptions): Partial<SeriesSpec> {
+  const out: Partial<SeriesSpec> = {};
+  if (o.interpolation !== undefined) out.interpolation = o.interpolation;
+  if (o.colormap !== undefined) out.colormap = o.colormap;
+  if (o.colorScale !== undefined) out.colorScale = o.colorScale;
+  if (o.colorMin !== undefined && Number.isFinite(o.colorMin)) out.colorMin = o.colorMin;
+  if (o.colorMax !== undefined && Number.isFinite(o.colorMax)) out.colorMax = o.colorMax;
+  return out;
 }

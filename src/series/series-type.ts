@@ -1,7 +1,9 @@
+import type { ColormapSpec } from '../core/colormap/index.js';
+import type { GridStore } from '../data/grid.js';
 import type { LodMode } from '../data/lod/m4.js';
 import type { SeriesStore } from '../data/series-store.js';
 import type { ValueScale, XScale } from '../core/scales.js';
-import type { PlotRect, Rgba, SceneLayer } from '../core/scene/frame-scene.js';
+import type { GridColorScale, GridInterpolation, PlotRect, Rgba, SceneLayer } from '../core/scene/frame-scene.js';
 import type { Theme } from '../core/theme.js';
 import type { SeriesSpec } from './shared/series-spec.js';
 
@@ -39,6 +41,32 @@ export interface SeriesContext<State = unknown> {
   /** The visible time window. */
   start: number;
   end: number;
+  /** The chart's grid (heatmap data), when its data is a grid. */
+  grid?: GridStore | null;
+  /** The chart's defaults for heatmap series (the `interpolation` and `colormap` attributes). */
+  heatmap?: HeatmapDefaults;
+  /** While picking: the main pane's value under the pointer (a heatmap's row). */
+  cursorY?: number;
+}
+
+/** Chart-wide defaults of heatmap series; a series' own options win. */
+export interface HeatmapDefaults {
+  interpolation?: GridInterpolation;
+  colormap?: ColormapSpec;
+  colorScale?: GridColorScale;
+}
+
+/** A colour-bar legend a series asks the overlay to show (a heatmap's colormap and its range). */
+export interface ColorBar {
+  id: string;
+  title: string;
+  /** The colormap's name ('custom' for stops) and its 256-entry RGBA8 LUT. */
+  colormap: string;
+  lut: Uint8Array;
+  /** Values at the bottom and top of the bar. */
+  min: number;
+  max: number;
+  scale: GridColorScale;
 }
 
 /** Where and how a series draws in one frame. */
@@ -54,6 +82,8 @@ export interface DrawTarget {
   /** Layers go here, back to front. */
   layers: SceneLayer[];
   lod: LodSummary;
+  /** Colour bars for the overlay's legend (heatmaps; any series with a colour scale). */
+  colorBars?: ColorBar[];
 }
 
 /** A value range being accumulated over series: each module widens `min`/`max`. */
@@ -63,6 +93,8 @@ export interface ExtentQuery {
   end: number;
   /** A log scale: only values > 0 count, and 0 need not be in view. */
   positiveOnly: boolean;
+  /** Set by a series whose extent is exact (a heatmap's grid edges): the range gets no headroom. */
+  exact?: boolean;
   /** The plot width in device px (for series that aggregate per pixel column). */
   plotWidth: number;
   min: number;

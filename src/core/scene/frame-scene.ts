@@ -89,7 +89,62 @@ export interface RectsLayer extends LayerPlacement {
   minSize?: number;
 }
 
-export type SceneLayer = LineLayer | AreaLayer | SegmentsLayer | RectsLayer;
+/** How a pixel between cell centres is coloured. */
+export type GridInterpolation = 'nearest' | 'bilinear' | 'bicubic';
+export const GRID_INTERPOLATIONS: readonly GridInterpolation[] = ['nearest', 'bilinear', 'bicubic'];
+
+/** How values map to the colormap: linearly, or by log10 (values ≤ 0 get the lowest colour). */
+export type GridColorScale = 'linear' | 'log';
+
+/**
+ * Where a grid's values live, as renderers see them. The data layer's GridStore is one.
+ *
+ * - `layout: 'rows'`: `values[r * width + c]`, `width` = columns, `height` = rows (a static grid).
+ * - `layout: 'columns'`: a ring of columns, `values[p * height + r]` for physical column p; `width`
+ *   = the ring's capacity in columns. Logical column i (0 = oldest shown) is physical column
+ *   `(ringOffset + i) % width`.
+ *
+ * `id` changes when the arrays are replaced; `version` grows with every write; `changesSince(v)`
+ * says which physical columns changed after version v (null: everything, upload it all).
+ */
+export interface GridSource {
+  readonly id: number;
+  readonly version: number;
+  readonly layout: 'rows' | 'columns';
+  readonly values: Float32Array;
+  /** Columns held (row-major: the grid's columns; ring: its capacity). */
+  readonly width: number;
+  readonly rows: number;
+  changesSince(version: number): readonly (readonly [start: number, count: number])[] | null;
+}
+
+/** A grid drawn as a textured rectangle. Coordinates are pane-relative device px. */
+export interface GridLayer extends LayerPlacement {
+  kind: 'grid';
+  id: string;
+    source: GridSource;
+  /** 1 when there is something to draw, else 0. */
+  count: number;
+  /** Logical columns shown (≤ source.width) and the ring offset of logical column 0. */
+  cols: number;
+  ringOffset: number;
+  /** Left edge of logical column 0 and right edge of column `cols - 1` (x0 < x1 in px). */
+  x0: number;
+  x1: number;
+  /** Bottom edge of row 0 and top edge of the last row (pane px; bottom > top on a normal axis). */
+  yBottom: number;
+  yTop: number;
+  /** The value at colormap index 0 and at index 255. */
+  min: number;
+  max: number;
+  scale: GridColorScale;
+  interpolation: GridInterpolation;
+  /** 256 RGBA8 entries, straight alpha; `lutKey` names it (a new key uploads it again). */
+  lut: Uint8Array;
+  lutKey: string;
+}
+
+export type SceneLayer = LineLayer | AreaLayer | SegmentsLayer | RectsLayer | GridLayer;
 
 /** The rectangle a layer is drawn in: its pane, else the scene's plot. */
 export function layerRect(scene: FrameScene, layer: SceneLayer): PlotRect {
@@ -115,7 +170,7 @@ export function scenePointCount(scene: FrameScene): number {
   let points = 0;
   for (const layer of scene.layers) {
     if (layer.kind === 'rects') points += rectCount(layer) * 2;
-    else if (layer.kind !== 'segments') points += layer.count;
+    else if (layer.kind !== 'segments' && layer.kind !== 'grid') points += layer.count;
   }
   return points;
 }

@@ -13,9 +13,13 @@ export interface ConfigAttributes {
   xAxis?: XAxisKind;
   noGrid: boolean;
   noLegend: boolean;
+  /** Heatmaps: `nearest`, `bilinear` or `bicubic`. */
+  interpolation?: string;
+  /** Heatmaps: a colormap name. */
+  colormap?: string;
 }
 
-export const CONFIG_ATTRIBUTE_PROPERTIES = ['type', 'theme', 'timeZone', 'yScale', 'xAxis', 'noGrid', 'noLegend'] as const;
+export const CONFIG_ATTRIBUTE_PROPERTIES = ['type', 'theme', 'timeZone', 'yScale', 'xAxis', 'noGrid', 'noLegend', 'interpolation', 'colormap'] as const;
 
 /** The attributes that were set, as a configuration layer (between the config object and runtime updates). */
 export function attributeLayer(attributes: ConfigAttributes): ChartConfigPatch {
@@ -25,13 +29,20 @@ export function attributeLayer(attributes: ConfigAttributes): ChartConfigPatch {
   if (attributes.yScale !== undefined) layer.axes = { y: { scale: attributes.yScale } };
   if (attributes.xAxis !== undefined) layer.axes = { ...layer.axes, x: { type: attributes.xAxis } };
   if (attributes.type !== undefined) layer.series = { type: attributes.type };
+  if (attributes.interpolation !== undefined || attributes.colormap !== undefined) {
+    // Checked by the schema: a bad value is a gpu-config-error naming the attribute.
+    const heatmap: Record<string, unknown> = {};
+    if (attributes.interpolation !== undefined) heatmap.interpolation = attributes.interpolation;
+    if (attributes.colormap !== undefined) heatmap.colormap = attributes.colormap;
+    layer.series = { ...layer.series, heatmap: heatmap as NonNullable<ChartConfigPatch['series']>['heatmap'] };
+  }
   if (attributes.noGrid) layer.grid = { visible: false };
   if (attributes.noLegend) layer.features = { legend: false };
   return layer;
 }
 
 /** Configuration paths of the attribute layer, by the attribute the author wrote. */
-const ATTRIBUTE_NAMES: Record<string, string> = { theme: 'theme', timeZone: 'time-zone', 'axes.y.scale': 'y-scale', 'axes.x.type': 'x-axis', 'series.type': 'type' };
+const ATTRIBUTE_NAMES: Record<string, string> = { theme: 'theme', timeZone: 'time-zone', 'axes.y.scale': 'y-scale', 'axes.x.type': 'x-axis', 'series.type': 'type', 'series.heatmap.interpolation': 'interpolation', 'series.heatmap.colormap': 'colormap' };
 
 /** Issues of the attribute layer name the attribute (`y-scale`), not the path (`axes.y.scale`). */
 export function nameAttributeIssues(issues: ConfigIssue[]): ConfigIssue[] {

@@ -49,6 +49,7 @@ export function prepareChart(bits: number, config: ChartConfig, parts: CommitPar
       gridStyle: config.grid.style,
       lodAggressiveness: config.quality.lodAggressiveness,
       lineWidth: config.series.lineWidth,
+      heatmap: config.series.heatmap,
     });
     parts.intake.timeZoneChanged(config.timeZone);
     // The data is keyed differently on time and numeric axes: it is taken in again.

@@ -8,6 +8,8 @@ import { unknownAxisMessage } from './chart-axes.js';
 import type { ChartConfig } from '../../config/schema.js';
 import type { ColumnarData, NormalizedData } from '../../data/columnar.js';
 import { DataError } from '../../data/data-error.js';
+import { gridFromLong, isGridColumnsInput, isGridInput, isLongGridInput, normalizeGrid, type GridStore } from '../../data/grid.js';
+import { ColormapError, resolveColormap } from '../../core/colormap/index.js';
 import { loadUrl } from '../../data/load-url.js';
 import { normalizeData } from '../../data/normalize.js';
 import { TimeframeView } from '../../data/timeframe-view.js';
@@ -90,6 +92,16 @@ export class ChartData implements ReactiveController {
   set(value: unknown): void {
     this.given = value;
     if (value == null) return;
+    // A grid ({ rows, cols, values, … }, or { x, y, value } on a heatmap chart) is drawn as a heatmap.
+    const long = this.model.options.defaultType === 'heatmap' && isLongGridInput(value) ? value : null;
+    if (long || isGridInput(value)) {
+      try {
+        this.showGrid(long ? gridFromLong(long) : normalizeGrid(value));
+      } catch (error) {
+        this.reportError(error, 'data');
+      }
+      return;
+    }
     const kind = this.host.xAxisKind;
     const normalized = this.normalize(() => normalizeData(value, 'data', kind), 'data');
     this.normalizedAs = kind;
@@ -110,8 +122,22 @@ export class ChartData implements ReactiveController {
     this.host.invalidate(Invalidation.SERIES | Invalidation.OVERLAY);
   }
 
-  /** Streams rows in (same shapes as `data`); a first row at the last row's time replaces it. */
+  /**
+   * Streams rows in (same shapes as `data`); a first row at the last row's time replaces it. A
+   * heatmap takes `{ columns }`: k × rows values, column after column (see GridStore.append).
+   */
   append(rows: unknown): void {
+    if (this.model.gridData) {
+      try {
+        if (!isGridColumnsInput(rows)) throw new DataError('a heatmap appends { columns: Float32Array(rows × k) }, k columns of rows values each', { code: 'invalid-grid', column: 'columns', source: 'append' });
+        this.model.appendGrid(rows.columns);
+        this.host.invalidate(Invalidation.VIEW | Invalidation.OVERLAY);
+        this.host.viewportChanged('data', false);
+      } catch (error) {
+        this.reportError(error, 'append');
+      }
+      return;
+    }
     const normalized = this.normalize(() => normalizeData(rows, 'append', this.host.xAxisKind, this.model.data?.length ?? 0), 'append');
     if (!normalized) return;
     try {
@@ -153,6 +179,13 @@ export class ChartData implements ReactiveController {
     const options = list?.map((s, i): SeriesOptions => {
       const color = s.color ? resolveCssColor(s.color) : null;
       if (s.color && !color) this.host.configError(`series[${i}].color`, `"${s.color}" is not a CSS colour`);
+      if (s.colormap !== undefined) {
+        try {
+          resolveColormap(s.colormap);
+        } catch (error) {
+          if (error instanceof ColormapError) this.host.configError(`series[${i}].${error.field}`, error.message);
+        }
+      }
       // Configured items are checked with the configuration (series.items[i].yAxis); the property here.
       if (this.userSeries && s.yAxis !== undefined && s.yAxis !== DEFAULT_Y_AXIS && !this.model.yAxes.some((a) => a.id === s.yAxis)) {
         this.host.configError(`series[${i}].yAxis`, unknownAxisMessage(s.yAxis, [DEFAULT_Y_AXIS, ...this.model.yAxes.map((a) => a.id)]));
@@ -230,6 +263,16 @@ export class ChartData implements ReactiveController {
     this.show(this.timeframes.active ? this.timeframes.setData(normalized.data) : normalized.data, false);
   }
 
+  /** Draws a grid as a heatmap (its column centres are the chart's row keys). */
+  private showGrid(grid: GridStore): void {
+    this.model.setData(grid.keyData('value'), false, grid);
+    this.resolveSeries();
+    if (this.indicators.size > 0) this.indicators.recompute();
+    this.clearError();
+    this.host.invalidate(Invalidation.VIEW | Invalidation.OVERLAY);
+    this.host.viewportChanged('data', false);
+  }
+
   /** Draws this data (already resampled when a timeframe is set). */
   private show(data: ColumnarData, keepView: boolean): void {
     this.model.setData(data, keepView);
@@ -239,6 +282,9 @@ export class ChartData implements ReactiveController {
     if ((type === 'candlestick' || type === 'ohlc') && !hasOhlc(Object.keys(data.columns))) {
       const missing = ['open', 'high', 'low', 'close'].filter((name) => !(name in data.columns));
       this.reportError(new DataError(`a ${type} chart needs open, high, low and close columns; missing ${missing.join(', ')} (drawing lines instead)`, { code: 'no-value-columns', column: missing[0]! }), 'data');
+    } else if (type === 'heatmap') {
+      // Columns of rows are no grid: a heatmap draws nothing from them, and says so.
+      this.reportError(new DataError('a heatmap chart needs grid data: { rows, cols, values, x0, dx, y0, dy } or { x, y, value } cells', { code: 'invalid-grid', column: 'data' }), 'data');
     } else {
       this.clearError();
     }

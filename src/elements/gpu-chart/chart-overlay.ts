@@ -9,6 +9,7 @@ import { formatTime } from '../../time/time-zone.js';
 import type { LifecycleState } from '../../recovery/lifecycle.js';
 import { rgbaToCss } from '../resolve-css-color.js';
 import type { LegendEntry as ModelLegendEntry } from '../../core/chart-types.js';
+import type { ColorBar } from '../../series/series-type.js';
 import { ChartPanes } from './chart-panes.js';
 
 /** What the overlay needs from its chart. */
@@ -200,13 +201,15 @@ export class ChartOverlay implements ReactiveController {
     const panes = this.frame && this.frame.panes.length > 1 ? this.frame.panes : [];
     const paneLegends = panes.map((pane) => (show ? this.derivedLegend(pane.id, true) : []));
     const plot = this.frame?.plot;
-    const key = JSON.stringify([main, paneLegends, panes.map((p) => [p.rect.y, p.rect.height, p.title]), plot?.x, plot?.width]);
+    const bars = show ? (this.frame?.colorBars ?? []).map(colorBarView) : [];
+    const key = JSON.stringify([main, paneLegends, panes.map((p) => [p.rect.y, p.rect.height, p.title]), plot?.x, plot?.width, plot?.y, bars]);
     if (key === this.legendKey) return;
     this.legendKey = key;
     const byPane = new Map(panes.map((pane, i) => [pane.id, paneLegends[i]!]));
     render(
       html`${this.panes.render(this.frame, (pane: PaneInfo) => (show ? (byPane.get(pane.id) ?? []).map(legendItem) : nothing))}
-      ${main ? html`<div class="legend" part="legend">${main.map(legendItem)}</div>` : nothing}`,
+      ${main ? html`<div class="legend" part="legend">${main.map(legendItem)}</div>` : nothing}
+      ${bars.length > 0 && plot ? html`<div class="color-bars" part="color-bars" style="top:${plot.y + 8}px;right:${this.host.clientWidth - plot.x - plot.width + 8}px">${bars.map(colorBarItem)}</div>` : nothing}`,
       part,
     );
   }
@@ -330,5 +333,33 @@ function loadingTemplate({ loaded, total }: { loaded: number; total: number | nu
   return html`<div class="loading" part="loading" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent ?? nothing}>
     <span>Loading${percent === null ? ` ${(loaded / 1024).toFixed(0)} KB` : ` ${percent}%`}…</span>
     <progress max="100" value=${percent ?? nothing}></progress>
+  </div>`;
+}
+
+/** A colour bar as the template shows it: a CSS gradient of its LUT and its end labels. */
+interface ColorBarView {
+  id: string;
+  title: string;
+  gradient: string;
+  min: string;
+  max: string;
+  scale: string;
+}
+
+/** 17 stops of the LUT (every 16th entry and the last) as a left-to-right CSS gradient. */
+function colorBarView(bar: ColorBar): ColorBarView {
+  const stops: string[] = [];
+  for (let k = 0; k <= 16; k++) {
+    const i = Math.min(255, k * 16) * 4;
+    const lut = bar.lut;
+    stops.push(`rgba(${lut[i]}, ${lut[i + 1]}, ${lut[i + 2]}, ${(lut[i + 3]! / 255).toFixed(3)}) ${((Math.min(255, k * 16) / 255) * 100).toFixed(1)}%`);
+  }
+  return { id: bar.id, title: bar.title, gradient: `linear-gradient(to right, ${stops.join(', ')})`, min: formatValue(Number(bar.min.toPrecision(4))), max: formatValue(Number(bar.max.toPrecision(4))), scale: bar.scale };
+}
+
+function colorBarItem(bar: ColorBarView) {
+  return html`<div class="color-bar" data-id=${bar.id} title=${`${bar.title} (${bar.scale} colour scale)`}>
+    <div class="color-bar-ramp" style="background:${bar.gradient}"></div>
+    <div class="color-bar-labels"><span class="color-bar-min">${bar.min}</span><span class="color-bar-scale">${bar.scale === 'log' ? 'log' : ''}</span><span class="color-bar-max">${bar.max}</span></div>
   </div>`;
 }

@@ -151,6 +151,28 @@ export const gpuChartStyles = css`
     pointer-events: none;
     text-shadow: 0 0 3px var(--gpu-chart-background);
   }
+  .color-bars {
+    position: absolute;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    pointer-events: none;
+    text-shadow: 0 0 3px var(--gpu-chart-background);
+  }
+  .color-bar {
+    width: 140px;
+  }
+  .color-bar-ramp {
+    height: 8px;
+    border-radius: 2px;
+    box-shadow: 0 0 0 1px rgba(127, 127, 127, 0.4);
+  }
+  .color-bar-labels {
+    display: flex;
+    justify-content: space-between;
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
   .legend-item {
     display: inline-flex;
     align-items: center;

@@ -126,6 +126,18 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   /** Hides the legend. */
   @property({ type: Boolean, attribute: 'no-legend' }) noLegend = false;
 
+  /**
+   * Heatmaps (grid data, or `type="heatmap"`): how pixels between cell centres are coloured,
+   * `nearest` (default), `bilinear` or `bicubic` (Catmull-Rom). A series' own option wins.
+   */
+  @property() interpolation?: 'nearest' | 'bilinear' | 'bicubic';
+
+  /**
+   * Heatmaps: the colormap, `viridis` (default), `magma`, `inferno`, `plasma`, `turbo`, `cividis`
+   * or `grays`; custom stops go in a series item's `colormap`. Unknown names fire `gpu-config-error`.
+   */
+  @property() colormap?: string;
+
   /** A built-in preset (performance, quality, balanced, mobile, realtime, bigdata, presentation, accessible), a registered one, or a URL. */
   @property() preset: string | null = null;
 

@@ -47,6 +47,7 @@ const CONFIG_TABLE: ReadonlyMap<string, number> = new Map([
   ['grid', Invalidation.OPTIONS],
   ['series.type', Invalidation.OPTIONS | Invalidation.SERIES | Invalidation.OVERLAY],
   ['series.lineWidth', Invalidation.OPTIONS],
+  ['series.heatmap', Invalidation.OPTIONS | Invalidation.OVERLAY],
   ['series.items', Invalidation.SERIES | Invalidation.OVERLAY],
   ['indicators', Invalidation.INDICATORS | Invalidation.OVERLAY],
   ['quality.resolutionScale', Invalidation.LAYOUT],

@@ -10,7 +10,7 @@ export interface AllocationTotals {
 
 type Resource = GPUBuffer | GPUTexture;
 
-const BYTES_PER_TEXEL: Record<string, number> = { rgba8unorm: 4, bgra8unorm: 4, 'rgba8unorm-srgb': 4, 'bgra8unorm-srgb': 4, rgba16float: 8, depth24plus: 4, depth32float: 4 };
+const BYTES_PER_TEXEL: Record<string, number> = { rgba8unorm: 4, bgra8unorm: 4, 'rgba8unorm-srgb': 4, 'bgra8unorm-srgb': 4, rgba16float: 8, r32float: 4, depth24plus: 4, depth32float: 4 };
 
 /** Bytes a texture of this descriptor would hold (every sample of every texel, one mip level). */
 export function textureDescriptorBytes(descriptor: GPUTextureDescriptor): number {

@@ -1,7 +1,7 @@
 import type { SceneLayer } from '../../core/scene/frame-scene.js';
 import type { OwnerAllocations } from './gpu-allocations.js';
 import type { RendererLimits } from './limits.js';
-import type { LayerFrame, ParamsWriter, PrimitiveKind } from './primitives/primitive-kind.js';
+import type { KindResources, LayerFrame, ParamsWriter, PrimitiveKind, ResourceContext } from './primitives/primitive-kind.js';
 
 /**
  * Elements of a layer that fit one storage binding. A layer with more (a line of 20M points with
@@ -26,6 +26,8 @@ export interface LayerSlot {
   chunks: LayerChunk[];
   /** Chunks in use this frame. */
   used: number;
+  /** The kind's own resources (PrimitiveKind.createResources), or null. */
+  resources: KindResources | null;
 }
 
 /** Runs an allocation inside the frame's error scopes and the memory budget (the renderer's). */
@@ -50,7 +52,7 @@ export class LayerBuffers {
     private readonly allocate: Allocate,
     private readonly kinds: readonly PrimitiveKind[],
     layouts: readonly GPUBindGroupLayout[],
-    limits: RendererLimits,
+    private readonly limits: RendererLimits,
   ) {
     this.slots = kinds.map(() => []);
     this.perChunk = kinds.map((kind) => kind.elementsPerChunk(limits));
@@ -79,8 +81,18 @@ export class LayerBuffers {
       const params = this.allocate(bytes, () =>
         this.allocations.createBuffer(this.device, { label: 'gpu-charts layer params', size: bytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }),
       );
-      slot = { kind, params, chunks: [], used: 0 };
+      slot = { kind, params, chunks: [], used: 0, resources: kind.createResources?.(this.resourceContext()) ?? null };
       slots[rank] = slot;
+    }
+    // A kind's own resources (textures): brought up to date; chunks rebind when they changed.
+    let rebind = false;
+    if (slot.resources) {
+      const changed = slot.resources.update(layer);
+      if (changed === null) {
+        slot.used = 0;
+        return slot;
+      }
+      rebind = changed;
     }
     const widths = kind.bytesPerElement;
     for (let j = 0; j < chunkCount; j++) {
@@ -91,8 +103,10 @@ export class LayerBuffers {
         if (chunk) this.releaseChunk(chunk);
         // A lone chunk grows by doubling; several: each a full binding.
         const capacity = chunkCount === 1 ? Math.min(perChunk, Math.max(kind.minCapacity, nextPowerOfTwo(length))) : perChunk;
-        chunk = this.createChunk(kindIndex, slot.params, capacity);
+        chunk = this.createChunk(kindIndex, slot, capacity);
         slot.chunks[j] = chunk;
+      } else if (rebind) {
+        chunk.bindGroup = this.bindGroup(kindIndex, slot, chunk.buffers);
       }
       chunk.vertices = kind.vertexCount(length);
       chunk.instances = kind.instanceCount(length);
@@ -121,6 +135,7 @@ export class LayerBuffers {
       for (const slot of slots) {
         if (!slot) continue;
         this.allocations.release(slot.params);
+        slot.resources?.release();
         for (const chunk of slot.chunks) this.releaseChunk(chunk);
       }
       slots.length = 0;
@@ -132,20 +147,28 @@ export class LayerBuffers {
     for (const slots of this.slots) slots.length = 0;
   }
 
-  private createChunk(kindIndex: number, params: GPUBuffer, capacity: number): LayerChunk {
+  private createChunk(kindIndex: number, slot: LayerSlot, capacity: number): LayerChunk {
     const kind = this.kinds[kindIndex]!;
     const storage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
     const buffers: GPUBuffer[] = [];
-    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: params } }];
     for (let b = 0; b < kind.bytesPerElement.length; b++) {
       const size = Math.max(16, capacity * kind.bytesPerElement[b]!);
       const label = kind.bufferLabels[b] ?? 'gpu-charts layer data';
-      const buffer = this.allocate(size, () => this.allocations.createBuffer(this.device, { label, size, usage: storage }));
-      buffers.push(buffer);
-      entries.push({ binding: b + 1, resource: { buffer } });
+      buffers.push(this.allocate(size, () => this.allocations.createBuffer(this.device, { label, size, usage: storage })));
     }
-    const bindGroup = this.device.createBindGroup({ layout: this.layouts[kindIndex]!, entries });
-    return { buffers, capacity, bindGroup, vertices: 0, instances: 0 };
+    return { buffers, capacity, bindGroup: this.bindGroup(kindIndex, slot, buffers), vertices: 0, instances: 0 };
+  }
+
+  /** Params at binding 0, the storage buffers at 1, 2, …, then the kind's own resources. */
+  private bindGroup(kindIndex: number, slot: LayerSlot, buffers: GPUBuffer[]): GPUBindGroup {
+    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: slot.params } }];
+    buffers.forEach((buffer, b) => entries.push({ binding: b + 1, resource: { buffer } }));
+    if (slot.resources) entries.push(...slot.resources.entries());
+    return this.device.createBindGroup({ layout: this.layouts[kindIndex]!, entries });
+  }
+
+  private resourceContext(): ResourceContext {
+    return { device: this.device, allocations: this.allocations, allocate: this.allocate, limits: this.limits };
   }
 
   private releaseChunk(chunk: LayerChunk): void {

@@ -1,9 +1,10 @@
-import type { Rgba } from '../../core/scene/frame-scene.js';
+import type { ColormapSpec } from '../../core/colormap/index.js';
+import type { GridColorScale, GridInterpolation, Rgba } from '../../core/scene/frame-scene.js';
 
 export { hasOhlc, OHLC_COLUMNS } from './ohlc-columns.js';
 
 /** The built-in types (more may be registered: see registry.ts). */
-export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc';
+export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc' | 'heatmap';
 
 /** A series as the user may describe it (every field optional but the column). */
 export interface SeriesOptions {
@@ -21,6 +22,15 @@ export interface SeriesOptions {
   baseValue?: number;
   /** The id of the value axis this series is drawn against (default: the chart's default axis). */
   yAxis?: string;
+  /** Heatmap: how pixels between cell centres are coloured (default: the chart's `interpolation`, else nearest). */
+  interpolation?: GridInterpolation;
+  /** Heatmap: a colormap name or custom stops (default: the chart's `colormap`, else viridis). */
+  colormap?: ColormapSpec;
+  /** Heatmap: linear or log10 colour scale (default linear). */
+  colorScale?: GridColorScale;
+  /** Heatmap: the value at the bottom / top of the colormap (default: the grid's finite min / max). */
+  colorMin?: number;
+  colorMax?: number;
 }
 
 /** A series with every field decided. */
@@ -36,4 +46,13 @@ export interface SeriesSpec {
   baseValue?: number;
   /** Its value axis id; undefined: the default axis. */
   yAxis?: string;
+  /** Heatmap: how pixels between cell centres are coloured (default: the chart's `interpolation`, else nearest). */
+  interpolation?: GridInterpolation;
+  /** Heatmap: a colormap name or custom stops (default: the chart's `colormap`, else viridis). */
+  colormap?: ColormapSpec;
+  /** Heatmap: linear or log10 colour scale (default linear). */
+  colorScale?: GridColorScale;
+  /** Heatmap: the value at the bottom / top of the colormap (default: the grid's finite min / max). */
+  colorMin?: number;
+  colorMax?: number;
 }

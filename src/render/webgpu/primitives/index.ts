@@ -1,5 +1,6 @@
 import type { SceneLayer } from '../../../core/scene/frame-scene.js';
 import { areaKind } from './area.js';
+import { gridKind } from './grid.js';
 import { polylineKind } from './polyline.js';
 import type { PrimitiveKind } from './primitive-kind.js';
 import { rectsKind } from './rects.js';
@@ -13,15 +14,17 @@ import { segmentsKind } from './segments.js';
  * layout, bytes per element of each storage buffer, params, vertex and instance counts), and one
  * entry in this table. The generic path (layer-buffers.ts, the renderer's draw loop) reads only
  * the PrimitiveKind interface: markers give instanceCount > 1; a kind whose pipeline needs other
- * pipeline state (depth testing for 3D) sets it in its own createPipeline. A depth attachment for
- * the pass, or texture bindings, would be the first features that need PrimitiveKind to grow a
- * field (and the renderer to honour it once, for every kind).
+ * pipeline state (depth testing for 3D) sets it in its own createPipeline. Textures (the heatmap
+ * grid) come through the optional `createResources`: per-slot resources bound after the storage
+ * buffers, rebound only when they change. A depth attachment for the pass would be the next
+ * feature that needs PrimitiveKind to grow a field.
  */
 export const PRIMITIVE_KINDS: { readonly [K in SceneLayer['kind']]: PrimitiveKind<Extract<SceneLayer, { kind: K }>> } = {
   line: polylineKind,
   area: areaKind,
   segments: segmentsKind,
   rects: rectsKind,
+  grid: gridKind,
 };
 
 /** The kinds in table order; a kind's index here numbers its slots. */

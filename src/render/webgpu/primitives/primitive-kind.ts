@@ -1,12 +1,13 @@
 import type { FrameScene, PlotRect, SceneLayer } from '../../../core/scene/frame-scene.js';
 import type { PipelineCache } from '../pipeline-cache.js';
 import type { RendererLimits } from '../limits.js';
+import type { OwnerAllocations } from '../gpu-allocations.js';
 
 /** The render pipelines; independent segments (grid lines) use the line pipeline. */
-export type PipelineKind = 'line' | 'area' | 'rects';
+export type PipelineKind = 'line' | 'area' | 'rects' | 'grid';
 
 /** Shader sources a renderer may replace (tests: a broken shader). */
-export type ShaderName = 'primitives' | 'rects';
+export type ShaderName = 'primitives' | 'rects' | 'grid';
 
 /** What a kind needs to build its pipeline; one per renderer. */
 export interface PipelineContext {
@@ -43,6 +44,32 @@ export interface LayerFrame {
 export interface ParamsWriter {
   floats: Float32Array;
   uints: Uint32Array;
+}
+
+/** What a kind's own resources (textures) are created with: one per renderer. */
+export interface ResourceContext {
+  device: GPUDevice;
+  allocations: OwnerAllocations;
+  /** Runs an allocation inside the frame's error scopes and the memory budget (the renderer's). */
+  allocate: <T>(bytes: number, create: () => T) => T;
+  limits: RendererLimits;
+}
+
+/**
+ * Resources a kind keeps per layer slot besides the params uniform and the storage buffers (a
+ * heatmap's value and colormap textures), bound after them in the kind's bind group.
+ */
+export interface KindResources<L extends SceneLayer = SceneLayer> {
+  /**
+   * Brings the resources up to date for this frame's layer (uploading only what changed). Returns
+   * true when the bind group entries changed (the renderer rebinds), false when they did not,
+   * null when the layer cannot be drawn (nothing is drawn for it this frame).
+   */
+  update(layer: L): boolean | null;
+  /** The extra bind group entries (bindings after the storage buffers). */
+  entries(): GPUBindGroupEntry[];
+  /** Gives every resource back. */
+  release(): void;
 }
 
 /**
@@ -82,6 +109,11 @@ export interface PrimitiveKind<L extends SceneLayer = SceneLayer> {
   vertexCount(elements: number): number;
   /** Instances of that draw (1 without instancing). */
   instanceCount(elements: number): number;
+  /**
+   * Optional: per-slot resources bound besides params and storage buffers (textures). Kinds
+   * without them (every kind but `grid`) leave this out and take the generic path unchanged.
+   */
+  createResources?(context: ResourceContext): KindResources<L>;
 }
 
 /** The premultiplied blend every kind shares. */
