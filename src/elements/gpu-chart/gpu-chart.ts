@@ -1,37 +1,19 @@
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ChartModel, type CrosshairInfo } from '../../core/chart-model.js';
 import type { ScaleKind, XAxisKind } from '../../core/scales.js';
 import type { SeriesType } from '../../series/index.js';
-import type { ViewportChangeSource } from '../../core/viewport.js';
-import type { FramePixels, Renderer } from '../../render/renderer.js';
+import type { FramePixels } from '../../render/renderer.js';
 import type { LifecycleState } from '../../recovery/lifecycle.js';
-import type { ChartConfig, ChartConfigPatch, Tier } from '../../config/schema.js';
-import type { ConfigIssue } from '../../config/errors.js';
-import type { ConfigDiff } from '../../config/diff.js';
-import type { LayerName } from '../../config/config-stack.js';
-import { GpuConfigChangeEvent } from '../../events/gpu-config-change.js';
-import { GpuConfigErrorEvent } from '../../events/gpu-config-error.js';
+import type { ChartConfigPatch, Tier } from '../../config/schema.js';
 import type { FrameListener, FrameStats } from '../../perf/frame-stats.js';
 import { recordProfile, type TraceDocument } from '../../perf/profiler.js';
 import type { TelemetryBatch } from '../../perf/telemetry.js';
 import type { GpuIndicator, IndicatorHost } from '../gpu-indicator/gpu-indicator.js';
-import { ChartConfigController, type ConfigHost } from './chart-config-controller.js';
-import { ChartData, type ChartSeriesOptions, type DataHost } from './chart-data.js';
-import { ChartFrameLoop, type FrameLoopHost } from './chart-frame-loop.js';
-import { ChartIndicators } from './chart-indicators.js';
-import { ChartInteraction, type InteractionHost } from './chart-interaction.js';
-import { ChartOverlay, type OverlayHost } from './chart-overlay.js';
-import { ChartQuality } from './chart-quality.js';
-import { ChartRendererController, DEFAULT_RECOVERY, type QualityDegradation, type RecoveryOptions, type RendererHost, type RendererPreference } from './chart-renderer-controller.js';
-import type { SyncMember } from './chart-sync.js';
-import { ChartTheme } from './chart-theme.js';
-import { ChartViewport } from './chart-viewport.js';
-import { ChartCanvas } from './chart-canvas.js';
-import { prepareChart, seriesTypeIssue } from './chart-commit.js';
-import { yAxisIssues } from './chart-axes.js';
-import { applyConfigAttributes, nameAttributeIssues, rejectChoice } from './chart-attributes.js';
-import { EVERYTHING, Invalidation, invalidationOf } from './invalidation.js';
+import type { ChartSeriesOptions } from './chart-data.js';
+import type { RendererPreference } from './chart-renderer-controller.js';
+import { ChartElement } from './chart-element.js';
+import { applyConfigAttributes, rejectChoice } from './chart-attributes.js';
+import { EVERYTHING, Invalidation } from './invalidation.js';
 import { gpuChartStyles } from './gpu-chart.styles.js';
 
 export type ChartState = LifecycleState;
@@ -77,7 +59,7 @@ export type { ChartSeriesOptions };
  * @cssprop --gpu-chart-down-color - Falling candles, bars and volume.
  * @cssprop --gpu-chart-series-1 - Colour of the first series (and -2 … -8 for the next ones).
  */
-export class GpuChart extends LitElement implements InteractionHost, ConfigHost, RendererHost, IndicatorHost, SyncMember, FrameLoopHost, OverlayHost, DataHost {
+export class GpuChart extends ChartElement implements IndicatorHost {
   static override styles = gpuChartStyles;
 
   /** Registers the element; safe to call more than once (or from two copies of the bundle). */
@@ -168,71 +150,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   /** Which renderer to use: `auto` (WebGPU, Canvas2D when WebGPU is unavailable or failing), `webgpu` (never fall back: show a message instead), `canvas2d`. */
   @property() renderer: RendererPreference = 'auto';
 
-  /** Recovery timings (retry backoff, circuit breaker) for every chart on the page; tests shorten them. */
-  static recovery: RecoveryOptions = DEFAULT_RECOVERY;
-
-  // ——— controllers: each owns its state ———
-
-  private readonly chartModel = new ChartModel();
-
-  /**
-   * The chart's model (scales, viewport, series, data). Reading it first does the work pending
-   * from configuration changes (the animation frame's commit would do it anyway), so what it says
-   * is the configuration in effect.
-   */
-  get model(): ChartModel {
-    this.frames.flush();
-    return this.chartModel;
-  }
-
-  /** Chooses and replaces renderers, recovers from device loss, falls back to Canvas2D. */
-  private readonly renderers = new ChartRendererController(this);
-  /** Configuration layers: preset, config file, `config`, attributes, runtime updates. */
-  readonly configuration = new ChartConfigController(this);
-  /** The invalidation mask, the commit per animation frame, frame stats and telemetry. */
-  private readonly frames = new ChartFrameLoop(this, this.chartModel, {
-    prepare: (bits) => prepareChart(bits, this.configuration.config, this.commitParts),
-    drawn: (frame) => this.overlay.frameDrawn(frame),
-    measured: (stats) => this.quality.record(stats),
-  });
-  /** The `<gpu-indicator>` children and configured indicators, computed over the data. */
-  private readonly indicators = new ChartIndicators(this.chartModel, () => this.invalidate(Invalidation.OVERLAY), (issues) => this.reportConfigIssues(issues));
-  /** Axis labels, legend, pane titles, crosshair, tooltip, loading and messages. */
-  private readonly overlay = new ChartOverlay(this, this.chartModel);
-  private readonly theming = new ChartTheme(this);
-  /** `data`, `series`, `append`, `src`, `timeframe`, and reports of bad data. */
-  private readonly intake = new ChartData(this, this.chartModel, this.indicators, {
-    setStatus: (change) => this.overlay.setStatus(change),
-    recordError: (kind, code) => this.frames.recordError(kind, code),
-  });
-  /** The canvas, sized to the element and the GPU. */
-  private readonly surface = new ChartCanvas(this, this.chartModel, (w, h, ratio) => this.renderers.fitPixelRatio(w, h, ratio), () => this.effectiveConfig.quality.resolutionScale, () => this.invalidate());
-  /** The quality tier (auto-tuning) and what the renderer gave up to fit the GPU. */
-  private readonly quality = new ChartQuality(this, this.chartModel, this.configuration, this.renderers, this.surface.measure);
-  /** The visible window and crosshair: API, events, and this chart's `sync-group`. */
-  private readonly view = new ChartViewport(this, this.chartModel, () => this.frames.flush(), this.overlay);
-  private readonly commitParts = {
-    model: this.chartModel,
-    theme: this.theming,
-    intake: this.intake,
-    indicators: this.indicators,
-    canvas: this.surface,
-    frames: this.frames,
-    overlay: this.overlay,
-    rebuildPipelines: () => this.renderers.rebuild(),
-  };
-
-  constructor() {
-    super();
-    new ChartInteraction(this);
-  }
-
   // ——— public API ———
-
-  /** The chart's lifecycle state: initializing, ready, lost, recovering, degraded, fallback, failed, disposed. */
-  get state(): ChartState {
-    return this.renderers.state;
-  }
 
   /** Frames drawn since the element was created (an idle chart draws none). */
   get frameCount(): number {
@@ -277,11 +195,6 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
 
   set config(value: ChartConfigPatch | null) {
     this.configuration.object = value;
-  }
-
-  /** The resolved configuration in effect (defaults filled). */
-  get effectiveConfig(): ChartConfig {
-    return this.configuration.config;
   }
 
   /** Merges a change into the runtime layer, the highest one: `chart.updateConfig({ theme: 'dark' })`. */
@@ -393,11 +306,6 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     return recordProfile(this, ms);
   }
 
-  /** Marks work to do (bits of Invalidation, default: only a new picture): one commit at the next animation frame. */
-  invalidate(bits: number = Invalidation.VIEW): void {
-    this.frames.invalidate(bits);
-  }
-
   addIndicator(indicator: GpuIndicator): void {
     this.indicators.add(indicator);
   }
@@ -489,124 +397,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     `;
   }
 
-  // ——— configuration (ConfigHost) ———
 
-  applyConfig(config: ChartConfig, diff: ConfigDiff, layer: LayerName, durationMs: number): void {
-    const started = performance.now();
-    if (layer !== 'tier') this.quality.configure(config);
-    const typeIssue = diff.changedPaths.includes('series.type') ? seriesTypeIssue(config, layer) : null;
-    if (typeIssue) this.reportConfigIssues([typeIssue]);
-    const axisIssues = diff.changedPaths.some((path) => path.startsWith('axes') || path.startsWith('series.items')) ? yAxisIssues(config, layer) : [];
-    if (axisIssues.length > 0) this.reportConfigIssues(axisIssues);
-    this.invalidate(invalidationOf(diff.changedPaths));
-    this.dispatchEvent(
-      new GpuConfigChangeEvent({ changedPaths: diff.changedPaths, work: diff.work, subsystems: diff.subsystems, layer, durationMs: durationMs + performance.now() - started }),
-    );
-  }
-
-  reportConfigIssues(issues: ConfigIssue[]): void {
-    this.dispatchEvent(new GpuConfigErrorEvent({ issues: nameAttributeIssues(issues) }));
-  }
-
-  /** @internal host interface of a controller */
-  configError(path: string, message: string): void {
-    this.dispatchEvent(new GpuConfigErrorEvent({ issues: [{ path, message, source: 'attribute' }] }));
-  }
-
-  // ——— data intake (DataHost) ———
-
-  /** @internal host interface of a controller */
-  get xAxisKind(): XAxisKind {
-    const own = this.xAxis;
-    return own === 'time' || own === 'linear' || own === 'log' ? own : this.configuration.config.axes.x.type;
-  }
-
-  // ——— interaction (InteractionHost) and the overlay (OverlayHost) ———
-
-  get interactionTarget(): HTMLElement | null {
-    return this.renderRoot.querySelector('.container');
-  }
-
-  get interactionFeatures(): { zoom: boolean; pan: boolean } {
-    // Destructured: the tests' type-check (not strict) sees valibot's defaulted fields as optional.
-    const { zoom, pan } = this.configuration.config.features;
-    return { zoom, pan };
-  }
-
-  viewportChanged(source: ViewportChangeSource, render = true): void {
-    this.view.changed(source, render);
-  }
-
-  pointerAt(cssX: number, cssY: number, synced = false): void {
-    this.overlay.pointerAt(cssX, cssY, synced);
-  }
-
-  pointerLeft(): void {
-    this.overlay.pointerLeft();
-  }
-
-  showZoomBox(box: { x: number; y: number; width: number; height: number } | null): void {
-    this.overlay.showZoomBox(box);
-  }
-
-  /** @internal host interface of a controller */
-  crosshairMoved(info: CrosshairInfo | null): void {
-    this.view.crosshairMoved(info);
-  }
-
-  // ——— sync-group (SyncMember) ———
-
-  syncViewport(start: number, end: number): void {
-    this.view.receiveWindow(start, end);
-  }
-
-  syncCrosshair(time: number | null): void {
-    this.view.receiveCrosshair(time);
-  }
-
-  // ——— renderer (RendererHost) ———
-
-  /** The renderer drawing now (benchmarks read its sample count). */
-  protected get activeRenderer(): Renderer | null {
-    return this.frames.renderer;
-  }
-
-  canvasFor(kind: 'webgpu' | 'canvas2d'): HTMLCanvasElement | null {
-    return this.surface.canvasFor(kind);
-  }
-
-  get sampleCount(): 1 | 4 {
-    return this.configuration.config.quality.msaa;
-  }
-
-  get memoryBudgetBytes(): number | null {
-    const mb = this.configuration.config.quality.maxGpuMemoryMB;
-    return mb ? mb * 1024 * 1024 : null;
-  }
-
-  get recoveryOptions(): RecoveryOptions {
-    return (this.constructor as typeof GpuChart).recovery;
-  }
-
-  rendererChanged(renderer: Renderer | null): void {
-    this.frames.renderer = renderer;
-    this.requestUpdate();
-    this.invalidate();
-  }
-
-  deviceAcquired(device: GPUDevice): void {
-    this.quality.deviceAcquired(device);
-  }
-
-  degradationChanged(detail: QualityDegradation | null): void {
-    this.quality.degradationChanged(detail);
-  }
-
-  showMessage(message: string | null): void {
-    this.overlay.setStatus({ unavailable: message });
-    // Nothing will draw: nobody should wait for a frame.
-    if (message) this.frames.flushWaiters();
-  }
 }
 
 declare global {

@@ -1,0 +1,236 @@
+import { LitElement } from 'lit';
+import { ChartModel, type CrosshairInfo } from '../../core/chart-model.js';
+import type { XAxisKind } from '../../core/scales.js';
+import type { ViewportChangeSource } from '../../core/viewport.js';
+import type { Renderer } from '../../render/renderer.js';
+import type { LifecycleState } from '../../recovery/lifecycle.js';
+import type { ChartConfig } from '../../config/schema.js';
+import type { ConfigIssue } from '../../config/errors.js';
+import type { ConfigDiff } from '../../config/diff.js';
+import type { LayerName } from '../../config/config-stack.js';
+import { GpuConfigChangeEvent } from '../../events/gpu-config-change.js';
+import { GpuConfigErrorEvent } from '../../events/gpu-config-error.js';
+import { ChartConfigController, type ConfigHost } from './chart-config-controller.js';
+import { ChartData, type DataHost } from './chart-data.js';
+import { ChartFrameLoop, type FrameLoopHost } from './chart-frame-loop.js';
+import { ChartIndicators } from './chart-indicators.js';
+import { ChartInteraction, type InteractionHost } from './chart-interaction.js';
+import { ChartOverlay, type OverlayHost } from './chart-overlay.js';
+import { ChartQuality } from './chart-quality.js';
+import { ChartRendererController, DEFAULT_RECOVERY, type QualityDegradation, type RecoveryOptions, type RendererHost } from './chart-renderer-controller.js';
+import type { SyncMember } from './chart-sync.js';
+import { ChartTheme } from './chart-theme.js';
+import { ChartViewport } from './chart-viewport.js';
+import { ChartCanvas } from './chart-canvas.js';
+import { prepareChart, seriesTypeIssue } from './chart-commit.js';
+import { yAxisIssues } from './chart-axes.js';
+import { nameAttributeIssues } from './chart-attributes.js';
+import { Invalidation, invalidationOf } from './invalidation.js';
+
+/**
+ * The wiring of `<gpu-chart>`: its controllers, each built once and owning its state, and the
+ * host interfaces through which they call back (configuration applied, pointer moved, renderer
+ * replaced, …). GpuChart (gpu-chart.ts) puts the public properties, attributes and methods on top,
+ * so that file reads as the list of what a page can set and call, and this one as how the parts
+ * are connected. Not registered as an element on its own.
+ */
+export abstract class ChartElement extends LitElement implements InteractionHost, ConfigHost, RendererHost, SyncMember, FrameLoopHost, OverlayHost, DataHost {
+  /** `lod` attribute (GpuChart declares it): the renderer's degradation may override it. */
+  abstract lod: 'auto' | 'off';
+  /** `label` attribute: the accessible description the overlay shows. */
+  abstract label: string | null;
+  /** `x-axis` attribute: read as soon as it is set, before the configuration layer is rebuilt. */
+  abstract xAxis?: XAxisKind;
+
+  /** Recovery timings (retry backoff, circuit breaker) for every chart on the page; tests shorten them. */
+  static recovery: RecoveryOptions = DEFAULT_RECOVERY;
+
+  // ——— controllers: each owns its state ———
+
+  protected readonly chartModel = new ChartModel();
+
+  /**
+   * The chart's model (scales, viewport, series, data). Reading it first does the work pending
+   * from configuration changes (the animation frame's commit would do it anyway), so what it says
+   * is the configuration in effect.
+   */
+  get model(): ChartModel {
+    this.frames.flush();
+    return this.chartModel;
+  }
+
+  /** Chooses and replaces renderers, recovers from device loss, falls back to Canvas2D. */
+  protected readonly renderers = new ChartRendererController(this);
+  /** Configuration layers: preset, config file, `config`, attributes, runtime updates. */
+  readonly configuration = new ChartConfigController(this);
+  /** The invalidation mask, the commit per animation frame, frame stats and telemetry. */
+  protected readonly frames = new ChartFrameLoop(this, this.chartModel, {
+    prepare: (bits) => prepareChart(bits, this.configuration.config, this.commitParts),
+    drawn: (frame) => this.overlay.frameDrawn(frame),
+    measured: (stats) => this.quality.record(stats),
+  });
+  /** The `<gpu-indicator>` children and configured indicators, computed over the data. */
+  protected readonly indicators = new ChartIndicators(this.chartModel, () => this.invalidate(Invalidation.OVERLAY), (issues) => this.reportConfigIssues(issues));
+  /** Axis labels, legend, pane titles, crosshair, tooltip, loading and messages. */
+  protected readonly overlay = new ChartOverlay(this, this.chartModel);
+  protected readonly theming = new ChartTheme(this);
+  /** `data`, `series`, `append`, `src`, `timeframe`, and reports of bad data. */
+  protected readonly intake = new ChartData(this, this.chartModel, this.indicators, {
+    setStatus: (change) => this.overlay.setStatus(change),
+    recordError: (kind, code) => this.frames.recordError(kind, code),
+  });
+  /** The canvas, sized to the element and the GPU. */
+  protected readonly surface = new ChartCanvas(this, this.chartModel, (w, h, ratio) => this.renderers.fitPixelRatio(w, h, ratio), () => this.effectiveConfig.quality.resolutionScale, () => this.invalidate());
+  /** The quality tier (auto-tuning) and what the renderer gave up to fit the GPU. */
+  protected readonly quality = new ChartQuality(this, this.chartModel, this.configuration, this.renderers, this.surface.measure);
+  /** The visible window and crosshair: API, events, and this chart's `sync-group`. */
+  protected readonly view = new ChartViewport(this, this.chartModel, () => this.frames.flush(), this.overlay);
+  protected readonly commitParts = {
+    model: this.chartModel,
+    theme: this.theming,
+    intake: this.intake,
+    indicators: this.indicators,
+    canvas: this.surface,
+    frames: this.frames,
+    overlay: this.overlay,
+    rebuildPipelines: () => this.renderers.rebuild(),
+  };
+
+  constructor() {
+    super();
+    new ChartInteraction(this);
+  }
+
+  /** The chart's lifecycle state: initializing, ready, lost, recovering, degraded, fallback, failed, disposed. */
+  get state(): LifecycleState {
+    return this.renderers.state;
+  }
+
+  /** The resolved configuration in effect (defaults filled). */
+  get effectiveConfig(): ChartConfig {
+    return this.configuration.config;
+  }
+
+  /** Marks work to do (bits of Invalidation, default: only a new picture): one commit at the next animation frame. */
+  invalidate(bits: number = Invalidation.VIEW): void {
+    this.frames.invalidate(bits);
+  }
+
+  // ——— configuration (ConfigHost) ———
+
+  applyConfig(config: ChartConfig, diff: ConfigDiff, layer: LayerName, durationMs: number): void {
+    const started = performance.now();
+    if (layer !== 'tier') this.quality.configure(config);
+    const typeIssue = diff.changedPaths.includes('series.type') ? seriesTypeIssue(config, layer) : null;
+    if (typeIssue) this.reportConfigIssues([typeIssue]);
+    const axisIssues = diff.changedPaths.some((path) => path.startsWith('axes') || path.startsWith('series.items')) ? yAxisIssues(config, layer) : [];
+    if (axisIssues.length > 0) this.reportConfigIssues(axisIssues);
+    this.invalidate(invalidationOf(diff.changedPaths));
+    this.dispatchEvent(
+      new GpuConfigChangeEvent({ changedPaths: diff.changedPaths, work: diff.work, subsystems: diff.subsystems, layer, durationMs: durationMs + performance.now() - started }),
+    );
+  }
+
+  reportConfigIssues(issues: ConfigIssue[]): void {
+    this.dispatchEvent(new GpuConfigErrorEvent({ issues: nameAttributeIssues(issues) }));
+  }
+
+  /** @internal host interface of a controller */
+  configError(path: string, message: string): void {
+    this.dispatchEvent(new GpuConfigErrorEvent({ issues: [{ path, message, source: 'attribute' }] }));
+  }
+
+  // ——— data intake (DataHost) ———
+
+  /** @internal host interface of a controller */
+  get xAxisKind(): XAxisKind {
+    const own = this.xAxis;
+    return own === 'time' || own === 'linear' || own === 'log' ? own : this.configuration.config.axes.x.type;
+  }
+
+  // ——— interaction (InteractionHost) and the overlay (OverlayHost) ———
+
+  get interactionTarget(): HTMLElement | null {
+    return this.renderRoot.querySelector('.container');
+  }
+
+  get interactionFeatures(): { zoom: boolean; pan: boolean } {
+    // Destructured: the tests' type-check (not strict) sees valibot's defaulted fields as optional.
+    const { zoom, pan } = this.configuration.config.features;
+    return { zoom, pan };
+  }
+
+  viewportChanged(source: ViewportChangeSource, render = true): void {
+    this.view.changed(source, render);
+  }
+
+  pointerAt(cssX: number, cssY: number, synced = false): void {
+    this.overlay.pointerAt(cssX, cssY, synced);
+  }
+
+  pointerLeft(): void {
+    this.overlay.pointerLeft();
+  }
+
+  showZoomBox(box: { x: number; y: number; width: number; height: number } | null): void {
+    this.overlay.showZoomBox(box);
+  }
+
+  /** @internal host interface of a controller */
+  crosshairMoved(info: CrosshairInfo | null): void {
+    this.view.crosshairMoved(info);
+  }
+
+  // ——— sync-group (SyncMember) ———
+
+  syncViewport(start: number, end: number): void {
+    this.view.receiveWindow(start, end);
+  }
+
+  syncCrosshair(time: number | null): void {
+    this.view.receiveCrosshair(time);
+  }
+
+  // ——— renderer (RendererHost) ———
+
+  /** The renderer drawing now (benchmarks read its sample count). */
+  protected get activeRenderer(): Renderer | null {
+    return this.frames.renderer;
+  }
+
+  canvasFor(kind: 'webgpu' | 'canvas2d'): HTMLCanvasElement | null {
+    return this.surface.canvasFor(kind);
+  }
+
+  get sampleCount(): 1 | 4 {
+    return this.configuration.config.quality.msaa;
+  }
+
+  get memoryBudgetBytes(): number | null {
+    const mb = this.configuration.config.quality.maxGpuMemoryMB;
+    return mb ? mb * 1024 * 1024 : null;
+  }
+
+  get recoveryOptions(): RecoveryOptions {
+    return (this.constructor as typeof ChartElement).recovery;
+  }
+
+  rendererChanged(renderer: Renderer | null): void {
+    this.frames.renderer = renderer;
+    this.requestUpdate();
+    this.invalidate();
+  }
+
+  deviceAcquired(device: GPUDevice): void {
+    this.quality.deviceAcquired(device);
+  }
+
+  degradationChanged(detail: QualityDegradation | null): void {
+    this.quality.degradationChanged(detail);
+  }
+
+  showMessage(message: string | null): void {
+    this.overlay.setStatus({ unavailable: message });
+    // Nothing will draw: nobody should wait for a frame.
+    if (message) this.frames.flushWaiters();
+  }}
