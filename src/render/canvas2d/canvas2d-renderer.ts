@@ -3,6 +3,7 @@ import { layerRect, scenePointCount } from '../../core/scene/frame-scene.js';
 import type { FramePixels, Renderer, RenderStats } from '../renderer.js';
 import { drawArea } from './primitives/area.js';
 import { cssColor, type Context2d, type DrawPrimitive } from './primitives/draw-primitive.js';
+import { drawMarkersLayer } from './primitives/markers.js';
 import { drawRects } from './primitives/rects.js';
 import { drawLine, drawSegments } from './primitives/strokes.js';
 
@@ -15,6 +16,7 @@ const DRAW_PRIMITIVES: { readonly [K in SceneLayer['kind']]: DrawPrimitive<Extra
   area: drawArea,
   segments: drawSegments,
   rects: drawRects,
+  markers: drawMarkersLayer,
 };
 
 const NO_FAILED_KINDS: ReadonlySet<string> = new Set();

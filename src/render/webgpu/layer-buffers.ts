@@ -26,6 +26,12 @@ export interface LayerSlot {
   chunks: LayerChunk[];
   /** Chunks in use this frame. */
   used: number;
+  /**
+   * What the storage buffers hold (PrimitiveKind.uploadKey of the layer last written, and its
+   * element count); undefined: unknown, write next time.
+   */
+  key: unknown;
+  keyCount: number;
 }
 
 /** Runs an allocation inside the frame's error scopes and the memory budget (the renderer's). */
@@ -43,6 +49,10 @@ export class LayerBuffers {
   private readonly layouts: GPUBindGroupLayout[];
   private readonly params: ParamsWriter;
   private readonly paramsData: ArrayBuffer;
+  /** Bytes written into storage buffers since the counter was last reset (statistics, tests). */
+  storageBytesWritten = 0;
+  /** Storage writes skipped because a layer's upload key and count were unchanged (idem). */
+  storageWritesSkipped = 0;
 
   constructor(
     private readonly device: GPUDevice,
@@ -79,10 +89,14 @@ export class LayerBuffers {
       const params = this.allocate(bytes, () =>
         this.allocations.createBuffer(this.device, { label: 'gpu-charts layer params', size: bytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }),
       );
-      slot = { kind, params, chunks: [], used: 0 };
+      slot = { kind, params, chunks: [], used: 0, key: undefined, keyCount: -1 };
       slots[rank] = slot;
     }
     const widths = kind.bytesPerElement;
+    // The storage data may already be there: same upload key (e.g. a scatter's data version) and
+    // count, and the same chunks (a chunk created below is empty, so its key is dropped first).
+    const key = kind.uploadKey?.(layer);
+    let unchanged = key !== undefined && slot.key === key && slot.keyCount === count && slot.chunks.length === chunkCount;
     for (let j = 0; j < chunkCount; j++) {
       const start = j * step;
       const length = Math.max(0, Math.min(perChunk, count - start));
@@ -93,14 +107,18 @@ export class LayerBuffers {
         const capacity = chunkCount === 1 ? Math.min(perChunk, Math.max(kind.minCapacity, nextPowerOfTwo(length))) : perChunk;
         chunk = this.createChunk(kindIndex, slot.params, capacity);
         slot.chunks[j] = chunk;
+        unchanged = false;
       }
       chunk.vertices = kind.vertexCount(length);
       chunk.instances = kind.instanceCount(length);
-      if (length > 0) {
+      if (unchanged) {
+        this.storageWritesSkipped++;
+      } else if (length > 0) {
         for (let b = 0; b < widths.length; b++) {
           const source = kind.source(layer, b);
           const width = widths[b]!;
           this.device.queue.writeBuffer(chunk.buffers[b]!, 0, source.buffer, source.byteOffset + start * width, length * width);
+          this.storageBytesWritten += length * width;
         }
       }
     }
@@ -108,6 +126,8 @@ export class LayerBuffers {
     for (let j = chunkCount; j < slot.chunks.length; j++) this.releaseChunk(slot.chunks[j]!);
     slot.chunks.length = chunkCount;
     slot.used = count > 0 ? chunkCount : 0;
+    slot.key = key;
+    slot.keyCount = count;
     const params = this.params;
     params.floats.fill(0);
     kind.writeParams(params, layer, frame);

@@ -1,5 +1,6 @@
 import type { SceneLayer } from '../../../core/scene/frame-scene.js';
 import { areaKind } from './area.js';
+import { markersKind } from './markers.js';
 import { polylineKind } from './polyline.js';
 import type { PrimitiveKind } from './primitive-kind.js';
 import { rectsKind } from './rects.js';
@@ -22,6 +23,7 @@ export const PRIMITIVE_KINDS: { readonly [K in SceneLayer['kind']]: PrimitiveKin
   area: areaKind,
   segments: segmentsKind,
   rects: rectsKind,
+  markers: markersKind,
 };
 
 /** The kinds in table order; a kind's index here numbers its slots. */
