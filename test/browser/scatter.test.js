@@ -275,7 +275,7 @@ describe('<gpu-chart> scatter', () => {
     await chart.nextFrame();
     const good = chart.model.series.map((s) => s.marker);
     const recorder = recordEvents(chart, ['gpu-config-error', 'gpu-data-error']);
-    chart.series = [{ column: 'y', type: 'scatter', marker: 'star', colormap: 'rainbow' }];
+    chart.series = [{ column: 'y', type: 'scatter', marker: /** @type {any} */ ('star'), colormap: /** @type {any} */ ('rainbow') }];
     await chart.nextFrame();
     await sleep(20);
     const paths = recorder.events.filter((e) => e.type === 'gpu-config-error').flatMap((e) => e.detail.issues.map((i) => i.path));

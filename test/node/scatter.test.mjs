@@ -186,9 +186,9 @@ test('option resolution: defaults, x column, errors naming the field', () => {
   assert.equal(resolveScatter({ x: 'c' }, columns).x, 'c');
   assert.equal(resolveScatter({ colorBy: 'c' }, columns).colormap?.name, 'viridis');
   assert.equal(resolveScatter({ colorBy: 'c', categorical: true }, columns).colormap, null);
-  assert.equal(resolveScatter({ marker: 'star' }, columns).marker, 'circle', 'lenient at draw time');
+  assert.equal(resolveScatter({ marker: /** @type {any} */ ('star') }, columns).marker, 'circle', 'lenient at draw time');
   assert.deepEqual(scatterIssues({ marker: 'diamond', colormap: 'magma', markerSize: 10, x: 'c' }, columns), []);
-  const issues = scatterIssues({ marker: 'star', colormap: 'rainbow', markerSize: -1, colorBy: 'nope', x: 'q' }, columns);
+  const issues = scatterIssues({ marker: /** @type {any} */ ('star'), colormap: /** @type {any} */ ('rainbow'), markerSize: -1, colorBy: 'nope', x: 'q' }, columns);
   assert.deepEqual(issues.map((i) => i.field).sort(), ['colorBy', 'colormap', 'marker', 'markerSize', 'x']);
   assert.match(issues.find((i) => i.field === 'marker').message, /star/);
   assert.match(issues.find((i) => i.field === 'colormap').message, /rainbow/);
