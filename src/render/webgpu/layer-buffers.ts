@@ -17,6 +17,11 @@ export interface LayerChunk {
   /** What this chunk draws in the current frame. */
   vertices: number;
   instances: number;
+  /** Elements it holds this frame (compute kinds dispatch that many invocations). */
+  elements: number;
+  /** Compute kinds: the element count and pixel buffer its bind group was made for. */
+  boundLength: number;
+  boundPixels: GPUBuffer | null;
 }
 
 /** GPU state of one layer slot, reused frame after frame. */
@@ -32,6 +37,9 @@ export interface LayerSlot {
    */
   key: unknown;
   keyCount: number;
+  /** Compute kinds (PrimitiveKind.compute): the pane's pixel buffer and its size in bytes. */
+  pixels: GPUBuffer | null;
+  pixelsBytes: number;
 }
 
 /** Runs an allocation inside the frame's error scopes and the memory budget (the renderer's). */
@@ -89,10 +97,22 @@ export class LayerBuffers {
       const params = this.allocate(bytes, () =>
         this.allocations.createBuffer(this.device, { label: 'gpu-charts layer params', size: bytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }),
       );
-      slot = { kind, params, chunks: [], used: 0, key: undefined, keyCount: -1 };
+      slot = { kind, params, chunks: [], used: 0, key: undefined, keyCount: -1, pixels: null, pixelsBytes: 0 };
       slots[rank] = slot;
     }
     const widths = kind.bytesPerElement;
+    const compute = kind.compute;
+    if (compute) {
+      // The pane's pixel buffer, grown (never shrunk) to the scissor rectangle.
+      const bytes = Math.max(16, frame.scissor.width * frame.scissor.height * compute.pixelBytes);
+      if (!slot.pixels || slot.pixelsBytes < bytes) {
+        this.allocations.release(slot.pixels);
+        slot.pixels = null;
+        const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
+        slot.pixels = this.allocate(bytes, () => this.allocations.createBuffer(this.device, { label: 'gpu-charts layer pixels', size: bytes, usage }));
+        slot.pixelsBytes = bytes;
+      }
+    }
     // The storage data may already be there: same upload key (e.g. a scatter's data version) and
     // count, and the same chunks (a chunk created below is empty, so its key is dropped first).
     const key = kind.uploadKey?.(layer);
@@ -105,12 +125,19 @@ export class LayerBuffers {
         if (chunk) this.releaseChunk(chunk);
         // A lone chunk grows by doubling; several: each a full binding.
         const capacity = chunkCount === 1 ? Math.min(perChunk, Math.max(kind.minCapacity, nextPowerOfTwo(length))) : perChunk;
-        chunk = this.createChunk(kindIndex, slot.params, capacity);
+        chunk = this.createChunk(kindIndex, slot, capacity);
         slot.chunks[j] = chunk;
         unchanged = false;
       }
-      chunk.vertices = kind.vertexCount(length);
+      // A compute kind draws once, from its first chunk, whatever the chunks hold.
+      chunk.vertices = compute && j > 0 ? 0 : kind.vertexCount(length);
       chunk.instances = kind.instanceCount(length);
+      chunk.elements = length;
+      if (compute && (chunk.boundLength !== length || chunk.boundPixels !== slot.pixels)) {
+        chunk.bindGroup = this.bindGroup(kindIndex, slot, chunk.buffers, length);
+        chunk.boundLength = length;
+        chunk.boundPixels = slot.pixels;
+      }
       if (unchanged) {
         this.storageWritesSkipped++;
       } else if (length > 0) {
@@ -141,6 +168,7 @@ export class LayerBuffers {
       for (const slot of slots) {
         if (!slot) continue;
         this.allocations.release(slot.params);
+        this.allocations.release(slot.pixels);
         for (const chunk of slot.chunks) this.releaseChunk(chunk);
       }
       slots.length = 0;
@@ -152,20 +180,32 @@ export class LayerBuffers {
     for (const slots of this.slots) slots.length = 0;
   }
 
-  private createChunk(kindIndex: number, params: GPUBuffer, capacity: number): LayerChunk {
+  private createChunk(kindIndex: number, slot: LayerSlot, capacity: number): LayerChunk {
     const kind = this.kinds[kindIndex]!;
     const storage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
     const buffers: GPUBuffer[] = [];
-    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: params } }];
     for (let b = 0; b < kind.bytesPerElement.length; b++) {
       const size = Math.max(16, capacity * kind.bytesPerElement[b]!);
       const label = kind.bufferLabels[b] ?? 'gpu-charts layer data';
-      const buffer = this.allocate(size, () => this.allocations.createBuffer(this.device, { label, size, usage: storage }));
-      buffers.push(buffer);
-      entries.push({ binding: b + 1, resource: { buffer } });
+      buffers.push(this.allocate(size, () => this.allocations.createBuffer(this.device, { label, size, usage: storage })));
     }
-    const bindGroup = this.device.createBindGroup({ layout: this.layouts[kindIndex]!, entries });
-    return { buffers, capacity, bindGroup, vertices: 0, instances: 0 };
+    const bindGroup = this.bindGroup(kindIndex, slot, buffers, capacity);
+    return { buffers, capacity, bindGroup, vertices: 0, instances: 0, elements: 0, boundLength: -1, boundPixels: null };
+  }
+
+  /**
+   * A chunk's bind group: params, its storage buffers (a compute kind's bound to exactly `length`
+   * elements, at least one), then a compute kind's pixel buffer.
+   */
+  private bindGroup(kindIndex: number, slot: LayerSlot, buffers: GPUBuffer[], length: number): GPUBindGroup {
+    const kind = this.kinds[kindIndex]!;
+    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: slot.params } }];
+    buffers.forEach((buffer, b) => {
+      const size = kind.compute ? Math.max(1, length) * kind.bytesPerElement[b]! : undefined;
+      entries.push({ binding: b + 1, resource: size === undefined ? { buffer } : { buffer, size } });
+    });
+    if (kind.compute && slot.pixels) entries.push({ binding: buffers.length + 1, resource: { buffer: slot.pixels } });
+    return this.device.createBindGroup({ layout: this.layouts[kindIndex]!, entries });
   }
 
   private releaseChunk(chunk: LayerChunk): void {

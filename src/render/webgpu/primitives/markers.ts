@@ -8,10 +8,12 @@ import { PREMULTIPLIED_BLEND, type PrimitiveKind } from './primitive-kind.js';
 const MARKER_BYTES = MARKER_STRIDE * 4;
 
 /**
- * Markers (shaders/markers.wgsl): one storage buffer of 16-byte markers in data space, six
- * vertices per marker, the data-to-pixel transform in the params. The buffers are written only
- * when the layer's `dataKey` or count changes (`uploadKey`): panning and zooming a scatter of
- * millions of points rewrites 48 bytes of params per frame.
+ * Markers (shaders/markers.wgsl): one storage buffer of 16-byte markers in data space; a compute
+ * pass splats them (one invocation each: shape coverage per pixel, atomicMax into the pane's pixel
+ * buffer), then one triangle composites the pane. Software rasterizers set up small triangles
+ * slowly (two per marker: ~5 µs each on SwiftShader), compute invocations are cheap. The buffers
+ * are written only when the layer's `dataKey` or count changes (`uploadKey`): panning and zooming
+ * a scatter of millions of points rewrites 64 bytes of params per frame.
  */
 export const markersKind: PrimitiveKind<MarkersLayer> = {
   pipeline: 'markers',
@@ -20,36 +22,49 @@ export const markersKind: PrimitiveKind<MarkersLayer> = {
   // 4 KiB at first.
   minCapacity: 256,
   overlap: 0,
-  // Layout of `Params` in markers.wgsl: 12 × 4 bytes.
-  paramsBytes: 48,
+  // Layout of `Params` in markers.wgsl: 16 × 4 bytes.
+  paramsBytes: 64,
   elementsPerChunk: (limits) => elementsPerBinding(limits, MARKER_BYTES),
   bindGroupLayout: (context) =>
     context.cache.bindGroupLayout('markers', () => ({
       label: 'gpu-charts markers',
       entries: [
-        { binding: 0, visibility: GPUShaderStage.VERTEX | GPUShaderStage.FRAGMENT, buffer: { type: 'uniform' } },
-        { binding: 1, visibility: GPUShaderStage.VERTEX, buffer: { type: 'read-only-storage' } },
+        { binding: 0, visibility: GPUShaderStage.VERTEX | GPUShaderStage.FRAGMENT | GPUShaderStage.COMPUTE, buffer: { type: 'uniform' } },
+        { binding: 1, visibility: GPUShaderStage.COMPUTE, buffer: { type: 'read-only-storage' } },
+        { binding: 2, visibility: GPUShaderStage.COMPUTE | GPUShaderStage.FRAGMENT, buffer: { type: 'storage' } },
       ],
     })),
   createPipeline(context, layout) {
-    const { cache, format, sampleCount } = context;
+    const { cache, format, sampleCount, device } = context;
     const module = cache.moduleEntry('markers.wgsl', context.shaders.markers ?? markersWgsl);
-    return cache.checkedPipeline(
+    const pipelineLayout = device.createPipelineLayout({ bindGroupLayouts: [layout] });
+    const render = cache.checkedPipeline(
       `markers|${format}|${sampleCount}|${module.id}`,
       () => ({
-        label: 'gpu-charts markers',
-        layout: context.device.createPipelineLayout({ bindGroupLayouts: [layout] }),
-        vertex: { module: module.module, entryPoint: 'vs_marker' },
-        fragment: { module: module.module, entryPoint: 'fs_marker', targets: [{ format, blend: PREMULTIPLIED_BLEND }] },
+        label: 'gpu-charts markers composite',
+        layout: pipelineLayout,
+        vertex: { module: module.module, entryPoint: 'vs_composite' },
+        fragment: { module: module.module, entryPoint: 'fs_composite', targets: [{ format, blend: PREMULTIPLIED_BLEND }] },
         primitive: { topology: 'triangle-list' },
         multisample: { count: sampleCount },
       }),
       module,
     );
+    device.pushErrorScope('validation');
+    let compute: GPUComputePipeline | undefined;
+    let thrown: string | null = null;
+    try {
+      compute = device.createComputePipeline({ label: 'gpu-charts markers splat', layout: pipelineLayout, compute: { module: module.module, entryPoint: 'cs_splat' } });
+    } catch (error) {
+      thrown = error instanceof Error ? error.message : String(error);
+    }
+    const scope = device.popErrorScope().catch(() => null);
+    const check = Promise.all([render.check, scope]).then(([result, error]) => (result.error || (!error && !thrown) ? result : { ...result, error: thrown ?? error!.message }));
+    return { pipeline: render.pipeline, check, ...(compute ? { compute } : {}) };
   },
   count: markerCount,
   source: (layer) => layer.data,
-  writeParams({ floats, uints }, layer, { scene, rect }) {
+  writeParams({ floats, uints }, layer, { scene, rect, scissor }) {
     floats[0] = scene.width;
     floats[1] = scene.height;
     floats[2] = rect.x;
@@ -60,9 +75,14 @@ export const markersKind: PrimitiveKind<MarkersLayer> = {
     floats[6] = t[2];
     floats[7] = t[3];
     uints[8] = markerShapeIndex(layer.shape);
+    uints[9] = scissor.x;
+    uints[10] = scissor.y;
+    uints[11] = scissor.width;
+    uints[12] = scissor.height;
   },
-  // Six vertices (two triangles) per marker, no instancing (see markers.wgsl).
-  vertexCount: (markers) => 6 * markers,
+  // One triangle over the pane composites what the compute pass splatted (see markers.wgsl).
+  vertexCount: (markers) => (markers > 0 ? 3 : 0),
   instanceCount: () => 1,
   uploadKey: (layer) => layer.dataKey,
+  compute: { pixelBytes: 4, workgroupSize: 64 },
 };

@@ -20,6 +20,8 @@ export interface PipelineContext {
 /** A pipeline and the promise of its check (see PipelineCache.checkedPipeline). */
 export interface CheckedPipeline {
   pipeline: GPURenderPipeline;
+  /** The compute pipeline of a kind with `compute` (its check is part of `check`). */
+  compute?: GPUComputePipeline;
   check: Promise<{ error: string | null; diagnostics: import('../pipeline-cache.js').ShaderDiagnostic[] }>;
 }
 
@@ -89,6 +91,15 @@ export interface PrimitiveKind<L extends SceneLayer = SceneLayer> {
    * it upload every frame. undefined: upload.
    */
   uploadKey?(layer: L): unknown;
+  /**
+   * Optional: the kind runs a compute pass before the render pass (markers: one invocation per
+   * marker, splatting into a per-pane pixel buffer that one triangle then composites). Such a
+   * kind's bind groups hold, after its storage buffers, a buffer of `pixelBytes` per pixel of the
+   * layer's scissor rectangle, cleared every frame; each chunk's storage binding is exactly its
+   * elements (arrayLength in the shader); only the first chunk draws (`vertexCount`), every chunk
+   * is dispatched (`workgroupSize` invocations per workgroup).
+   */
+  readonly compute?: { readonly pixelBytes: number; readonly workgroupSize: number };
 }
 
 /** The premultiplied blend every kind shares. */
