@@ -234,6 +234,17 @@ export class ScatterState {
   viewExtent(series: SeriesContext, settings: ScatterSettings, positiveOnly: boolean): [number, number] {
     const { store, spec, start, end } = series;
     const key = `${store.version}|${store.length}|${settings.x}|${spec.column}|${start}|${end}|${positiveOnly}`;
+    if (!positiveOnly && (key !== this.viewKey || store !== this.viewStore)) {
+      // The whole x extent in view (moving data resets the view every frame): the data's own y
+      // extent, already known, spares a scan.
+      const e = this.dataExtent(series, settings, false, false);
+      if (start <= e.minX && end >= e.maxX) {
+        this.viewMin = e.minY;
+        this.viewMax = e.maxY;
+        this.viewKey = key;
+        this.viewStore = store;
+      }
+    }
     if (key !== this.viewKey || store !== this.viewStore) {
       const xs = this.xs(store, settings);
       const ys = store.column(spec.column);
