@@ -31,7 +31,16 @@ export function clusters(n, seed = 9) {
 
 const still = clusters(1_000_000);
 chart.series = [{ column: 'y', type: 'scatter', x: 'x', colorBy: 'distance', colormap: 'viridis', markerSize: 2 }];
-chart.data = still;
+// A preview of 20k points at once; the million when the section first scrolls into view: on a
+// software adapter one frame of them takes seconds of GPU time, which the charts above should not
+// wait for.
+chart.data = clusters(20_000);
+const observer = new IntersectionObserver((entries) => {
+  if (!entries.some((e) => e.isIntersecting)) return;
+  observer.disconnect();
+  if (!moving) chart.data = still;
+});
+observer.observe(chart);
 
 let moving = null;
 button?.addEventListener('click', () => {

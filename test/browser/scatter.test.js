@@ -10,6 +10,7 @@ const WIDTH = 260;
 const HEIGHT = 170;
 const PLOT = { x: 20.5, y: 10, width: 220, height: 150 };
 const SHAPES = ['circle', 'square', 'triangle', 'cross', 'diamond'];
+/** @type {import('../../dist/core/index.js').Rgba} */
 const WHITE = [1, 1, 1, 1];
 const pack = ([r, g, b], a = 255) => (r | (g << 8) | (b << 16) | (a << 24)) >>> 0;
 
@@ -26,6 +27,7 @@ function markersLayer(shape, points, dataKey) {
   return { kind: 'markers', id: shape, data, count: points.length, shape, transform: [1, 0, 1, 0], dataKey };
 }
 
+/** @returns {import('../../dist/core/index.js').FrameScene} */
 function sceneOf(layers) {
   return { width: WIDTH, height: HEIGHT, background: WHITE, plot: PLOT, layers };
 }
@@ -123,6 +125,24 @@ describe('markers primitive', () => {
     // (diamond and triangle, alike).
     assert(areas.square > areas.circle && areas.circle > areas.cross && areas.cross > areas.diamond && areas.cross > areas.triangle, `areas in the expected order: ${JSON.stringify(areas)}`);
     assert(Math.abs(areas.triangle - areas.diamond) / areas.diamond < 0.1, `triangle and diamond cover about the same: ${JSON.stringify(areas)}`);
+  });
+
+  it('draws the same pixels when the markers are split into chunks (small storage bindings)', async () => {
+    const scene = sceneOf([markersLayer('circle', shapePoints(), 3)]);
+    const whole = await gpuCapture(scene);
+    const manager = DeviceManager.shared();
+    device ??= await manager.acquire();
+    // 7 markers per storage binding: the 32 markers go in 5 chunks, each dispatched on its own.
+    const renderer = new WebGpuRenderer({ device, limits: { maxStorageBufferBindingSize: 16 * 7 }, pipelines: manager.pipelines(device), allocations: manager.allocations.owner(), target: { kind: 'offscreen', format: 'rgba8unorm', width: WIDTH, height: HEIGHT } });
+    try {
+      const chunked = await renderer.capture(scene);
+      let differing = 0;
+      for (let i = 0; i < whole.data.length; i++) if (whole.data[i] !== chunked.data[i]) differing++;
+      assertEqual(differing, 0, 'chunked and whole pictures are identical');
+      assert(inked(chunked) > 300, 'markers drawn');
+    } finally {
+      renderer.dispose();
+    }
   });
 
   it('puts a square\'s corner where a circle leaves it empty', async () => {
