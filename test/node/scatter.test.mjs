@@ -217,3 +217,20 @@ test('pick finds the nearest point through the index and shows its row', () => {
   const [x, y] = cssOf(3);
   assert.equal(model.pick(x, y + 60), null);
 });
+
+test('log y axis: markers are uploaded as log10 values and land where the scale puts them', () => {
+  const { model, d } = scatterModel();
+  model.setOptions({ yScale: 'log' });
+  const layer = model.frame().scene.layers.find((l) => l.kind === 'markers');
+  const main = model.panes()[0].rect;
+  const [lo, hi] = model.yRange();
+  const [, , sy, oy] = layer.transform;
+  for (let i = 0; i < 6; i++) {
+    const expected = ((Math.log10(hi) - Math.log10(d.y[i])) / (Math.log10(hi) - Math.log10(lo))) * main.height;
+    const px = layer.data[i * 4 + 1] * sy + oy;
+    assert.ok(Math.abs(px - expected) < 1e-3, `row ${i}: ${px} vs ${expected}`);
+  }
+  // Picking works in log space too.
+  const info = model.pick(model.xOf(d.x[3]) + 1, main.y + ((Math.log10(hi) - Math.log10(40)) / (Math.log10(hi) - Math.log10(lo))) * main.height);
+  assert.equal(info?.values[0].index, 3);
+});
