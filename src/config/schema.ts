@@ -24,6 +24,10 @@ export const COLORMAP_NAMES = ['viridis', 'magma', 'inferno', 'plasma', 'turbo',
 /** Heatmap interpolations (src/core/scene GRID_INTERPOLATIONS). */
 export const INTERPOLATIONS = ['nearest', 'bilinear', 'bicubic'] as const;
 export const GRID_STYLES = ['solid', 'dashed', 'dotted'] as const;
+/** Scatter marker shapes (MARKER_SHAPES in core/scene; config/ may not import core, a test keeps them equal). */
+export const SCATTER_MARKERS = ['circle', 'square', 'triangle', 'cross', 'diamond'] as const;
+/** Colormap names a scatter's colorBy may use (COLORMAP_NAMES in core/colormap; kept equal by a test). */
+export const SCATTER_COLORMAPS = ['viridis', 'magma', 'inferno', 'plasma', 'turbo', 'cividis', 'grays'] as const;
 
 export type Theme = (typeof THEMES)[number];
 export type Tier = (typeof TIERS)[number];
@@ -154,10 +158,16 @@ function buildSchema(mode: Mode) {
     baseValue: v.optional(doc(v.pipe(v.number(), v.finite()), 'A baseline series\' base value (default: the first visible value).')),
     yAxis: v.optional(doc(id(), 'Id of the value axis (axes.yAxes[].id) this series is drawn against; default: the default axis "y".')),
     interpolation: v.optional(doc(v.picklist(INTERPOLATIONS), 'Heatmap: overrides series.heatmap.interpolation.')),
-    colormap: v.optional(doc(colormap(), 'Heatmap: a colormap name, or at least 2 stops { offset, color: [r, g, b, a] }.')),
+    colormap: v.optional(doc(colormap(), 'Heatmap, and scatter colorBy: a colormap name, or at least 2 stops { offset, color: [r, g, b, a] }.')),
     colorScale: v.optional(doc(v.picklist(['linear', 'log']), 'Heatmap: overrides series.heatmap.colorScale.')),
     colorMin: v.optional(doc(v.pipe(v.number(), v.finite()), 'Heatmap: value at the bottom of the colormap (default: the finite minimum).')),
     colorMax: v.optional(doc(v.pipe(v.number(), v.finite()), 'Heatmap: value at the top of the colormap (default: the finite maximum).')),
+    x: v.optional(doc(text(128), 'Scatter: the x column (default: a column named "x" if the data has one, else the row key).')),
+    size: v.optional(doc(text(128), 'Scatter: a column of marker diameters in CSS px (default: markerSize for every point).')),
+    colorBy: v.optional(doc(text(128), 'Scatter: a column that colours the points through the colormap, over its finite min..max.')),
+    categorical: v.optional(doc(v.boolean(), 'Scatter: colorBy holds integer categories, each its own colour (instead of a colormap).')),
+    marker: v.optional(doc(v.picklist(SCATTER_MARKERS), 'Scatter: marker shape (default circle).')),
+    markerSize: v.optional(doc(range(0.5, 256), 'Scatter: marker diameter in CSS px (default 4).')),
   });
 
   const series = v.strictObject({

@@ -5,7 +5,7 @@ import { lowerBound, nearestIndex, upperBound } from '../data/lod/search.js';
 import { withAlpha } from '../series/shared/value-column.js';
 import { SeriesStore } from '../data/series-store.js';
 import { seriesModuleFor } from '../series/registry.js';
-import type { ColorBar, DrawTarget, ExtentQuery, LodSummary, SeriesContext, SeriesModule, SeriesValue } from '../series/series-type.js';
+import type { ColorBar, DrawTarget, ExtentQuery, LodSummary, NearestHit, SeriesContext, SeriesModule, SeriesValue } from '../series/series-type.js';
 import type { SeriesOptions, SeriesSpec } from '../series/shared/series-spec.js';
 import { resolveSeries } from '../series/resolve-series.js';
 import { DerivedLayers, paneOf, type DerivedSeries } from './derived-series.js';
@@ -124,19 +124,46 @@ export class ChartModel {
   setData(data: ColumnarData, keepView = false, grid: GridStore | null = null): void {
     this.store = new SeriesStore(data);
     this.gridStore = grid;
-    this.slots.clear();
+    // Series states are kept (scatter: its markers buffer, reused when new data of the same size
+    // arrives every frame); those of series no longer drawn go in resolve(). States key what they
+    // derive from the data by store and version.
     this.derived.clear();
-    this.resolve();
+    this.resolve(false);
     const [first, last] = this.xBounds(this.store);
     const overlaps = keepView && this.viewport.end > first && this.viewport.start < last;
     this.viewport.setDataBounds(first, last, !overlaps);
   }
 
-  /** The data's x extent as the x axis can show it: on a log axis, from the first key > 0. */
+  /**
+   * The data's x bounds: a grid's edges (a streaming ring: its whole capacity, see
+   * GridStore.windowStart); else the row keys' range (on a log axis from the first key > 0), or,
+   * where series cover an x range of their own (SeriesModule.xExtent: a scatter's x column), the
+   * union of those with the keys' range of the other visible series.
+   */
   private xBounds(store: SeriesStore): [number, number] {
-    // A grid: its edges (a streaming ring: its whole capacity, see GridStore.windowStart).
     const grid = this.gridStore;
     if (grid) return [grid.windowStart, grid.xEnd];
+    const keys = this.keyBounds(store);
+    if (store.length === 0) return keys;
+    const out: [number, number] = [Infinity, -Infinity];
+    let own = false;
+    const context = this.context(store);
+    this.specs.forEach((spec, i) => {
+      if (!spec.visible) return;
+      const { module } = this.fill(context, spec, i);
+      if (module.xExtent) {
+        own = true;
+        module.xExtent(context, out);
+      } else {
+        out[0] = Math.min(out[0], keys[0]);
+        out[1] = Math.max(out[1], keys[1]);
+      }
+    });
+    return own && out[1] >= out[0] ? out : keys;
+  }
+
+  /** The row keys' extent as the x axis can show it: on a log axis, from the first key > 0. */
+  private keyBounds(store: SeriesStore): [number, number] {
     const last = store.lastTime();
     if (this.options.xAxis !== 'log') return [store.firstTime(), last];
     if (!(last > 0)) return [1, 10];
@@ -154,8 +181,8 @@ export class ChartModel {
     const previousLast = this.store.lastTime();
     const result = this.store.append(data);
     const last = this.store.lastTime();
-    const [first] = this.xBounds(this.store);
-    this.viewport.setDataBounds(first, last, false);
+    const bounds = this.xBounds(this.store);
+    this.viewport.setDataBounds(bounds[0], bounds[1], false);
     if (following && last > previousLast) this.viewport.shift(last - previousLast);
     return result;
   }
@@ -466,6 +493,30 @@ export class ChartModel {
     if (px < 0 || py < 0 || px > plot.width || py > plot.height) return null;
     const pane = this.paneAt(cssY);
     const xScale = this.xScale(plot.width);
+    const context = this.context(store);
+    // The value under the pointer (a heatmap's row), on the main pane.
+    if (this.gridStore && (pane?.id ?? MAIN_PANE) === MAIN_PANE) context.cursorY = this.valueAt(cssY);
+    // Series that find their own nearest row (scatter: the point under the pointer, through a
+    // spatial index) are picked first; the nearest such hit wins and the tooltip shows its row.
+    const main = this.panes()[0]!.rect;
+    if (!pane || pane.id === MAIN_PANE) {
+      let best: { hit: NearestHit; spec: SeriesSpec; i: number } | null = null;
+      this.specs.forEach((spec, i) => {
+        if (!spec.visible) return;
+        const { module } = this.fill(context, spec, i);
+        if (!module.nearest) return;
+        const target = { pane: main, xScale, yScale: this.valueScale(spec.yAxis ?? DEFAULT_Y_AXIS) };
+        const hit = module.nearest(context, cssX * ratio - main.x, cssY * ratio - main.y, target);
+        if (hit && (!best || hit.distance < best.hit.distance)) best = { hit, spec, i };
+      });
+      const found = best as { hit: NearestHit; spec: SeriesSpec; i: number } | null;
+      if (found) {
+        const { hit } = found;
+        const values: SeriesValue[] = [];
+        this.fill(context, found.spec, found.i).module.tooltip(context, hit.index, values);
+        return { time: store.time[hit.index]!, pane: MAIN_PANE, x: (main.x + hit.x) / ratio, y: (main.y + hit.y) / ratio, values };
+      }
+    }
     let index = nearestIndex(store.time, store.length, xScale.fromPixel(px));
     // Nearest on screen: on a log axis the nearer value need not be the nearer pixel.
     if (xScale.kind === 'log') {
@@ -475,12 +526,17 @@ export class ChartModel {
     }
     const time = store.time[index]!;
     const values: SeriesValue[] = [];
-    const context = this.context(store);
-    // The value under the pointer (a heatmap's row), on the main pane.
-    if (this.gridStore && (pane?.id ?? MAIN_PANE) === MAIN_PANE) context.cursorY = this.valueAt(cssY);
+    let keyed = false;
     this.specs.forEach((spec, i) => {
-      if (spec.visible) this.fill(context, spec, i).module.tooltip(context, index, values);
+      if (!spec.visible) return;
+      const { module } = this.fill(context, spec, i);
+      // Picked by position above: no row of theirs is near the pointer.
+      if (module.nearest) return;
+      keyed = true;
+      module.tooltip(context, index, values);
     });
+    // Only position-picked series and nothing near: nothing to show.
+    if (!keyed && this.derived.entries.length === 0 && this.specs.some((spec) => spec.visible)) return null;
     this.derived.entries.forEach(({ spec }, i) => {
       values.push({ id: spec.id, name: spec.name, color: this.derivedColor(spec, i), value: spec.values[index]!, index });
     });
@@ -561,9 +617,22 @@ export class ChartModel {
     return spec.color ?? palette[index % palette.length]!;
   }
 
-  private resolve(): void {
+  /**
+   * Resolves the series again; drops the states of series no longer drawn. `bounds`: the series
+   * may cover another x range now (a scatter added or removed): the data bounds follow, and a view
+   * that showed all the data shows all of it again.
+   */
+  private resolve(bounds = true): void {
     // Grid data is drawn as a heatmap whatever the chart's default type.
     const type = this.gridStore ? 'heatmap' : this.options.defaultType;
     this.specs = resolveSeries(this.store?.columnNames ?? [], this.seriesOptions, type, this.options.lineWidth);
+    for (const id of [...this.slots.keys()]) if (!this.specs.some((spec) => spec.id === id)) this.slots.delete(id);
+    const store = this.store;
+    if (!bounds || !store || store.length === 0) return;
+    const [oldStart, oldEnd] = this.viewport.dataBounds;
+    const [first, last] = this.xBounds(store);
+    if (first === oldStart && last === oldEnd) return;
+    const showedAll = this.viewport.start <= oldStart && this.viewport.end >= oldEnd;
+    this.viewport.setDataBounds(first, last, showedAll);
   }
 }

@@ -11,7 +11,9 @@ export function resolveSeries(columns: readonly string[], options: readonly Seri
   if (!(options && options.length > 0) && BAR_TYPES.includes(defaultType) && hasOhlc(columns)) {
     return [{ id: 'ohlc', column: 'close', type: defaultType, name: 'OHLC', color: null, lineWidth: defaultWidth, visible: true }];
   }
-  const list: readonly SeriesOptions[] = options && options.length > 0 ? options : columns.map((column) => ({ column }));
+  // A scatter chart by default: one scatter per value column against the column `x`, which is not a series itself.
+  const defaults = defaultType === 'scatter' && columns.includes('x') ? columns.filter((c) => c !== 'x') : columns;
+  const list: readonly SeriesOptions[] = options && options.length > 0 ? options : defaults.map((column) => ({ column }));
   // A type whose columns are missing is drawn as its fallback (the element reports it): candlestick
   // and OHLC as a line; volume, coloured by each bar's direction, as a plain bar series of its column.
   const typeFor = (type: SeriesType): SeriesType => {
@@ -32,6 +34,7 @@ export function resolveSeries(columns: readonly string[], options: readonly Seri
       ...(o.baseValue !== undefined && Number.isFinite(o.baseValue) ? { baseValue: o.baseValue } : {}),
       ...(o.yAxis !== undefined ? { yAxis: o.yAxis } : {}),
       ...heatmapFields(o),
+      ...scatterFields(o),
     }));
 }
 
@@ -43,5 +46,17 @@ function heatmapFields(o: SeriesOptions): Partial<SeriesSpec> {
   if (o.colorScale !== undefined) out.colorScale = o.colorScale;
   if (o.colorMin !== undefined && Number.isFinite(o.colorMin)) out.colorMin = o.colorMin;
   if (o.colorMax !== undefined && Number.isFinite(o.colorMax)) out.colorMax = o.colorMax;
+  return out;
+}
+
+/** The scatter options a series names (only those given; checked by the scatter module's resolveScatter). */
+function scatterFields(o: SeriesOptions): Partial<SeriesSpec> {
+  const out: Partial<SeriesSpec> = {};
+  if (o.x !== undefined) out.x = o.x;
+  if (o.size !== undefined) out.size = o.size;
+  if (o.colorBy !== undefined) out.colorBy = o.colorBy;
+  if (o.categorical !== undefined) out.categorical = o.categorical;
+  if (o.marker !== undefined) out.marker = o.marker;
+  if (o.markerSize !== undefined) out.markerSize = o.markerSize;
   return out;
 }

@@ -4,6 +4,7 @@ import type { FramePixels, Renderer, RenderStats } from '../renderer.js';
 import { drawArea } from './primitives/area.js';
 import { drawGrid } from './primitives/grid.js';
 import { cssColor, type Context2d, type DrawPrimitive } from './primitives/draw-primitive.js';
+import { drawMarkersLayer } from './primitives/markers.js';
 import { drawRects } from './primitives/rects.js';
 import { drawLine, drawSegments } from './primitives/strokes.js';
 
@@ -17,6 +18,7 @@ const DRAW_PRIMITIVES: { readonly [K in SceneLayer['kind']]: DrawPrimitive<Extra
   segments: drawSegments,
   rects: drawRects,
   grid: drawGrid,
+  markers: drawMarkersLayer,
 };
 
 const NO_FAILED_KINDS: ReadonlySet<string> = new Set();

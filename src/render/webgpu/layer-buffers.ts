@@ -17,6 +17,11 @@ export interface LayerChunk {
   /** What this chunk draws in the current frame. */
   vertices: number;
   instances: number;
+  /** Elements it holds this frame (compute kinds dispatch that many invocations). */
+  elements: number;
+  /** Compute kinds: the element count and pixel buffer its bind group was made for. */
+  boundLength: number;
+  boundPixels: GPUBuffer | null;
 }
 
 /** GPU state of one layer slot, reused frame after frame. */
@@ -28,6 +33,15 @@ export interface LayerSlot {
   used: number;
   /** The kind's own resources (PrimitiveKind.createResources), or null. */
   resources: KindResources | null;
+  /**
+   * What the storage buffers hold (PrimitiveKind.uploadKey of the layer last written, and its
+   * element count); undefined: unknown, write next time.
+   */
+  key: unknown;
+  keyCount: number;
+  /** Compute kinds (PrimitiveKind.compute): the pane's pixel buffer and its size in bytes. */
+  pixels: GPUBuffer | null;
+  pixelsBytes: number;
 }
 
 /** Runs an allocation inside the frame's error scopes and the memory budget (the renderer's). */
@@ -45,6 +59,10 @@ export class LayerBuffers {
   private readonly layouts: GPUBindGroupLayout[];
   private readonly params: ParamsWriter;
   private readonly paramsData: ArrayBuffer;
+  /** Bytes written into storage buffers since the counter was last reset (statistics, tests). */
+  storageBytesWritten = 0;
+  /** Storage writes skipped because a layer's upload key and count were unchanged (idem). */
+  storageWritesSkipped = 0;
 
   constructor(
     private readonly device: GPUDevice,
@@ -81,7 +99,7 @@ export class LayerBuffers {
       const params = this.allocate(bytes, () =>
         this.allocations.createBuffer(this.device, { label: 'gpu-charts layer params', size: bytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }),
       );
-      slot = { kind, params, chunks: [], used: 0, resources: kind.createResources?.(this.resourceContext()) ?? null };
+      slot = { kind, params, chunks: [], used: 0, resources: kind.createResources?.(this.resourceContext()) ?? null, key: undefined, keyCount: -1, pixels: null, pixelsBytes: 0 };
       slots[rank] = slot;
     }
     // A kind's own resources (textures): brought up to date; chunks rebind when they changed.
@@ -95,6 +113,22 @@ export class LayerBuffers {
       rebind = changed;
     }
     const widths = kind.bytesPerElement;
+    const compute = kind.compute;
+    if (compute) {
+      // The pane's pixel buffer, grown (never shrunk) to the scissor rectangle.
+      const bytes = Math.max(16, frame.scissor.width * frame.scissor.height * compute.pixelBytes);
+      if (!slot.pixels || slot.pixelsBytes < bytes) {
+        this.allocations.release(slot.pixels);
+        slot.pixels = null;
+        const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
+        slot.pixels = this.allocate(bytes, () => this.allocations.createBuffer(this.device, { label: 'gpu-charts layer pixels', size: bytes, usage }));
+        slot.pixelsBytes = bytes;
+      }
+    }
+    // The storage data may already be there: same upload key (e.g. a scatter's data version) and
+    // count, and the same chunks (a chunk created below is empty, so its key is dropped first).
+    const key = kind.uploadKey?.(layer);
+    let unchanged = key !== undefined && slot.key === key && slot.keyCount === count && slot.chunks.length === chunkCount;
     for (let j = 0; j < chunkCount; j++) {
       const start = j * step;
       const length = Math.max(0, Math.min(perChunk, count - start));
@@ -105,16 +139,27 @@ export class LayerBuffers {
         const capacity = chunkCount === 1 ? Math.min(perChunk, Math.max(kind.minCapacity, nextPowerOfTwo(length))) : perChunk;
         chunk = this.createChunk(kindIndex, slot, capacity);
         slot.chunks[j] = chunk;
+        unchanged = false;
       } else if (rebind) {
-        chunk.bindGroup = this.bindGroup(kindIndex, slot, chunk.buffers);
+        chunk.bindGroup = this.bindGroup(kindIndex, slot, chunk.buffers, length);
       }
-      chunk.vertices = kind.vertexCount(length);
+      // A compute kind draws once, from its first chunk, whatever the chunks hold.
+      chunk.vertices = compute && j > 0 ? 0 : kind.vertexCount(length);
       chunk.instances = kind.instanceCount(length);
-      if (length > 0) {
+      chunk.elements = length;
+      if (compute && (chunk.boundLength !== length || chunk.boundPixels !== slot.pixels)) {
+        chunk.bindGroup = this.bindGroup(kindIndex, slot, chunk.buffers, length);
+        chunk.boundLength = length;
+        chunk.boundPixels = slot.pixels;
+      }
+      if (unchanged) {
+        this.storageWritesSkipped++;
+      } else if (length > 0) {
         for (let b = 0; b < widths.length; b++) {
           const source = kind.source(layer, b);
           const width = widths[b]!;
           this.device.queue.writeBuffer(chunk.buffers[b]!, 0, source.buffer, source.byteOffset + start * width, length * width);
+          this.storageBytesWritten += length * width;
         }
       }
     }
@@ -122,6 +167,8 @@ export class LayerBuffers {
     for (let j = chunkCount; j < slot.chunks.length; j++) this.releaseChunk(slot.chunks[j]!);
     slot.chunks.length = chunkCount;
     slot.used = count > 0 ? chunkCount : 0;
+    slot.key = key;
+    slot.keyCount = count;
     const params = this.params;
     params.floats.fill(0);
     kind.writeParams(params, layer, frame);
@@ -136,6 +183,7 @@ export class LayerBuffers {
         if (!slot) continue;
         this.allocations.release(slot.params);
         slot.resources?.release();
+        this.allocations.release(slot.pixels);
         for (const chunk of slot.chunks) this.releaseChunk(chunk);
       }
       slots.length = 0;
@@ -156,13 +204,23 @@ export class LayerBuffers {
       const label = kind.bufferLabels[b] ?? 'gpu-charts layer data';
       buffers.push(this.allocate(size, () => this.allocations.createBuffer(this.device, { label, size, usage: storage })));
     }
-    return { buffers, capacity, bindGroup: this.bindGroup(kindIndex, slot, buffers), vertices: 0, instances: 0 };
+    const bindGroup = this.bindGroup(kindIndex, slot, buffers, capacity);
+    return { buffers, capacity, bindGroup, vertices: 0, instances: 0, elements: 0, boundLength: -1, boundPixels: null };
   }
 
-  /** Params at binding 0, the storage buffers at 1, 2, …, then the kind's own resources. */
-  private bindGroup(kindIndex: number, slot: LayerSlot, buffers: GPUBuffer[]): GPUBindGroup {
+  /**
+   * A chunk's bind group: params at binding 0, its storage buffers at 1, 2, … (a compute kind's
+   * bound to exactly `length` elements, at least one), then a compute kind's pixel buffer, then
+   * the kind's own resources (textures).
+   */
+  private bindGroup(kindIndex: number, slot: LayerSlot, buffers: GPUBuffer[], length: number): GPUBindGroup {
+    const kind = this.kinds[kindIndex]!;
     const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: slot.params } }];
-    buffers.forEach((buffer, b) => entries.push({ binding: b + 1, resource: { buffer } }));
+    buffers.forEach((buffer, b) => {
+      const size = kind.compute ? Math.max(1, length) * kind.bytesPerElement[b]! : undefined;
+      entries.push({ binding: b + 1, resource: size === undefined ? { buffer } : { buffer, size } });
+    });
+    if (kind.compute && slot.pixels) entries.push({ binding: buffers.length + 1, resource: { buffer: slot.pixels } });
     if (slot.resources) entries.push(...slot.resources.entries());
     return this.device.createBindGroup({ layout: this.layouts[kindIndex]!, entries });
   }

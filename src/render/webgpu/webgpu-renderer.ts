@@ -47,11 +47,17 @@ export class WebGpuRenderer implements Renderer {
   readonly ready: Promise<RendererHealth>;
   /** Draw calls of the last frame (a chunked layer makes one per chunk). */
   lastDrawCalls = 0;
+  /** Bytes of layer data (storage buffers, not params) the last frame wrote to the GPU. */
+  lastUploadBytes = 0;
+  /** Chunks of the last frame whose storage writes were skipped: their data was already there (PrimitiveKind.uploadKey). */
+  lastSkippedUploads = 0;
 
   private readonly device: GPUDevice;
   private readonly allocations: OwnerAllocations;
   private readonly target: RenderTarget;
   private readonly pipelineByKind = new Map<PipelineKind, GPURenderPipeline>();
+  /** Compute pipelines of the kinds that run a compute pass before drawing (PrimitiveKind.compute). */
+  private readonly computeByKind = new Map<PipelineKind, GPUComputePipeline>();
   private readonly failed = new Set<PipelineKind>();
   private readonly onIssue: ((issue: RendererIssue) => void) | null;
   private readonly buffers: LayerBuffers;
@@ -94,6 +100,7 @@ export class WebGpuRenderer implements Renderer {
       if (this.pipelineByKind.has(kind.pipeline)) return;
       const entry = kind.createPipeline(context, layouts[i]!);
       this.pipelineByKind.set(kind.pipeline, entry.pipeline);
+      if (entry.compute) this.computeByKind.set(kind.pipeline, entry.compute);
       checks.push([kind.pipeline, entry.check]);
     });
     this.ready = Promise.all(checks.map(([kind, check]) => check.then((result) => ({ kind, result })))).then((results) => {
@@ -269,6 +276,7 @@ export class WebGpuRenderer implements Renderer {
     const view = texture.createView();
     const msaa = this.sampleCount > 1 ? this.multisampleTexture(texture).createView() : null;
     const encoder = this.device.createCommandEncoder({ label: 'gpu-charts frame' });
+    this.computeLayers(scene, encoder);
     const timestampWrites = timed ? this.timer?.passTimestamps() : undefined;
     const pass = encoder.beginRenderPass({
       ...(timestampWrites ? { timestampWrites } : {}),
@@ -296,6 +304,8 @@ export class WebGpuRenderer implements Renderer {
     scissors.length = layers.length;
     slots.length = layers.length;
     this.ranks.fill(0);
+    this.buffers.storageBytesWritten = 0;
+    this.buffers.storageWritesSkipped = 0;
     for (let i = 0; i < layers.length; i++) {
       const layer = layers[i]!;
       const rect = layerRect(scene, layer);
@@ -312,6 +322,36 @@ export class WebGpuRenderer implements Renderer {
       frame.rect = rect;
       frame.scissor = scissor;
       slots[i] = this.buffers.upload(index, rank, layer, frame);
+    }
+    this.lastUploadBytes = this.buffers.storageBytesWritten;
+    this.lastSkippedUploads = this.buffers.storageWritesSkipped;
+  }
+
+  /**
+   * The compute passes of the kinds that have one (markers), before the render pass: the layer's
+   * pixel buffer cleared, then one dispatch per chunk.
+   */
+  private computeLayers(scene: FrameScene, encoder: GPUCommandEncoder): void {
+    for (let i = 0; i < scene.layers.length; i++) {
+      const slot = this.frameSlots[i];
+      const compute = slot?.kind.compute;
+      if (!slot || !compute || slot.used === 0 || !slot.pixels) continue;
+      const scissor = this.scissors[i]!;
+      const pipeline = this.computeByKind.get(slot.kind.pipeline);
+      if (!pipeline || scissor.width <= 0 || scissor.height <= 0) continue;
+      encoder.clearBuffer(slot.pixels, 0, Math.ceil((scissor.width * scissor.height * compute.pixelBytes) / 4) * 4);
+      const pass = encoder.beginComputePass({ label: 'gpu-charts compute' });
+      pass.setPipeline(pipeline);
+      for (let j = 0; j < slot.used; j++) {
+        const chunk = slot.chunks[j]!;
+        if (chunk.elements <= 0) continue;
+        // At most 65535 workgroups per dimension: wider dispatches continue on y (the shader folds them back).
+        const groups = Math.ceil(chunk.elements / compute.workgroupSize);
+        const x = Math.min(groups, 65535);
+        pass.setBindGroup(0, chunk.bindGroup);
+        pass.dispatchWorkgroups(x, Math.ceil(groups / x));
+      }
+      pass.end();
     }
   }
 

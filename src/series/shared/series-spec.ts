@@ -1,10 +1,10 @@
 import type { ColormapSpec } from '../../core/colormap/index.js';
-import type { GridColorScale, GridInterpolation, Rgba } from '../../core/scene/frame-scene.js';
+import type { GridColorScale, GridInterpolation, MarkerShape, Rgba } from '../../core/scene/frame-scene.js';
 
 export { hasOhlc, OHLC_COLUMNS } from './ohlc-columns.js';
 
 /** The built-in types (more may be registered: see registry.ts). */
-export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc' | 'heatmap';
+export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc' | 'heatmap' | 'scatter';
 
 /** A series as the user may describe it (every field optional but the column). */
 export interface SeriesOptions {
@@ -24,13 +24,20 @@ export interface SeriesOptions {
   yAxis?: string;
   /** Heatmap: how pixels between cell centres are coloured (default: the chart's `interpolation`, else nearest). */
   interpolation?: GridInterpolation;
-  /** Heatmap: a colormap name or custom stops (default: the chart's `colormap`, else viridis). */
+  /** Heatmap and scatter colour-by: a colormap name or custom stops (default: the chart's `colormap`, else viridis). */
   colormap?: ColormapSpec;
   /** Heatmap: linear or log10 colour scale (default linear). */
   colorScale?: GridColorScale;
   /** Heatmap: the value at the bottom / top of the colormap (default: the grid's finite min / max). */
   colorMin?: number;
   colorMax?: number;
+  /** Scatter options (see ScatterOptions in series/scatter): the x column, sizes, colours, shape. */
+  x?: string;
+  size?: string;
+  colorBy?: string;
+  categorical?: boolean;
+  marker?: MarkerShape;
+  markerSize?: number;
 }
 
 /** A series with every field decided. */
@@ -48,11 +55,22 @@ export interface SeriesSpec {
   yAxis?: string;
   /** Heatmap: how pixels between cell centres are coloured (default: the chart's `interpolation`, else nearest). */
   interpolation?: GridInterpolation;
-  /** Heatmap: a colormap name or custom stops (default: the chart's `colormap`, else viridis). */
+  /** Heatmap and scatter colour-by: a colormap name or custom stops (default: the chart's `colormap`, else viridis). */
   colormap?: ColormapSpec;
   /** Heatmap: linear or log10 colour scale (default linear). */
   colorScale?: GridColorScale;
   /** Heatmap: the value at the bottom / top of the colormap (default: the grid's finite min / max). */
   colorMin?: number;
   colorMax?: number;
+  /**
+   * Scatter: the x column (undefined: a value column named `x` if there is one, else the row key),
+   * the size column (CSS px diameters), the colour column, its colormap (default viridis) or
+   * categorical colours, the marker shape (default circle) and constant size (CSS px, default 4).
+   */
+  x?: string;
+  size?: string;
+  colorBy?: string;
+  categorical?: boolean;
+  marker?: MarkerShape;
+  markerSize?: number;
 }

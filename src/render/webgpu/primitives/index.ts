@@ -1,6 +1,7 @@
 import type { SceneLayer } from '../../../core/scene/frame-scene.js';
 import { areaKind } from './area.js';
 import { gridKind } from './grid.js';
+import { markersKind } from './markers.js';
 import { polylineKind } from './polyline.js';
 import type { PrimitiveKind } from './primitive-kind.js';
 import { rectsKind } from './rects.js';
@@ -25,6 +26,7 @@ export const PRIMITIVE_KINDS: { readonly [K in SceneLayer['kind']]: PrimitiveKin
   segments: segmentsKind,
   rects: rectsKind,
   grid: gridKind,
+  markers: markersKind,
 };
 
 /** The kinds in table order; a kind's index here numbers its slots. */

@@ -4,10 +4,10 @@ import type { RendererLimits } from '../limits.js';
 import type { OwnerAllocations } from '../gpu-allocations.js';
 
 /** The render pipelines; independent segments (grid lines) use the line pipeline. */
-export type PipelineKind = 'line' | 'area' | 'rects' | 'grid';
+export type PipelineKind = 'line' | 'area' | 'rects' | 'grid' | 'markers';
 
 /** Shader sources a renderer may replace (tests: a broken shader). */
-export type ShaderName = 'primitives' | 'rects' | 'grid';
+export type ShaderName = 'primitives' | 'rects' | 'grid' | 'markers';
 
 /** What a kind needs to build its pipeline; one per renderer. */
 export interface PipelineContext {
@@ -21,6 +21,8 @@ export interface PipelineContext {
 /** A pipeline and the promise of its check (see PipelineCache.checkedPipeline). */
 export interface CheckedPipeline {
   pipeline: GPURenderPipeline;
+  /** The compute pipeline of a kind with `compute` (its check is part of `check`). */
+  compute?: GPUComputePipeline;
   check: Promise<{ error: string | null; diagnostics: import('../pipeline-cache.js').ShaderDiagnostic[] }>;
 }
 
@@ -114,6 +116,22 @@ export interface PrimitiveKind<L extends SceneLayer = SceneLayer> {
    * without them (every kind but `grid`) leave this out and take the generic path unchanged.
    */
   createResources?(context: ResourceContext): KindResources<L>;
+  /**
+   * Optional: what identifies the layer's storage data (markers: its `dataKey`). While a layer
+   * slot's key and element count stay the same, layer-buffers.ts skips the storage writes and
+   * only writes the params (a pan or zoom of a million markers uploads 64 bytes). Kinds without
+   * it upload every frame. undefined: upload.
+   */
+  uploadKey?(layer: L): unknown;
+  /**
+   * Optional: the kind runs a compute pass before the render pass (markers: one invocation per
+   * marker, splatting into a per-pane pixel buffer that one triangle then composites). Such a
+   * kind's bind groups hold, after its storage buffers, a buffer of `pixelBytes` per pixel of the
+   * layer's scissor rectangle, cleared every frame; each chunk's storage binding is exactly its
+   * elements (arrayLength in the shader); only the first chunk draws (`vertexCount`), every chunk
+   * is dispatched (`workgroupSize` invocations per workgroup).
+   */
+  readonly compute?: { readonly pixelBytes: number; readonly workgroupSize: number };
 }
 
 /** The premultiplied blend every kind shares. */
