@@ -18,7 +18,7 @@ import { isTimeZone } from '../time/time-zone-validation.js';
 
 export const THEMES = ['light', 'dark'] as const;
 export const TIERS = ['low', 'medium', 'high', 'ultra'] as const;
-export const SERIES_TYPES = ['line', 'area', 'baseline', 'step', 'bar', 'volume', 'scatter', 'candlestick', 'ohlc'] as const;
+export const SERIES_TYPES = ['line', 'area', 'baseline', 'step', 'bar', 'volume', 'scatter', 'candlestick', 'ohlc', 'band'] as const;
 export const GRID_STYLES = ['solid', 'dashed', 'dotted'] as const;
 
 export type Theme = (typeof THEMES)[number];
@@ -110,12 +110,21 @@ function buildSchema(mode: Mode) {
     name: v.optional(doc(text(256), 'Legend / tooltip label.')),
     visible: v.optional(doc(v.boolean(), 'Hide without removing.')),
     baseValue: v.optional(doc(v.pipe(v.number(), v.finite()), 'A baseline series\' base value (default: the first visible value).')),
+    yError: v.optional(doc(text(128), 'Error bars (line, scatter): a column of symmetric errors; each bar spans value ± error, with small caps. A band series uses it as its half width.')),
+    yLow: v.optional(doc(text(128), 'Error bars (line, scatter; with yHigh): a column of low values. A band series: its lower edge.')),
+    yHigh: v.optional(doc(text(128), 'Error bars (line, scatter; with yLow): a column of high values. A band series: its upper edge.')),
+    density: v.optional(doc(v.picklist(['on', 'off']), 'Scatter series: "on" draws a density map (a 2D histogram of every point, binned on the GPU) instead of markers.')),
+    densityScale: v.optional(doc(v.picklist(['log', 'linear']), 'How density counts map to the colormap (default log).')),
+    cluster: v.optional(doc(v.picklist(['grid', 'off']), 'Scatter series: "grid" draws one marker per screen cell (40 px) holding points, sized by log(count) and labelled with the count.')),
   });
 
   const series = v.strictObject({
     type: opt(doc(v.picklist(SERIES_TYPES), 'Default series type.'), 'line'),
     lineWidth: opt(doc(range(1, 10), 'Default line width in CSS px.'), 1.5),
     areaOpacity: opt(doc(range(0, 1), 'Fill opacity of area series.'), 0.2),
+    density: opt(doc(v.picklist(['on', 'off']), 'Default of scatter series\' `density` (attribute `density`): "on" draws density maps instead of markers.'), 'off'),
+    densityScale: opt(doc(v.picklist(['log', 'linear']), 'Default of series\' `densityScale`: how density counts map to the colormap.'), 'log'),
+    cluster: opt(doc(v.picklist(['grid', 'off']), 'Default of scatter series\' `cluster` (attribute `cluster`): "grid" groups points per 40-px cell.'), 'off'),
     items: opt(doc(v.pipe(v.array(seriesItem), v.maxLength(256)), 'The series to draw.'), []),
   });
 

@@ -385,6 +385,6 @@ export class ChartModel {
   }
 
   private resolve(): void {
-    this.specs = resolveSeries(this.store?.columnNames ?? [], this.seriesOptions, this.options.defaultType, this.options.lineWidth);
+    this.specs = resolveSeries(this.store?.columnNames ?? [], this.seriesOptions, this.options.defaultType, this.options.lineWidth, this.options.seriesDefaults);
   }
 }

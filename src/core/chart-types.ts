@@ -73,6 +73,15 @@ export interface ChartModelOptions {
   lod: 'auto' | 'off';
   /** Default stroke width of series, CSS px. */
   lineWidth: number;
+  /** Defaults of scatter series' `density`, `densityScale` and `cluster` (the chart's attributes). */
+  seriesDefaults?: SeriesDefaults;
+}
+
+/** Chart-wide defaults of series options (issue 11: density and clustering of scatter series). */
+export interface SeriesDefaults {
+  density?: 'on' | 'off';
+  densityScale?: 'log' | 'linear';
+  cluster?: 'grid' | 'off';
 }
 
 /** A legend line: a series' name, colour and value at the hovered (or last) row. */

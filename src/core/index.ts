@@ -13,3 +13,4 @@ export * from './viewport.js';
 export * from './ticks/index.js';
 export * from '../time/time-zone.js';
 export * from './scene/frame-scene.js';
+export * from './scene/density-grid.js';

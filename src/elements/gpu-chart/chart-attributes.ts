@@ -11,9 +11,13 @@ export interface ConfigAttributes {
   yScale?: ScaleKind;
   noGrid: boolean;
   noLegend: boolean;
+  /** Default of scatter series' density maps (issue 11). */
+  density?: 'on' | 'off';
+  /** Default of scatter series' grid clustering (issue 11). */
+  cluster?: 'grid' | 'off';
 }
 
-export const CONFIG_ATTRIBUTE_PROPERTIES = ['type', 'theme', 'timeZone', 'yScale', 'noGrid', 'noLegend'] as const;
+export const CONFIG_ATTRIBUTE_PROPERTIES = ['type', 'theme', 'timeZone', 'yScale', 'noGrid', 'noLegend', 'density', 'cluster'] as const;
 
 /** The attributes that were set, as a configuration layer (between the config object and runtime updates). */
 export function attributeLayer(attributes: ConfigAttributes): ChartConfigPatch {
@@ -22,13 +26,15 @@ export function attributeLayer(attributes: ConfigAttributes): ChartConfigPatch {
   if (attributes.timeZone !== undefined) layer.timeZone = attributes.timeZone;
   if (attributes.yScale !== undefined) layer.axes = { y: { scale: attributes.yScale } };
   if (attributes.type !== undefined) layer.series = { type: attributes.type };
+  if (attributes.density !== undefined) layer.series = { ...layer.series, density: attributes.density };
+  if (attributes.cluster !== undefined) layer.series = { ...layer.series, cluster: attributes.cluster };
   if (attributes.noGrid) layer.grid = { visible: false };
   if (attributes.noLegend) layer.features = { legend: false };
   return layer;
 }
 
 /** Configuration paths of the attribute layer, by the attribute the author wrote. */
-const ATTRIBUTE_NAMES: Record<string, string> = { theme: 'theme', timeZone: 'time-zone', 'axes.y.scale': 'y-scale', 'series.type': 'type' };
+const ATTRIBUTE_NAMES: Record<string, string> = { theme: 'theme', timeZone: 'time-zone', 'axes.y.scale': 'y-scale', 'series.type': 'type', 'series.density': 'density', 'series.cluster': 'cluster' };
 
 /** Issues of the attribute layer name the attribute (`y-scale`), not the path (`axes.y.scale`). */
 export function nameAttributeIssues(issues: ConfigIssue[]): ConfigIssue[] {

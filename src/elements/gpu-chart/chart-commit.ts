@@ -39,6 +39,7 @@ export function prepareChart(bits: number, config: ChartConfig, parts: CommitPar
       gridStyle: config.grid.style,
       lodAggressiveness: config.quality.lodAggressiveness,
       lineWidth: config.series.lineWidth,
+      seriesDefaults: { density: config.series.density, densityScale: config.series.densityScale, cluster: config.series.cluster },
     });
     parts.intake.timeZoneChanged(config.timeZone);
     // Autoscale switched off: the y range stays where it is now.

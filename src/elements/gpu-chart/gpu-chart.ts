@@ -35,6 +35,7 @@ import { hardwareInfo } from './hardware-info.js';
 import { ChartCanvas } from './chart-canvas.js';
 import { prepareChart, seriesTypeIssue } from './chart-commit.js';
 import { attributeLayer, CONFIG_ATTRIBUTE_PROPERTIES, nameAttributeIssues } from './chart-attributes.js';
+import { ChartClusterLabels } from './chart-cluster-labels.js';
 import { EVERYTHING, Invalidation, invalidationOf } from './invalidation.js';
 import { gpuChartStyles } from './gpu-chart.styles.js';
 
@@ -123,6 +124,12 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   /** Hides the legend. */
   @property({ type: Boolean, attribute: 'no-legend' }) noLegend = false;
 
+  /** `on`: scatter series draw density maps (every point binned on the GPU) unless they say otherwise. Config `series.density`. */
+  @property() density?: 'on' | 'off';
+
+  /** `grid`: scatter series group their points per 40-px cell unless they say otherwise. Config `series.cluster`. */
+  @property() cluster?: 'grid' | 'off';
+
   /** A built-in preset (performance, quality, balanced, mobile, realtime, bigdata, presentation, accessible), a registered one, or a URL. */
   @property() preset: string | null = null;
 
@@ -179,6 +186,8 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     this.dispatchEvent(new GpuQualityChangeEvent(detail));
   });
   /** The invalidation mask, the commit per animation frame, frame stats and telemetry. */
+  /** Count labels of grid clusters (issue 11), read back from the GPU after each frame. */
+  private readonly clusterLabels = new ChartClusterLabels(() => this.renderRoot?.querySelector<HTMLElement>('.overlay-clusters') ?? null);
   private readonly frames = new ChartFrameLoop(this, this.chartModel, (stats) => this.autoTune.record(stats));
   /** The `<gpu-indicator>` children and configured indicators, computed over the data. */
   private readonly indicators = new ChartIndicators(this.chartModel, () => this.invalidate(Invalidation.OVERLAY), (issues) => this.reportConfigIssues(issues));
@@ -482,6 +491,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
     return html`
       <div class="container" part="container" tabindex="0" role="img">
         <canvas part="canvas"></canvas>
+        <div class="overlay-clusters"></div>
         <div class="overlay-axes"></div>
         <div class="overlay-legend"></div>
         <div class="overlay-pointer"></div>
@@ -501,6 +511,7 @@ export class GpuChart extends LitElement implements InteractionHost, ConfigHost,
   /** @internal host interface of a controller */
   frameDrawn(frame: FrameResult | null): void {
     this.overlay.frameDrawn(frame);
+    this.clusterLabels.frameDrawn(frame, this.frames.renderer);
   }
 
   // ——— configuration (ConfigHost) ———

@@ -1,7 +1,7 @@
 import type { SceneLayer } from '../../core/scene/frame-scene.js';
 import type { OwnerAllocations } from './gpu-allocations.js';
 import type { RendererLimits } from './limits.js';
-import type { LayerFrame, ParamsWriter, PrimitiveKind } from './primitives/primitive-kind.js';
+import type { LayerFrame, ParamsWriter, PrimitiveKind, ResidentGpu } from './primitives/primitive-kind.js';
 
 /**
  * Elements of a layer that fit one storage binding. A layer with more (a line of 20M points with
@@ -24,8 +24,10 @@ export interface LayerSlot {
   kind: PrimitiveKind;
   params: GPUBuffer;
   chunks: LayerChunk[];
-  /** Chunks in use this frame. */
+  /** Chunks in use this frame (resident kinds: 1 when the layer draws). */
   used: number;
+  /** A resident kind's own state (see PrimitiveKind.prepare); null for the others. */
+  resident: unknown;
 }
 
 /** Runs an allocation inside the frame's error scopes and the memory budget (the renderer's). */
@@ -43,6 +45,8 @@ export class LayerBuffers {
   private readonly layouts: GPUBindGroupLayout[];
   private readonly params: ParamsWriter;
   private readonly paramsData: ArrayBuffer;
+  /** What resident kinds prepare with (set by the renderer). */
+  resident: ResidentGpu | null = null;
 
   constructor(
     private readonly device: GPUDevice,
@@ -79,8 +83,14 @@ export class LayerBuffers {
       const params = this.allocate(bytes, () =>
         this.allocations.createBuffer(this.device, { label: 'gpu-charts layer params', size: bytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }),
       );
-      slot = { kind, params, chunks: [], used: 0 };
+      slot = { kind, params, chunks: [], used: 0, resident: null };
       slots[rank] = slot;
+    }
+    if (kind.prepare) {
+      // GPU-resident data (density, clusters): no per-frame chunk upload.
+      kind.prepare(this.resident!, slot, layer, frame);
+      slot.used = count > 0 ? 1 : 0;
+      return slot;
     }
     const widths = kind.bytesPerElement;
     for (let j = 0; j < chunkCount; j++) {
@@ -120,6 +130,7 @@ export class LayerBuffers {
     for (const slots of this.slots) {
       for (const slot of slots) {
         if (!slot) continue;
+        if (slot.resident !== null && this.resident) slot.kind.releaseResident?.(slot, this.resident);
         this.allocations.release(slot.params);
         for (const chunk of slot.chunks) this.releaseChunk(chunk);
       }

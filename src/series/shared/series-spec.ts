@@ -3,7 +3,7 @@ import type { Rgba } from '../../core/scene/frame-scene.js';
 export { hasOhlc, OHLC_COLUMNS } from './ohlc-columns.js';
 
 /** The built-in types (more may be registered: see registry.ts). */
-export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc';
+export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc' | 'band';
 
 /** A series as the user may describe it (every field optional but the column). */
 export interface SeriesOptions {
@@ -19,6 +19,19 @@ export interface SeriesOptions {
   visible?: boolean;
   /** A baseline series' base value (default: the first visible value). */
   baseValue?: number;
+  // --- error bars, bands, density and clustering (issue 11, parts 3 and 5) ---
+  /** Error bars: a column of symmetric errors (the bar spans value ± error). Line (and scatter) series. */
+  yError?: string;
+  /** Error bars (line, scatter) or a band's lower edge: a column of low values. Used with `yHigh`. */
+  yLow?: string;
+  /** Error bars (line, scatter) or a band's upper edge: a column of high values. Used with `yLow`. */
+  yHigh?: string;
+  /** Scatter series: 'on' draws a density map (a 2D histogram of every point) instead of markers. */
+  density?: 'on' | 'off';
+  /** How density counts map to the colormap: 'log' (default) or 'linear'. */
+  densityScale?: 'log' | 'linear';
+  /** Scatter series: 'grid' groups points per screen cell into one sized, counted marker. */
+  cluster?: 'grid' | 'off';
 }
 
 /** A series with every field decided. */
@@ -32,4 +45,11 @@ export interface SeriesSpec {
   visible: boolean;
   /** A baseline series' base value; undefined: the first visible value. */
   baseValue?: number;
+  /** See SeriesOptions (error bars, bands, density, clustering); absent when not given. */
+  yError?: string;
+  yLow?: string;
+  yHigh?: string;
+  density?: 'on' | 'off';
+  densityScale?: 'log' | 'linear';
+  cluster?: 'grid' | 'off';
 }

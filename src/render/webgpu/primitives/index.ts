@@ -1,5 +1,8 @@
 import type { SceneLayer } from '../../../core/scene/frame-scene.js';
 import { areaKind } from './area.js';
+import { bandKind } from './band.js';
+import { clusterKind } from './cluster.js';
+import { densityKind } from './density.js';
 import { polylineKind } from './polyline.js';
 import type { PrimitiveKind } from './primitive-kind.js';
 import { rectsKind } from './rects.js';
@@ -22,6 +25,9 @@ export const PRIMITIVE_KINDS: { readonly [K in SceneLayer['kind']]: PrimitiveKin
   area: areaKind,
   segments: segmentsKind,
   rects: rectsKind,
+  band: bandKind,
+  density: densityKind,
+  cluster: clusterKind,
 };
 
 /** The kinds in table order; a kind's index here numbers its slots. */

@@ -1,0 +1,97 @@
+import type { ClusterLayer, DensityLayer, PointTransform, Rgba } from '../../core/scene/frame-scene.js';
+import type { SeriesStore } from '../../data/series-store.js';
+import type { DrawTarget } from '../series-type.js';
+
+/**
+ * Scatter points as the GPU keeps them for density maps and clusters: (u, v) f32 pairs in data
+ * space, u = x (or log10 x on a log axis), relative to an origin (the first valid point) so that
+ * f32 keeps the precision of large values (epoch milliseconds). Rebuilt only when the data
+ * version, the columns or the axis kinds change: `version` then changes and the renderer uploads
+ * the points again; otherwise a frame only computes a new `transform`.
+ *
+ * A point with a NaN coordinate (or ≤ 0 on a log axis) is stored far outside every pane
+ * (u = 1e30), never as NaN: shader compilers may assume NaN never happens.
+ */
+export class DataSpacePoints {
+  points = new Float32Array(0);
+  count = 0;
+  version = 0;
+  private key = '';
+  private store: SeriesStore | null = null;
+  private storeVersion = -1;
+  /** Data-space origin subtracted before the f32 conversion. */
+  originU = 0;
+  originV = 0;
+
+  /** Makes sure the points match the data; returns whether they were rebuilt. */
+  update(store: SeriesStore, xs: ArrayLike<number>, ys: ArrayLike<number>, n: number, xLog: boolean, yLog: boolean, key: string): boolean {
+    const fullKey = `${key}|${xLog}|${yLog}`;
+    if (this.store === store && this.storeVersion === store.version && this.key === fullKey && this.count === n) return false;
+    this.store = store;
+    this.storeVersion = store.version;
+    this.key = fullKey;
+    if (this.points.length < n * 2) this.points = new Float32Array(Math.max(n * 2, 256));
+    const toU = (v: number, log: boolean): number => (log ? (v > 0 ? Math.log10(v) : NaN) : v);
+    let first = 0;
+    while (first < n && !(Number.isFinite(toU(xs[first]!, xLog)) && Number.isFinite(toU(ys[first]!, yLog)))) first++;
+    this.originU = first < n ? toU(xs[first]!, xLog) : 0;
+    this.originV = first < n ? toU(ys[first]!, yLog) : 0;
+    const p = this.points;
+    for (let i = 0; i < n; i++) {
+      const u = toU(xs[i]!, xLog) - this.originU;
+      const v = toU(ys[i]!, yLog) - this.originV;
+      const ok = Number.isFinite(u) && Number.isFinite(v);
+      p[i * 2] = ok ? u : FAR;
+      p[i * 2 + 1] = ok ? v : FAR;
+    }
+    this.count = n;
+    this.version++;
+    return true;
+  }
+
+  /**
+   * The f32 map from the stored (u, v) to pane px for this frame, from two toPixel() evaluations
+   * per axis (the scales stay the authority; log axes are linear in u = log10 value).
+   */
+  transform(xScale: { toPixel(v: number): number }, yScale: { toPixel(v: number): number }, xLog: boolean, yLog: boolean, span: [number, number]): PointTransform {
+    const axis = (scale: { toPixel(v: number): number }, origin: number, log: boolean, d: number): [number, number] => {
+      const from = (u: number): number => (log ? 10 ** u : u);
+      const step = d > 0 && Number.isFinite(d) ? d : 1;
+      const p0 = scale.toPixel(from(origin));
+      const p1 = scale.toPixel(from(origin + step));
+      return [(p1 - p0) / step, p0];
+    };
+    const [ax, bx] = axis(xScale, this.originU, xLog, span[0]);
+    const [ay, by] = axis(yScale, this.originV, yLog, span[1]);
+    return [Math.fround(ax), Math.fround(bx), Math.fround(ay), Math.fround(by)];
+  }
+}
+
+const FAR = 1e30;
+
+/** CSS px of one cluster cell side. */
+export const CLUSTER_CELL_CSS = 40;
+
+/** The density layer of a scatter series (one cell per CSS pixel). */
+export function densityLayer(id: string, points: DataSpacePoints, transform: PointTransform, colormap: Uint8Array, scale: 'log' | 'linear', target: DrawTarget, pixelRatio: number): DensityLayer {
+  return { kind: 'density', id, points: points.points, count: points.count, version: points.version, transform, cellSize: Math.max(1, Math.round(pixelRatio)), colormap, scale, pane: target.pane };
+}
+
+/** The cluster layer of a scatter series: 40-CSS-px cells, discs from the marker size up. */
+export function clusterLayer(id: string, points: DataSpacePoints, transform: PointTransform, color: Rgba, markerRadius: number, target: DrawTarget, pixelRatio: number): ClusterLayer {
+  const cell = CLUSTER_CELL_CSS * pixelRatio;
+  return {
+    kind: 'cluster',
+    id,
+    points: points.points,
+    count: points.count,
+    version: points.version,
+    transform,
+    cellSize: cell,
+    color,
+    pointRadius: markerRadius,
+    minRadius: Math.max(markerRadius + pixelRatio, 5 * pixelRatio),
+    radiusStep: 2 * pixelRatio,
+    pane: target.pane,
+  };
+}
