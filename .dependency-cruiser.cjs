@@ -124,7 +124,7 @@ module.exports = {
       from: { path: layer('series') },
       to: {
         path: ['core', 'render', 'elements', 'config', 'recovery', 'events'].map(layer),
-        pathNot: ['^src/core/scene/', '^src/core/ticks/', '^src/core/(scales|layout|theme)\\.ts$'],
+        pathNot: ['^src/core/scene/', '^src/core/ticks/', '^src/core/colormap/', '^src/core/(scales|layout|theme)\\.ts$'],
       },
     },
     {

@@ -24,7 +24,7 @@ export function errorBarsDemo(chart) {
   }
   chart.setAttribute('y-scale', 'log');
   if (chart.hasAttribute('data-x-log')) chart.setAttribute('x-scale', 'log');
-  chart.data = { time: x, columns: { y, err, lo, hi } };
+  chart.data = { time: x, y, err, lo, hi };
   chart.series = [
     { column: 'band', type: 'band', yLow: 'lo', yHigh: 'hi', name: 'model ±', color: '#16a34a' },
     { column: 'y', yError: 'err', name: 'measured', color: '#2563eb' },

@@ -20,4 +20,4 @@ export { buildSeriesPath, createLineState, pushSeriesLine, type LineState } from
 export { bandSeries } from './band/index.js';
 export { RangeCache, RangeRows, errorBarSegments, bandRows, rangeExtent, hasRanges, type RangeSource } from './shared/value-ranges.js';
 export { pushErrorBars, columnAndRangeExtent } from './shared/error-bars.js';
-export { DataSpacePoints, densityLayer, clusterLayer, CLUSTER_CELL_CSS } from './shared/density-layers.js';
+export { DataSpacePoints, densityLayer, clusterLayer, densityLut, pushDensityOrClusters, CLUSTER_CELL_CSS } from './shared/density-layers.js';

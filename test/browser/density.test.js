@@ -138,7 +138,10 @@ describe('density and clusters', () => {
       const stats = comparePixels(gpu, cpu);
       assertEqual(stats.flatOff, 0, `flat pixels differ (worst ${stats.flatWorst})`);
       assertEqual(stats.strongOff, 0, `pixels differ by more than half of full scale (worst ${stats.worst})`);
-      assert(stats.edgeOff / stats.pixels < 0.03, `under 3% of pixels differ beyond rounding (${stats.edgeOff})`);
+      // Disc edges are antialiased analytically in both, by different formulas (the shader's
+      // clamp(r − d + 0.5), Skia's coverage): edge pixels differ by a few levels on average, never
+      // by half of full scale; everything else is identical.
+      assert(stats.edgeMean < 8, `mean difference on disc edges under 8 levels (${stats.edgeMean.toFixed(1)}; ${JSON.stringify(stats)})`);
     } finally {
       renderer.dispose();
     }

@@ -81,7 +81,7 @@ describe('error bars and bands', () => {
     const err = new Float64Array(n).fill(5);
     const lo = Float64Array.from(y, (v) => v - 2);
     const hi = Float64Array.from(y, (v) => v + 2);
-    const chart = await createChart({ width: 400, height: 240, data: { time, columns: { y, err, lo, hi } } });
+    const chart = await createChart({ width: 400, height: 240, data: { time, y, err, lo, hi } });
     try {
       chart.series = [{ column: 'y' }];
       await chart.nextFrame();

@@ -1,6 +1,7 @@
+import { resolveColormap, type ColormapSpec } from '../../core/colormap/index.js';
 import type { ClusterLayer, DensityLayer, PointTransform, Rgba } from '../../core/scene/frame-scene.js';
 import type { SeriesStore } from '../../data/series-store.js';
-import type { DrawTarget } from '../series-type.js';
+import type { DrawTarget, SeriesContext } from '../series-type.js';
 
 /**
  * Scatter points as the GPU keeps them for density maps and clusters: (u, v) f32 pairs in data
@@ -69,6 +70,22 @@ export class DataSpacePoints {
 
 const FAR = 1e30;
 
+const luts = new Map<string, Uint8Array>();
+
+/**
+ * The lookup table of a density map's colormap (a name, or custom stops; default viridis),
+ * resolved once per distinct spec: the same array each frame, so the GPU copy is not rewritten.
+ */
+export function densityLut(spec: ColormapSpec | undefined): Uint8Array {
+  const key = typeof spec === 'string' ? spec : spec ? JSON.stringify(spec) : 'viridis';
+  let lut = luts.get(key);
+  if (!lut) {
+    lut = resolveColormap(spec ?? 'viridis').lut;
+    luts.set(key, lut);
+  }
+  return lut;
+}
+
 /** CSS px of one cluster cell side. */
 export const CLUSTER_CELL_CSS = 40;
 
@@ -94,4 +111,47 @@ export function clusterLayer(id: string, points: DataSpacePoints, transform: Poi
     radiusStep: 2 * pixelRatio,
     pane: target.pane,
   };
+}
+
+/** Each scatter series' data-space points, kept beside its state (the scatter module's state is its own). */
+const dataSpace = new WeakMap<object, DataSpacePoints>();
+
+/**
+ * For a scatter series with `density: 'on'` or `cluster: 'grid'`: pushes its density or cluster
+ * layer (built from ALL its points, kept on the GPU in data space) and returns true, so that the
+ * scatter module draws no markers; false otherwise. `xs`/`ys` are the series' x and y columns
+ * (`n` rows), `colormap` its colormap spec, `markerRadius` its marker radius in device px.
+ */
+export function pushDensityOrClusters(
+  series: SeriesContext<object>,
+  target: DrawTarget,
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  n: number,
+  options: { xColumn: string; colormap?: ColormapSpec; markerRadius: number },
+): boolean {
+  const { spec } = series;
+  const density = spec.density === 'on';
+  const cluster = !density && spec.cluster === 'grid';
+  if (!density && !cluster) return false;
+  let points = dataSpace.get(series.state);
+  if (!points) dataSpace.set(series.state, (points = new DataSpacePoints()));
+  const xScale = target.xScale as DrawTarget['xScale'] & { kind?: string };
+  const xLog = xScale.kind === 'log';
+  const yLog = target.yScale.kind === 'log';
+  points.update(series.store, xs, ys, n, xLog, yLog, `${options.xColumn}|${spec.column}`);
+  // The span of the pane in data units sets the step of the two toPixel() evaluations.
+  const span = (scale: { fromPixel(px: number): number }, size: number, log: boolean): number => {
+    const a = scale.fromPixel(0);
+    const b = scale.fromPixel(size);
+    return Math.abs(log ? Math.log10(b) - Math.log10(a) : b - a);
+  };
+  const { pane } = target;
+  const transform = points.transform(target.xScale, target.yScale, xLog, yLog, [span(target.xScale, pane.width, xLog), span(target.yScale, pane.height, yLog)]);
+  const ratio = series.pixelRatio;
+  target.lod.visiblePoints += points.count;
+  target.lod.drawnPoints += points.count;
+  if (density) target.layers.push(densityLayer(`${spec.id}:density`, points, transform, densityLut(options.colormap), spec.densityScale ?? 'log', target, ratio));
+  else target.layers.push(clusterLayer(`${spec.id}:clusters`, points, transform, series.color, options.markerRadius, target, ratio));
+  return true;
 }

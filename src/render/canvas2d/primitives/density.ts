@@ -3,7 +3,7 @@ import { binDensity, clusterCells, clusterCentroid, clusterRadius, densityLevel 
 import { cssColor, type Context2d, type DrawPrimitive } from './draw-primitive.js';
 
 const f32 = Math.fround;
-let counts = new Uint32Array(0);
+let counts: Uint32Array = new Uint32Array(0);
 let scratch: OffscreenCanvas | HTMLCanvasElement | null = null;
 
 /** A canvas to put an ImageData on before drawing it blended (putImageData would not blend). */
