@@ -124,6 +124,7 @@ module.exports = {
       from: { path: layer('series') },
       to: {
         path: ['core', 'render', 'elements', 'config', 'recovery', 'events'].map(layer),
+        // core/colormap/: colour lookup tables (scatter colour-by, density), leaf code like the scene.
         pathNot: ['^src/core/scene/', '^src/core/ticks/', '^src/core/colormap/', '^src/core/(scales|layout|theme)\\.ts$'],
       },
     },

@@ -5,6 +5,7 @@
 //   RUNS=5 node bench/run.mjs              more runs
 //   CASES=line-1M,stream-1M LIBS=gpu-charts,uPlot node bench/run.mjs
 //   PEERS_10M=1 node bench/run.mjs         also run the 10M-point case for the peers
+//   node bench/run.mjs --cases scatter     only the scatter cases (--cases takes case ids or groups, comma-separated)
 // Writes bench/results/peers-<date>.json, peers-latest.json and peers-latest.md.
 import { chromium } from '@playwright/test';
 import { spawn, execFileSync } from 'node:child_process';
@@ -24,6 +25,13 @@ const FRAME_BUDGET_MS = Number(env.FRAME_BUDGET_S ?? 10) * 1000; // pan/zoom: st
 const STREAM_BUDGET_MS = Number(env.STREAM_BUDGET_S ?? 30) * 1000; // stream: stop after this much frame time
 const REPEAT_LIMIT_MS = Number(env.REPEAT_LIMIT_S ?? 90) * 1000; // slower measurements are not repeated
 const PEERS_10M = env.PEERS_10M === '1';
+const MOVING_FRAMES = Number(env.MOVING_FRAMES ?? 30); // scatter moving cases: frames per run
+const MOVING_BUDGET_MS = Number(env.MOVING_BUDGET_S ?? 20) * 1000;
+/** `--cases a,b`: case ids or groups (e.g. `scatter`); same as CASES=…, which it overrides. */
+const CASES_ARG = (() => {
+  const at = process.argv.indexOf('--cases');
+  return at >= 0 ? process.argv[at + 1] : undefined;
+})();
 const SHOTS = env.SHOTS === '1';
 const EXTRA_FLAGS = ['--disable-accelerated-2d-canvas', '--disable-gpu-rasterization'];
 const FLAGS = [...WEBGPU_FLAGS, ...EXTRA_FLAGS];
@@ -42,6 +50,11 @@ const ALL_CASES = [
   // MACD 12/26/9 in panes below): the peers ship no indicators, so only ours runs it; compare with
   // the candles-alone case above.
   { id: 'candles-1M-ind', kind: 'candles', size: 1_000_000, indicators: true, title: 'Candlesticks, 1M bars + EMA, Bollinger, RSI and MACD panes', onlyOurs: true },
+  // Scatter (x unsorted): 1M static points panned and zoomed; 100k and 1M points all moving, new
+  // x/y Float64Arrays every frame.
+  { id: 'scatter-1M', kind: 'scatter', group: 'scatter', size: 1_000_000, title: 'Scatter, 1M points, pan/zoom' },
+  { id: 'scatter-moving-100k', kind: 'moving', group: 'scatter', size: 100_000, movingFrames: MOVING_FRAMES, title: 'Scatter, 100k points all moving (new arrays every frame)' },
+  { id: 'scatter-moving-1M', kind: 'moving', group: 'scatter', size: 1_000_000, movingFrames: Math.ceil(MOVING_FRAMES / 3), title: 'Scatter, 1M points all moving (new arrays every frame)' },
 ];
 const ALL_LIBS = [
   // Quality tier pinned to "high" (4× MSAA, full resolution): see bench/peers/gpu-charts.html.
@@ -58,7 +71,14 @@ const pickList = (all, wanted, key) => {
   if (picked.length === 0) throw new Error(`none of ${wanted} in ${all.map((i) => i[key]).join(', ')}`);
   return picked;
 };
-const CASES = pickList(ALL_CASES, env.CASES, 'id');
+const CASES = CASES_ARG
+  ? (() => {
+      const names = CASES_ARG.split(',').map((n) => n.trim().toLowerCase());
+      const picked = ALL_CASES.filter((c) => names.includes(c.id.toLowerCase()) || names.includes(String(c.group).toLowerCase()));
+      if (picked.length === 0) throw new Error(`--cases ${CASES_ARG}: none of ${ALL_CASES.map((c) => c.id).join(', ')} (or group scatter)`);
+      return picked;
+    })()
+  : pickList(ALL_CASES, env.CASES, 'id');
 const LIBS = pickList(ALL_LIBS, env.LIBS, 'name');
 
 if (!existsSync('cdn/gpu-charts.js')) {
@@ -135,7 +155,8 @@ async function measure(lib, c, run) {
         result.initMs = setup.initMs;
         result.rows = setup.rows;
         result.firstFrame = await page.evaluate(() => window.bench.firstFrame());
-        if (c.kind === 'stream') result.stream = await page.evaluate(({ frames, chunk, budget }) => window.bench.stream(frames, chunk, budget), { frames: c.streamFrames, chunk: c.chunk, budget: STREAM_BUDGET_MS });
+        if (c.kind === 'moving') result.moving = await page.evaluate(({ frames, budget }) => window.bench.moving(frames, budget), { frames: c.movingFrames, budget: MOVING_BUDGET_MS });
+        else if (c.kind === 'stream') result.stream = await page.evaluate(({ frames, chunk, budget }) => window.bench.stream(frames, chunk, budget), { frames: c.streamFrames, chunk: c.chunk, budget: STREAM_BUDGET_MS });
         else result.panZoom = await page.evaluate(({ frames, warmup, budget }) => window.bench.panZoomFrames(frames, warmup, budget), { frames: FRAMES, warmup: WARMUP, budget: FRAME_BUDGET_MS });
         if (SHOTS && run === 1) {
           await mkdir('bench/results/shots', { recursive: true });
@@ -241,6 +262,7 @@ function summaryLine(r) {
   if (r.timeout) return `TIMEOUT (${(r.wallMs / 1000).toFixed(0)} s)`;
   if (r.error) return `ERROR ${r.error}`;
   const first = `first ${fmt(r.firstFrame.totalMs)} ms`;
+  if (r.moving) return `${first}; moving frame ${fmt(r.moving.all.total?.median)} ms (p95 ${fmt(r.moving.all.total?.p95)}, ${fmt(1000 / r.moving.all.total?.median)} fps)${r.moving.stoppedEarly ? ` (${r.moving.stoppedEarly})` : ''}`;
   if (r.stream) return `${first}; stream frame start ${fmt(r.stream.start.total?.median)} → end ${fmt(r.stream.end?.total.median)} ms${r.stream.stoppedEarly ? ` (${r.stream.stoppedEarly})` : ''}${r.stream.lateFrames ? `, ${r.stream.lateFrames} late` : ''}`;
   const pz = r.panZoom;
   return `${first}; zoom ${fmt(pz.zoom.total.median)} (p95 ${fmt(pz.zoom.total.p95)}), pan ${fmt(pz.pan.total.median)} (p95 ${fmt(pz.pan.total.p95)}) ms${pz.stoppedEarly ? ` (${pz.stoppedEarly})` : ''}${pz.lateFrames ? `, ${pz.lateFrames} late` : ''}${pz.rangeMismatches.count ? `, ${pz.rangeMismatches.count} range mismatches` : ''}`;
@@ -288,7 +310,12 @@ for (const c of CASES) {
     entry.consoleMessages = [...new Set(runs.flatMap((r) => r.consoleErrors ?? []))];
     if (!ok.length) continue;
     entry.firstFrame = { median: median(ok.map((r) => r.firstFrame.totalMs)), runs: spread(ok.map((r) => r.firstFrame.totalMs)), cpuMedian: median(ok.map((r) => r.firstFrame.cpuMs)) };
-    if (c.kind === 'stream') {
+    if (c.kind === 'moving') {
+      entry.moving = pooled(ok.map((r) => r.moving.frames.map((f) => f[1])));
+      entry.movingCpu = pooled(ok.map((r) => r.moving.frames.map((f) => f[0])));
+      entry.stoppedEarly = ok.map((r) => r.moving.stoppedEarly).filter(Boolean);
+      entry.lateFrames = ok.reduce((n, r) => n + r.moving.lateFrames, 0);
+    } else if (c.kind === 'stream') {
       const window = ok[0].stream.window;
       const complete = ok.filter((r) => !r.stream.stoppedEarly);
       const startFrames = ok.map((r) => r.stream.frames.slice(0, window).map((f) => f[1]));
@@ -394,7 +421,20 @@ function renderMarkdown(rep) {
       const values = measured.map(get).filter((v) => v != null && Number.isFinite(v));
       return values.length ? Math.min(...values) : null;
     };
-    if (c.kind === 'stream') {
+    if (c.kind === 'moving') {
+      const bFrame = best((s) => s.moving?.median);
+      lines.push('| library | first frame | frame median | p95 | fps (1000 / median) | ×best | CPU part (median) | runs | notes |');
+      lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+      for (const s of rows) {
+        const st = status(s);
+        if (st) {
+          lines.push(`| ${s.lib} | ${st} | | | | | | | |`);
+          continue;
+        }
+        lines.push(`| ${s.lib} | ${firstCell(s)} | ${cell(s.moving)} | ${fmt(s.moving.p95)} | ${fmt(1000 / s.moving.median)} | ${ratio(s.moving.median, bFrame)} | ${fmt(s.movingCpu.median)} | ${runsCell(s.moving)} | ${notes(s)} |`);
+      }
+      lines.push('', `Each frame gives all ${c.size.toLocaleString('en')} points new positions: new x and y Float64Arrays (built before the frame's clock starts), handed to the library, drawn and done.`, '');
+    } else if (c.kind === 'stream') {
       const bFirst = best((s) => s.firstFrame?.median);
       const bStart = best((s) => s.streamStart?.median);
       const bEnd = best((s) => s.streamEnd?.median);

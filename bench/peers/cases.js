@@ -49,8 +49,35 @@ export function ohlcData(count, seed = 4) {
   return { time, open, high, low, close };
 }
 
+/**
+ * Scatter data: `count` points in five Gaussian clusters, x in no order (columns time = row
+ * index, x, y), with `xRange` (the x extent, what pan/zoom plans over).
+ */
+export function scatterData(count, seed = 5) {
+  const random = rng(seed);
+  const gauss = () => Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
+  // In thousands: zooming to 1 % of the x range stays above gpu-charts' smallest window (1 unit,
+  // a time axis' millisecond) until numeric x axes land.
+  const centres = [[-4000, 2000, 1200], [3000, 5000, 800], [0, -3000, 1500], [6000, -1000, 600], [-6000, -4000, 900]];
+  const time = new Float64Array(count);
+  const x = new Float64Array(count);
+  const y = new Float64Array(count);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < count; i++) {
+    const [cx, cy, spread] = centres[i % centres.length];
+    time[i] = i;
+    x[i] = cx + gauss() * spread;
+    y[i] = cy + gauss() * spread * 0.7;
+    if (x[i] < lo) lo = x[i];
+    if (x[i] > hi) hi = x[i];
+  }
+  return { time, x, y, xRange: [lo, hi] };
+}
+
 /** The data a case needs (the stream case: its initial series plus everything it appends). */
 export function caseData(c) {
+  if (c.kind === 'scatter' || c.kind === 'moving') return scatterData(c.size);
   if (c.kind === 'candles') return ohlcData(c.size);
   if (c.kind === 'stream') return lineData(c.size + c.streamFrames * c.chunk, 3);
   return lineData(c.size, 1);
@@ -143,6 +170,7 @@ export async function adapterInfo() {
  *   setData(data, c, n)    → hands over the first n rows (converting them if the library wants)
  *   setRange(from, to)     → changes the visible time window (epoch ms)
  *   append(data, lo, hi, from, to) → appends rows lo..hi and shows [from, to]
+ *   setPoints(x, y, data)  → scatter cases ('moving'): replaces every point's x and y (new arrays)
  *   frame()                → forces the pending frame synchronously (may be a no-op)
  *   done()                 → resolves when the frame's pixels exist (GPU done / 2D raster)
  *   visibleRange()         → [from, to] as the library reports it (sanity check), or null
@@ -172,7 +200,7 @@ export function createBench(lib) {
     const got = lib.visibleRange?.();
     if (!got) return;
     const span = to - from;
-    const tolerance = span * 0.02 + (c.kind === 'candles' ? 120_000 : 2_000);
+    const tolerance = span * 0.02 + (c.kind === 'candles' ? 120_000 : c.kind === 'scatter' ? 0 : 2_000);
     if (Math.abs(got[0] - from) > tolerance || Math.abs(got[1] - to) > tolerance) {
       mismatches.count++;
       mismatches.example ??= { wanted: [from, to], got };
@@ -213,8 +241,8 @@ export function createBench(lib) {
      * stops early once the measured frames have taken `budgetMs`, after at least `minFrames`.
      */
     async panZoomFrames(count, warmup = 4, budgetMs = Infinity, minFrames = 6) {
-      const start = data.time[0];
-      const end = data.time[loadedRows - 1];
+      // Scatter: the views are x ranges (x is a column, in no order).
+      const [start, end] = data.xRange ?? [data.time[0], data.time[loadedRows - 1]];
       const mismatches = { count: 0, example: undefined };
       const warmupStarted = performance.now();
       let warmed = 0;
@@ -290,6 +318,42 @@ export function createBench(lib) {
         lateFrames: frames.filter((f) => f.late).length,
         lateIndices: frames.flatMap((f, i) => (f.late ? [i] : [])),
         rangeMismatches: mismatches,
+        frames: frames.map((f) => [+f.cpuMs.toFixed(3), +f.totalMs.toFixed(3)]),
+        diagnostics: lib.diagnostics?.(),
+      };
+    },
+
+    /**
+     * Scatter, moving: `count` frames, each giving every point a new position as new Float64Arrays
+     * (built before the frame's clock starts: the data's producer is not the chart). Stops early
+     * (saying so) once the frames have taken `budgetMs`.
+     */
+    async moving(count = c.movingFrames, budgetMs = Infinity) {
+      const frames = [];
+      let spent = 0;
+      let stoppedEarly = null;
+      const n = data.x.length;
+      for (let f = 0; f < count; f++) {
+        if (spent > budgetMs && frames.length >= 3) {
+          stoppedEarly = `stopped after ${frames.length} of ${count} frames (budget ${(budgetMs / 1000).toFixed(0)} s)`;
+          break;
+        }
+        const x = new Float64Array(n);
+        const y = new Float64Array(n);
+        const t = (f + 1) * 0.1;
+        for (let i = 0; i < n; i++) {
+          x[i] = data.x[i] + 300 * Math.cos(t + i);
+          y[i] = data.y[i] + 300 * Math.sin(t + i);
+        }
+        const frame = await measureFrame(() => lib.setPoints(x, y, data));
+        frames.push(frame);
+        spent += frame.totalMs;
+        await nextRealFrame();
+      }
+      return {
+        all: { cpu: stats(frames.map((f) => f.cpuMs)), total: stats(frames.map((f) => f.totalMs)) },
+        stoppedEarly,
+        lateFrames: frames.filter((f) => f.late).length,
         frames: frames.map((f) => [+f.cpuMs.toFixed(3), +f.totalMs.toFixed(3)]),
         diagnostics: lib.diagnostics?.(),
       };

@@ -20,6 +20,10 @@ export const THEMES = ['light', 'dark'] as const;
 export const TIERS = ['low', 'medium', 'high', 'ultra'] as const;
 export const SERIES_TYPES = ['line', 'area', 'baseline', 'step', 'bar', 'volume', 'scatter', 'candlestick', 'ohlc', 'band'] as const;
 export const GRID_STYLES = ['solid', 'dashed', 'dotted'] as const;
+/** Scatter marker shapes (MARKER_SHAPES in core/scene; config/ may not import core, a test keeps them equal). */
+export const SCATTER_MARKERS = ['circle', 'square', 'triangle', 'cross', 'diamond'] as const;
+/** Colormap names a scatter's colorBy may use (COLORMAP_NAMES in core/colormap; kept equal by a test). */
+export const SCATTER_COLORMAPS = ['viridis', 'magma', 'inferno', 'plasma', 'turbo', 'cividis', 'grays'] as const;
 
 export type Theme = (typeof THEMES)[number];
 export type Tier = (typeof TIERS)[number];
@@ -110,6 +114,13 @@ function buildSchema(mode: Mode) {
     name: v.optional(doc(text(256), 'Legend / tooltip label.')),
     visible: v.optional(doc(v.boolean(), 'Hide without removing.')),
     baseValue: v.optional(doc(v.pipe(v.number(), v.finite()), 'A baseline series\' base value (default: the first visible value).')),
+    x: v.optional(doc(text(128), 'Scatter: the x column (default: a column named "x" if the data has one, else the row key).')),
+    size: v.optional(doc(text(128), 'Scatter: a column of marker diameters in CSS px (default: markerSize for every point).')),
+    colorBy: v.optional(doc(text(128), 'Scatter: a column that colours the points through the colormap, over its finite min..max.')),
+    colormap: v.optional(doc(v.picklist(SCATTER_COLORMAPS), 'Scatter: the colormap of colorBy (default viridis).')),
+    categorical: v.optional(doc(v.boolean(), 'Scatter: colorBy holds integer categories, each its own colour (instead of a colormap).')),
+    marker: v.optional(doc(v.picklist(SCATTER_MARKERS), 'Scatter: marker shape (default circle).')),
+    markerSize: v.optional(doc(range(0.5, 256), 'Scatter: marker diameter in CSS px (default 4).')),
     yError: v.optional(doc(text(128), 'Error bars (line, scatter): a column of symmetric errors; each bar spans value ± error, with small caps. A band series uses it as its half width.')),
     yLow: v.optional(doc(text(128), 'Error bars (line, scatter; with yHigh): a column of low values. A band series: its lower edge.')),
     yHigh: v.optional(doc(text(128), 'Error bars (line, scatter; with yLow): a column of high values. A band series: its upper edge.')),

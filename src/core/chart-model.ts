@@ -3,7 +3,7 @@ import { visibleRange } from '../data/lod/m4.js';
 import { lowerBound, nearestIndex, upperBound } from '../data/lod/search.js';
 import { SeriesStore } from '../data/series-store.js';
 import { seriesModuleFor } from '../series/registry.js';
-import type { DrawTarget, ExtentQuery, LodSummary, SeriesContext, SeriesModule, SeriesValue } from '../series/series-type.js';
+import type { DrawTarget, ExtentQuery, LodSummary, NearestHit, SeriesContext, SeriesModule, SeriesValue } from '../series/series-type.js';
 import type { SeriesOptions, SeriesSpec } from '../series/shared/series-spec.js';
 import { resolveSeries } from '../series/resolve-series.js';
 import { DerivedLayers, paneOf, type DerivedSeries } from './derived-series.js';
@@ -109,13 +109,39 @@ export class ChartModel {
   /** Replaces all data. The view resets unless `keepView` (and the old window still overlaps). */
   setData(data: ColumnarData, keepView = false): void {
     this.store = new SeriesStore(data);
-    this.slots.clear();
+    // Series states are kept (scatter: its markers buffer, reused when new data of the same size
+    // arrives every frame); those of series no longer drawn go in resolve(). States key what they
+    // derive from the data by store and version.
     this.derived.clear();
-    this.resolve();
-    const first = this.store.firstTime();
-    const last = this.store.lastTime();
+    this.resolve(false);
+    const [first, last] = this.xBounds(this.store);
     const overlaps = keepView && this.viewport.end > first && this.viewport.start < last;
     this.viewport.setDataBounds(first, last, !overlaps);
+  }
+
+  /**
+   * The data's x bounds: the row keys' range, or, where series cover an x range of their own
+   * (SeriesModule.xExtent: a scatter's x column), the union of those (with the keys' range of the
+   * other visible series).
+   */
+  private xBounds(store: SeriesStore): [number, number] {
+    const keys: [number, number] = [store.firstTime(), store.lastTime()];
+    if (store.length === 0) return keys;
+    const out: [number, number] = [Infinity, -Infinity];
+    let own = false;
+    const context = this.context(store);
+    this.specs.forEach((spec, i) => {
+      if (!spec.visible) return;
+      const { module } = this.fill(context, spec, i);
+      if (module.xExtent) {
+        own = true;
+        module.xExtent(context, out);
+      } else {
+        out[0] = Math.min(out[0], keys[0]);
+        out[1] = Math.max(out[1], keys[1]);
+      }
+    });
+    return own && out[1] >= out[0] ? out : keys;
   }
 
   /** Streams rows in; a window showing the newest data follows it. */
@@ -128,7 +154,8 @@ export class ChartModel {
     const previousLast = this.store.lastTime();
     const result = this.store.append(data);
     const last = this.store.lastTime();
-    this.viewport.setDataBounds(this.store.firstTime(), last, false);
+    const bounds = this.xBounds(this.store);
+    this.viewport.setDataBounds(bounds[0], bounds[1], false);
     if (following && last > previousLast) this.viewport.shift(last - previousLast);
     return result;
   }
@@ -311,13 +338,42 @@ export class ChartModel {
     if (px < 0 || py < 0 || px > plot.width || py > plot.height) return null;
     const pane = this.paneAt(cssY);
     const xScale = createTimeScale(this.viewport.start, this.viewport.end, plot.width);
+    const context = this.context(store);
+    // Series that find their own nearest row (scatter: the point under the pointer, through a
+    // spatial index) are picked first; the nearest such hit wins and the tooltip shows its row.
+    const main = this.panes()[0]!.rect;
+    if (!pane || pane.id === MAIN_PANE) {
+      const yScale = createValueScale(this.options.yScale, ...this.yRange(), main.height);
+      const target = { pane: main, xScale, yScale };
+      let best: { hit: NearestHit; spec: SeriesSpec; i: number } | null = null;
+      this.specs.forEach((spec, i) => {
+        if (!spec.visible) return;
+        const { module } = this.fill(context, spec, i);
+        const hit = module.nearest?.(context, cssX * ratio - main.x, cssY * ratio - main.y, target);
+        if (hit && (!best || hit.distance < best.hit.distance)) best = { hit, spec, i };
+      });
+      const found = best as { hit: NearestHit; spec: SeriesSpec; i: number } | null;
+      if (found) {
+        const { hit } = found;
+        const values: SeriesValue[] = [];
+        this.fill(context, found.spec, found.i).module.tooltip(context, hit.index, values);
+        return { time: store.time[hit.index]!, pane: MAIN_PANE, x: (main.x + hit.x) / ratio, y: (main.y + hit.y) / ratio, values };
+      }
+    }
     const index = nearestIndex(store.time, store.length, xScale.fromPixel(px));
     const time = store.time[index]!;
     const values: SeriesValue[] = [];
-    const context = this.context(store);
+    let keyed = false;
     this.specs.forEach((spec, i) => {
-      if (spec.visible) this.fill(context, spec, i).module.tooltip(context, index, values);
+      if (!spec.visible) return;
+      const { module } = this.fill(context, spec, i);
+      // Picked by position above: no row of theirs is near the pointer.
+      if (module.nearest) return;
+      keyed = true;
+      module.tooltip(context, index, values);
     });
+    // Only position-picked series and nothing near: nothing to show.
+    if (!keyed && this.derived.entries.length === 0 && this.specs.some((spec) => spec.visible)) return null;
     this.derived.entries.forEach(({ spec }, i) => {
       values.push({ id: spec.id, name: spec.name, color: this.derivedColor(spec, i), value: spec.values[index]!, index });
     });
@@ -384,7 +440,20 @@ export class ChartModel {
     return spec.color ?? palette[index % palette.length]!;
   }
 
-  private resolve(): void {
+  /**
+   * Resolves the series again; drops the states of series no longer drawn. `bounds`: the series
+   * may cover another x range now (a scatter added or removed): the data bounds follow, and a view
+   * that showed all the data shows all of it again.
+   */
+  private resolve(bounds = true): void {
     this.specs = resolveSeries(this.store?.columnNames ?? [], this.seriesOptions, this.options.defaultType, this.options.lineWidth, this.options.seriesDefaults);
+    for (const id of [...this.slots.keys()]) if (!this.specs.some((spec) => spec.id === id)) this.slots.delete(id);
+    const store = this.store;
+    if (!bounds || !store || store.length === 0) return;
+    const [oldStart, oldEnd] = this.viewport.dataBounds;
+    const [first, last] = this.xBounds(store);
+    if (first === oldStart && last === oldEnd) return;
+    const showedAll = this.viewport.start <= oldStart && this.viewport.end >= oldEnd;
+    this.viewport.setDataBounds(first, last, showedAll);
   }
 }

@@ -11,6 +11,7 @@ export { barSeries } from './bar/index.js';
 export { volumeSeries } from './volume/index.js';
 export { candlestickSeries } from './candlestick/index.js';
 export { ohlcSeries } from './ohlc/index.js';
+export { scatterSeries, ScatterState, PointGrid, resolveScatter, scatterIssues, DEFAULT_MARKER_SIZE, type ScatterIssue, type ScatterSettings } from './scatter/index.js';
 export { LinePath } from './shared/line-path.js';
 export { HistogramLayer } from './shared/histogram-layer.js';
 export { CandleLayers, RectBuffer, packColor, type BarStyle } from './shared/candle-layers.js';

@@ -5,6 +5,7 @@ import { baselineSeries } from './baseline/index.js';
 import { candlestickSeries } from './candlestick/index.js';
 import { lineSeries } from './line/index.js';
 import { ohlcSeries } from './ohlc/index.js';
+import { scatterSeries } from './scatter/index.js';
 import type { SeriesModule } from './series-type.js';
 import type { SeriesType } from './shared/series-spec.js';
 import { volumeSeries } from './volume/index.js';
@@ -37,4 +38,4 @@ export function seriesModuleFor(type: string): SeriesModule {
   return modules.get(type) ?? lineSeries;
 }
 
-for (const module of [lineSeries, areaSeries, baselineSeries, barSeries, volumeSeries, candlestickSeries, ohlcSeries, bandSeries]) registerSeriesType(module);
+for (const module of [lineSeries, areaSeries, baselineSeries, barSeries, volumeSeries, candlestickSeries, ohlcSeries, scatterSeries, bandSeries]) registerSeriesType(module);

@@ -12,13 +12,15 @@ export function resolveSeries(
   defaultType: SeriesType,
   defaultWidth = 1.5,
   /** Chart-wide defaults of `density`, `densityScale` and `cluster` (a series' own value wins). */
-  defaults: Pick<SeriesOptions, 'density' | 'densityScale' | 'cluster'> = {},
+  seriesDefaults: Pick<SeriesOptions, 'density' | 'densityScale' | 'cluster'> = {},
 ): SeriesSpec[] {
   // A bar chart of OHLC data is one series over the four price columns (volume is drawn with it).
   if (!(options && options.length > 0) && BAR_TYPES.includes(defaultType) && hasOhlc(columns)) {
     return [{ id: 'ohlc', column: 'close', type: defaultType, name: 'OHLC', color: null, lineWidth: defaultWidth, visible: true }];
   }
-  const list: readonly SeriesOptions[] = options && options.length > 0 ? options : columns.map((column) => ({ column }));
+  // A scatter chart by default: one scatter per value column against the column `x`, which is not a series itself.
+  const defaults = defaultType === 'scatter' && columns.includes('x') ? columns.filter((c) => c !== 'x') : columns;
+  const list: readonly SeriesOptions[] = options && options.length > 0 ? options : defaults.map((column) => ({ column }));
   // A type whose columns are missing is drawn as its fallback (the element reports it): candlestick
   // and OHLC as a line; volume, coloured by each bar's direction, as a plain bar series of its column.
   const typeFor = (type: SeriesType): SeriesType => {
@@ -39,8 +41,22 @@ export function resolveSeries(
       lineWidth: o.lineWidth ?? defaultWidth,
       visible: o.visible ?? true,
       ...(o.baseValue !== undefined && Number.isFinite(o.baseValue) ? { baseValue: o.baseValue } : {}),
-      ...rangeAndDensityOptions({ ...o, density: o.density ?? defaults.density, densityScale: o.densityScale ?? defaults.densityScale, cluster: o.cluster ?? defaults.cluster }),
+      ...scatterFields(o),
+      ...rangeAndDensityOptions({ ...o, density: o.density ?? seriesDefaults.density, densityScale: o.densityScale ?? seriesDefaults.densityScale, cluster: o.cluster ?? seriesDefaults.cluster }),
     }));
+}
+
+/** The scatter options a series names (only those given; checked by the scatter module's resolveScatter). */
+function scatterFields(o: SeriesOptions): Partial<SeriesSpec> {
+  const out: Partial<SeriesSpec> = {};
+  if (o.x !== undefined) out.x = o.x;
+  if (o.size !== undefined) out.size = o.size;
+  if (o.colorBy !== undefined) out.colorBy = o.colorBy;
+  if (o.colormap !== undefined) out.colormap = o.colormap;
+  if (o.categorical !== undefined) out.categorical = o.categorical;
+  if (o.marker !== undefined) out.marker = o.marker;
+  if (o.markerSize !== undefined) out.markerSize = o.markerSize;
+  return out;
 }
 
 /** The error-bar, band, density and cluster options a series gave (issue 11), copied when set. */

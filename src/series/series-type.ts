@@ -93,4 +93,31 @@ export interface SeriesModule<State = unknown> {
   tooltip(series: SeriesContext<State>, index: number, out: SeriesValue[]): void;
   /** The value the legend shows for row `index`. */
   legendValue(series: SeriesContext<State>, index: number): number;
+  /**
+   * Optional: the x range the series covers (a scatter's x column), widening `out` ([min, max]).
+   * The chart's x bounds (what a reset shows) are the union of these, plus the row keys' range for
+   * series without one. Called when data or series change, not per frame.
+   */
+  xExtent?(series: SeriesContext<State>, out: [number, number]): void;
+  /**
+   * Optional: the row drawn nearest to a pane-relative device-px point, within the series' own
+   * hit radius, or null. The pointer then picks that row instead of the nearest row key (see
+   * ChartModel.pick); series with it are left out of the key-snapped tooltip.
+   */
+  nearest?(series: SeriesContext<State>, px: number, py: number, target: PickTarget): NearestHit | null;
+}
+
+/** Where a series is picked: its pane and scales, as in DrawTarget. */
+export interface PickTarget {
+  pane: PlotRect;
+  xScale: TimeScale;
+  yScale: ValueScale;
+}
+
+/** A row found by SeriesModule.nearest: its index, distance and pane-relative device-px position. */
+export interface NearestHit {
+  index: number;
+  distance: number;
+  x: number;
+  y: number;
 }

@@ -2,7 +2,7 @@
 // from WebGPU equal the CPU reference (core/scene/density-grid.ts) exactly; the pictures match the
 // Canvas2D fallback's; panning changes the result without uploading the points again.
 import { binDensity, clusterCells } from '../../dist/core/index.js';
-import { assert, assertEqual } from './helpers.js';
+import { assert, assertEqual, createChart, nextEvent, sleep } from './helpers.js';
 import { canvasCapture, comparePixels, offscreenWebGpu } from './compare-pixels.js';
 
 const WIDTH = 160;
@@ -144,6 +144,50 @@ describe('density and clusters', () => {
       assert(stats.edgeMean < 8, `mean difference on disc edges under 8 levels (${stats.edgeMean.toFixed(1)}; ${JSON.stringify(stats)})`);
     } finally {
       renderer.dispose();
+    }
+  });
+
+  it('a scatter series with density="on" draws a density map of all its points; cluster="grid" draws clusters with count labels', async () => {
+    const n = 50_000;
+    const random = rng(5);
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      x[i] = i % 2 ? 2 + (random() - 0.5) : 7 + (random() - 0.5) * 3;
+      y[i] = i % 2 ? 3 + (random() - 0.5) : 6 + (random() - 0.5) * 3;
+    }
+    const chart = await createChart({ width: 400, height: 260, attributes: { density: 'on' } });
+    try {
+      chart.data = { x, y };
+      chart.series = [{ column: 'y', type: 'scatter', x: 'x', colormap: 'inferno' }];
+      await chart.nextFrame();
+      let layers = chart.model.frame().scene.layers;
+      const density = layers.find((l) => l.kind === 'density');
+      assert(density, `a density layer (${layers.map((l) => l.kind)})`);
+      assertEqual(density.count, n, 'every point binned');
+      assert(!layers.some((l) => l.kind === 'markers'), 'no markers while density is on');
+
+      chart.density = 'off';
+      chart.cluster = 'grid';
+      await chart.nextFrame();
+      layers = chart.model.frame().scene.layers;
+      assert(layers.some((l) => l.kind === 'cluster'), `a cluster layer (${layers.map((l) => l.kind)})`);
+      // Labels come from a readback: they arrive after the frame.
+      let labels = [];
+      for (let i = 0; i < 40 && labels.length === 0; i++) {
+        await sleep(50);
+        labels = [...chart.renderRoot.querySelectorAll('.cluster-label')];
+      }
+      assert(labels.length > 0, 'count labels in the overlay');
+      const total = labels.map((l) => l.textContent.trim()).map((t) => (t.endsWith('k') ? Number(t.slice(0, -1)) * 1000 : Number(t))).reduce((a, b) => a + b, 0);
+      assert(total > n * 0.8, `the labels count (about) all the points (${total})`);
+
+      chart.cluster = 'off';
+      await chart.nextFrame();
+      layers = chart.model.frame().scene.layers;
+      assert(layers.some((l) => l.kind === 'markers'), 'markers again with both off');
+    } finally {
+      chart.remove();
     }
   });
 });

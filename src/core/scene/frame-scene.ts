@@ -89,6 +89,64 @@ export interface RectsLayer extends LayerPlacement {
   minSize?: number;
 }
 
+/** Marker shapes of a markers layer (both renderers draw the same outlines: see markerShapeIndex). */
+export const MARKER_SHAPES = ['circle', 'square', 'triangle', 'cross', 'diamond'] as const;
+export type MarkerShape = (typeof MARKER_SHAPES)[number];
+
+/** Floats per marker in MarkersLayer.data: x, y, diameter, colour bits. */
+export const MARKER_STRIDE = 4;
+
+/**
+ * Markers (scatter points), one per element, each with its own position, diameter and colour.
+ *
+ * Positions are in DATA space, not pixels: u − originX and v − originY in f32, where u and v are
+ * the values (their log10 on log axes) and the origin is chosen by the series (near the data), so
+ * precision holds. The pixel position, plot-relative device px, is
+ * `(u − originX) * transform[0] + transform[1]`, `(v − originY) * transform[2] + transform[3]`,
+ * evaluated in f32 by both renderers. A pan or zoom changes only `transform`: the WebGPU renderer
+ * keeps the uploaded buffers while `dataKey` and `count` stay the same (see PrimitiveKind.uploadKey).
+ *
+ * `data` interleaves, per marker, 4 × 32 bits: x, y (f32), diameter in device px (f32) and the
+ * straight RGBA8 colour (u32 bits, r | g << 8 | b << 16 | a << 24, read through a Uint32Array view
+ * of the same buffer). Shapes are antialiased over about 1 px: circle (|p| ≤ r), square
+ * (max(|x|, |y|) ≤ r), diamond (|x| + |y| ≤ r), triangle (apex up: (0, −r), (r, r), (−r, r)),
+ * cross (a plus of two bars of half-thickness max(0.5, r / 3)).
+ */
+export interface MarkersLayer extends LayerPlacement {
+  kind: 'markers';
+  id: string;
+  data: Float32Array;
+  /** Markers in use; `data` may be longer. */
+  count: number;
+  shape: MarkerShape;
+  /** [scaleX, offsetX, scaleY, offsetY]: data-space offsets to plot-relative device px. */
+  transform: readonly [number, number, number, number];
+  /**
+   * Identifies what `data` holds: a new value whenever its content changes (a number from
+   * `nextMarkersKey()`), so that renderers may keep what they uploaded while it stays the same.
+   */
+  dataKey: number;
+}
+
+let markersKey = 0;
+/** A fresh MarkersLayer.dataKey, unique in the page. */
+export function nextMarkersKey(): number {
+  return ++markersKey;
+}
+
+/** Index of a shape in MARKER_SHAPES (the shader's `shape` parameter); unknown names draw circles. */
+export function markerShapeIndex(shape: MarkerShape): number {
+  const index = MARKER_SHAPES.indexOf(shape);
+  return index < 0 ? 0 : index;
+}
+
+/** Markers a markers layer draws: `count`, capped by what `data` holds. */
+export function markerCount(layer: MarkersLayer): number {
+  return Math.max(0, Math.min(Math.floor(layer.count), Math.floor(layer.data.length / MARKER_STRIDE)));
+}
+
+export type SceneLayer = LineLayer | AreaLayer | SegmentsLayer | RectsLayer | MarkersLayer | BandLayer | DensityLayer | ClusterLayer;
+
 /**
  * The region between two polylines A and B, filled (confidence bands, error bands). Row i is
  * (xA, yA, xB, yB) in `points` (four f32): segment i joins rows i and i + 1 of both lines. A row
@@ -158,7 +216,6 @@ export interface ClusterLayer extends ResidentPointsLayer {
   radiusStep: number;
 }
 
-export type SceneLayer = LineLayer | AreaLayer | SegmentsLayer | RectsLayer | BandLayer | DensityLayer | ClusterLayer;
 
 /** The rectangle a layer is drawn in: its pane, else the scene's plot. */
 export function layerRect(scene: FrameScene, layer: SceneLayer): PlotRect {

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChartModel } from '../../core/chart-model.js';
-import { BAR_TYPES, hasOhlc, SERIES_TYPES, type SeriesOptions, type SeriesType } from '../../series/index.js';
+import { BAR_TYPES, hasOhlc, scatterIssues, SERIES_TYPES, type SeriesOptions, type SeriesType } from '../../series/index.js';
 import type { ViewportChangeSource } from '../../core/viewport.js';
 import type { ChartConfig } from '../../config/schema.js';
 import type { ColumnarData, NormalizedData } from '../../data/columnar.js';
@@ -126,6 +126,19 @@ export class ChartData implements ReactiveController {
     const fromConfig = this.host.effectiveConfig.series.items.map((item) => ({ ...item, column: item.column ?? item.id }));
     const barsAsLine = this.timeframes.active && !BAR_TYPES.includes(this.model.options.defaultType) ? [{ column: 'close', name: `close (${this.timeframe})` }] : null;
     const list: (Omit<ChartSeriesOptions, 'type'> & { type?: string })[] | null = this.userSeries ?? (fromConfig.length > 0 ? fromConfig : barsAsLine);
+    // Scatter options (marker, colormap, columns) are checked first: a bad one is reported at its
+    // path and the series shown so far stay (the last good picture).
+    const columns = this.model.data?.columnNames ?? null;
+    let scatterBad = false;
+    list?.forEach((s, i) => {
+      if (s.type !== 'scatter') return;
+      const at = this.userSeries ? `series[${i}]` : `series.items[${i}]`;
+      for (const issue of scatterIssues(s, columns)) {
+        scatterBad = true;
+        this.host.configError(`${at}.${issue.field}`, issue.message);
+      }
+    });
+    if (scatterBad) return;
     const options = list?.map((s, i): SeriesOptions => {
       const color = s.color ? resolveCssColor(s.color) : null;
       if (s.color && !color) this.host.configError(`series[${i}].color`, `"${s.color}" is not a CSS colour`);

@@ -6,6 +6,7 @@ import { drawArea } from './primitives/area.js';
 import { drawBand } from './primitives/band.js';
 import { drawClusterLayer, drawDensityLayer } from './primitives/density.js';
 import { cssColor, type Context2d, type DrawPrimitive } from './primitives/draw-primitive.js';
+import { drawMarkersLayer } from './primitives/markers.js';
 import { drawRects } from './primitives/rects.js';
 import { drawLine, drawSegments } from './primitives/strokes.js';
 
@@ -18,6 +19,7 @@ const DRAW_PRIMITIVES: { readonly [K in SceneLayer['kind']]: DrawPrimitive<Extra
   area: drawArea,
   segments: drawSegments,
   rects: drawRects,
+  markers: drawMarkersLayer,
   band: drawBand,
   density: drawDensityLayer,
   cluster: drawClusterLayer,

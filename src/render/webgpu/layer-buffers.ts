@@ -28,6 +28,12 @@ export interface LayerSlot {
   used: number;
   /** A resident kind's own state (see PrimitiveKind.prepare); null for the others. */
   resident: unknown;
+  /**
+   * What the storage buffers hold (PrimitiveKind.uploadKey of the layer last written, and its
+   * element count); undefined: unknown, write next time.
+   */
+  key: unknown;
+  keyCount: number;
 }
 
 /** Runs an allocation inside the frame's error scopes and the memory budget (the renderer's). */
@@ -47,6 +53,10 @@ export class LayerBuffers {
   private readonly paramsData: ArrayBuffer;
   /** What resident kinds prepare with (set by the renderer). */
   resident: ResidentGpu | null = null;
+  /** Bytes written into storage buffers since the counter was last reset (statistics, tests). */
+  storageBytesWritten = 0;
+  /** Storage writes skipped because a layer's upload key and count were unchanged (idem). */
+  storageWritesSkipped = 0;
 
   constructor(
     private readonly device: GPUDevice,
@@ -83,7 +93,7 @@ export class LayerBuffers {
       const params = this.allocate(bytes, () =>
         this.allocations.createBuffer(this.device, { label: 'gpu-charts layer params', size: bytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }),
       );
-      slot = { kind, params, chunks: [], used: 0, resident: null };
+      slot = { kind, params, chunks: [], used: 0, key: undefined, keyCount: -1, resident: null };
       slots[rank] = slot;
     }
     if (kind.prepare) {
@@ -93,6 +103,10 @@ export class LayerBuffers {
       return slot;
     }
     const widths = kind.bytesPerElement;
+    // The storage data may already be there: same upload key (e.g. a scatter's data version) and
+    // count, and the same chunks (a chunk created below is empty, so its key is dropped first).
+    const key = kind.uploadKey?.(layer);
+    let unchanged = key !== undefined && slot.key === key && slot.keyCount === count && slot.chunks.length === chunkCount;
     for (let j = 0; j < chunkCount; j++) {
       const start = j * step;
       const length = Math.max(0, Math.min(perChunk, count - start));
@@ -103,14 +117,18 @@ export class LayerBuffers {
         const capacity = chunkCount === 1 ? Math.min(perChunk, Math.max(kind.minCapacity, nextPowerOfTwo(length))) : perChunk;
         chunk = this.createChunk(kindIndex, slot.params, capacity);
         slot.chunks[j] = chunk;
+        unchanged = false;
       }
       chunk.vertices = kind.vertexCount(length);
       chunk.instances = kind.instanceCount(length);
-      if (length > 0) {
+      if (unchanged) {
+        this.storageWritesSkipped++;
+      } else if (length > 0) {
         for (let b = 0; b < widths.length; b++) {
           const source = kind.source(layer, b);
           const width = widths[b]!;
           this.device.queue.writeBuffer(chunk.buffers[b]!, 0, source.buffer, source.byteOffset + start * width, length * width);
+          this.storageBytesWritten += length * width;
         }
       }
     }
@@ -118,6 +136,8 @@ export class LayerBuffers {
     for (let j = chunkCount; j < slot.chunks.length; j++) this.releaseChunk(slot.chunks[j]!);
     slot.chunks.length = chunkCount;
     slot.used = count > 0 ? chunkCount : 0;
+    slot.key = key;
+    slot.keyCount = count;
     const params = this.params;
     params.floats.fill(0);
     kind.writeParams(params, layer, frame);

@@ -48,6 +48,10 @@ export class WebGpuRenderer implements Renderer {
   readonly ready: Promise<RendererHealth>;
   /** Draw calls of the last frame (a chunked layer makes one per chunk). */
   lastDrawCalls = 0;
+  /** Bytes of layer data (storage buffers, not params) the last frame wrote to the GPU. */
+  lastUploadBytes = 0;
+  /** Chunks of the last frame whose storage writes were skipped: their data was already there (PrimitiveKind.uploadKey). */
+  lastSkippedUploads = 0;
 
   private readonly device: GPUDevice;
   private readonly allocations: OwnerAllocations;
@@ -336,6 +340,8 @@ export class WebGpuRenderer implements Renderer {
     scissors.length = layers.length;
     slots.length = layers.length;
     this.ranks.fill(0);
+    this.buffers.storageBytesWritten = 0;
+    this.buffers.storageWritesSkipped = 0;
     for (let i = 0; i < layers.length; i++) {
       const layer = layers[i]!;
       const rect = layerRect(scene, layer);
@@ -353,6 +359,8 @@ export class WebGpuRenderer implements Renderer {
       frame.scissor = scissor;
       slots[i] = this.buffers.upload(index, rank, layer, frame);
     }
+    this.lastUploadBytes = this.buffers.storageBytesWritten;
+    this.lastSkippedUploads = this.buffers.storageWritesSkipped;
   }
 
   /** Copies `bytes` of `buffer` into a new mappable buffer (through the budget) and submits the copy. */

@@ -1,9 +1,10 @@
-import type { Rgba } from '../../core/scene/frame-scene.js';
+import type { ColormapSpec } from '../../core/colormap/index.js';
+import type { MarkerShape, Rgba } from '../../core/scene/frame-scene.js';
 
 export { hasOhlc, OHLC_COLUMNS } from './ohlc-columns.js';
 
 /** The built-in types (more may be registered: see registry.ts). */
-export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc' | 'band';
+export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc' | 'scatter' | 'band';
 
 /** A series as the user may describe it (every field optional but the column). */
 export interface SeriesOptions {
@@ -19,6 +20,14 @@ export interface SeriesOptions {
   visible?: boolean;
   /** A baseline series' base value (default: the first visible value). */
   baseValue?: number;
+  /** Scatter options (see ScatterOptions in series/scatter): the x column, sizes, colours, shape. */
+  x?: string;
+  size?: string;
+  colorBy?: string;
+  colormap?: ColormapSpec;
+  categorical?: boolean;
+  marker?: MarkerShape;
+  markerSize?: number;
   // --- error bars, bands, density and clustering (issue 11, parts 3 and 5) ---
   /** Error bars: a column of symmetric errors (the bar spans value ± error). Line (and scatter) series. */
   yError?: string;
@@ -45,6 +54,18 @@ export interface SeriesSpec {
   visible: boolean;
   /** A baseline series' base value; undefined: the first visible value. */
   baseValue?: number;
+  /**
+   * Scatter: the x column (undefined: a value column named `x` if there is one, else the row key),
+   * the size column (CSS px diameters), the colour column, its colormap (default viridis) or
+   * categorical colours, the marker shape (default circle) and constant size (CSS px, default 4).
+   */
+  x?: string;
+  size?: string;
+  colorBy?: string;
+  colormap?: ColormapSpec;
+  categorical?: boolean;
+  marker?: MarkerShape;
+  markerSize?: number;
   /** See SeriesOptions (error bars, bands, density, clustering); absent when not given. */
   yError?: string;
   yLow?: string;

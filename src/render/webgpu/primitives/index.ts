@@ -1,5 +1,6 @@
 import type { SceneLayer } from '../../../core/scene/frame-scene.js';
 import { areaKind } from './area.js';
+import { markersKind } from './markers.js';
 import { bandKind } from './band.js';
 import { clusterKind } from './cluster.js';
 import { densityKind } from './density.js';
@@ -25,6 +26,7 @@ export const PRIMITIVE_KINDS: { readonly [K in SceneLayer['kind']]: PrimitiveKin
   area: areaKind,
   segments: segmentsKind,
   rects: rectsKind,
+  markers: markersKind,
   band: bandKind,
   density: densityKind,
   cluster: clusterKind,

@@ -3,10 +3,10 @@ import type { PipelineCache } from '../pipeline-cache.js';
 import type { RendererLimits } from '../limits.js';
 
 /** The render pipelines; independent segments (grid lines) use the line pipeline. */
-export type PipelineKind = 'line' | 'area' | 'rects' | 'band' | 'density' | 'cluster';
+export type PipelineKind = 'line' | 'area' | 'rects' | 'markers' | 'band' | 'density' | 'cluster';
 
 /** Shader sources a renderer may replace (tests: a broken shader). */
-export type ShaderName = 'primitives' | 'rects' | 'density' | 'cluster';
+export type ShaderName = 'primitives' | 'rects' | 'markers' | 'density' | 'cluster';
 
 /** What a kind needs to build its pipeline; one per renderer. */
 export interface PipelineContext {
@@ -82,6 +82,13 @@ export interface PrimitiveKind<L extends SceneLayer = SceneLayer> {
   vertexCount(elements: number): number;
   /** Instances of that draw (1 without instancing). */
   instanceCount(elements: number): number;
+  /**
+   * Optional: what identifies the layer's storage data (markers: its `dataKey`). While a layer
+   * slot's key and element count stay the same, layer-buffers.ts skips the storage writes and
+   * only writes the params (a pan or zoom of a million markers uploads 64 bytes). Kinds without
+   * it upload every frame. undefined: upload.
+   */
+  uploadKey?(layer: L): unknown;
 
   // --- Optional: kinds with GPU-resident data and compute passes (density maps, clusters) ---
   // A kind that has `prepare` skips the chunk upload above: its data stays on the GPU between
