@@ -21,7 +21,7 @@ export function scatterDensityDemo(chart, controls, n = 1_000_000) {
       y[i] = cy + gauss() * r;
     }
   }
-  chart.data = { x, y };
+  chart.data = { time: Float64Array.from({ length: n }, (_, i) => i), x, y }; // the row index as key (scatter x is its own column)
   const series = { column: 'y', x: 'x', type: 'scatter', name: `${(n / 1e6).toFixed(0)}M points`, colormap: 'viridis', markerSize: 3 };
   const mode = () => {
     const picked = controls.querySelector('input[name="scatter-mode"]:checked')?.value ?? 'density';

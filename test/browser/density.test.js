@@ -158,7 +158,7 @@ describe('density and clusters', () => {
     }
     const chart = await createChart({ width: 400, height: 260, attributes: { density: 'on' } });
     try {
-      chart.data = { x, y };
+      chart.data = { time: Float64Array.from({ length: n }, (_, i) => i), x, y };
       chart.series = [{ column: 'y', type: 'scatter', x: 'x', colormap: 'inferno' }];
       await chart.nextFrame();
       let layers = chart.model.frame().scene.layers;
