@@ -21,7 +21,7 @@ const parseCount = (text) => {
   return Math.round(Number(m[1]) * ({ '': 1, k: 1e3, m: 1e6 }[m[2].toLowerCase()]));
 };
 const SIZES = (process.env.SIZES ?? '1M,10M').split(',').map(parseCount);
-const FRAMES = Number(process.env.FRAMES ?? 20);
+const FRAMES = Number(process.env.FRAMES ?? 10);
 const WIDTH = Number(process.env.WIDTH ?? 1200);
 const HEIGHT = Number(process.env.HEIGHT ?? 700);
 const log = (...parts) => console.error('[bench:density]', ...parts);
@@ -118,7 +118,18 @@ const windowAt = (f) => {
 };
 
 const results = [];
-const markersKind = 'markers' in (core.PRIMITIVE_KINDS ?? {}) ? 'markers' : null;
+/** The same points as a markers layer (the scatter's primitive): x, y, 3-px diameter, colour bits. */
+function markersData(data, n) {
+  const out = new Float32Array(n * 4);
+  const bits = new Uint32Array(out.buffer);
+  for (let i = 0; i < n; i++) {
+    out[i * 4] = data[i * 2];
+    out[i * 4 + 1] = data[i * 2 + 1];
+    out[i * 4 + 2] = 3;
+    bits[i * 4 + 3] = 0xff_e0_63_25;
+  }
+  return out;
+}
 for (const n of SIZES) {
   log(`${n} points: generating`);
   const data = points(n);
@@ -148,11 +159,10 @@ for (const n of SIZES) {
     clusterCells({ points: data, count: n, transform: windowAt(f), cellSize: 40 }, PLOT.width, PLOT.height);
     cpuCluster.push(performance.now() - t);
   }
-  let markers = null;
-  if (markersKind) {
-    log(`${n} points: markers`);
-    markers = await timeFrames((f) => scene(core.benchMarkersLayer?.(data, n, version, windowAt(f))), Math.min(FRAMES, 10)).catch((error) => ({ error: String(error) }));
-  }
+  log(`${n} points: markers (the scatter's instanced markers primitive, data space, uploaded once)`);
+  const markerData = markersData(data, n);
+  const dataKey = core.nextMarkersKey();
+  const markers = await timeFrames((f) => scene({ kind: 'markers', id: 'm', data: markerData, count: n, shape: 'circle', transform: windowAt(f), dataKey }), Math.min(FRAMES, 3)).catch((error) => ({ error: String(error) }));
   results.push({ points: n, density: d, uploadsDuringPans, cluster: c, cpuBinning: stats(cpu), cpuClusters: stats(cpuCluster), markers });
 }
 

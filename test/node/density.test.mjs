@@ -101,3 +101,41 @@ test('DataSpacePoints: built once per data version; the transform maps data to p
   const tt = q.transform(ts, yScale, false, false, [4000, 8]);
   assert.ok(Math.abs(q.points[2 * 2] * tt[0] + tt[1] - 200) < 1e-3);
 });
+
+test('a scatter series emits a density or cluster layer of all its points instead of markers, and error bars', async () => {
+  const { seriesType } = await import('../../build/node/series/registry.js');
+  const { LIGHT_THEME } = await import('../../build/node/core/theme.js');
+  const scatter = seriesType('scatter');
+  const n = 100;
+  const time = Float64Array.from({ length: n }, (_, i) => i);
+  const x = Float64Array.from({ length: n }, (_, i) => (i * 37) % 100);
+  const y = Float64Array.from({ length: n }, (_, i) => (i * 53) % 100);
+  const err = new Float64Array(n).fill(2);
+  const store = new SeriesStore({ time, columns: { x, y, err } });
+  /** @returns {any} */
+  const draw = (extra) => {
+    const spec = { id: 's', column: 'y', type: 'scatter', name: 's', color: null, lineWidth: 1, visible: true, x: 'x', ...extra };
+    const series = { spec, color: [0, 0, 1, 1], state: scatter.createState(), store, theme: LIGHT_THEME, pixelRatio: 1, start: 0, end: 99 };
+    const target = { pane: { x: 0, y: 0, width: 200, height: 100 }, xScale: createTimeScale(0, 100, 200), yScale: createValueScale('linear', 0, 100, 100), lodColumns: 200, layers: [], lod: { mode: 'raw', visiblePoints: 0, drawnPoints: 0 } };
+    scatter.draw(series, target);
+    return { series, target };
+  };
+  assert.deepEqual(draw({}).target.layers.map((l) => l.kind), ['markers']);
+  const { target: d } = draw({ density: 'on', densityScale: 'linear', colormap: 'magma' });
+  assert.deepEqual(d.layers.map((l) => l.kind), ['density']);
+  assert.equal(d.layers[0].count, n);
+  assert.equal(d.layers[0].scale, 'linear');
+  assert.equal(d.layers[0].colormap.length, 1024);
+  // The CPU reference puts every point where the scales do.
+  const grid = binDensity(d.layers[0], 200, 100);
+  assert.equal(grid.counts.reduce((a, b) => a + b, 0), n - x.filter((v, i) => v * 2 >= 200 || y[i] === 0).length, 'every point inside the pane binned');
+  const { target: c } = draw({ cluster: 'grid' });
+  assert.deepEqual(c.layers.map((l) => l.kind), ['cluster']);
+  assert.equal(c.layers[0].cellSize, 40);
+  const { target: e, series } = draw({ yError: 'err' });
+  assert.deepEqual(e.layers.map((l) => l.kind), ['segments', 'markers']);
+  assert.equal(e.layers[0].count, n * 6, 'a bar and two caps per point');
+  const q = { first: 0, end: n, positiveOnly: false, plotWidth: 200, min: Infinity, max: -Infinity };
+  scatter.extent(series, q);
+  assert.deepEqual([q.min, q.max], [-2, 101]);
+});
