@@ -117,6 +117,7 @@ test('a scatter series emits a density or cluster layer of all its points instea
     const spec = { id: 's', column: 'y', type: 'scatter', name: 's', color: null, lineWidth: 1, visible: true, x: 'x', ...extra };
     /** @type {any} */
     const series = { spec, color: [0, 0, 1, 1], state: scatter.createState(), store, theme: LIGHT_THEME, pixelRatio: 1, start: 0, end: 99 };
+    /** @type {any} */
     const target = { pane: { x: 0, y: 0, width: 200, height: 100 }, xScale: createTimeScale(0, 100, 200), yScale: createValueScale('linear', 0, 100, 100), lodColumns: 200, layers: [], lod: { mode: 'raw', visiblePoints: 0, drawnPoints: 0 } };
     scatter.draw(series, target);
     return { series, target };
