@@ -5,7 +5,7 @@
 // primitive is there.
 //
 //   npm run bench:density                      (builds bench/out/gpu/core.mjs first)
-//   SIZES=1M,10M FRAMES=20 npm run bench:density
+//   SIZES=1M,10M FRAMES=20 npm run bench:density       (NO_MARKERS=1: skip the markers comparison)
 //
 // Output: a Markdown table on stdout; bench/results/density.json.
 import { create, globals } from 'webgpu';
@@ -159,11 +159,14 @@ for (const n of SIZES) {
     clusterCells({ points: data, count: n, transform: windowAt(f), cellSize: 40 }, PLOT.width, PLOT.height);
     cpuCluster.push(performance.now() - t);
   }
+  let markers = null;
+  if (process.env.NO_MARKERS !== '1') {
   log(`${n} points: markers (the scatter's instanced markers primitive, data space, uploaded once)`);
   const markerData = markersData(data, n);
   const dataKey = core.nextMarkersKey();
   // On SwiftShader a 10M-marker frame takes minutes: one timed frame past 2M points.
-  const markers = await timeFrames((f) => scene({ kind: 'markers', id: 'm', data: markerData, count: n, shape: 'circle', transform: windowAt(f), dataKey }), n > 2_000_000 ? 1 : Math.min(FRAMES, 3)).catch((error) => ({ error: String(error) }));
+  markers = await timeFrames((f) => scene({ kind: 'markers', id: 'm', data: markerData, count: n, shape: 'circle', transform: windowAt(f), dataKey }), n > 2_000_000 ? 1 : Math.min(FRAMES, 3)).catch((error) => ({ error: String(error) }));
+  }
   results.push({ points: n, density: d, uploadsDuringPans, cluster: c, cpuBinning: stats(cpu), cpuClusters: stats(cpuCluster), markers });
   log(`${n} points: ${JSON.stringify(results.at(-1))}`);
 }

@@ -190,4 +190,32 @@ describe('density and clusters', () => {
       chart.remove();
     }
   });
+
+  it('resident points and cell buffers go through the memory budget and the allocation ledger', async () => {
+    const points = pointSet(400_000, 2); // 3.2 MB of points
+    const layer = { kind: 'density', id: 'd', points, count: 400_000, version: 1, transform: /** @type {const} */ ([1, 0, 1, 0]), cellSize: 1, colormap: ramp(), scale: /** @type {const} */ ('log') };
+    const small = await offscreenWebGpu(WIDTH, HEIGHT, { memoryBudgetBytes: 1 << 20 });
+    try {
+      const stats = small.renderer.render(scene(layer));
+      assertEqual(stats.pointsDrawn, 0, 'the refused frame draws nothing');
+      assert(small.renderer.memoryBytes <= 1 << 20, `within the budget (${small.renderer.memoryBytes})`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert(small.issues.some((issue) => issue.type === 'out-of-memory'), `an out-of-memory issue (${JSON.stringify(small.issues)})`);
+    } finally {
+      small.renderer.dispose();
+    }
+    const big = await offscreenWebGpu(WIDTH, HEIGHT, { memoryBudgetBytes: 64 << 20 });
+    try {
+      big.renderer.render(scene(layer));
+      const held = big.renderer.memoryBytes;
+      assert(held >= 400_000 * 8, `the points are counted in memoryBytes (${held})`);
+      // Gone from the scene for two frames: the points give their memory back.
+      const empty = { ...scene(layer), layers: [] };
+      big.renderer.render(empty);
+      big.renderer.render(empty);
+      assert(big.renderer.memoryBytes <= held - 400_000 * 8, `released (${big.renderer.memoryBytes} of ${held})`);
+    } finally {
+      big.renderer.dispose();
+    }
+  });
 });
