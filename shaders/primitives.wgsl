@@ -90,3 +90,33 @@ fn vs_area(@builtin(vertex_index) index: u32) -> VertexOut {
 fn fs_solid() -> @location(0) vec4f {
   return vec4f(params.color.rgb * params.color.a, params.color.a);
 }
+
+// Bands (the fill between two polylines A and B). The storage holds one (xA, yA, xB, yB) per row,
+// read as two vec2f: points[2i] is A's point i, points[2i + 1] is B's. Six vertices per segment:
+// the quad A_i, A_i+1, B_i+1, B_i as two triangles; when A and B cross inside the segment (the
+// sign of yA - yB changes), the two triangles A_i B_i X and X A_i+1 B_i+1 meeting at the crossing
+// X instead, so the filled region is exactly what a nonzero polygon fill of the band covers.
+@vertex
+fn vs_band(@builtin(vertex_index) index: u32) -> VertexOut {
+  let segment = index / 6u;
+  let vertex = index % 6u;
+  var out: VertexOut;
+  let a0 = points[segment * 2u];
+  let b0 = points[segment * 2u + 1u];
+  let a1 = points[segment * 2u + 2u];
+  let b1 = points[segment * 2u + 3u];
+  if (isGap(a0) || isGap(b0) || isGap(a1) || isGap(b1)) {
+    out.position = OFFSCREEN;
+    return out;
+  }
+  let d0 = a0.y - b0.y;
+  let d1 = a1.y - b1.y;
+  var corners = array<vec2f, 6>(a0, a1, b1, a0, b1, b0);
+  if (d0 * d1 < 0.0) {
+    let t = d0 / (d0 - d1);
+    let x = mix(a0, a1, t);
+    corners = array<vec2f, 6>(a0, b0, x, x, a1, b1);
+  }
+  out.position = toClip(corners[vertex]);
+  return out;
+}

@@ -18,7 +18,7 @@ import { isTimeZone } from '../time/time-zone-validation.js';
 
 export const THEMES = ['light', 'dark'] as const;
 export const TIERS = ['low', 'medium', 'high', 'ultra'] as const;
-export const SERIES_TYPES = ['line', 'area', 'baseline', 'step', 'bar', 'volume', 'scatter', 'candlestick', 'ohlc', 'heatmap'] as const;
+export const SERIES_TYPES = ['line', 'area', 'baseline', 'step', 'bar', 'volume', 'scatter', 'candlestick', 'ohlc', 'heatmap', 'band'] as const;
 /** The colormap names of src/core/colormap (config may not import core; a Node test keeps them equal). */
 export const COLORMAP_NAMES = ['viridis', 'magma', 'inferno', 'plasma', 'turbo', 'cividis', 'grays'] as const;
 /** Heatmap interpolations (src/core/scene GRID_INTERPOLATIONS). */
@@ -168,12 +168,21 @@ function buildSchema(mode: Mode) {
     categorical: v.optional(doc(v.boolean(), 'Scatter: colorBy holds integer categories, each its own colour (instead of a colormap).')),
     marker: v.optional(doc(v.picklist(SCATTER_MARKERS), 'Scatter: marker shape (default circle).')),
     markerSize: v.optional(doc(range(0.5, 256), 'Scatter: marker diameter in CSS px (default 4).')),
+    yError: v.optional(doc(text(128), 'Error bars (line, scatter): a column of symmetric errors; each bar spans value ± error, with small caps. A band series uses it as its half width.')),
+    yLow: v.optional(doc(text(128), 'Error bars (line, scatter; with yHigh): a column of low values. A band series: its lower edge.')),
+    yHigh: v.optional(doc(text(128), 'Error bars (line, scatter; with yLow): a column of high values. A band series: its upper edge.')),
+    density: v.optional(doc(v.picklist(['on', 'off']), 'Scatter series: "on" draws a density map (a 2D histogram of every point, binned on the GPU) instead of markers.')),
+    densityScale: v.optional(doc(v.picklist(['log', 'linear']), 'How density counts map to the colormap (default log).')),
+    cluster: v.optional(doc(v.picklist(['grid', 'off']), 'Scatter series: "grid" draws one marker per screen cell (40 px) holding points, sized by log(count) and labelled with the count.')),
   });
 
   const series = v.strictObject({
     type: opt(doc(v.picklist(SERIES_TYPES), 'Default series type.'), 'line'),
     lineWidth: opt(doc(range(1, 10), 'Default line width in CSS px.'), 1.5),
     areaOpacity: opt(doc(range(0, 1), 'Fill opacity of area series.'), 0.2),
+    density: opt(doc(v.picklist(['on', 'off']), 'Default of scatter series\' `density` (attribute `density`): "on" draws density maps instead of markers.'), 'off'),
+    densityScale: opt(doc(v.picklist(['log', 'linear']), 'Default of series\' `densityScale`: how density counts map to the colormap.'), 'log'),
+    cluster: opt(doc(v.picklist(['grid', 'off']), 'Default of scatter series\' `cluster` (attribute `cluster`): "grid" groups points per 40-px cell.'), 'off'),
     items: opt(doc(v.pipe(v.array(seriesItem), v.maxLength(256)), 'The series to draw.'), []),
     heatmap: opt(heatmap, {}),
   });

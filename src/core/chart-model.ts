@@ -625,7 +625,7 @@ export class ChartModel {
   private resolve(bounds = true): void {
     // Grid data is drawn as a heatmap whatever the chart's default type.
     const type = this.gridStore ? 'heatmap' : this.options.defaultType;
-    this.specs = resolveSeries(this.store?.columnNames ?? [], this.seriesOptions, type, this.options.lineWidth);
+    this.specs = resolveSeries(this.store?.columnNames ?? [], this.seriesOptions, type, this.options.lineWidth, this.options.seriesDefaults);
     for (const id of [...this.slots.keys()]) if (!this.specs.some((spec) => spec.id === id)) this.slots.delete(id);
     const store = this.store;
     if (!bounds || !store || store.length === 0) return;

@@ -136,6 +136,15 @@ export interface ChartModelOptions {
   lineWidth: number;
   /** Defaults of heatmap series (the `interpolation` and `colormap` attributes). */
   heatmap?: HeatmapDefaults;
+  /** Defaults of scatter series' `density`, `densityScale` and `cluster` (the chart's attributes). */
+  seriesDefaults?: SeriesDefaults;
+}
+
+/** Chart-wide defaults of series options (issue 11: density and clustering of scatter series). */
+export interface SeriesDefaults {
+  density?: 'on' | 'off';
+  densityScale?: 'log' | 'linear';
+  cluster?: 'grid' | 'off';
 }
 
 /** A legend line: a series' name, colour and value at the hovered (or last) row. */

@@ -15,3 +15,4 @@ export * from '../time/time-zone.js';
 export * from './scene/frame-scene.js';
 export * from './scene/grid-sampling.js';
 export * from './colormap/index.js';
+export * from './scene/density-grid.js';

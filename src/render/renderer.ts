@@ -43,4 +43,10 @@ export interface Renderer {
   readonly memoryBytes: number;
   /** Releases every resource. The renderer is unusable afterwards. */
   dispose(): void;
+  /**
+   * The cell buffer of the last frame's density or cluster layer `id` (density: counts then the
+   * maximum; clusters: five u32 per cell, see CLUSTER_WORDS), or null. WebGPU reads it back
+   * asynchronously; Canvas2D computes it on the CPU. Cluster count labels come from it.
+   */
+  readLayer?(id: string): Promise<Uint32Array | null>;
 }

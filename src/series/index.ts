@@ -19,3 +19,7 @@ export { CandleLayers, RectBuffer, packColor, type BarStyle } from './shared/can
 export { indicesToPoints } from './shared/series-points.js';
 export { columnExtent, columnTooltip, columnValue, includeValue, seriesColumnExtent, withAlpha } from './shared/value-column.js';
 export { buildSeriesPath, createLineState, pushSeriesLine, type LineState } from './shared/line-draw.js';
+export { bandSeries } from './band/index.js';
+export { RangeCache, RangeRows, errorBarSegments, bandRows, rangeExtent, hasRanges, type RangeSource } from './shared/value-ranges.js';
+export { pushErrorBars, columnAndRangeExtent } from './shared/error-bars.js';
+export { DataSpacePoints, densityLayer, clusterLayer, densityLut, pushDensityOrClusters, CLUSTER_CELL_CSS } from './shared/density-layers.js';

@@ -1,4 +1,5 @@
 import { areaSeries } from './area/index.js';
+import { bandSeries } from './band/index.js';
 import { barSeries } from './bar/index.js';
 import { baselineSeries } from './baseline/index.js';
 import { candlestickSeries } from './candlestick/index.js';
@@ -38,4 +39,4 @@ export function seriesModuleFor(type: string): SeriesModule {
   return modules.get(type) ?? lineSeries;
 }
 
-for (const module of [lineSeries, areaSeries, baselineSeries, barSeries, volumeSeries, candlestickSeries, ohlcSeries, heatmapSeries, scatterSeries]) registerSeriesType(module);
+for (const module of [lineSeries, areaSeries, baselineSeries, barSeries, volumeSeries, candlestickSeries, ohlcSeries, heatmapSeries, scatterSeries, bandSeries]) registerSeriesType(module);

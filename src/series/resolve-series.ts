@@ -6,7 +6,14 @@ import type { SeriesOptions, SeriesSpec, SeriesType } from './shared/series-spec
  * The series to draw: the user's list when given (keeping only columns that exist), otherwise one
  * series per value column of the data, of the chart's default type.
  */
-export function resolveSeries(columns: readonly string[], options: readonly SeriesOptions[] | null, defaultType: SeriesType, defaultWidth = 1.5): SeriesSpec[] {
+export function resolveSeries(
+  columns: readonly string[],
+  options: readonly SeriesOptions[] | null,
+  defaultType: SeriesType,
+  defaultWidth = 1.5,
+  /** Chart-wide defaults of `density`, `densityScale` and `cluster` (a series' own value wins). */
+  seriesDefaults: Pick<SeriesOptions, 'density' | 'densityScale' | 'cluster'> = {},
+): SeriesSpec[] {
   // A bar chart of OHLC data is one series over the four price columns (volume is drawn with it).
   if (!(options && options.length > 0) && BAR_TYPES.includes(defaultType) && hasOhlc(columns)) {
     return [{ id: 'ohlc', column: 'close', type: defaultType, name: 'OHLC', color: null, lineWidth: defaultWidth, visible: true }];
@@ -21,11 +28,13 @@ export function resolveSeries(columns: readonly string[], options: readonly Seri
     while (module && !module.columns.every((name) => columns.includes(name))) module = module.fallback === undefined ? undefined : seriesType(module.fallback);
     return (module?.type as SeriesType | undefined) ?? (seriesType(type) ? 'line' : type);
   };
+  // A band may name only its two edges: it is then keyed by its upper edge's column.
+  const bandColumn = (o: SeriesOptions): string | null => (o.yLow && o.yHigh && columns.includes(o.yLow) && columns.includes(o.yHigh) ? o.yHigh : null);
   return list
-    .filter((o) => columns.includes(o.column))
+    .filter((o) => columns.includes(o.column) || ((o.type ?? defaultType) === 'band' && bandColumn(o) !== null))
     .map((o) => ({
       id: o.id ?? o.column,
-      column: o.column,
+      column: columns.includes(o.column) ? o.column : bandColumn(o)!,
       type: typeFor(o.type ?? defaultType),
       name: o.name ?? o.column,
       color: o.color ?? null,
@@ -35,6 +44,7 @@ export function resolveSeries(columns: readonly string[], options: readonly Seri
       ...(o.yAxis !== undefined ? { yAxis: o.yAxis } : {}),
       ...heatmapFields(o),
       ...scatterFields(o),
+      ...rangeAndDensityOptions({ ...o, density: o.density ?? seriesDefaults.density, densityScale: o.densityScale ?? seriesDefaults.densityScale, cluster: o.cluster ?? seriesDefaults.cluster }),
     }));
 }
 
@@ -58,5 +68,17 @@ function scatterFields(o: SeriesOptions): Partial<SeriesSpec> {
   if (o.categorical !== undefined) out.categorical = o.categorical;
   if (o.marker !== undefined) out.marker = o.marker;
   if (o.markerSize !== undefined) out.markerSize = o.markerSize;
+  return out;
+}
+
+/** The error-bar, band, density and cluster options a series gave (issue 11), copied when set. */
+function rangeAndDensityOptions(o: SeriesOptions): Partial<SeriesSpec> {
+  const out: Partial<SeriesSpec> = {};
+  if (o.yError) out.yError = o.yError;
+  if (o.yLow) out.yLow = o.yLow;
+  if (o.yHigh) out.yHigh = o.yHigh;
+  if (o.density === 'on' || o.density === 'off') out.density = o.density;
+  if (o.densityScale === 'log' || o.densityScale === 'linear') out.densityScale = o.densityScale;
+  if (o.cluster === 'grid' || o.cluster === 'off') out.cluster = o.cluster;
   return out;
 }

@@ -20,7 +20,7 @@ test('defaults: an empty config resolves to every default', () => {
     y: { scale: 'linear', visible: true, position: 'right', autoscale: true },
     yAxes: [],
   });
-  assert.deepEqual(config.series, { type: 'line', lineWidth: 1.5, areaOpacity: 0.2, items: [], heatmap: { interpolation: 'nearest', colormap: 'viridis', colorScale: 'linear' } });
+  assert.deepEqual(config.series, { type: 'line', lineWidth: 1.5, areaOpacity: 0.2, density: 'off', densityScale: 'log', cluster: 'off', items: [], heatmap: { interpolation: 'nearest', colormap: 'viridis', colorScale: 'linear' } });
   assert.deepEqual(config.indicators, []);
   assert.deepEqual(config.quality, { resolutionScale: 1, msaa: 4, lodAggressiveness: 0.5, targetFps: 60, tier: 'auto' });
   assert.equal(config.quality.maxGpuMemoryMB, undefined, 'no GPU memory budget unless one is set');

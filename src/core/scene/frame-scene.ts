@@ -201,7 +201,77 @@ export function markerCount(layer: MarkersLayer): number {
   return Math.max(0, Math.min(Math.floor(layer.count), Math.floor(layer.data.length / MARKER_STRIDE)));
 }
 
-export type SceneLayer = LineLayer | AreaLayer | SegmentsLayer | RectsLayer | GridLayer | MarkersLayer;
+export type SceneLayer = LineLayer | AreaLayer | SegmentsLayer | RectsLayer | GridLayer | MarkersLayer | BandLayer | DensityLayer | ClusterLayer;
+
+/**
+ * The region between two polylines A and B, filled (confidence bands, error bands). Row i is
+ * (xA, yA, xB, yB) in `points` (four f32): segment i joins rows i and i + 1 of both lines. A row
+ * whose yA or yB is a gap (GAP_Y) breaks the band. Where A and B cross, both lobes are filled
+ * (a nonzero fill of the polygon A forward, B backward).
+ */
+export interface BandLayer extends LayerPlacement {
+  kind: 'band';
+  id: string;
+  /** xA, yA, xB, yB per row, plot-relative device px. */
+  points: Float32Array;
+  /** Rows in use. */
+  count: number;
+  fill: Rgba;
+}
+
+/**
+ * The linear map from data space to pane pixels of GPU-resident points: pane px x = u × ax + bx,
+ * y = v × ay + by, applied in f32 (each product and sum rounded to f32, as the shaders do). u and v
+ * are the point's coordinates as stored (x or log10 x, relative to the producer's origin).
+ */
+export type PointTransform = readonly [ax: number, bx: number, ay: number, by: number];
+
+/** What density and cluster layers share: points kept on the GPU in data space. */
+export interface ResidentPointsLayer extends LayerPlacement {
+  id: string;
+  /**
+   * (u, v) f32 pairs in data space (see PointTransform). The renderer keeps a GPU copy per array
+   * and refreshes it only when `version` changes: panning and zooming change `transform` only.
+   */
+  points: Float32Array;
+  /** Points (pairs) in use. */
+  count: number;
+  /** Changes whenever the content of `points` changes (a new data version). */
+  version: number;
+  transform: PointTransform;
+  /** Side of one cell, device px (1: one cell per pixel). */
+  cellSize: number;
+}
+
+/**
+ * A density map (datashader-style 2D histogram): every point is counted into the cell of the pane
+ * it falls in (WebGPU: a compute pass with atomic adds over the GPU-resident points; Canvas2D: the
+ * same binning on the CPU, `binDensity`), then each non-empty cell is painted with the colormap at
+ * its count relative to the largest count (`densityLevel`). Empty cells stay transparent.
+ */
+export interface DensityLayer extends ResidentPointsLayer {
+  kind: 'density';
+  /** 256 RGBA8 entries (1024 bytes), straight alpha: the colormap's lookup table. */
+  colormap: Uint8Array;
+  scale: 'log' | 'linear';
+}
+
+/**
+ * Points grouped per screen cell (`cellSize`, e.g. 40 CSS px): one disc per non-empty cell, at the
+ * centroid of its points, its radius growing with log2(count); a cell holding one point draws that
+ * point as a plain marker (`pointRadius`). WebGPU: a compute pass (count and fixed-point sums of
+ * positions per cell) and a draw over every cell; Canvas2D: `clusterCells` on the CPU.
+ */
+export interface ClusterLayer extends ResidentPointsLayer {
+  kind: 'cluster';
+  color: Rgba;
+  /** Radius of a lone point, device px. */
+  pointRadius: number;
+  /** Radius of a two-point cluster, device px; each doubling of the count adds `radiusStep`. */
+  minRadius: number;
+  radiusStep: number;
+}
+
 
 /** The rectangle a layer is drawn in: its pane, else the scene's plot. */
 export function layerRect(scene: FrameScene, layer: SceneLayer): PlotRect {
@@ -228,6 +298,7 @@ export function scenePointCount(scene: FrameScene): number {
   for (const layer of scene.layers) {
     if (layer.kind === 'rects') points += rectCount(layer) * 2;
     else if (layer.kind !== 'segments' && layer.kind !== 'grid') points += layer.count;
+    // Density and cluster layers count every point they bin (all of them, on the GPU).
   }
   return points;
 }

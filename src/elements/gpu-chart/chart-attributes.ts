@@ -17,9 +17,13 @@ export interface ConfigAttributes {
   interpolation?: string;
   /** Heatmaps: a colormap name. */
   colormap?: string;
+  /** Default of scatter series' density maps (issue 11). */
+  density?: 'on' | 'off';
+  /** Default of scatter series' grid clustering (issue 11). */
+  cluster?: 'grid' | 'off';
 }
 
-export const CONFIG_ATTRIBUTE_PROPERTIES = ['type', 'theme', 'timeZone', 'yScale', 'xAxis', 'noGrid', 'noLegend', 'interpolation', 'colormap'] as const;
+export const CONFIG_ATTRIBUTE_PROPERTIES = ['type', 'theme', 'timeZone', 'yScale', 'xAxis', 'noGrid', 'noLegend', 'interpolation', 'colormap', 'density', 'cluster'] as const;
 
 /** The attributes that were set, as a configuration layer (between the config object and runtime updates). */
 export function attributeLayer(attributes: ConfigAttributes): ChartConfigPatch {
@@ -36,13 +40,15 @@ export function attributeLayer(attributes: ConfigAttributes): ChartConfigPatch {
     if (attributes.colormap !== undefined) heatmap.colormap = attributes.colormap;
     layer.series = { ...layer.series, heatmap: heatmap as NonNullable<ChartConfigPatch['series']>['heatmap'] };
   }
+  if (attributes.density !== undefined) layer.series = { ...layer.series, density: attributes.density };
+  if (attributes.cluster !== undefined) layer.series = { ...layer.series, cluster: attributes.cluster };
   if (attributes.noGrid) layer.grid = { visible: false };
   if (attributes.noLegend) layer.features = { legend: false };
   return layer;
 }
 
 /** Configuration paths of the attribute layer, by the attribute the author wrote. */
-const ATTRIBUTE_NAMES: Record<string, string> = { theme: 'theme', timeZone: 'time-zone', 'axes.y.scale': 'y-scale', 'axes.x.type': 'x-axis', 'series.type': 'type', 'series.heatmap.interpolation': 'interpolation', 'series.heatmap.colormap': 'colormap' };
+const ATTRIBUTE_NAMES: Record<string, string> = { theme: 'theme', timeZone: 'time-zone', 'axes.y.scale': 'y-scale', 'axes.x.type': 'x-axis', 'series.type': 'type', 'series.heatmap.interpolation': 'interpolation', 'series.heatmap.colormap': 'colormap', 'series.density': 'density', 'series.cluster': 'cluster' };
 
 /** Issues of the attribute layer name the attribute (`y-scale`), not the path (`axes.y.scale`). */
 export function nameAttributeIssues(issues: ConfigIssue[]): ConfigIssue[] {

@@ -50,6 +50,7 @@ export function prepareChart(bits: number, config: ChartConfig, parts: CommitPar
       lodAggressiveness: config.quality.lodAggressiveness,
       lineWidth: config.series.lineWidth,
       heatmap: config.series.heatmap,
+      seriesDefaults: { density: config.series.density, densityScale: config.series.densityScale, cluster: config.series.cluster },
     });
     parts.intake.timeZoneChanged(config.timeZone);
     // The data is keyed differently on time and numeric axes: it is taken in again.

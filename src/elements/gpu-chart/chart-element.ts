@@ -22,6 +22,7 @@ import type { SyncMember } from './chart-sync.js';
 import { ChartTheme } from './chart-theme.js';
 import { ChartViewport } from './chart-viewport.js';
 import { ChartCanvas } from './chart-canvas.js';
+import { ChartClusterLabels } from './chart-cluster-labels.js';
 import { prepareChart, seriesTypeIssue } from './chart-commit.js';
 import { yAxisIssues } from './chart-axes.js';
 import { nameAttributeIssues } from './chart-attributes.js';
@@ -63,10 +64,15 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   protected readonly renderers = new ChartRendererController(this);
   /** Configuration layers: preset, config file, `config`, attributes, runtime updates. */
   readonly configuration = new ChartConfigController(this);
+  /** Count labels of grid clusters, read back from the GPU after each frame. */
+  protected readonly clusterLabels = new ChartClusterLabels(() => this.renderRoot?.querySelector<HTMLElement>('.overlay-clusters') ?? null);
   /** The invalidation mask, the commit per animation frame, frame stats and telemetry. */
   protected readonly frames = new ChartFrameLoop(this, this.chartModel, {
     prepare: (bits) => prepareChart(bits, this.configuration.config, this.commitParts),
-    drawn: (frame) => this.overlay.frameDrawn(frame),
+    drawn: (frame) => {
+      this.overlay.frameDrawn(frame);
+      this.clusterLabels.frameDrawn(frame, this.frames.renderer);
+    },
     measured: (stats) => this.quality.record(stats),
   });
   /** The `<gpu-indicator>` children and configured indicators, computed over the data. */

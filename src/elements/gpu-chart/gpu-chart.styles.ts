@@ -66,6 +66,7 @@ export const gpuChartStyles = css`
   }
   /* The overlay's parts (rendered by ChartOverlay): boxes of their own would change nothing of the layout. */
   .overlay-axes,
+  .overlay-clusters,
   .overlay-legend,
   .overlay-pointer,
   .overlay-status {
@@ -77,6 +78,22 @@ export const gpuChartStyles = css`
     width: 100%;
     height: 100%;
     display: block;
+  }
+  /* Count labels of grid clusters, centred on their discs. */
+  .cluster-labels {
+    position: absolute;
+    inset: 0;
+    overflow: hidden;
+    pointer-events: none;
+  }
+  .cluster-label {
+    position: absolute;
+    transform: translate(-50%, -50%);
+    font-size: 10px;
+    font-weight: 600;
+    color: #fff;
+    text-shadow: 0 0 2px rgba(0, 0, 0, 0.6);
+    font-variant-numeric: tabular-nums;
   }
   .x-axis,
   .y-axis {

@@ -120,6 +120,12 @@ export class GpuChart extends ChartElement implements IndicatorHost {
    */
   @property() colormap?: string;
 
+  /** `on`: scatter series draw density maps (every point binned on the GPU) unless they say otherwise. Config `series.density`. */
+  @property() density?: 'on' | 'off';
+
+  /** `grid`: scatter series group their points per 40-px cell unless they say otherwise. Config `series.cluster`. */
+  @property() cluster?: 'grid' | 'off';
+
   /** A built-in preset (performance, quality, balanced, mobile, realtime, bigdata, presentation, accessible), a registered one, or a URL. */
   @property() preset: string | null = null;
 
@@ -388,6 +394,7 @@ export class GpuChart extends ChartElement implements IndicatorHost {
     return html`
       <div class="container" part="container" tabindex="0" role="img">
         <canvas part="canvas"></canvas>
+        <div class="overlay-clusters"></div>
         <div class="overlay-axes"></div>
         <div class="overlay-legend"></div>
         <div class="overlay-pointer"></div>

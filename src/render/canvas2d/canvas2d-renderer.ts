@@ -1,8 +1,11 @@
 import type { FrameScene, PlotRect, SceneLayer } from '../../core/scene/frame-scene.js';
 import { layerRect, scenePointCount } from '../../core/scene/frame-scene.js';
+import { binDensity, clusterCells, clusterWords } from '../../core/scene/density-grid.js';
 import type { FramePixels, Renderer, RenderStats } from '../renderer.js';
 import { drawArea } from './primitives/area.js';
 import { drawGrid } from './primitives/grid.js';
+import { drawBand } from './primitives/band.js';
+import { drawClusterLayer, drawDensityLayer } from './primitives/density.js';
 import { cssColor, type Context2d, type DrawPrimitive } from './primitives/draw-primitive.js';
 import { drawMarkersLayer } from './primitives/markers.js';
 import { drawRects } from './primitives/rects.js';
@@ -19,6 +22,9 @@ const DRAW_PRIMITIVES: { readonly [K in SceneLayer['kind']]: DrawPrimitive<Extra
   rects: drawRects,
   grid: drawGrid,
   markers: drawMarkersLayer,
+  band: drawBand,
+  density: drawDensityLayer,
+  cluster: drawClusterLayer,
 };
 
 const NO_FAILED_KINDS: ReadonlySet<string> = new Set();
@@ -43,6 +49,8 @@ export class Canvas2dRenderer implements Renderer {
   readonly failedKinds = NO_FAILED_KINDS;
 
   private canvas: HTMLCanvasElement | OffscreenCanvas | null;
+  /** The last scene drawn (readLayer finds its layers). */
+  private lastScene: FrameScene | null = null;
   private context: Context2d | null;
 
   constructor(options: Canvas2dRendererOptions) {
@@ -74,7 +82,25 @@ export class Canvas2dRenderer implements Renderer {
     return { width, height, data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength) };
   }
 
+  /** A density or cluster layer's cells as the GPU would hold them, computed on the CPU. */
+  async readLayer(id: string): Promise<Uint32Array | null> {
+    const scene = this.lastScene;
+    const layer = scene?.layers.find((l) => l.id === id);
+    if (!scene || !layer) return null;
+    const rect = layerRect(scene, layer);
+    if (layer.kind === 'cluster') return clusterWords(clusterCells(layer, rect.width, rect.height));
+    if (layer.kind === 'density') {
+      const grid = binDensity(layer, rect.width, rect.height);
+      const out = new Uint32Array(grid.columns * grid.rows + 1);
+      out.set(grid.counts.subarray(0, grid.columns * grid.rows));
+      out[grid.columns * grid.rows] = grid.max;
+      return out;
+    }
+    return null;
+  }
+
   dispose(): void {
+    this.lastScene = null;
     // The canvas belongs to the element, which may reuse or remove it; only our references go.
     this.canvas = null;
     this.context = null;
@@ -84,6 +110,7 @@ export class Canvas2dRenderer implements Renderer {
     const canvas = this.canvas;
     const ctx = this.context;
     if (!canvas || !ctx) throw new Error('gpu-charts: renderer used after dispose()');
+    this.lastScene = scene;
     // The WebGPU offscreen target follows the scene's size; so does this canvas. (In a page the
     // element has already sized it, and these assignments, which would clear it, are skipped.)
     if (canvas.width !== scene.width) canvas.width = scene.width;

@@ -1,7 +1,7 @@
 import type { SceneLayer } from '../../core/scene/frame-scene.js';
 import type { OwnerAllocations } from './gpu-allocations.js';
 import type { RendererLimits } from './limits.js';
-import type { KindResources, LayerFrame, ParamsWriter, PrimitiveKind, ResourceContext } from './primitives/primitive-kind.js';
+import type { KindResources, LayerFrame, ParamsWriter, PrimitiveKind, ResidentGpu, ResourceContext } from './primitives/primitive-kind.js';
 
 /**
  * Elements of a layer that fit one storage binding. A layer with more (a line of 20M points with
@@ -29,10 +29,12 @@ export interface LayerSlot {
   kind: PrimitiveKind;
   params: GPUBuffer;
   chunks: LayerChunk[];
-  /** Chunks in use this frame. */
+  /** Chunks in use this frame (resident kinds: 1 when the layer draws). */
   used: number;
   /** The kind's own resources (PrimitiveKind.createResources), or null. */
   resources: KindResources | null;
+  /** A resident kind's own state (see PrimitiveKind.prepare); null for the others. */
+  resident: unknown;
   /**
    * What the storage buffers hold (PrimitiveKind.uploadKey of the layer last written, and its
    * element count); undefined: unknown, write next time.
@@ -59,6 +61,8 @@ export class LayerBuffers {
   private readonly layouts: GPUBindGroupLayout[];
   private readonly params: ParamsWriter;
   private readonly paramsData: ArrayBuffer;
+  /** What resident kinds prepare with (set by the renderer). */
+  resident: ResidentGpu | null = null;
   /** Bytes written into storage buffers since the counter was last reset (statistics, tests). */
   storageBytesWritten = 0;
   /** Storage writes skipped because a layer's upload key and count were unchanged (idem). */
@@ -99,8 +103,14 @@ export class LayerBuffers {
       const params = this.allocate(bytes, () =>
         this.allocations.createBuffer(this.device, { label: 'gpu-charts layer params', size: bytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }),
       );
-      slot = { kind, params, chunks: [], used: 0, resources: kind.createResources?.(this.resourceContext()) ?? null, key: undefined, keyCount: -1, pixels: null, pixelsBytes: 0 };
+      slot = { kind, params, chunks: [], used: 0, resources: kind.createResources?.(this.resourceContext()) ?? null, key: undefined, keyCount: -1, pixels: null, pixelsBytes: 0, resident: null };
       slots[rank] = slot;
+    }
+    if (kind.prepare) {
+      // GPU-resident data (density, clusters): no per-frame chunk upload.
+      kind.prepare(this.resident!, slot, layer, frame);
+      slot.used = count > 0 ? 1 : 0;
+      return slot;
     }
     // A kind's own resources (textures): brought up to date; chunks rebind when they changed.
     let rebind = false;
@@ -181,6 +191,7 @@ export class LayerBuffers {
     for (const slots of this.slots) {
       for (const slot of slots) {
         if (!slot) continue;
+        if (slot.resident !== null && this.resident) slot.kind.releaseResident?.(slot, this.resident);
         this.allocations.release(slot.params);
         slot.resources?.release();
         this.allocations.release(slot.pixels);

@@ -29,7 +29,7 @@ export interface PipelineCheck {
   diagnostics: ShaderDiagnostic[];
 }
 
-interface ModuleEntry {
+export interface ModuleEntry {
   id: number;
   module: GPUShaderModule;
   /** Resolves once the module's own scope and compilation messages are in. */
@@ -134,6 +134,55 @@ export class PipelineCache {
     this.pipelines.set(key, created);
     return created;
   }
+}
+
+/** A compute pipeline and the promise of its check (as PipelineCache.checkedPipeline). */
+export interface ComputeEntry {
+  pipeline: GPUComputePipeline;
+  check: Promise<PipelineCheck>;
+}
+
+/** Compute pipelines per cache (kept beside it: the render pipeline map stays as it is). */
+const computePipelines = new WeakMap<PipelineCache, Map<string, ComputeEntry>>();
+
+/**
+ * A compute pipeline (density, clusters) from the cache, created in its own validation scope and
+ * checked like a render pipeline: its module's compiler messages fail it with line and column.
+ */
+export function checkedComputePipeline(cache: PipelineCache, key: string, create: () => GPUComputePipelineDescriptor, module?: ModuleEntry): ComputeEntry {
+  let byKey = computePipelines.get(cache);
+  if (!byKey) computePipelines.set(cache, (byKey = new Map()));
+  const found = byKey.get(key);
+  if (found) return found;
+  const device = cache.device;
+  device.pushErrorScope('validation');
+  let pipeline: GPUComputePipeline | null = null;
+  let thrown: unknown = null;
+  try {
+    pipeline = device.createComputePipeline(create());
+  } catch (error) {
+    thrown = error;
+  }
+  const scope = device.popErrorScope();
+  if (!pipeline) {
+    void scope.catch(() => null);
+    throw thrown;
+  }
+  cache.compiledPipelines++;
+  const entries = byKey;
+  const created: ComputeEntry = {
+    pipeline,
+    check: Promise.all([scope.catch(() => null), module?.check ?? Promise.resolve(null)]).then(([error, moduleCheck]) => {
+      const message = moduleCheck?.error ?? (error ? error.message : null);
+      if (message) {
+        cache.failedPipelines++;
+        if (entries.get(key) === created) entries.delete(key);
+      }
+      return { key, error: message, diagnostics: moduleCheck?.diagnostics ?? [] };
+    }),
+  };
+  byKey.set(key, created);
+  return created;
 }
 
 const caches = new WeakMap<GPUDevice, PipelineCache>();

@@ -9,6 +9,7 @@ import { PRIMITIVE_KIND_LIST, PRIMITIVE_KINDS } from './primitives/index.js';
 import type { CheckedPipeline, LayerFrame, PipelineContext, PipelineKind, PrimitiveKind } from './primitives/primitive-kind.js';
 import { clampRect, premultiplied, sameRect, type Scissor } from './frame-geometry.js';
 import { readBands, type ReadbackBand } from './frame-readback.js';
+import { ResidentPoints } from './resident-points.js';
 import { formatBytes, MemoryBudgetRefusal, type PipelineFailure, type RendererHealth, type RendererIssue } from './renderer-issues.js';
 import type { RenderTarget, WebGpuRendererOptions } from './webgpu-renderer-options.js';
 
@@ -61,6 +62,10 @@ export class WebGpuRenderer implements Renderer {
   private readonly failed = new Set<PipelineKind>();
   private readonly onIssue: ((issue: RendererIssue) => void) | null;
   private readonly buffers: LayerBuffers;
+  /** Data-space points kept on the GPU between frames (density, clusters). */
+  private readonly residentPoints: ResidentPoints;
+  /** The scene of the last frame encoded (readLayer finds its layers' slots). */
+  private lastScene: FrameScene | null = null;
   /** Per layer of the frame being encoded: its scissor rectangle and slot (reused arrays). */
   private readonly scissors: Scissor[] = [];
   private readonly frameSlots: (LayerSlot | null)[] = [];
@@ -112,12 +117,43 @@ export class WebGpuRenderer implements Renderer {
       }
       return { failed };
     });
-    this.buffers = new LayerBuffers(this.device, this.allocations, (bytes, create) => this.allocate(bytes, create), PRIMITIVE_KIND_LIST, layouts, this.limits);
+    const allocate = <T>(bytes: number, create: () => T): T => this.allocate(bytes, create);
+    this.buffers = new LayerBuffers(this.device, this.allocations, allocate, PRIMITIVE_KIND_LIST, layouts, this.limits);
+    this.residentPoints = new ResidentPoints(this.device, this.allocations, allocate, this.limits);
+    this.buffers.resident = { device: this.device, allocations: this.allocations, allocate, points: this.residentPoints, context, limits: this.limits };
     this.timer = options.timeGpu === false ? null : GpuTimer.create(this.device, this.allocations);
   }
 
   get memoryBytes(): number {
     return this.allocations.byteLength;
+  }
+
+  /** Uploads of GPU-resident points so far (once per data version: panning adds none). */
+  get residentUploads(): number {
+    return this.residentPoints.uploads;
+  }
+
+  /**
+   * Reads back the GPU buffer of the last frame's layer `id` that a resident kind exposes (a
+   * density map's counts then its maximum; a cluster layer's five words per cell), or null. For
+   * tests and overlay labels: asynchronous, so what it returns lags the frame being drawn.
+   */
+  async readLayer(id: string): Promise<Uint32Array | null> {
+    const scene = this.lastScene;
+    if (!scene || this.disposed) return null;
+    const index = scene.layers.findIndex((layer) => layer.id === id);
+    const slot = index >= 0 ? this.frameSlots[index] : null;
+    if (!slot || !slot.kind.readbackBuffer) return null;
+    const source = slot.kind.readbackBuffer(slot);
+    if (!source || source.bytes <= 0) return null;
+    const bytes = Math.ceil(source.bytes / 4) * 4;
+    const staging = this.stageReadback(source.buffer, bytes);
+    try {
+      await staging.mapAsync(GPUMapMode.READ);
+      return new Uint32Array(staging.getMappedRange().slice(0));
+    } finally {
+      this.allocations.release(staging);
+    }
   }
 
   /** Pipelines found unusable (their layers are not drawn); empty until `ready` resolved. */
@@ -254,6 +290,7 @@ export class WebGpuRenderer implements Renderer {
   /** Releases every per-frame resource (slots, targets); the timer stays. */
   private dropResources(): void {
     this.buffers.releaseAll();
+    this.residentPoints.releaseAll();
     this.allocations.release(this.multisample);
     this.allocations.release(this.offscreen);
     this.multisample = null;
@@ -277,6 +314,9 @@ export class WebGpuRenderer implements Renderer {
     const msaa = this.sampleCount > 1 ? this.multisampleTexture(texture).createView() : null;
     const encoder = this.device.createCommandEncoder({ label: 'gpu-charts frame' });
     this.computeLayers(scene, encoder);
+    this.encodeComputePasses(scene, encoder);
+    this.residentPoints.endFrame();
+    this.lastScene = scene;
     const timestampWrites = timed ? this.timer?.passTimestamps() : undefined;
     const pass = encoder.beginRenderPass({
       ...(timestampWrites ? { timestampWrites } : {}),
@@ -355,6 +395,32 @@ export class WebGpuRenderer implements Renderer {
     }
   }
 
+  /** Copies `bytes` of `buffer` into a new mappable buffer (through the budget) and submits the copy. */
+  private stageReadback(buffer: GPUBuffer, bytes: number): GPUBuffer {
+    try {
+      const staging = this.allocate(bytes, () => this.allocations.createBuffer(this.device, { label: 'gpu-charts layer readback', size: bytes, usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ }));
+      const encoder = this.device.createCommandEncoder({ label: 'gpu-charts layer readback' });
+      encoder.copyBufferToBuffer(buffer, 0, staging, 0, bytes);
+      this.device.queue.submit([encoder.finish()]);
+      return staging;
+    } finally {
+      this.closeFrameScope();
+    }
+  }
+
+  /** Compute passes of the layers whose kind has any (density, clusters), in layer order, before the render pass. */
+  private encodeComputePasses(scene: FrameScene, encoder: GPUCommandEncoder): void {
+    for (let i = 0; i < scene.layers.length; i++) {
+      const slot = this.frameSlots[i];
+      if (!slot || slot.used === 0 || !slot.kind.encodeCompute) continue;
+      const frame = this.layerFrame;
+      frame.scene = scene;
+      frame.rect = layerRect(scene, scene.layers[i]!);
+      frame.scissor = this.scissors[i]!;
+      slot.kind.encodeCompute(encoder, slot, scene.layers[i]!, frame);
+    }
+  }
+
   /** The one draw loop: every layer in order, one draw call per chunk. Returns the draw calls. */
   private drawLayers(scene: FrameScene, pass: GPURenderPassEncoder): number {
     let current: Scissor | null = null;
@@ -374,6 +440,10 @@ export class WebGpuRenderer implements Renderer {
         current = scissor;
       }
       pass.setPipeline(this.pipelineByKind.get(slot.kind.pipeline)!);
+      if (slot.kind.encodeDraw) {
+        drawCalls += slot.kind.encodeDraw(pass, slot, layer);
+        continue;
+      }
       const chunks = slot.chunks;
       for (let j = 0; j < slot.used; j++) {
         const chunk = chunks[j]!;

@@ -4,6 +4,10 @@ import type { SeriesStore } from '../../data/series-store.js';
 import type { DrawTarget, ExtentQuery, NearestHit, PickTarget, SeriesContext, SeriesModule, SeriesValue } from '../series-type.js';
 import { colormapKey, MAX_MARKER_SIZE, resolveScatter, type ScatterSettings } from './options.js';
 import { PointGrid } from './point-grid.js';
+// Issue 11 (density helper): density maps, grid clusters and error bars of scatter series.
+import { pushDensityOrClusters } from '../shared/density-layers.js';
+import { pushScatterErrorBars, scatterRangeExtent } from '../shared/scatter-ranges.js';
+import { RangeCache } from '../shared/value-ranges.js';
 
 export { DEFAULT_MARKER_SIZE, resolveScatter, scatterIssues, type ScatterIssue, type ScatterSettings } from './options.js';
 export { PointGrid } from './point-grid.js';
@@ -310,6 +314,8 @@ export const scatterSeries: SeriesModule<ScatterState> = {
     const [min, max] = series.state.viewExtent(series, settings, query.positiveOnly);
     if (min < query.min) query.min = min;
     if (max > query.max) query.max = max;
+    // Issue 11: error bars (yError, yLow/yHigh) stay in view.
+    scatterRangeExtent(series, query, series.state.xs(series.store, settings), () => new RangeCache());
   },
   xExtent(series, out) {
     const state = series.state;
@@ -321,6 +327,12 @@ export const scatterSeries: SeriesModule<ScatterState> = {
   draw(series, target) {
     const state = series.state;
     const settings = state.settings(series);
+    // Issue 11 (density helper): error bars under the points; with density="on" or cluster="grid"
+    // a density map or clusters of ALL the points (GPU-resident, binned per frame) replace the markers.
+    const xs = state.xs(series.store, settings);
+    pushScatterErrorBars(series, target, xs, () => new RangeCache());
+    const radius = (settings.markerSize * series.pixelRatio) / 2;
+    if (pushDensityOrClusters(series, target, xs, series.store.column(series.spec.column), series.store.length, { xColumn: settings.x ?? '', colormap: series.spec.colormap, markerRadius: radius })) return;
     const transform = state.build(series, settings, target);
     const layer: MarkersLayer = {
       kind: 'markers',

@@ -4,7 +4,7 @@ import type { GridColorScale, GridInterpolation, MarkerShape, Rgba } from '../..
 export { hasOhlc, OHLC_COLUMNS } from './ohlc-columns.js';
 
 /** The built-in types (more may be registered: see registry.ts). */
-export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc' | 'heatmap' | 'scatter';
+export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc' | 'heatmap' | 'scatter' | 'band';
 
 /** A series as the user may describe it (every field optional but the column). */
 export interface SeriesOptions {
@@ -38,6 +38,19 @@ export interface SeriesOptions {
   categorical?: boolean;
   marker?: MarkerShape;
   markerSize?: number;
+  // --- error bars, bands, density and clustering (issue 11, parts 3 and 5) ---
+  /** Error bars: a column of symmetric errors (the bar spans value ± error). Line (and scatter) series. */
+  yError?: string;
+  /** Error bars (line, scatter) or a band's lower edge: a column of low values. Used with `yHigh`. */
+  yLow?: string;
+  /** Error bars (line, scatter) or a band's upper edge: a column of high values. Used with `yLow`. */
+  yHigh?: string;
+  /** Scatter series: 'on' draws a density map (a 2D histogram of every point) instead of markers. */
+  density?: 'on' | 'off';
+  /** How density counts map to the colormap: 'log' (default) or 'linear'. */
+  densityScale?: 'log' | 'linear';
+  /** Scatter series: 'grid' groups points per screen cell into one sized, counted marker. */
+  cluster?: 'grid' | 'off';
 }
 
 /** A series with every field decided. */
@@ -73,4 +86,11 @@ export interface SeriesSpec {
   categorical?: boolean;
   marker?: MarkerShape;
   markerSize?: number;
+  /** See SeriesOptions (error bars, bands, density, clustering); absent when not given. */
+  yError?: string;
+  yLow?: string;
+  yHigh?: string;
+  density?: 'on' | 'off';
+  densityScale?: 'log' | 'linear';
+  cluster?: 'grid' | 'off';
 }

@@ -2,6 +2,9 @@ import type { SceneLayer } from '../../../core/scene/frame-scene.js';
 import { areaKind } from './area.js';
 import { gridKind } from './grid.js';
 import { markersKind } from './markers.js';
+import { bandKind } from './band.js';
+import { clusterKind } from './cluster.js';
+import { densityKind } from './density.js';
 import { polylineKind } from './polyline.js';
 import type { PrimitiveKind } from './primitive-kind.js';
 import { rectsKind } from './rects.js';
@@ -27,6 +30,9 @@ export const PRIMITIVE_KINDS: { readonly [K in SceneLayer['kind']]: PrimitiveKin
   rects: rectsKind,
   grid: gridKind,
   markers: markersKind,
+  band: bandKind,
+  density: densityKind,
+  cluster: clusterKind,
 };
 
 /** The kinds in table order; a kind's index here numbers its slots. */

@@ -30,7 +30,7 @@ export function pointsLayout(context: PipelineContext): GPUBindGroupLayout {
   }));
 }
 
-export function pointsPipeline(context: PipelineContext, layout: GPUBindGroupLayout, kind: 'line' | 'area'): CheckedPipeline {
+export function pointsPipeline(context: PipelineContext, layout: GPUBindGroupLayout, kind: 'line' | 'area' | 'band'): CheckedPipeline {
   const { cache, format, sampleCount } = context;
   const module = cache.moduleEntry('primitives.wgsl', context.shaders.primitives ?? primitivesWgsl);
   return cache.checkedPipeline(
@@ -38,7 +38,7 @@ export function pointsPipeline(context: PipelineContext, layout: GPUBindGroupLay
     () => ({
       label: `gpu-charts ${kind}`,
       layout: context.device.createPipelineLayout({ bindGroupLayouts: [layout] }),
-      vertex: { module: module.module, entryPoint: kind === 'area' ? 'vs_area' : 'vs_line' },
+      vertex: { module: module.module, entryPoint: kind === 'area' ? 'vs_area' : kind === 'band' ? 'vs_band' : 'vs_line' },
       fragment: { module: module.module, entryPoint: 'fs_solid', targets: [{ format, blend: PREMULTIPLIED_BLEND }] },
       primitive: { topology: 'triangle-list' },
       multisample: { count: sampleCount },

@@ -4,10 +4,10 @@ import type { RendererLimits } from '../limits.js';
 import type { OwnerAllocations } from '../gpu-allocations.js';
 
 /** The render pipelines; independent segments (grid lines) use the line pipeline. */
-export type PipelineKind = 'line' | 'area' | 'rects' | 'grid' | 'markers';
+export type PipelineKind = 'line' | 'area' | 'rects' | 'grid' | 'markers' | 'band' | 'density' | 'cluster';
 
 /** Shader sources a renderer may replace (tests: a broken shader). */
-export type ShaderName = 'primitives' | 'rects' | 'grid' | 'markers';
+export type ShaderName = 'primitives' | 'rects' | 'grid' | 'markers' | 'density' | 'cluster';
 
 /** What a kind needs to build its pipeline; one per renderer. */
 export interface PipelineContext {
@@ -132,6 +132,41 @@ export interface PrimitiveKind<L extends SceneLayer = SceneLayer> {
    * is dispatched (`workgroupSize` invocations per workgroup).
    */
   readonly compute?: { readonly pixelBytes: number; readonly workgroupSize: number };
+
+  // --- Optional: kinds with GPU-resident data and compute passes (density maps, clusters) ---
+  // A kind that has `prepare` skips the chunk upload above: its data stays on the GPU between
+  // frames (ResidentPoints, uploaded once per data version) and `prepare` only writes what the
+  // frame changes (params, cell buffers when the pane grows). Every buffer it creates goes through
+  // `gpu.allocate` (the memory budget and the frame's error scopes) and the allocation ledger.
+
+  /** Replaces the chunk upload: readies the slot's resident state for this frame. */
+  prepare?(gpu: ResidentGpu, slot: ResidentSlot, layer: L, frame: LayerFrame): void;
+  /** Encodes the layer's compute passes; called for every such layer before the render pass. */
+  encodeCompute?(encoder: GPUCommandEncoder, slot: ResidentSlot, layer: L, frame: LayerFrame): void;
+  /** Draws the layer in the render pass (pipeline already set); returns the draw calls made. */
+  encodeDraw?(pass: GPURenderPassEncoder, slot: ResidentSlot, layer: L): number;
+  /** A buffer tests and overlays may read back (the cell counts), or null. */
+  readbackBuffer?(slot: ResidentSlot): { buffer: GPUBuffer; bytes: number } | null;
+  /** Releases what `prepare` created (the slot is dropped after). */
+  releaseResident?(slot: ResidentSlot, gpu: ResidentGpu): void;
+}
+
+/** What `prepare` works with: the renderer's device, budgeted allocation and resident points. */
+export interface ResidentGpu {
+  device: GPUDevice;
+  allocations: import('../gpu-allocations.js').OwnerAllocations;
+  /** Runs an allocation inside the frame's error scopes and the memory budget. */
+  allocate: <T>(bytes: number, create: () => T) => T;
+  points: import('../resident-points.js').ResidentPoints;
+  context: PipelineContext;
+  limits: RendererLimits;
+}
+
+/** A layer slot of a resident kind: its params uniform and whatever the kind keeps. */
+export interface ResidentSlot {
+  params: GPUBuffer;
+  /** The kind's own state (buffers, bind groups), created by `prepare`. */
+  resident: unknown;
 }
 
 /** The premultiplied blend every kind shares. */

@@ -1,0 +1,170 @@
+import clusterWgsl from '../../../../shaders/cluster.wgsl';
+import type { ClusterLayer } from '../../../core/scene/frame-scene.js';
+import { gridSize } from '../../../core/scene/density-grid.js';
+import { checkedComputePipeline } from '../pipeline-cache.js';
+import { PREMULTIPLIED_BLEND, type PipelineContext, type PrimitiveKind, type ResidentSlot } from './primitive-kind.js';
+import { ensureStorage, NO_CHUNKS, workgroupGrid } from './resident-kind.js';
+
+/** Layout of `Params` in cluster.wgsl: 24 × 4 bytes. */
+const PARAMS_BYTES = 96;
+/** u32 words per cell: count, x sum (low, high), y sum (low, high). */
+export const CLUSTER_WORDS = 5;
+
+interface ClusterState {
+  cellsBuffer: GPUBuffer | null;
+  compute: GPUComputePipeline | null;
+  computeGroup: GPUBindGroup | null;
+  drawGroup: GPUBindGroup | null;
+  boundPoints: GPUBuffer | null;
+  boundCells: GPUBuffer | null;
+  cells: number;
+  points: number;
+}
+
+const paramsData = new ArrayBuffer(PARAMS_BYTES);
+const floats = new Float32Array(paramsData);
+const uints = new Uint32Array(paramsData);
+
+function shader(context: PipelineContext) {
+  return context.cache.moduleEntry('cluster.wgsl', context.shaders.cluster ?? clusterWgsl);
+}
+
+function computePipeline(context: PipelineContext) {
+  const module = shader(context);
+  return checkedComputePipeline(
+    context.cache,
+    `cluster-compute|${module.id}`,
+    () => ({ label: 'gpu-charts cluster sums', layout: 'auto', compute: { module: module.module, entryPoint: 'cs_cluster' } }),
+    module,
+  );
+}
+
+function stateOf(slot: ResidentSlot): ClusterState {
+  return (slot.resident ??= { cellsBuffer: null, compute: null, computeGroup: null, drawGroup: null, boundPoints: null, boundCells: null, cells: 0, points: 0 }) as ClusterState;
+}
+
+/**
+ * Grid clusters (shaders/cluster.wgsl): a compute pass sums count and position per screen cell
+ * over the GPU-resident points; one draw over every cell (six vertices each; empty cells
+ * collapse) puts a disc at each centroid. No readback: the cell buffer may be read back
+ * asynchronously for labels (WebGpuRenderer.readLayer), which therefore lag one frame.
+ */
+export const clusterKind: PrimitiveKind<ClusterLayer> = {
+  ...NO_CHUNKS,
+  pipeline: 'cluster',
+  paramsBytes: PARAMS_BYTES,
+  bindGroupLayout: (context) =>
+    context.cache.bindGroupLayout('cluster-draw', () => ({
+      label: 'gpu-charts cluster draw',
+      entries: [
+        { binding: 0, visibility: GPUShaderStage.VERTEX | GPUShaderStage.FRAGMENT, buffer: { type: 'uniform' } },
+        { binding: 3, visibility: GPUShaderStage.VERTEX, buffer: { type: 'read-only-storage' } },
+      ],
+    })),
+  createPipeline(context, layout) {
+    const { cache, format, sampleCount } = context;
+    const module = shader(context);
+    const draw = cache.checkedPipeline(
+      `cluster|${format}|${sampleCount}|${module.id}`,
+      () => ({
+        label: 'gpu-charts cluster',
+        layout: context.device.createPipelineLayout({ bindGroupLayouts: [layout] }),
+        vertex: { module: module.module, entryPoint: 'vs_cluster' },
+        fragment: { module: module.module, entryPoint: 'fs_cluster', targets: [{ format, blend: PREMULTIPLIED_BLEND }] },
+        primitive: { topology: 'triangle-list' },
+        multisample: { count: sampleCount },
+      }),
+      module,
+    );
+    const compute = computePipeline(context);
+    const check = Promise.all([draw.check, compute.check]).then(([a, b]) => (a.error ? a : b));
+    return { pipeline: draw.pipeline, check };
+  },
+  count: (layer) => Math.max(0, Math.min(Math.floor(layer.count), layer.points.length >> 1)),
+  prepare(gpu, slot, layer, { scene, rect }) {
+    const state = stateOf(slot);
+    const { buffer: points, count } = gpu.points.buffer(layer.points, clusterKind.count(layer), layer.version);
+    const cell = layer.cellSize > 0 ? layer.cellSize : 1;
+    const [columns, rows] = gridSize(rect.width, rect.height, cell);
+    const cells = columns * rows;
+    const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
+    state.cellsBuffer = ensureStorage(gpu, state.cellsBuffer, cells * CLUSTER_WORDS * 4, 'gpu-charts cluster cells', usage);
+    if (state.boundPoints !== points || state.boundCells !== state.cellsBuffer || !state.drawGroup) {
+      state.compute = computePipeline(gpu.context).pipeline;
+      state.computeGroup = gpu.device.createBindGroup({
+        label: 'gpu-charts cluster sums',
+        layout: state.compute.getBindGroupLayout(0),
+        entries: [
+          { binding: 0, resource: { buffer: slot.params } },
+          { binding: 1, resource: { buffer: points } },
+          { binding: 2, resource: { buffer: state.cellsBuffer } },
+        ],
+      });
+      state.drawGroup = gpu.device.createBindGroup({
+        label: 'gpu-charts cluster draw',
+        layout: clusterKind.bindGroupLayout(gpu.context),
+        entries: [
+          { binding: 0, resource: { buffer: slot.params } },
+          { binding: 3, resource: { buffer: state.cellsBuffer } },
+        ],
+      });
+      state.boundPoints = points;
+      state.boundCells = state.cellsBuffer;
+    }
+    state.cells = cells;
+    state.points = count;
+    floats.fill(0);
+    const [ax, bx, ay, by] = layer.transform;
+    floats[0] = ax;
+    floats[1] = bx;
+    floats[2] = ay;
+    floats[3] = by;
+    floats[4] = rect.x;
+    floats[5] = rect.y;
+    floats[6] = rect.width;
+    floats[7] = rect.height;
+    floats[8] = layer.color[0];
+    floats[9] = layer.color[1];
+    floats[10] = layer.color[2];
+    floats[11] = layer.color[3];
+    floats[12] = scene.width;
+    floats[13] = scene.height;
+    floats[14] = cell;
+    uints[15] = count;
+    uints[16] = columns;
+    uints[17] = rows;
+    floats[18] = layer.pointRadius;
+    floats[19] = layer.minRadius;
+    floats[20] = layer.radiusStep;
+    gpu.device.queue.writeBuffer(slot.params, 0, paramsData, 0, PARAMS_BYTES);
+  },
+  encodeCompute(encoder, slot) {
+    const state = slot.resident as ClusterState | null;
+    if (!state?.cellsBuffer || !state.compute || !state.computeGroup) return;
+    encoder.clearBuffer(state.cellsBuffer, 0, state.cells * CLUSTER_WORDS * 4);
+    if (state.points === 0) return;
+    const pass = encoder.beginComputePass({ label: 'gpu-charts cluster sums' });
+    pass.setPipeline(state.compute);
+    pass.setBindGroup(0, state.computeGroup);
+    const [x, y] = workgroupGrid(state.points);
+    pass.dispatchWorkgroups(x, y);
+    pass.end();
+  },
+  encodeDraw(pass, slot) {
+    const state = slot.resident as ClusterState | null;
+    if (!state?.drawGroup || state.cells === 0) return 0;
+    pass.setBindGroup(0, state.drawGroup);
+    pass.draw(6 * state.cells);
+    return 1;
+  },
+  readbackBuffer(slot) {
+    const state = slot.resident as ClusterState | null;
+    return state?.cellsBuffer ? { buffer: state.cellsBuffer, bytes: state.cells * CLUSTER_WORDS * 4 } : null;
+  },
+  releaseResident(slot, gpu) {
+    const state = slot.resident as ClusterState | null;
+    if (!state) return;
+    gpu.allocations.release(state.cellsBuffer);
+    slot.resident = null;
+  },
+};
