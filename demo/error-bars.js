@@ -1,8 +1,8 @@
 // Error bars and bands (issue 11): a power law measured with noise, drawn on a log y axis with
 // yError bars (value ± error, small caps), and the model's 95 % interval as a band series
 // between two columns. Zoomed out past one bar per pixel column, bars and band become per-column
-// envelopes (min of lows to max of highs). x is the row key; with a log x axis (x-scale="log",
-// when the axes work is merged) the same chart is a log-log plot.
+// envelopes (min of lows to max of highs). x is the row key (named `x`: the chart has
+// x-axis="log"), so with y-scale="log" this is a log-log plot.
 export function errorBarsDemo(chart) {
   const n = 60;
   const x = new Float64Array(n);
@@ -22,9 +22,7 @@ export function errorBarsDemo(chart) {
     // A gap in the band (a NaN breaks it).
     if (i === 40) lo[i] = NaN;
   }
-  chart.setAttribute('y-scale', 'log');
-  if (chart.hasAttribute('data-x-log')) chart.setAttribute('x-scale', 'log');
-  chart.data = { time: x, y, err, lo, hi };
+  chart.data = { x, y, err, lo, hi };
   chart.series = [
     { column: 'band', type: 'band', yLow: 'lo', yHigh: 'hi', name: 'model ±', color: '#16a34a' },
     { column: 'y', yError: 'err', name: 'measured', color: '#2563eb' },

@@ -4,6 +4,30 @@
 // centroid, sized by log(count), the count as a label, a lagging-by-one-frame readback). Pan and
 // zoom re-bin from the points already on the GPU: nothing is uploaded again.
 export function scatterDensityDemo(chart, controls, n = 1_000_000) {
+  // A 20k-point preview at once; the million when the section first scrolls into view (on a
+  // software adapter binning them takes a good part of a second per frame, which the charts
+  // above should not wait for).
+  chart.data = points(20_000);
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    chart.data = points(n);
+  });
+  observer.observe(chart);
+  const series = { column: 'y', x: 'x', type: 'scatter', name: `${(n / 1e6).toFixed(0)}M points`, colormap: 'viridis', markerSize: 3 };
+  const mode = () => {
+    const picked = controls.querySelector('input[name="scatter-mode"]:checked')?.value ?? 'density';
+    chart.density = picked === 'density' ? 'on' : 'off';
+    chart.cluster = picked === 'cluster' ? 'grid' : 'off';
+    const linear = controls.querySelector('#density-scale')?.checked;
+    chart.series = [{ ...series, densityScale: linear ? 'linear' : 'log' }];
+  };
+  controls.addEventListener('change', mode);
+  mode();
+}
+
+/** n points: five clusters of different spreads, and uniform noise (one point in six). */
+function points(n) {
   let seed = 9;
   const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 4294967296);
   const gauss = () => random() + random() + random() - 1.5;
@@ -21,15 +45,5 @@ export function scatterDensityDemo(chart, controls, n = 1_000_000) {
       y[i] = cy + gauss() * r;
     }
   }
-  chart.data = { time: Float64Array.from({ length: n }, (_, i) => i), x, y }; // the row index as key (scatter x is its own column)
-  const series = { column: 'y', x: 'x', type: 'scatter', name: `${(n / 1e6).toFixed(0)}M points`, colormap: 'viridis', markerSize: 3 };
-  const mode = () => {
-    const picked = controls.querySelector('input[name="scatter-mode"]:checked')?.value ?? 'density';
-    chart.density = picked === 'density' ? 'on' : 'off';
-    chart.cluster = picked === 'cluster' ? 'grid' : 'off';
-    const linear = controls.querySelector('#density-scale')?.checked;
-    chart.series = [{ ...series, densityScale: linear ? 'linear' : 'log' }];
-  };
-  controls.addEventListener('change', mode);
-  mode();
+  return { time: Float64Array.from({ length: n }, (_, i) => i), x, y }; // the row index as key (scatter x is its own column)
 }

@@ -11,7 +11,6 @@ const button = document.getElementById('scatter-move');
 export function clusters(n, seed = 9) {
   const random = rng(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
-  // In hundreds: a time-like x axis zooms down to a window of 1 unit (numeric axes will lift that).
   const centres = [[-400, 200, 120], [300, 500, 80], [0, -300, 150], [600, -100, 60], [-600, -400, 90]];
   const time = new Float64Array(n);
   const x = new Float64Array(n);

@@ -85,8 +85,17 @@ export function startSpectrogram(chart, { interpolation, colormap, toggle, stats
   let produced = 0;
   let started = performance.now();
   let rateWindow = { t: performance.now(), n: 0 };
+  // Streams only while on screen: off screen its frames would only hold up the other charts'
+  // (they share one GPU device, and on a software adapter each spectrogram frame is costly).
+  let visible = false;
+  new IntersectionObserver((entries) => (visible = entries.some((e) => e.isIntersecting))).observe(chart);
   function tick() {
     if (!running || !chart.isConnected) return;
+    if (!visible) {
+      started = performance.now() - (produced * 1000) / (SAMPLE_RATE / HOP);
+      requestAnimationFrame(tick);
+      return;
+    }
     const due = Math.floor(((performance.now() - started) / 1000) * (SAMPLE_RATE / HOP)) - produced;
     const k = Math.min(64, Math.max(0, due));
     if (k > 0) {

@@ -28,10 +28,20 @@ test('the demo draws every section, 10M points included, and zooms', async ({ pa
     expect(ink, `zoom level ${level} draws`).toBeGreaterThan(total * 0.003);
     await expect(big).toHaveScreenshot(`big-zoom-${level}.png`, { mask });
   }
-  for (const id of ['#candle-chart', '#baseline-chart', '#volume-chart', '#multi-chart', '#dark-chart', '#csv-chart', '#config-chart', '#gpu-side', '#cpu-side']) {
+  for (const id of ['#candle-chart', '#baseline-chart', '#volume-chart', '#multi-chart', '#dark-chart', '#csv-chart', '#config-chart', '#gpu-side', '#cpu-side', '#power-law-chart', '#weather-chart', '#scatter-chart', '#error-bars-chart']) {
     const { ink, total } = await chartInk(page, id);
     expect(ink, `${id} draws`).toBeGreaterThan(total * 0.005);
   }
+  // The scientific sections that start their heavy part on screen: the million-point density map
+  // (a 20k preview before) and the live spectrogram (streams only while visible).
+  for (const id of ['#scatter-density-chart', '#spectrogram-chart']) {
+    await page.locator(id).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1500);
+    const { ink, total } = await chartInk(page, id);
+    expect(ink, `${id} draws`).toBeGreaterThan(total * 0.005);
+  }
+  const densityPoints = await page.evaluate(() => (/** @type {import('../../dist/index.js').GpuChart} */ (document.querySelector('#scatter-density-chart'))).model.data.length);
+  expect(densityPoints).toBe(1_000_000);
   // The trading chart: price pane with EMA and bands, RSI and MACD panes below it.
   const panes = await page.evaluate(() => (/** @type {import('../../dist/index.js').GpuChart} */ (document.querySelector('#candle-chart'))).model.frame().panes.map((p) => p.title));
   expect(panes).toEqual(['', 'RSI(14)', 'MACD(12, 26, 9)']);
