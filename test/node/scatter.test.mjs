@@ -234,3 +234,14 @@ test('log y axis: markers are uploaded as log10 values and land where the scale 
   const info = model.pick(model.xOf(d.x[3]) + 1, main.y + ((Math.log10(hi) - Math.log10(40)) / (Math.log10(hi) - Math.log10(lo))) * main.height);
   assert.equal(info?.values[0].index, 3);
 });
+
+test('colour by a column: a colour bar over the column range; categories and plain scatters have none', () => {
+  const bars = (options) => scatterModel(options).model.frame().colorBars ?? [];
+  const [bar] = bars({ colorBy: 'c', colormap: 'magma' });
+  assert.ok(bar, 'a colour bar');
+  assert.deepEqual([bar.min, bar.max, bar.colormap, bar.scale], [0, 5, 'magma', 'linear']);
+  assert.equal(bar.lut.length, 256 * 4);
+  assert.match(bar.title, /c$/);
+  assert.equal(bars({ colorBy: 'c', categorical: true }).length, 0);
+  assert.equal(bars({}).length, 0);
+});

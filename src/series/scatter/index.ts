@@ -347,6 +347,14 @@ export const scatterSeries: SeriesModule<ScatterState> = {
     target.layers.push(layer);
     target.lod.visiblePoints += state.count;
     target.lod.drawnPoints += state.count;
+    // Colour by a column through a colormap: the overlay shows its colour bar (categories have none).
+    if (settings.colorBy && settings.colormap && !settings.categorical) {
+      const e = state.dataExtent(series, settings, isLog(target.xScale as AnyScale), isLog(target.yScale as AnyScale));
+      if (e.maxC >= e.minC) {
+        const title = `${series.spec.name}: ${settings.colorBy}`;
+        target.colorBars?.push({ id: series.spec.id, title, colormap: settings.colormap.name, lut: settings.colormap.lut, min: e.minC, max: e.maxC, scale: 'linear' });
+      }
+    }
   },
   nearest(series, px, py, target): NearestHit | null {
     const state = series.state;
