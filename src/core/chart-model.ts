@@ -270,7 +270,7 @@ export class ChartModel {
       const yScale = createValueScale(kind, range[0], range[1], rect.height);
       // Small indicator panes still get a few labels.
       const maxYTicks = Math.max(main ? 2 : 3, Math.floor(rect.height / ratio / 40));
-      const yTicks = (kind === 'log' ? logTicks : linearTicks)(range[0], range[1], maxYTicks);
+      const yTicks = this.valueTicks(kind, range[0], range[1], maxYTicks);
       if (this.options.grid) {
         if (xMinorPixels.length > 0) layers.push(this.grid.grid(`${pane.id}:minor`, xMinorPixels, [], rect, withAlpha(theme.grid, 0.45), ratio, this.options.gridStyle));
         layers.push(this.grid.grid(pane.id, xPixels, yTicks.map((t) => yScale.toPixel(t.value)), rect, theme.grid, ratio, this.options.gridStyle));
@@ -284,7 +284,7 @@ export class ChartModel {
           const axisRange = this.axisRange(axis.id);
           const scale = createValueScale(axis.scale, axisRange[0], axisRange[1], rect.height);
           targets.set(axis.id, { pane: rect, xScale, yScale: scale, lodColumns, layers, lod, colorBars });
-          const ticks = (axis.scale === 'log' ? logTicks : linearTicks)(axisRange[0], axisRange[1], maxYTicks);
+          const ticks = this.valueTicks(axis.scale, axisRange[0], axisRange[1], maxYTicks);
           const slot = slots.find((a) => a.id === axis.id)!;
           yAxes.push({ ...slot, range: axisRange, labels: ticks.map((t) => ({ position: (rect.y + scale.toPixel(t.value)) / ratio, label: t.label, major: false })) });
         }
@@ -349,6 +349,17 @@ export class ChartModel {
   /** The plot rectangle (device px), all panes, inside the axes. */
   private plot() {
     return plotRect(this.size, this.gutter());
+  }
+
+  /**
+   * A value axis' ticks. On a scientific chart (numeric x) they read like its x axis: SI prefixes
+   * or scientific notation (1.5µ, 2G, 3e21), log decades; on a time axis the financial style
+   * (1.2k, 3.4M, 5B) stays.
+   */
+  private valueTicks(kind: ScaleKind, min: number, max: number, maxTicks: number): { value: number; label: string }[] {
+    if (this.options.xAxis === 'time') return (kind === 'log' ? logTicks : linearTicks)(min, max, maxTicks);
+    const ticks = kind === 'log' ? numericLogTicks(min, max, maxTicks) : numericTicks(min, max, maxTicks);
+    return ticks.filter((t) => !t.minor && t.label !== '');
   }
 
   /** The chart's own series, in the main pane, each drawn by its type's module against its axis. */

@@ -386,3 +386,26 @@ test('config: axes.x.type, axes.yAxes and series yAxis validate; existing axes.y
   const paths = bad.issues.map((i) => i.path).sort();
   assert.deepEqual(paths, ['axes.x.type', 'axes.yAxes[0].min', 'axes.yAxes[0].side']);
 });
+
+test('model: on a numeric x the value axes use SI labels too; on a time x the financial k/M/B stay', () => {
+  const n = 50;
+  const time = Float64Array.from({ length: n }, (_, i) => i);
+  const value = Float64Array.from({ length: n }, (_, i) => 1e9 + i * 4e8); // 1 G … ~20.6 G
+  const tiny = Float64Array.from({ length: n }, (_, i) => (i + 1) * 1e-6); // 1 µ … 50 µ
+  const labels = (xAxis, yScale = 'linear') => {
+    const model = new ChartModel();
+    model.setSize({ width: 500, height: 300, pixelRatio: 1 });
+    model.setOptions({ xAxis, yScale, yAxes: [{ id: 'small', side: 'left', scale: 'linear' }] });
+    model.setData({ time: xAxis === 'time' ? time.map((t) => 1.7e12 + t * 60_000) : time, columns: { value, tiny } });
+    model.setSeriesOptions([{ column: 'value' }, { column: 'tiny', yAxis: 'small' }]);
+    const frame = model.frame();
+    return Object.fromEntries(frame.yAxes.map((a) => [a.id, a.labels.map((l) => l.label)]));
+  };
+  const scientific = labels('linear');
+  assert.ok(scientific.y.some((l) => /G$/.test(l)) && !scientific.y.some((l) => /B$/.test(l)), `SI giga: ${scientific.y}`);
+  assert.ok(scientific.small.some((l) => /µ$/.test(l)), `SI micro on the second axis: ${scientific.small}`);
+  const financial = labels('time');
+  assert.ok(financial.y.some((l) => /B$/.test(l)), `billions on a time chart: ${financial.y}`);
+  const log = labels('linear', 'log');
+  assert.ok(log.y.length >= 1 && log.y.every((l) => l !== ''), `log decades labelled: ${log.y}`);
+});
