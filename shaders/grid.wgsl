@@ -20,11 +20,17 @@ struct Params {
   rows: u32,
   ring: u32,
   capacity: u32,
-  // bit 0: log scale; bits 1-2: 0 nearest, 1 bilinear, 2 bicubic; bit 3: ring of columns layout.
+  // bit 0: log scale; bits 1-2: 0 nearest, 1 bilinear, 2 bicubic; bit 3: ring of columns layout;
+  // bit 4: log10 x axis; bit 5: log10 y axis.
   flags: u32,
   pad0: u32,
   pad1: u32,
   pad2: u32,
+  // On a log axis, x * ax + bx is the axis' log10 value and the cell coordinate is 10^that * cx + dx.
+  cx: f32,
+  dx: f32,
+  cy: f32,
+  dy: f32,
 };
 
 @group(0) @binding(0) var<uniform> params: Params;
@@ -116,8 +122,14 @@ fn sample_grid(u: f32, v: f32) -> vec2f {
 
 @fragment
 fn fs_grid(@builtin(position) position: vec4f) -> @location(0) vec4f {
-  let u = position.x * params.ax + params.bx;
-  let v = position.y * params.ay + params.by;
+  var u = position.x * params.ax + params.bx;
+  var v = position.y * params.ay + params.by;
+  if ((params.flags & 16u) != 0u) {
+    u = exp2(u * 3.321928094887362) * params.cx + params.dx;
+  }
+  if ((params.flags & 32u) != 0u) {
+    v = exp2(v * 3.321928094887362) * params.cy + params.dy;
+  }
   if (!(u >= 0.0 && u < f32(params.cols) && v >= 0.0 && v < f32(params.rows))) {
     return vec4f(0.0);
   }

@@ -142,7 +142,12 @@ export class ChartModel {
    */
   private xBounds(store: SeriesStore): [number, number] {
     const grid = this.gridStore;
-    if (grid) return [grid.windowStart, grid.xEnd];
+    if (grid) {
+      // A log x shows only x > 0: from the first half cell past 0 (or a millionth of the end).
+      const start = grid.windowStart;
+      if (this.options.xAxis === 'log' && !(start > 0)) return [Math.max(start + grid.dx / 2, grid.xEnd / 1e6), grid.xEnd];
+      return [start, grid.xEnd];
+    }
     const keys = this.keyBounds(store);
     if (store.length === 0) return keys;
     const out: [number, number] = [Infinity, -Infinity];

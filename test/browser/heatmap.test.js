@@ -115,6 +115,24 @@ describe('heatmap', () => {
     }
   });
 
+  it('on a log y axis each pixel finds its cell through 10^ (not linearly between the edges), in both renderers', async () => {
+    // Rows of 33 units from 1 to 100 on a log axis over the pane: boundaries at 34 and 67 fall at
+    // 23.4 px and 8.7 px from the top; a linear map would put them at 33.3 and 66.7.
+    const store = normalizeGrid({ rows: 3, cols: 1, values: Float32Array.of(0, 1, 2), x0: 0, dx: 1, y0: 1, dy: 33 });
+    const c = 3 / 99;
+    const layer = { ...gridLayer(store, 'nearest'), yBottom: H, yTop: 0, yLog: { a: -2 / H, b: 2, c, d: -1 * c } };
+    const s = scene([layer]);
+    const gpu = await webGpuCapture(s);
+    const cpu = await canvasCapture(s);
+    for (const [who, snap] of [['webgpu', gpu], ['canvas2d', cpu]]) {
+      near(rgb(snap, 100, 50), lutColor('viridis', 0), 1, `${who}: y=50 px is in row 0 (value 10^1 = 10)`);
+      near(rgb(snap, 100, 15), lutColor('viridis', 0.5), 1, `${who}: y=15 px is in row 1 (value 10^1.7 ≈ 50)`);
+      near(rgb(snap, 100, 4), lutColor('viridis', 1), 1, `${who}: y=4 px is in row 2 (value ≈ 83)`);
+    }
+    const diff = compare(gpu, cpu, 1);
+    assert(diff.over <= W * 2, `webgpu and canvas2d agree but for f32 rounding at the row edges (${diff.over} pixels, worst ${diff.worst})`);
+  });
+
   it('draws NaN cells transparent (what is below shows), nearest and interpolated, in both renderers', async () => {
     const store = normalizeGrid({ rows: 2, cols: 2, values: Float32Array.of(0, NaN, 2, 3), x0: 0, dx: 1, y0: 0, dy: 1 });
     for (const interpolation of ['nearest', 'bilinear', 'bicubic']) {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GridStore, normalizeGrid, gridFromLong, ringWrites, ringOffset, DataError } from '../../build/node/data/index.js';
-import { sampleGrid, cellValue, catmullRomWeights, colorPosition, lutIndex, physicalColumn, gridTransform, ChartModel, COLORMAP_NAMES as CORE_NAMES } from '../../build/node/core/index.js';
+import { sampleGrid, cellValue, catmullRomWeights, colorPosition, lutIndex, physicalColumn, gridTransform, cellCoordinate, ChartModel, COLORMAP_NAMES as CORE_NAMES } from '../../build/node/core/index.js';
 import { COLORMAP_NAMES, INTERPOLATIONS } from '../../build/node/config/schema.js';
 
 /** @param {Record<string, unknown>} over */
@@ -237,4 +237,35 @@ test('the chart model draws a grid as one grid layer, x range = the grid, y = it
 test('config colormap names are the core ones', () => {
   assert.deepEqual([...COLORMAP_NAMES], [...CORE_NAMES]);
   assert.deepEqual([...INTERPOLATIONS], ['nearest', 'bilinear', 'bicubic']);
+});
+
+test('log axes: the grid layer maps pixels to cells through 10^, so each cell lands where the scales put its values', () => {
+  // 1 column, 4 rows of 25 units from 1 to 101, on a log y and a log x (x from 1 to 1001).
+  const model = new ChartModel();
+  model.setSize({ width: 400, height: 300, pixelRatio: 1 });
+  const store = normalizeGrid({ rows: 4, cols: 2, values: Float32Array.of(0, 0, 1, 1, 2, 2, 3, 3), x0: 1, dx: 500, y0: 1, dy: 25 });
+  model.setOptions({ yScale: 'log', xAxis: 'log' });
+  model.setData(store.keyData('value'), false, store);
+  const frame = model.frame();
+  const layer = /** @type {any} */ (frame.scene.layers.find((l) => l.kind === 'grid'));
+  assert.ok(layer.yLog && layer.xLog, 'log maps on both axes');
+  const pane = model.panes()[0].rect;
+  const t = gridTransform(layer, pane.x, pane.y);
+  // The canvas y of value 60 (row 2: 51..76) and of value 30 (row 1: 26..51), through the model's own scale.
+  for (const [value, row] of [[60, 2], [30, 1], [5, 0], [90, 3]]) {
+    const y = model.yOf(value) * 1; // CSS = device px here
+    const v = cellCoordinate(Math.fround(Math.fround(y * t.ay) + t.by), true, t.cy, t.dy);
+    assert.equal(Math.floor(v), row, `value ${value} at y ${y.toFixed(1)} is in row ${row} (v = ${v})`);
+  }
+  // x: value 700 is in column 1 (501..1001), value 300 in column 0.
+  for (const [value, col] of [[700, 1], [300, 0]]) {
+    const x = model.xOf(value);
+    const u = cellCoordinate(Math.fround(Math.fround(x * t.ax) + t.bx), true, t.cx, t.dx);
+    assert.equal(Math.floor(u), col, `x ${value} in column ${col} (u = ${u})`);
+  }
+  // Linear axes: no log maps.
+  model.setOptions({ yScale: 'linear', xAxis: 'linear' });
+  const linear = /** @type {any} */ (model.frame().scene.layers.find((l) => l.kind === 'grid'));
+  assert.equal(linear.yLog, null);
+  assert.equal(linear.xLog, null);
 });

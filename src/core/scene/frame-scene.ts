@@ -142,6 +142,21 @@ export interface GridLayer extends LayerPlacement {
   /** 256 RGBA8 entries, straight alpha; `lutKey` names it (a new key uploads it again). */
   lut: Uint8Array;
   lutKey: string;
+  /**
+   * A log10 x (or y) axis: pixels are not linear in cells there. A pane px p maps to the cell
+   * coordinate 10^(p·a + b)·c + d (a, b: the axis' log10 value of p; c, d: data to cells). null
+   * (linear axes): cells follow the pixel edges x0..x1 (yBottom..yTop) linearly.
+   */
+  xLog?: GridLogMap | null;
+  yLog?: GridLogMap | null;
+}
+
+/** See GridLayer.xLog. */
+export interface GridLogMap {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
 }
 
 

@@ -17,12 +17,47 @@ export function physicalColumn(i: number, offset: number, capacity: number): num
 
 /**
  * Canvas px → grid cell units: u = x·ax + bx, v = y·ay + by (v = 0 at the grid's bottom edge).
- * Computed in f64 here, so the shader's f32 sees small numbers even deep in a zoom.
+ * Computed in f64 here, so the shader's f32 sees small numbers even deep in a zoom. On a log axis
+ * (`xLog`, `yLog`), x·ax + bx is the axis' log10 value instead, and u = 10^(x·ax + bx)·cx + dx
+ * (`logX` set; see cellCoordinate).
  */
-export function gridTransform(layer: GridLayer, originX: number, originY: number): { ax: number; bx: number; ay: number; by: number } {
-  const ax = layer.cols / (layer.x1 - layer.x0);
-  const ay = layer.source.rows / (layer.yTop - layer.yBottom);
-  return { ax, bx: -(originX + layer.x0) * ax, ay, by: -(originY + layer.yBottom) * ay };
+export interface GridTransform {
+  ax: number;
+  bx: number;
+  ay: number;
+  by: number;
+  cx: number;
+  dx: number;
+  cy: number;
+  dy: number;
+  logX: boolean;
+  logY: boolean;
+}
+
+export function gridTransform(layer: GridLayer, originX: number, originY: number): GridTransform {
+  const t: GridTransform = { ax: 0, bx: 0, ay: 0, by: 0, cx: 1, dx: 0, cy: 1, dy: 0, logX: false, logY: false };
+  if (layer.xLog) {
+    const m = layer.xLog;
+    Object.assign(t, { ax: m.a, bx: m.b - originX * m.a, cx: m.c, dx: m.d, logX: true });
+  } else {
+    t.ax = layer.cols / (layer.x1 - layer.x0);
+    t.bx = -(originX + layer.x0) * t.ax;
+  }
+  if (layer.yLog) {
+    const m = layer.yLog;
+    Object.assign(t, { ay: m.a, by: m.b - originY * m.a, cy: m.c, dy: m.d, logY: true });
+  } else {
+    t.ay = layer.source.rows / (layer.yTop - layer.yBottom);
+    t.by = -(originY + layer.yBottom) * t.ay;
+  }
+  return t;
+}
+
+/** The cell coordinate of an f32 linear term (p·a + b): itself, or 10^it·c + d on a log axis (as the shader, in f32). */
+export function cellCoordinate(linear: number, log: boolean, c: number, d: number): number {
+  if (!log) return linear;
+  const f32 = Math.fround;
+  return f32(f32(f32(2 ** f32(linear * 3.321928094887362)) * f32(c)) + f32(d));
 }
 
 // ---- Sampling ------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { resolveColormap, type Colormap, type ColormapSpec } from '../../core/colormap/index.js';
-import type { GridLayer } from '../../core/scene/frame-scene.js';
+import type { GridLayer, GridLogMap } from '../../core/scene/frame-scene.js';
 import type { GridStore } from '../../data/grid.js';
 import type { SeriesContext, SeriesModule } from '../series-type.js';
 
@@ -59,6 +59,26 @@ function cellAt(series: SeriesContext<HeatmapState>, index: number): number {
   return r >= 0 && r < grid.rows ? grid.value(index, r) : NaN;
 }
 
+/** Far beyond any pane (device px): where a grid edge at or below 0 sits on a log axis. */
+const FAR_PX = 1e7;
+
+/** A grid edge's pixel; on a log axis an edge ≤ 0 has none and goes `beyond` (far left or down). */
+function edgePixel(scale: { kind: string; toPixel(v: number): number }, value: number, beyond: number): number {
+  return scale.kind === 'log' && !(value > 0) ? beyond : scale.toPixel(value);
+}
+
+/**
+ * A log axis' pixel → cell map (GridLayer.xLog): log10 of the value at pane px p is p·a + b (read
+ * off the scale at two pixels), and cells run uniformly over [start, end] in `cells` steps.
+ */
+function logMap(scale: { fromPixel(p: number): number }, start: number, end: number, cells: number): GridLogMap {
+  const l0 = Math.log10(scale.fromPixel(0));
+  const l1 = Math.log10(scale.fromPixel(1000));
+  const a = (l1 - l0) / 1000;
+  const c = cells / (end - start);
+  return { a, b: l0, c, d: -start * c };
+}
+
 /**
  * A heatmap / spectrogram: the chart's grid (ChartModel.setData with a GridStore) drawn as one
  * `grid` layer, textured on the GPU; its colour range and colormap also go to the overlay as a
@@ -107,10 +127,13 @@ export const heatmapSeries: SeriesModule<HeatmapState> = {
     const grid = series.grid;
     if (!grid || grid.count === 0) return;
     const { xScale, yScale } = target;
-    const x0 = xScale.toPixel(grid.xStart);
-    const x1 = xScale.toPixel(grid.xEnd);
-    const yBottom = yScale.toPixel(grid.y0);
-    const yTop = yScale.toPixel(grid.yEnd);
+    // On a log axis, edges at or below 0 lie beyond the pane's side (the quad is clipped to it).
+    const xLog = xScale.kind === 'log';
+    const yLog = yScale.kind === 'log';
+    const x0 = edgePixel(xScale, grid.xStart, -FAR_PX);
+    const x1 = edgePixel(xScale, grid.xEnd, -FAR_PX);
+    const yBottom = edgePixel(yScale, grid.y0, FAR_PX);
+    const yTop = edgePixel(yScale, grid.yEnd, FAR_PX);
     if (![x0, x1, yBottom, yTop].every(Number.isFinite) || x0 === x1 || yBottom === yTop) return;
     const state = series.state;
     const { interpolation, colormap, scale } = settings(series);
@@ -133,6 +156,9 @@ export const heatmapSeries: SeriesModule<HeatmapState> = {
     layer.interpolation = interpolation;
     layer.lut = state.colormap.lut;
     layer.lutKey = state.lutKey;
+    // Cells are uniform in data units, pixels in decades: the renderers map each pixel through 10^.
+    layer.xLog = xLog ? logMap(xScale, grid.xStart, grid.xEnd, grid.count) : null;
+    layer.yLog = yLog ? logMap(yScale, grid.y0, grid.yEnd, grid.rows) : null;
     target.layers.push(layer);
     target.lod.visiblePoints += grid.count * grid.rows;
     target.colorBars?.push({ id: series.spec.id, title: series.spec.name, colormap: state.colormap.name, lut: state.colormap.lut, min, max, scale });

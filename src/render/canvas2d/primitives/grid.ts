@@ -1,5 +1,5 @@
 import type { FrameScene, GridLayer, PlotRect } from '../../../core/scene/frame-scene.js';
-import { colorPosition, gridTransform, lutIndex, sampleGrid } from '../../../core/scene/grid-sampling.js';
+import { cellCoordinate, colorPosition, gridTransform, lutIndex, sampleGrid } from '../../../core/scene/grid-sampling.js';
 import type { Context2d, DrawPrimitive } from './draw-primitive.js';
 
 let scratch: OffscreenCanvas | HTMLCanvasElement | null = null;
@@ -28,7 +28,7 @@ export const drawGrid: DrawPrimitive<GridLayer> = {
     const width = right - left;
     const height = bottom - top;
     if (width <= 0 || height <= 0) return;
-    const { ax, bx, ay, by } = gridTransform(layer, pane.x, pane.y);
+    const { ax, bx, ay, by, cx, dx, cy, dy, logX, logY } = gridTransform(layer, pane.x, pane.y);
     const image = new ImageData(width, height);
     const out = image.data;
     const lut = layer.lut;
@@ -40,9 +40,9 @@ export const drawGrid: DrawPrimitive<GridLayer> = {
     const fay = f32(ay);
     const fby = f32(by);
     for (let j = 0; j < height; j++) {
-      const v = f32(f32(f32(top + j + 0.5) * fay) + fby);
+      const v = cellCoordinate(f32(f32(f32(top + j + 0.5) * fay) + fby), logY, cy, dy);
       for (let i = 0; i < width; i++) {
-        const u = f32(f32(f32(left + i + 0.5) * fax) + fbx);
+        const u = cellCoordinate(f32(f32(f32(left + i + 0.5) * fax) + fbx), logX, cx, dx);
         const t = colorPosition(sampleGrid(layer, u, v, interpolation), min, max, scale);
         if (t !== t) continue;
         const o = lutIndex(t) * 4;

@@ -4,8 +4,8 @@ import { gridTransform } from '../../../core/scene/grid-sampling.js';
 import { textureDescriptorBytes } from '../gpu-allocations.js';
 import { PREMULTIPLIED_BLEND, type KindResources, type PrimitiveKind, type ResourceContext } from './primitive-kind.js';
 
-/** Layout of `Params` in grid.wgsl: 20 × 4 bytes. */
-const GRID_PARAMS_BYTES = 80;
+/** Layout of `Params` in grid.wgsl: 24 × 4 bytes. */
+const GRID_PARAMS_BYTES = 96;
 const INTERPOLATION_BITS = { nearest: 0, bilinear: 1, bicubic: 2 } as const;
 
 /**
@@ -77,7 +77,11 @@ export const gridKind: PrimitiveKind<GridLayer> = {
     uints[13] = rows;
     uints[14] = layer.ringOffset;
     uints[15] = layer.source.width;
-    uints[16] = (log ? 1 : 0) | (INTERPOLATION_BITS[layer.interpolation] << 1) | (layer.source.layout === 'columns' ? 8 : 0);
+    uints[16] = (log ? 1 : 0) | (INTERPOLATION_BITS[layer.interpolation] << 1) | (layer.source.layout === 'columns' ? 8 : 0) | (t.logX ? 16 : 0) | (t.logY ? 32 : 0);
+    floats[20] = t.cx;
+    floats[21] = t.dx;
+    floats[22] = t.cy;
+    floats[23] = t.dy;
   },
   vertexCount: (elements) => (elements > 0 ? 6 : 0),
   instanceCount: () => 1,
