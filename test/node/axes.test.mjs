@@ -392,6 +392,7 @@ test('model: on a numeric x the value axes use SI labels too; on a time x the fi
   const time = Float64Array.from({ length: n }, (_, i) => i);
   const value = Float64Array.from({ length: n }, (_, i) => 1e9 + i * 4e8); // 1 G … ~20.6 G
   const tiny = Float64Array.from({ length: n }, (_, i) => (i + 1) * 1e-6); // 1 µ … 50 µ
+  /** @param {'time' | 'linear' | 'log'} xAxis @param {'linear' | 'log'} [yScale] */
   const labels = (xAxis, yScale = 'linear') => {
     const model = new ChartModel();
     model.setSize({ width: 500, height: 300, pixelRatio: 1 });
