@@ -450,6 +450,8 @@ export class ChartModel {
   axisRange(axisId: string): [number, number] {
     const axis = this.options.yAxes.find((a) => a.id === axisId);
     if (!axis) return this.yRange();
+    const zoomed = this.viewport.axisY.get(axisId);
+    if (zoomed && (axis.scale !== 'log' || zoomed[0] > 0)) return zoomed;
     const fixed = (v: number | undefined) => v !== undefined && Number.isFinite(v) && (axis.scale !== 'log' || v > 0);
     if (fixed(axis.min) && fixed(axis.max) && axis.max! > axis.min!) return [axis.min!, axis.max!];
     const [lo, hi] = this.autoRange(axis.id, axis.scale);

@@ -30,6 +30,8 @@ export class Viewport {
   yMin = 0;
   yMax = 1;
   autoY = true;
+  /** Ranges of the other value axes set by a box zoom (by axis id); reset() gives them back to their configuration. */
+  readonly axisY = new Map<string, [number, number]>();
 
   private dataStart = 0;
   private dataEnd = 1;
@@ -60,6 +62,7 @@ export class Viewport {
     this.start = this.dataStart;
     this.end = this.dataEnd;
     this.autoY = true;
+    this.axisY.clear();
   }
 
   get dataBounds(): [number, number] {
@@ -151,5 +154,11 @@ export class Viewport {
     this.yMin = min;
     this.yMax = max;
     this.autoY = false;
+  }
+
+  /** Sets another value axis' range (a box zoom); it holds until reset(). */
+  setAxisY(axisId: string, min: number, max: number): void {
+    if (!(max > min) || !Number.isFinite(min) || !Number.isFinite(max)) return;
+    this.axisY.set(axisId, [min, max]);
   }
 }

@@ -176,6 +176,29 @@ describe('scientific axes', () => {
     assert(Math.abs((c0 + c1) / 2 - (b0 + b1) / 2) < 0.05, 'around the centre, in decades');
   });
 
+  it('a shift-dragged box zooms every value axis to the values under the box as drawn; a reset gives them back', async () => {
+    const chart = await axesChart('webgpu');
+    const model = chart.model;
+    const plot = model.plotCss();
+    const [top, bottom] = [plot.y + 60, plot.y + 180];
+    const expected = { y: [model.valueAt(bottom), model.valueAt(top)], p: [model.valueAt(bottom, 'p'), model.valueAt(top, 'p')] };
+    const before = model.axisRange('p');
+    const target = /** @type {HTMLElement} */ (chart.renderRoot.querySelector('.container'));
+    const event = (type, x, y) => target.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, bubbles: true, pointerId: 1, isPrimary: true, button: 0, buttons: 1, shiftKey: true }));
+    const box = chart.getBoundingClientRect();
+    event('pointerdown', box.left + plot.x + 80, box.top + top);
+    event('pointermove', box.left + plot.x + 240, box.top + bottom);
+    event('pointerup', box.left + plot.x + 240, box.top + bottom);
+    const view = chart.getViewport();
+    assertEqual(view.autoY, false, 'the default axis is set');
+    assert(Math.abs(view.yMin - expected.y[0]) < 1e-6 && Math.abs(view.yMax - expected.y[1]) < 1e-6, `default axis ${view.yMin}..${view.yMax}, box ${expected.y}`);
+    const zoomed = model.axisRange('p');
+    assert(Math.abs(zoomed[0] - Math.min(...expected.p)) < 1e-6 && Math.abs(zoomed[1] - Math.max(...expected.p)) < 1e-6, `right axis ${zoomed}, box ${expected.p}`);
+    chart.resetView();
+    assertEqual(model.axisRange('p').join(), before.join(), 'reset: the right axis autoscales again');
+    chart.remove();
+  });
+
   it('reports a series naming an undeclared axis as gpu-config-error at series.items[i].yAxis', async () => {
     const chart = await axesChart('webgpu');
     const error = nextEvent(chart, 'gpu-config-error');

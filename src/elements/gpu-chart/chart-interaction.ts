@@ -179,12 +179,18 @@ export class ChartInteraction implements ReactiveController {
     const model = this.host.model;
     const a = model.timeAt(Math.min(drag.x, point.x)).time;
     const b = model.timeAt(Math.max(drag.x, point.x)).time;
-    model.viewport.setX(a, b);
-    // The box sets the main pane's value range only when drawn in it (indicator panes autoscale).
+    // The box sets the main pane's value ranges, every axis of it, only when drawn in it (indicator
+    // panes autoscale). Read off the scales as drawn, before the new x window rescales them.
+    const ranges: [string | null, number, number][] = [];
     if (Math.abs(point.y - drag.y) >= 4 && model.paneAt(drag.y)?.id === MAIN_PANE && model.paneAt(point.y)?.id === MAIN_PANE) {
-      const v1 = model.valueAt(Math.max(drag.y, point.y));
-      const v2 = model.valueAt(Math.min(drag.y, point.y));
-      model.viewport.setY(Math.min(v1, v2), Math.max(v1, v2));
+      const [low, high] = [Math.max(drag.y, point.y), Math.min(drag.y, point.y)];
+      ranges.push([null, model.valueAt(low), model.valueAt(high)]);
+      for (const axis of model.yAxes) ranges.push([axis.id, model.valueAt(low, axis.id), model.valueAt(high, axis.id)]);
+    }
+    model.viewport.setX(a, b);
+    for (const [id, v1, v2] of ranges) {
+      if (id === null) model.viewport.setY(Math.min(v1, v2), Math.max(v1, v2));
+      else model.viewport.setAxisY(id, Math.min(v1, v2), Math.max(v1, v2));
     }
     this.host.viewportChanged('box');
   };
