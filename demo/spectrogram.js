@@ -56,7 +56,7 @@ function signal() {
   };
 }
 
-export function startSpectrogram(chart, { interpolation, colormap, toggle, stats }) {
+export function startSpectrogram(chart, { interpolation, colormap, logFrequency, toggle, stats }) {
   const next = signal();
   const hann = Float32Array.from({ length: FFT }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (FFT - 1)));
   const frame = new Float32Array(FFT);
@@ -115,6 +115,8 @@ export function startSpectrogram(chart, { interpolation, colormap, toggle, stats
 
   interpolation.addEventListener('change', () => chart.setAttribute('interpolation', interpolation.value));
   colormap.addEventListener('change', () => chart.setAttribute('colormap', colormap.value));
+  // A log frequency axis: rows stay uniform in Hz, each pixel finds its row through 10^ (see README).
+  logFrequency?.addEventListener('change', () => chart.setAttribute('y-scale', logFrequency.checked ? 'log' : 'linear'));
   toggle.addEventListener('click', () => {
     running = !running;
     toggle.textContent = running ? 'Pause' : 'Resume';
@@ -132,6 +134,7 @@ if (chart) {
   startSpectrogram(chart, {
     interpolation: document.querySelector('#spectrogram-interpolation'),
     colormap: document.querySelector('#spectrogram-colormap'),
+    logFrequency: document.querySelector('#spectrogram-log'),
     toggle: document.querySelector('#spectrogram-toggle'),
     stats: document.querySelector('#spectrogram-stats'),
   });

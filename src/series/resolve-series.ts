@@ -1,6 +1,6 @@
 import { BAR_TYPES, seriesType } from './registry.js';
 import { hasOhlc } from './shared/ohlc-columns.js';
-import type { SeriesOptions, SeriesSpec, SeriesType } from './shared/series-spec.js';
+import { typeOptions, type SeriesOptions, type SeriesSpec, type SeriesType } from './shared/series-spec.js';
 
 /**
  * The series to draw: the user's list when given (keeping only columns that exist), otherwise one
@@ -40,45 +40,7 @@ export function resolveSeries(
       color: o.color ?? null,
       lineWidth: o.lineWidth ?? defaultWidth,
       visible: o.visible ?? true,
-      ...(o.baseValue !== undefined && Number.isFinite(o.baseValue) ? { baseValue: o.baseValue } : {}),
-      ...(o.yAxis !== undefined ? { yAxis: o.yAxis } : {}),
-      ...heatmapFields(o),
-      ...scatterFields(o),
-      ...rangeAndDensityOptions({ ...o, density: o.density ?? seriesDefaults.density, densityScale: o.densityScale ?? seriesDefaults.densityScale, cluster: o.cluster ?? seriesDefaults.cluster }),
+      // The chart-wide density defaults apply where the series says nothing.
+      ...typeOptions({ ...o, density: o.density ?? seriesDefaults.density, densityScale: o.densityScale ?? seriesDefaults.densityScale, cluster: o.cluster ?? seriesDefaults.cluster }),
     }));
-}
-
-/** The heatmap options a series item sets (left out when unset, so chart defaults apply). */
-function heatmapFields(o: SeriesOptions): Partial<SeriesSpec> {
-  const out: Partial<SeriesSpec> = {};
-  if (o.interpolation !== undefined) out.interpolation = o.interpolation;
-  if (o.colormap !== undefined) out.colormap = o.colormap;
-  if (o.colorScale !== undefined) out.colorScale = o.colorScale;
-  if (o.colorMin !== undefined && Number.isFinite(o.colorMin)) out.colorMin = o.colorMin;
-  if (o.colorMax !== undefined && Number.isFinite(o.colorMax)) out.colorMax = o.colorMax;
-  return out;
-}
-
-/** The scatter options a series names (only those given; checked by the scatter module's resolveScatter). */
-function scatterFields(o: SeriesOptions): Partial<SeriesSpec> {
-  const out: Partial<SeriesSpec> = {};
-  if (o.x !== undefined) out.x = o.x;
-  if (o.size !== undefined) out.size = o.size;
-  if (o.colorBy !== undefined) out.colorBy = o.colorBy;
-  if (o.categorical !== undefined) out.categorical = o.categorical;
-  if (o.marker !== undefined) out.marker = o.marker;
-  if (o.markerSize !== undefined) out.markerSize = o.markerSize;
-  return out;
-}
-
-/** The error-bar, band, density and cluster options a series gave (issue 11), copied when set. */
-function rangeAndDensityOptions(o: SeriesOptions): Partial<SeriesSpec> {
-  const out: Partial<SeriesSpec> = {};
-  if (o.yError) out.yError = o.yError;
-  if (o.yLow) out.yLow = o.yLow;
-  if (o.yHigh) out.yHigh = o.yHigh;
-  if (o.density === 'on' || o.density === 'off') out.density = o.density;
-  if (o.densityScale === 'log' || o.densityScale === 'linear') out.densityScale = o.densityScale;
-  if (o.cluster === 'grid' || o.cluster === 'off') out.cluster = o.cluster;
-  return out;
 }

@@ -1,11 +1,11 @@
 // The Canvas2D fallback draws the same FrameScene as the WebGPU renderer: both are drawn and their
 // pixels compared, then specific pixels (gap, area, clip) are checked in each.
-import { Canvas2dRenderer, DeviceManager } from '../../dist/index.js';
+import { Canvas2dRenderer } from '../../dist/index.js';
 import { ChartModel } from '../../dist/core/index.js';
 import { rsi } from '../../dist/indicators/index.js';
 import { ohlcBars } from '../../demo/sample-data.js';
-import { WebGpuRenderer } from '../../dist/render/webgpu/index.js';
 import { assert, assertEqual, colorDistance, pixel } from './helpers.js';
+import { canvasCapture, comparePixels, webGpuCapture } from './compare-pixels.js';
 
 const WIDTH = 240;
 const HEIGHT = 150;
@@ -49,82 +49,6 @@ function testScene() {
   };
 }
 
-async function webGpuCapture(scene) {
-  const manager = DeviceManager.shared();
-  const device = await manager.acquire();
-  const renderer = new WebGpuRenderer({
-    device,
-    pipelines: manager.pipelines(device),
-    allocations: manager.allocations.owner(),
-    target: { kind: 'offscreen', format: 'rgba8unorm', width: scene.width, height: scene.height },
-  });
-  try {
-    return await renderer.capture(scene);
-  } finally {
-    renderer.dispose();
-  }
-}
-
-async function canvasCapture(scene, canvas = document.createElement('canvas')) {
-  const renderer = new Canvas2dRenderer({ canvas });
-  try {
-    return await renderer.capture(scene);
-  } finally {
-    renderer.dispose();
-  }
-}
-
-/** Largest channel difference, alpha included. */
-function rgbaDistance(a, b, i) {
-  return Math.max(Math.abs(a[i] - b[i]), Math.abs(a[i + 1] - b[i + 1]), Math.abs(a[i + 2] - b[i + 2]), Math.abs(a[i + 3] - b[i + 3]));
-}
-
-/** Pixels whose 3×3 neighbourhood is not one flat colour (within `flat`): the only place antialiasing acts. */
-function edgeMask(snap, flat) {
-  const { width, height, data } = snap;
-  const mask = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      for (let dy = -1; dy <= 1 && !mask[y * width + x]; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          const ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-          const j = (ny * width + nx) * 4;
-          if (Math.max(Math.abs(data[i] - data[j]), Math.abs(data[i + 1] - data[j + 1]), Math.abs(data[i + 2] - data[j + 2])) > flat) {
-            mask[y * width + x] = 1;
-            break;
-          }
-        }
-      }
-    }
-  }
-  return mask;
-}
-
-/** Distances between two captures, split into flat pixels and edge pixels (either image). */
-function compare(a, b, { flat, strong }) {
-  const edgesA = edgeMask(a, flat);
-  const edgesB = edgeMask(b, flat);
-  const stats = { pixels: a.width * a.height, edge: 0, flatWorst: 0, flatOff: 0, edgeOff: 0, strongOff: 0, edgeSum: 0, worst: 0 };
-  for (let p = 0; p < stats.pixels; p++) {
-    const d = rgbaDistance(a.data, b.data, p * 4);
-    stats.worst = Math.max(stats.worst, d);
-    if (d > strong) stats.strongOff++;
-    if (edgesA[p] || edgesB[p]) {
-      stats.edge++;
-      stats.edgeSum += d;
-      if (d > flat) stats.edgeOff++;
-    } else {
-      stats.flatWorst = Math.max(stats.flatWorst, d);
-      if (d > flat) stats.flatOff++;
-    }
-  }
-  stats.edgeMean = stats.edgeSum / Math.max(1, stats.edge);
-  return stats;
-}
-
 /** Plot-relative point to canvas pixel indices. */
 const at = (x, y) => [Math.floor(PLOT.x + x), Math.floor(PLOT.y + y)];
 
@@ -149,7 +73,7 @@ describe('Canvas2dRenderer', () => {
     //   antialiasing: none is allowed.
     const FLAT = 4;
     const STRONG = 128;
-    const stats = compare(gpu, cpu, { flat: FLAT, strong: STRONG });
+    const stats = comparePixels(gpu, cpu, { flat: FLAT, strong: STRONG });
     console.log(`canvas2d vs webgpu: ${JSON.stringify(stats)}`);
     assertEqual(stats.flatOff, 0, `flat pixels agree within ${FLAT} (worst ${stats.flatWorst})`);
     // Edges are a small part of the picture: the outlines of a line, an area and three grid lines.
@@ -183,7 +107,7 @@ describe('Canvas2dRenderer', () => {
       ]),
     };
     for (const [name, scene] of Object.entries(scenes)) {
-      const stats = compare(await webGpuCapture(scene), await canvasCapture(scene), { flat: 4, strong: 128 });
+      const stats = comparePixels(await webGpuCapture(scene), await canvasCapture(scene), { flat: 4, strong: 128 });
       assertEqual(stats.flatOff, 0, `${name}: flat pixels agree within 4 (worst ${stats.flatWorst})`);
       assert(stats.edgeOff / stats.pixels < 0.03, `${name}: under 3% of pixels differ beyond rounding (${stats.edgeOff})`);
       assertEqual(stats.strongOff, 0, `${name}: no pixel differs by more than 128 (worst ${stats.worst})`);

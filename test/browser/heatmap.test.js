@@ -2,11 +2,12 @@
 // fragment shader, LUT texture) and by the Canvas2D fallback (the shared sampling maths), pixel
 // colours checked against the colormap and compared between the renderers; NaN transparent;
 // <gpu-chart> with grid data, streaming columns, and bad grids.
-import { Canvas2dRenderer, DeviceManager } from '../../dist/index.js';
 import { resolveColormap, sampleGrid, colorPosition, lutIndex } from '../../dist/core/index.js';
 import { normalizeGrid } from '../../dist/data/index.js';
+import { Canvas2dRenderer, DeviceManager } from '../../dist/index.js';
 import { WebGpuRenderer } from '../../dist/render/webgpu/index.js';
 import { assert, assertEqual, createChart, nextEvent, pixel } from './helpers.js';
+import { canvasCapture, webGpuCapture } from './compare-pixels.js';
 
 const W = 200;
 const H = 100;
@@ -31,28 +32,6 @@ function scene(layers) {
 /** A red rectangle under the whole pane (what NaN cells must show). */
 function redUnder() {
   return { kind: 'rects', id: 'under', pane: PANE, rects: Float32Array.of(0, 0, W, H), colors: Uint32Array.of((RED[0] | (RED[1] << 8) | (RED[2] << 16) | (255 << 24)) >>> 0), count: 1 };
-}
-
-async function webGpuCapture(s) {
-  const manager = DeviceManager.shared();
-  const device = await manager.acquire();
-  const allocations = manager.allocations.owner();
-  const renderer = new WebGpuRenderer({ device, pipelines: manager.pipelines(device), allocations, target: { kind: 'offscreen', format: 'rgba8unorm', width: W, height: H }, sampleCount: 4 });
-  const health = await renderer.ready;
-  assertEqual(health.failed.length, 0, `pipelines compile (${JSON.stringify(health.failed)})`);
-  const snap = await renderer.capture(s);
-  renderer.dispose();
-  return snap;
-}
-
-async function canvasCapture(s) {
-  const canvas = document.createElement('canvas');
-  canvas.width = W;
-  canvas.height = H;
-  const renderer = new Canvas2dRenderer({ canvas });
-  const snap = await renderer.capture(s);
-  renderer.dispose();
-  return snap;
 }
 
 const lutColor = (/** @type {any} */ map, /** @type {number} */ t) => Array.from(resolveColormap(map).lut.subarray(lutIndex(t) * 4, lutIndex(t) * 4 + 3));

@@ -1,10 +1,11 @@
 // Scatter series and the markers primitive: every marker shape drawn by WebGPU and by Canvas2D
 // (pixels compared), colours from a column through a colormap, hover picking the right row through
 // the spatial index, pan/zoom without re-uploading the markers, and bad input reported.
-import { Canvas2dRenderer, DeviceManager } from '../../dist/index.js';
+import { DeviceManager } from '../../dist/index.js';
 import { ChartModel } from '../../dist/core/index.js';
 import { WebGpuRenderer } from '../../dist/render/webgpu/index.js';
 import { assert, assertEqual, colorDistance, createChart, nextEvent, pixel, recordEvents, sleep } from './helpers.js';
+import { canvasCapture, webGpuCapture as gpuCapture } from './compare-pixels.js';
 
 const WIDTH = 260;
 const HEIGHT = 170;
@@ -52,26 +53,6 @@ async function gpuRenderer(width = WIDTH, height = HEIGHT) {
   const manager = DeviceManager.shared();
   device ??= await manager.acquire();
   return new WebGpuRenderer({ device, pipelines: manager.pipelines(device), allocations: manager.allocations.owner(), target: { kind: 'offscreen', format: 'rgba8unorm', width, height } });
-}
-
-async function gpuCapture(scene) {
-  const renderer = await gpuRenderer(scene.width, scene.height);
-  try {
-    const health = await renderer.ready;
-    assertEqual(health.failed.length, 0, `pipelines compile (${JSON.stringify(health.failed)})`);
-    return await renderer.capture(scene);
-  } finally {
-    renderer.dispose();
-  }
-}
-
-async function canvasCapture(scene) {
-  const renderer = new Canvas2dRenderer({ canvas: document.createElement('canvas') });
-  try {
-    return await renderer.capture(scene);
-  } finally {
-    renderer.dispose();
-  }
 }
 
 function diffStats(a, b) {

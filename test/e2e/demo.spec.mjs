@@ -40,6 +40,11 @@ test('the demo draws every section, 10M points included, and zooms', async ({ pa
     const { ink, total } = await chartInk(page, id);
     expect(ink, `${id} draws`).toBeGreaterThan(total * 0.005);
   }
+  // The spectrogram on a log frequency axis still draws (each pixel finds its row through 10^).
+  await page.check('#spectrogram-log');
+  await page.waitForTimeout(800);
+  const logSpectrogram = await chartInk(page, '#spectrogram-chart');
+  expect(logSpectrogram.ink, 'log-frequency spectrogram draws').toBeGreaterThan(logSpectrogram.total * 0.005);
   const densityPoints = await page.evaluate(() => (/** @type {import('../../dist/index.js').GpuChart} */ (document.querySelector('#scatter-density-chart'))).model.data.length);
   expect(densityPoints).toBe(1_000_000);
   // The trading chart: price pane with EMA and bands, RSI and MACD panes below it.

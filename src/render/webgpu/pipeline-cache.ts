@@ -36,15 +36,20 @@ export interface ModuleEntry {
   check: Promise<{ error: string | null; diagnostics: ShaderDiagnostic[] }>;
 }
 
-interface PipelineEntry {
-  pipeline: GPURenderPipeline;
+/** A pipeline (render or compute) and the promise of its check. */
+export interface PipelineEntry<P = GPURenderPipeline> {
+  pipeline: P;
   check: Promise<PipelineCheck>;
 }
+
+/** A compute pipeline and the promise of its check. */
+export type ComputeEntry = PipelineEntry<GPUComputePipeline>;
 
 export class PipelineCache {
   /** By label, then by source text: a test may swap a shader's source (see DeviceManager.testHooks). */
   private readonly modules = new Map<string, Map<string, ModuleEntry>>();
   private readonly pipelines = new Map<string, PipelineEntry>();
+  private readonly computePipelines = new Map<string, ComputeEntry>();
   private readonly layouts = new Map<string, GPUBindGroupLayout>();
   private nextModuleId = 1;
   compiledPipelines = 0;
@@ -102,14 +107,24 @@ export class PipelineCache {
    * compiler's line and column). A failed pipeline leaves the cache when the check settles.
    */
   checkedPipeline(key: string, create: () => GPURenderPipelineDescriptor, module?: ModuleEntry): PipelineEntry {
-    let entry = this.pipelines.get(key);
+    return this.checked(this.pipelines, key, () => this.device.createRenderPipeline(create()), module);
+  }
+
+  /** A compute pipeline (markers, density, clusters), created and checked like a render pipeline. */
+  checkedComputePipeline(key: string, create: () => GPUComputePipelineDescriptor, module?: ModuleEntry): ComputeEntry {
+    return this.checked(this.computePipelines, key, () => this.device.createComputePipeline(create()), module);
+  }
+
+  /** The one creation path of both kinds: cached by key, own validation scope, checked with its module. */
+  private checked<P>(entries: Map<string, PipelineEntry<P>>, key: string, create: () => P, module?: ModuleEntry): PipelineEntry<P> {
+    const entry = entries.get(key);
     if (entry) return entry;
     const device = this.device;
     device.pushErrorScope('validation');
-    let pipeline: GPURenderPipeline | null = null;
+    let pipeline: P | null = null;
     let thrown: unknown = null;
     try {
-      pipeline = device.createRenderPipeline(create());
+      pipeline = create();
     } catch (error) {
       thrown = error;
     }
@@ -120,69 +135,20 @@ export class PipelineCache {
       throw thrown;
     }
     this.compiledPipelines++;
-    const created: PipelineEntry = {
+    const created: PipelineEntry<P> = {
       pipeline,
       check: Promise.all([scope.catch(() => null), module?.check ?? Promise.resolve(null)]).then(([error, moduleCheck]) => {
         const message = moduleCheck?.error ?? (error ? error.message : null);
         if (message) {
           this.failedPipelines++;
-          if (this.pipelines.get(key) === created) this.pipelines.delete(key);
+          if (entries.get(key) === created) entries.delete(key);
         }
         return { key, error: message, diagnostics: moduleCheck?.diagnostics ?? [] };
       }),
     };
-    this.pipelines.set(key, created);
+    entries.set(key, created);
     return created;
   }
-}
-
-/** A compute pipeline and the promise of its check (as PipelineCache.checkedPipeline). */
-export interface ComputeEntry {
-  pipeline: GPUComputePipeline;
-  check: Promise<PipelineCheck>;
-}
-
-/** Compute pipelines per cache (kept beside it: the render pipeline map stays as it is). */
-const computePipelines = new WeakMap<PipelineCache, Map<string, ComputeEntry>>();
-
-/**
- * A compute pipeline (density, clusters) from the cache, created in its own validation scope and
- * checked like a render pipeline: its module's compiler messages fail it with line and column.
- */
-export function checkedComputePipeline(cache: PipelineCache, key: string, create: () => GPUComputePipelineDescriptor, module?: ModuleEntry): ComputeEntry {
-  let byKey = computePipelines.get(cache);
-  if (!byKey) computePipelines.set(cache, (byKey = new Map()));
-  const found = byKey.get(key);
-  if (found) return found;
-  const device = cache.device;
-  device.pushErrorScope('validation');
-  let pipeline: GPUComputePipeline | null = null;
-  let thrown: unknown = null;
-  try {
-    pipeline = device.createComputePipeline(create());
-  } catch (error) {
-    thrown = error;
-  }
-  const scope = device.popErrorScope();
-  if (!pipeline) {
-    void scope.catch(() => null);
-    throw thrown;
-  }
-  cache.compiledPipelines++;
-  const entries = byKey;
-  const created: ComputeEntry = {
-    pipeline,
-    check: Promise.all([scope.catch(() => null), module?.check ?? Promise.resolve(null)]).then(([error, moduleCheck]) => {
-      const message = moduleCheck?.error ?? (error ? error.message : null);
-      if (message) {
-        cache.failedPipelines++;
-        if (entries.get(key) === created) entries.delete(key);
-      }
-      return { key, error: message, diagnostics: moduleCheck?.diagnostics ?? [] };
-    }),
-  };
-  byKey.set(key, created);
-  return created;
 }
 
 const caches = new WeakMap<GPUDevice, PipelineCache>();

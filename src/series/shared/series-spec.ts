@@ -6,18 +6,11 @@ export { hasOhlc, OHLC_COLUMNS } from './ohlc-columns.js';
 /** The built-in types (more may be registered: see registry.ts). */
 export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc' | 'heatmap' | 'scatter' | 'band';
 
-/** A series as the user may describe it (every field optional but the column). */
-export interface SeriesOptions {
-  /** Value column drawn by this series. */
-  column: string;
-  id?: string;
-  type?: SeriesType;
-  name?: string;
-  /** A colour already resolved to RGBA (the element resolves CSS colours). */
-  color?: Rgba | null;
-  /** Stroke width in CSS pixels. */
-  lineWidth?: number;
-  visible?: boolean;
+/**
+ * What particular series types read besides the fields every series has: each optional, left out
+ * when not given (the type's or the chart's default applies). SeriesOptions and SeriesSpec share it.
+ */
+export interface SeriesTypeOptions {
   /** A baseline series' base value (default: the first visible value). */
   baseValue?: number;
   /** The id of the value axis this series is drawn against (default: the chart's default axis). */
@@ -31,14 +24,17 @@ export interface SeriesOptions {
   /** Heatmap: the value at the bottom / top of the colormap (default: the grid's finite min / max). */
   colorMin?: number;
   colorMax?: number;
-  /** Scatter options (see ScatterOptions in series/scatter): the x column, sizes, colours, shape. */
+  /**
+   * Scatter: the x column (undefined: a value column named `x` if there is one, else the row key),
+   * the size column (CSS px diameters), the colour column, categorical colours instead of the
+   * colormap, the marker shape (default circle) and constant size (CSS px, default 4).
+   */
   x?: string;
   size?: string;
   colorBy?: string;
   categorical?: boolean;
   marker?: MarkerShape;
   markerSize?: number;
-  // --- error bars, bands, density and clustering (issue 11, parts 3 and 5) ---
   /** Error bars: a column of symmetric errors (the bar spans value ± error). Line (and scatter) series. */
   yError?: string;
   /** Error bars (line, scatter) or a band's lower edge: a column of low values. Used with `yHigh`. */
@@ -53,8 +49,40 @@ export interface SeriesOptions {
   cluster?: 'grid' | 'off';
 }
 
-/** A series with every field decided. */
-export interface SeriesSpec {
+/** Every key of SeriesTypeOptions (a Record, so the compiler keeps the list complete). */
+const TYPE_OPTION_KEYS: Record<keyof SeriesTypeOptions, true> = {
+  baseValue: true, yAxis: true, interpolation: true, colormap: true, colorScale: true, colorMin: true, colorMax: true,
+  x: true, size: true, colorBy: true, categorical: true, marker: true, markerSize: true,
+  yError: true, yLow: true, yHigh: true, density: true, densityScale: true, cluster: true,
+};
+
+/** The type options given in `options`: empty strings and non-finite numbers count as not given. */
+export function typeOptions(options: SeriesTypeOptions): SeriesTypeOptions {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(TYPE_OPTION_KEYS) as (keyof SeriesTypeOptions)[]) {
+    const value = options[key];
+    if (value === undefined || value === null || value === '' || (typeof value === 'number' && !Number.isFinite(value))) continue;
+    out[key] = value;
+  }
+  return out as SeriesTypeOptions;
+}
+
+/** A series as the user may describe it (every field optional but the column). */
+export interface SeriesOptions extends SeriesTypeOptions {
+  /** Value column drawn by this series. */
+  column: string;
+  id?: string;
+  type?: SeriesType;
+  name?: string;
+  /** A colour already resolved to RGBA (the element resolves CSS colours). */
+  color?: Rgba | null;
+  /** Stroke width in CSS pixels. */
+  lineWidth?: number;
+  visible?: boolean;
+}
+
+/** A series with every field decided (type options: as given, see SeriesTypeOptions). */
+export interface SeriesSpec extends SeriesTypeOptions {
   id: string;
   column: string;
   type: SeriesType;
@@ -62,35 +90,4 @@ export interface SeriesSpec {
   color: Rgba | null;
   lineWidth: number;
   visible: boolean;
-  /** A baseline series' base value; undefined: the first visible value. */
-  baseValue?: number;
-  /** Its value axis id; undefined: the default axis. */
-  yAxis?: string;
-  /** Heatmap: how pixels between cell centres are coloured (default: the chart's `interpolation`, else nearest). */
-  interpolation?: GridInterpolation;
-  /** Heatmap and scatter colour-by: a colormap name or custom stops (default: the chart's `colormap`, else viridis). */
-  colormap?: ColormapSpec;
-  /** Heatmap: linear or log10 colour scale (default linear). */
-  colorScale?: GridColorScale;
-  /** Heatmap: the value at the bottom / top of the colormap (default: the grid's finite min / max). */
-  colorMin?: number;
-  colorMax?: number;
-  /**
-   * Scatter: the x column (undefined: a value column named `x` if there is one, else the row key),
-   * the size column (CSS px diameters), the colour column, its colormap (default viridis) or
-   * categorical colours, the marker shape (default circle) and constant size (CSS px, default 4).
-   */
-  x?: string;
-  size?: string;
-  colorBy?: string;
-  categorical?: boolean;
-  marker?: MarkerShape;
-  markerSize?: number;
-  /** See SeriesOptions (error bars, bands, density, clustering); absent when not given. */
-  yError?: string;
-  yLow?: string;
-  yHigh?: string;
-  density?: 'on' | 'off';
-  densityScale?: 'log' | 'linear';
-  cluster?: 'grid' | 'off';
 }

@@ -1,9 +1,8 @@
 import clusterWgsl from '../../../../shaders/cluster.wgsl';
 import type { ClusterLayer } from '../../../core/scene/frame-scene.js';
 import { gridSize } from '../../../core/scene/density-grid.js';
-import { checkedComputePipeline } from '../pipeline-cache.js';
-import { PREMULTIPLIED_BLEND, type PipelineContext, type PrimitiveKind, type ResidentSlot } from './primitive-kind.js';
-import { ensureStorage, NO_CHUNKS, workgroupGrid } from './resident-kind.js';
+import type { PrimitiveKind, ResidentSlot } from './primitive-kind.js';
+import { encodeOverPoints, ensureStorage, NO_CHUNKS, residentComputePipeline, residentPipelines, type ResidentShader } from './resident-kind.js';
 
 /** Layout of `Params` in cluster.wgsl: 24 × 4 bytes. */
 const PARAMS_BYTES = 96;
@@ -25,19 +24,7 @@ const paramsData = new ArrayBuffer(PARAMS_BYTES);
 const floats = new Float32Array(paramsData);
 const uints = new Uint32Array(paramsData);
 
-function shader(context: PipelineContext) {
-  return context.cache.moduleEntry('cluster.wgsl', context.shaders.cluster ?? clusterWgsl);
-}
-
-function computePipeline(context: PipelineContext) {
-  const module = shader(context);
-  return checkedComputePipeline(
-    context.cache,
-    `cluster-compute|${module.id}`,
-    () => ({ label: 'gpu-charts cluster sums', layout: 'auto', compute: { module: module.module, entryPoint: 'cs_cluster' } }),
-    module,
-  );
-}
+const SHADER: ResidentShader = { name: 'cluster', source: clusterWgsl, vertex: 'vs_cluster', fragment: 'fs_cluster', compute: 'cs_cluster', computeLabel: 'gpu-charts cluster sums' };
 
 function stateOf(slot: ResidentSlot): ClusterState {
   return (slot.resident ??= { cellsBuffer: null, compute: null, computeGroup: null, drawGroup: null, boundPoints: null, boundCells: null, cells: 0, points: 0 }) as ClusterState;
@@ -61,25 +48,7 @@ export const clusterKind: PrimitiveKind<ClusterLayer> = {
         { binding: 3, visibility: GPUShaderStage.VERTEX, buffer: { type: 'read-only-storage' } },
       ],
     })),
-  createPipeline(context, layout) {
-    const { cache, format, sampleCount } = context;
-    const module = shader(context);
-    const draw = cache.checkedPipeline(
-      `cluster|${format}|${sampleCount}|${module.id}`,
-      () => ({
-        label: 'gpu-charts cluster',
-        layout: context.device.createPipelineLayout({ bindGroupLayouts: [layout] }),
-        vertex: { module: module.module, entryPoint: 'vs_cluster' },
-        fragment: { module: module.module, entryPoint: 'fs_cluster', targets: [{ format, blend: PREMULTIPLIED_BLEND }] },
-        primitive: { topology: 'triangle-list' },
-        multisample: { count: sampleCount },
-      }),
-      module,
-    );
-    const compute = computePipeline(context);
-    const check = Promise.all([draw.check, compute.check]).then(([a, b]) => (a.error ? a : b));
-    return { pipeline: draw.pipeline, check };
-  },
+  createPipeline: (context, layout) => residentPipelines(context, layout, SHADER),
   count: (layer) => Math.max(0, Math.min(Math.floor(layer.count), layer.points.length >> 1)),
   prepare(gpu, slot, layer, { scene, rect }) {
     const state = stateOf(slot);
@@ -90,10 +59,11 @@ export const clusterKind: PrimitiveKind<ClusterLayer> = {
     const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
     state.cellsBuffer = ensureStorage(gpu, state.cellsBuffer, cells * CLUSTER_WORDS * 4, 'gpu-charts cluster cells', usage);
     if (state.boundPoints !== points || state.boundCells !== state.cellsBuffer || !state.drawGroup) {
-      state.compute = computePipeline(gpu.context).pipeline;
+      const compute = residentComputePipeline(gpu.context, SHADER).pipeline;
+      state.compute = compute;
       state.computeGroup = gpu.device.createBindGroup({
         label: 'gpu-charts cluster sums',
-        layout: state.compute.getBindGroupLayout(0),
+        layout: compute.getBindGroupLayout(0),
         entries: [
           { binding: 0, resource: { buffer: slot.params } },
           { binding: 1, resource: { buffer: points } },
@@ -141,14 +111,7 @@ export const clusterKind: PrimitiveKind<ClusterLayer> = {
   encodeCompute(encoder, slot) {
     const state = slot.resident as ClusterState | null;
     if (!state?.cellsBuffer || !state.compute || !state.computeGroup) return;
-    encoder.clearBuffer(state.cellsBuffer, 0, state.cells * CLUSTER_WORDS * 4);
-    if (state.points === 0) return;
-    const pass = encoder.beginComputePass({ label: 'gpu-charts cluster sums' });
-    pass.setPipeline(state.compute);
-    pass.setBindGroup(0, state.computeGroup);
-    const [x, y] = workgroupGrid(state.points);
-    pass.dispatchWorkgroups(x, y);
-    pass.end();
+    encodeOverPoints(encoder, 'gpu-charts cluster sums', state.compute, state.computeGroup, state.cellsBuffer, state.cells * CLUSTER_WORDS * 4, state.points);
   },
   encodeDraw(pass, slot) {
     const state = slot.resident as ClusterState | null;

@@ -1,9 +1,8 @@
 import densityWgsl from '../../../../shaders/density.wgsl';
 import type { DensityLayer } from '../../../core/scene/frame-scene.js';
 import { gridSize } from '../../../core/scene/density-grid.js';
-import { checkedComputePipeline } from '../pipeline-cache.js';
-import { PREMULTIPLIED_BLEND, type PipelineContext, type PrimitiveKind, type ResidentGpu, type ResidentSlot } from './primitive-kind.js';
-import { ensureStorage, NO_CHUNKS, workgroupGrid } from './resident-kind.js';
+import type { PrimitiveKind, ResidentGpu, ResidentSlot } from './primitive-kind.js';
+import { encodeOverPoints, ensureStorage, NO_CHUNKS, residentComputePipeline, residentPipelines, type ResidentShader } from './resident-kind.js';
 
 /** Layout of `Params` in density.wgsl: 20 × 4 bytes. */
 const PARAMS_BYTES = 80;
@@ -28,19 +27,7 @@ const floats = new Float32Array(paramsData);
 const uints = new Uint32Array(paramsData);
 const packedLut = new Uint32Array(256);
 
-function shader(context: PipelineContext) {
-  return context.cache.moduleEntry('density.wgsl', context.shaders.density ?? densityWgsl);
-}
-
-function computePipeline(context: PipelineContext) {
-  const module = shader(context);
-  return checkedComputePipeline(
-    context.cache,
-    `density-compute|${module.id}`,
-    () => ({ label: 'gpu-charts density binning', layout: 'auto', compute: { module: module.module, entryPoint: 'cs_density' } }),
-    module,
-  );
-}
+const SHADER: ResidentShader = { name: 'density', source: densityWgsl, vertex: 'vs_density', fragment: 'fs_density', compute: 'cs_density', computeLabel: 'gpu-charts density binning' };
 
 function stateOf(slot: ResidentSlot): DensityState {
   return (slot.resident ??= { counts: null, lut: null, lutSource: null, computeGroup: null, compute: null, drawGroup: null, boundPoints: null, boundCounts: null, cells: 0, points: 0 }) as DensityState;
@@ -65,26 +52,7 @@ export const densityKind: PrimitiveKind<DensityLayer> = {
         { binding: 4, visibility: GPUShaderStage.FRAGMENT, buffer: { type: 'read-only-storage' } },
       ],
     })),
-  createPipeline(context, layout) {
-    const { cache, format, sampleCount } = context;
-    const module = shader(context);
-    const draw = cache.checkedPipeline(
-      `density|${format}|${sampleCount}|${module.id}`,
-      () => ({
-        label: 'gpu-charts density',
-        layout: context.device.createPipelineLayout({ bindGroupLayouts: [layout] }),
-        vertex: { module: module.module, entryPoint: 'vs_density' },
-        fragment: { module: module.module, entryPoint: 'fs_density', targets: [{ format, blend: PREMULTIPLIED_BLEND }] },
-        primitive: { topology: 'triangle-list' },
-        multisample: { count: sampleCount },
-      }),
-      module,
-    );
-    const compute = computePipeline(context);
-    // The layer needs both: either failing fails the kind.
-    const check = Promise.all([draw.check, compute.check]).then(([a, b]) => (a.error ? a : b));
-    return { pipeline: draw.pipeline, check };
-  },
+  createPipeline: (context, layout) => residentPipelines(context, layout, SHADER),
   count: (layer) => Math.max(0, Math.min(Math.floor(layer.count), layer.points.length >> 1)),
   prepare(gpu: ResidentGpu, slot, layer, { scene, rect, scissor }) {
     const state = stateOf(slot);
@@ -102,7 +70,7 @@ export const densityKind: PrimitiveKind<DensityLayer> = {
       state.lutSource = layer.colormap;
     }
     if (state.boundPoints !== points || state.boundCounts !== state.counts || !state.drawGroup) {
-      const compute = computePipeline(gpu.context).pipeline;
+      const compute = residentComputePipeline(gpu.context, SHADER).pipeline;
       state.compute = compute;
       state.computeGroup = gpu.device.createBindGroup({
         label: 'gpu-charts density binning',
@@ -154,14 +122,7 @@ export const densityKind: PrimitiveKind<DensityLayer> = {
   encodeCompute(encoder, slot) {
     const state = slot.resident as DensityState | null;
     if (!state?.counts || !state.computeGroup || !state.compute) return;
-    encoder.clearBuffer(state.counts, 0, (state.cells + 1) * 4);
-    if (state.points === 0) return;
-    const pass = encoder.beginComputePass({ label: 'gpu-charts density binning' });
-    pass.setPipeline(state.compute);
-    pass.setBindGroup(0, state.computeGroup);
-    const [x, y] = workgroupGrid(state.points);
-    pass.dispatchWorkgroups(x, y);
-    pass.end();
+    encodeOverPoints(encoder, 'gpu-charts density binning', state.compute, state.computeGroup, state.counts, (state.cells + 1) * 4, state.points);
   },
   encodeDraw(pass, slot) {
     const state = slot.resident as DensityState | null;

@@ -50,17 +50,14 @@ export const markersKind: PrimitiveKind<MarkersLayer> = {
       }),
       module,
     );
-    device.pushErrorScope('validation');
-    let compute: GPUComputePipeline | undefined;
-    let thrown: string | null = null;
-    try {
-      compute = device.createComputePipeline({ label: 'gpu-charts markers splat', layout: pipelineLayout, compute: { module: module.module, entryPoint: 'cs_splat' } });
-    } catch (error) {
-      thrown = error instanceof Error ? error.message : String(error);
-    }
-    const scope = device.popErrorScope().catch(() => null);
-    const check = Promise.all([render.check, scope]).then(([result, error]) => (result.error || (!error && !thrown) ? result : { ...result, error: thrown ?? error!.message }));
-    return { pipeline: render.pipeline, check, ...(compute ? { compute } : {}) };
+    const compute = cache.checkedComputePipeline(
+      `markers-compute|${module.id}`,
+      () => ({ label: 'gpu-charts markers splat', layout: pipelineLayout, compute: { module: module.module, entryPoint: 'cs_splat' } }),
+      module,
+    );
+    // The layer needs both: either failing fails the kind.
+    const check = Promise.all([render.check, compute.check]).then(([a, b]) => (a.error ? a : b));
+    return { pipeline: render.pipeline, check, compute: compute.pipeline };
   },
   count: markerCount,
   source: (layer) => layer.data,
