@@ -50,6 +50,21 @@ function linearTransform(scale: AnyScale, length: number, origin: number, log: b
  * A scatter series' state: the markers buffer (data space, rebuilt only when the data, the
  * options or the f32 origin change), the view extent cache, and the hover index.
  */
+/** What dataExtent finds: x and y ranges in u-space, the largest size, the colour column's range. */
+interface ScatterExtent {
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+  maxSize: number;
+  minC: number;
+  maxC: number;
+}
+
+function emptyExtent(): ScatterExtent {
+  return { minX: NaN, maxX: NaN, minY: NaN, maxY: NaN, maxSize: 0, minC: NaN, maxC: NaN };
+}
+
 export class ScatterState {
   data = new Float32Array(0);
   bits = new Uint32Array(0);
@@ -62,10 +77,14 @@ export class ScatterState {
   private buildKey = '';
   private builtStore: SeriesStore | null = null;
   private settingsFor: { spec: unknown; columns: string; settings: ScatterSettings } | null = null;
-  /** u-space extents of the data (per store version and axis kinds). */
-  private extentKey = '';
-  private extentStore: SeriesStore | null = null;
-  extent = { minX: NaN, maxX: NaN, minY: NaN, maxY: NaN, maxSize: 0, minC: NaN, maxC: NaN };
+  /**
+   * u-space extents of the data, one entry per pair of axis kinds (linear/log): drawing on a log
+   * axis and the x bounds / view extent (linear u) both ask every frame, and a single entry would
+   * rescan every point for each.
+   */
+  private readonly extents = new Map<string, { key: string; store: SeriesStore; extent: ScatterExtent }>();
+  /** The extent the last build() used (the transform's axes). */
+  extent: ScatterExtent = emptyExtent();
   private viewKey = '';
   private viewStore: SeriesStore | null = null;
   private viewMin = Infinity;
@@ -93,10 +112,16 @@ export class ScatterState {
   }
 
   /** The data's extents in u-space (log10 on log axes) and the size and colour column ranges. */
-  dataExtent(series: SeriesContext, settings: ScatterSettings, xLog: boolean, yLog: boolean): ScatterState['extent'] {
+  dataExtent(series: SeriesContext, settings: ScatterSettings, xLog: boolean, yLog: boolean): ScatterExtent {
     const store = series.store;
-    const key = `${store.version}|${store.length}|${settings.x}|${series.spec.column}|${settings.size}|${settings.colorBy}|${xLog}|${yLog}`;
-    if (key === this.extentKey && store === this.extentStore) return this.extent;
+    const key = `${store.version}|${store.length}|${settings.x}|${series.spec.column}|${settings.size}|${settings.colorBy}`;
+    const kinds = `${xLog}|${yLog}`;
+    let entry = this.extents.get(kinds);
+    if (entry && entry.key === key && entry.store === store) return entry.extent;
+    entry ??= { key, store, extent: emptyExtent() };
+    entry.key = key;
+    entry.store = store;
+    this.extents.set(kinds, entry);
     const xs = this.xs(store, settings);
     const ys = store.column(series.spec.column);
     const n = store.length;
@@ -113,7 +138,7 @@ export class ScatterState {
       if (y < minY) minY = y;
       if (y > maxY) maxY = y;
     }
-    const e = this.extent;
+    const e = entry.extent;
     e.minX = minX;
     e.maxX = maxX;
     e.minY = minY;
@@ -133,8 +158,6 @@ export class ScatterState {
         if (v > e.maxC) e.maxC = v;
       }
     }
-    this.extentKey = key;
-    this.extentStore = store;
     return e;
   }
 
@@ -166,6 +189,7 @@ export class ScatterState {
     const xLog = isLog(xScale);
     const yLog = isLog(yScale);
     const e = this.dataExtent(series, settings, xLog, yLog);
+    this.extent = e;
     const { width, height } = target.pane;
     const originX = chooseOrigin(e.minX, e.maxX, toU(xScale.fromPixel(0), xLog), toU(xScale.fromPixel(width), xLog));
     const originY = chooseOrigin(e.minY, e.maxY, toU(yScale.fromPixel(height), yLog), toU(yScale.fromPixel(0), yLog));
