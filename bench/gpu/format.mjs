@@ -27,15 +27,19 @@ export function markdown(report, { title } = {}) {
   if (report.floors?.submitRoundTripMs) lines.push(`- floor: an empty submit + \`onSubmittedWorkDone()\` takes ${pair(report.floors.submitRoundTripMs)} ms (median / p95): no wall time below can be lower`);
   lines.push('');
   lines.push('Times in ms; pairs are median / p95. *build* = `setData` + first min/max pyramid build; *first frame* = `model.frame()` + `render()` + GPU done; per pan/zoom frame: *scene* = `model.frame()` (LOD + scales + ticks), *render* = `renderer.render()` (upload + encode + submit), *GPU* = render pass from timestamp queries, *wall* = from `model.frame()` until `onSubmittedWorkDone()` resolves.', '');
-  lines.push('| points | generate | build | first frame | scene | render | GPU | wall | points drawn (max) |');
-  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const gpuLod = s.gpuLod;
+  if (gpuLod) lines.push(`*LOD*: where the level of detail runs — \`gpu\` (quality.gpuLod: a compute pass over the GPU-resident values; no pyramid, the first frame uploads the values) or \`cpu\` (M4 over the min/max pyramid). Setting \`${gpuLod.setting}\`${gpuLod.softwareAdapter ? ' on a software adapter' : ''}: the first row of each size is what a chart does by default, others are extra rows.`, '');
+  lines.push('| points | LOD | generate | build | first frame | scene | render | GPU | wall | points drawn (max) |');
+  lines.push('|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of report.results ?? []) {
     if (r.status !== 'ok') {
-      lines.push(`| ${count(r.size)} | ${r.status}: ${r.note ?? ''} | | | | | | | |`);
+      lines.push(`| ${count(r.size)} | | ${r.status}: ${r.note ?? ''} | | | | | | | |`);
       continue;
     }
-    const p = r.panZoom;
-    lines.push(`| ${count(r.size)} | ${ms(r.generateMs, 1)} | ${ms(r.build.totalMs, 1)} | ${ms(r.firstFrame.wallMs, 1)} | ${pair(p.sceneMs)} | ${pair(p.renderMs)} | ${pair(p.gpuMs)} | ${pair(p.wallMs)} | ${count(p.drawnPoints.max)} |`);
+    for (const [k, row] of [r, ...(r.alternates ?? [])].entries()) {
+      const p = row.panZoom;
+      lines.push(`| ${count(r.size)} | ${row.lodPath ?? 'cpu'}${k === 0 ? '' : ' (extra)'} | ${k === 0 ? ms(r.generateMs, 1) : ''} | ${ms(row.build.totalMs, 1)} | ${ms(row.firstFrame.wallMs, 1)} | ${pair(p.sceneMs)} | ${pair(p.renderMs)} | ${pair(p.gpuMs)} | ${pair(p.wallMs)} | ${count(p.drawnPoints.max)} |`);
+    }
   }
   lines.push('');
   lines.push(`## Naive baseline: every point, one line strip`, '');

@@ -61,6 +61,10 @@ const SEED = Number(opt('seed', 'SEED', 1));
 const MAX_MEM_GB = opt('max-mem-gb', 'MAX_MEM_GB', null);
 const LABEL = opt('label', 'LABEL', null);
 const JSON_OUT = Boolean(args.json);
+// GPU level of detail (quality.gpuLod): auto = what a chart does by default (on for a real GPU, off
+// on a software adapter); on/off pin it. With it active, the CPU path is measured too, as an extra row.
+const GPU_LOD = String(opt('gpu-lod', 'GPU_LOD', 'auto'));
+if (!['auto', 'on', 'off'].includes(GPU_LOD)) throw new Error(`--gpu-lod must be auto, on or off (got "${GPU_LOD}")`);
 
 const log = (...parts) => console.error('[gpu-bench]', ...parts);
 /** Wall-clock marks of each phase (epoch ms), to line up with a GPU clock log (nvidia-smi -lms). */
@@ -224,6 +228,12 @@ const renderer = new WebGpuRenderer({
   target: { kind: 'offscreen', format: 'rgba8unorm', width: WIDTH, height: HEIGHT },
   sampleCount: SAMPLE_COUNT,
 });
+// As the element's gpuLodFor: auto is on for a real GPU (from 1M rows), off on a software adapter.
+const softwareAdapter = Boolean(adapter.isFallbackAdapter ?? info.isFallbackAdapter) || /swiftshader|llvmpipe|lavapipe|software|basic render/i.test(`${info.vendor} ${info.architecture} ${info.device} ${info.description}`);
+const gpuLodOption = GPU_LOD === 'off' || (GPU_LOD === 'auto' && softwareAdapter) ? null : { maxRows: renderer.gpuLodMaxRows, minRows: GPU_LOD === 'on' ? 0 : 1_000_000 };
+/** The level-of-detail paths measured per size: the default first (the headline), the CPU path after it. */
+const LOD_PATHS = gpuLodOption ? ['gpu', 'cpu'] : ['cpu'];
+report.settings.gpuLod = { setting: GPU_LOD, softwareAdapter, paths: LOD_PATHS, maxRows: renderer.gpuLodMaxRows };
 
 const queue = device.queue;
 
@@ -451,31 +461,26 @@ async function runNaive(values, n, plot, yRange) {
 // ---------------------------------------------------------------------------------------------
 // Sizes
 
-async function runSize(size) {
-  // Host memory: time + value (16 B/point), pyramid (< 1 B/point), scene buffers (small).
-  const needed = size * 17 + 256 * 2 ** 20;
-  const available = availableBytes();
-  if (needed > available * 0.85) return { size, status: 'skipped', note: `needs about ${gib(needed)} of host memory, ${gib(available)} available (--max-mem-gb or fewer --sizes)` };
-
-  mark(`${size}: generate`);
-  let t = now();
-  const { time, value } = randomWalk(size, SEED);
-  const generateMs = now() - t;
-
-  // Build: setData + the first pyramid build (otherwise done lazily by the first frame).
+/**
+ * One level-of-detail path over one size: build (setData, plus the pyramid on the CPU path; the
+ * GPU path needs none: its first frame uploads the values instead), first frame, pan/zoom frames.
+ */
+async function measurePath(size, time, value, path) {
+  model.setOptions({ gpuLod: path === 'gpu' ? gpuLodOption : null });
   await queue.onSubmittedWorkDone();
-  mark(`${size}: build`);
-  t = now();
+  mark(`${size}: build (${path} LOD)`);
+  let t = now();
   model.setData({ time, columns: { value } });
   const setDataMs = now() - t;
   t = now();
-  const pyramid = model.data.pyramid('value');
+  const pyramid = path === 'cpu' ? model.data.pyramid('value') : null;
   const pyramidMs = now() - t;
-  const build = { setDataMs, pyramidMs, totalMs: setDataMs + pyramidMs, cpuBytes: model.data.byteLength, pyramidBytes: pyramid.byteLength };
+  const build = { setDataMs, pyramidMs, totalMs: setDataMs + pyramidMs, cpuBytes: model.data.byteLength, pyramidBytes: pyramid?.byteLength ?? 0 };
 
-  mark(`${size}: frames`);
+  mark(`${size}: frames (${path} LOD)`);
+  const uploadedBefore = renderer.residentColumnRows;
   const first = await frame();
-  const firstFrame = { wallMs: first.wallMs, sceneMs: first.sceneMs, renderMs: first.renderMs, gpuMs: first.gpuMs, drawnPoints: first.lod.drawnPoints, visiblePoints: first.lod.visiblePoints, lodMode: first.lod.mode };
+  const firstFrame = { wallMs: first.wallMs, sceneMs: first.sceneMs, renderMs: first.renderMs, gpuMs: first.gpuMs, drawnPoints: first.lod.drawnPoints, visiblePoints: first.lod.visiblePoints, lodMode: first.lod.mode, residentRowsUploaded: renderer.residentColumnRows - uploadedBefore, drawnKinds: [...new Set(first.scene.layers.map((l) => l.kind))] };
   const plot = { ...first.scene.plot };
   const yRange = [...first.yRange];
 
@@ -508,9 +513,32 @@ async function runSize(size) {
     perFrame: frames.map((f) => [f.sceneMs, f.renderMs, f.gpuMs, f.wallMs].map((v) => (v === null ? null : Math.round(v * 1000) / 1000)).concat([f.lod.drawnPoints, f.lod.visiblePoints])),
   };
 
-  mark(`${size}: frames done`);
-  const result = { size, status: 'ok', generateMs, build, firstFrame, panZoom };
-  log(`${size.toLocaleString('en')} points: build ${build.totalMs.toFixed(1)} ms, first frame ${firstFrame.wallMs.toFixed(1)} ms, pan/zoom wall median ${panZoom.wallMs.median.toFixed(2)} ms (scene ${panZoom.sceneMs.median.toFixed(2)}, render ${panZoom.renderMs.median.toFixed(2)}, GPU ${panZoom.gpuMs ? panZoom.gpuMs.median.toFixed(3) : '—'})`);
+  mark(`${size}: frames done (${path} LOD)`);
+  return { result: { lodPath: path, build, firstFrame, panZoom }, plot, yRange };
+}
+
+
+async function runSize(size) {
+  // Host memory: time + value (16 B/point), pyramid (< 1 B/point), scene buffers (small).
+  const needed = size * 17 + 256 * 2 ** 20;
+  const available = availableBytes();
+  if (needed > available * 0.85) return { size, status: 'skipped', note: `needs about ${gib(needed)} of host memory, ${gib(available)} available (--max-mem-gb or fewer --sizes)` };
+
+  mark(`${size}: generate`);
+  let t = now();
+  const { time, value } = randomWalk(size, SEED);
+  const generateMs = now() - t;
+
+  const measured = [];
+  for (const path of LOD_PATHS) measured.push(await measurePath(size, time, value, path));
+  const [main, ...others] = measured;
+  const { plot, yRange } = main;
+  const result = { size, status: 'ok', generateMs, ...main.result, alternates: others.map((o) => o.result) };
+  for (const m of measured) {
+    const r = m.result;
+    log(`${size.toLocaleString('en')} points, ${r.lodPath} LOD: build ${r.build.totalMs.toFixed(1)} ms, first frame ${r.firstFrame.wallMs.toFixed(1)} ms, pan/zoom wall median ${r.panZoom.wallMs.median.toFixed(2)} ms (scene ${r.panZoom.sceneMs.median.toFixed(2)}, render ${r.panZoom.renderMs.median.toFixed(2)}, GPU ${r.panZoom.gpuMs ? r.panZoom.gpuMs.median.toFixed(3) : '—'})`);
+  }
+
 
   if (NAIVE) {
     // The chart's own data stays alive (as it would in a page); the naive copy comes on top.

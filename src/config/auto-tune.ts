@@ -233,6 +233,14 @@ export function createAutoTuner(options: AutoTunerOptions = {}): AutoTuner {
   };
 }
 
+/** A CPU rasterizer posing as a GPU (SwiftShader, llvmpipe, WARP…), from what the adapter says. */
+export function isSoftwareAdapter(info: HardwareInfo['adapterInfo'] | null | undefined): boolean {
+  if (!info) return false;
+  if (info.isFallbackAdapter) return true;
+  const identity = `${info.vendor ?? ''} ${info.architecture ?? ''} ${info.device ?? ''} ${info.description ?? ''}`.toLowerCase();
+  return /swiftshader|llvmpipe|lavapipe|software|basic render/.test(identity);
+}
+
 /** Heuristic starting point from what the browser tells us; the tuner corrects it from measurements. */
 export function guessTier(hw: HardwareInfo): { tier: Tier; reason: string } {
   const info = hw.adapterInfo ?? {};
@@ -242,9 +250,7 @@ export function guessTier(hw: HardwareInfo): { tier: Tier; reason: string } {
   const dpr = hw.devicePixelRatio ?? 1;
 
   if (info.isFallbackAdapter) return { tier: 'low', reason: 'software fallback adapter' };
-  if (/swiftshader|llvmpipe|lavapipe|software|basic render/.test(identity)) {
-    return { tier: 'low', reason: 'software renderer' };
-  }
+  if (isSoftwareAdapter(info)) return { tier: 'low', reason: 'software renderer' };
   if ((hw.deviceMemory !== undefined && hw.deviceMemory <= 2) || cores <= 2) {
     return { tier: 'low', reason: 'low-end device (≤ 2 GB memory or ≤ 2 cores)' };
   }

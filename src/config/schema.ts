@@ -214,6 +214,13 @@ function buildSchema(mode: Mode) {
       doc(range(0, 1), 'Level of detail: up to 0.5, one M4 column per device pixel (pixel-exact); above, wider columns, up to four pixels at 1 (a quarter of the points, coarser lines).'),
       0.5,
     ),
+    gpuLod: opt(
+      doc(
+        v.picklist(['auto', 'on', 'off']),
+        'Level of detail for line series on the GPU (a compute pass over GPU-resident values instead of the CPU\'s min/max pyramid): "auto" on a real GPU for series of 1M rows or more, never on a software adapter or with Canvas2D; "on" whenever WebGPU draws; "off" always on the CPU. Both paths pick the same points.',
+      ),
+      'auto',
+    ),
     targetFps: opt(doc(range(15, 240), 'Frame rate the auto-tuner budgets for.'), 60),
     maxGpuMemoryMB: v.optional(
       doc(

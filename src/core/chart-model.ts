@@ -280,7 +280,8 @@ export class ChartModel {
         if (xMinorPixels.length > 0) layers.push(this.grid.grid(`${pane.id}:minor`, xMinorPixels, [], rect, withAlpha(theme.grid, 0.45), ratio, this.options.gridStyle));
         layers.push(this.grid.grid(pane.id, xPixels, yTicks.map((t) => yScale.toPixel(t.value)), rect, theme.grid, ratio, this.options.gridStyle));
       }
-      const target: DrawTarget = { pane: rect, xScale, yScale, lodColumns, layers, lod, colorBars };
+      const gpuLod = this.options.gpuLod ?? null;
+      const target: DrawTarget = { pane: rect, xScale, yScale, lodColumns, layers, lod, colorBars, gpuLod };
       if (main) {
         // Each series against its own axis' scale; the grid follows the default axis.
         const targets = new Map<string, DrawTarget>([[DEFAULT_Y_AXIS, target]]);
@@ -288,7 +289,7 @@ export class ChartModel {
         for (const axis of this.options.yAxes) {
           const axisRange = this.axisRange(axis.id);
           const scale = createValueScale(axis.scale, axisRange[0], axisRange[1], rect.height);
-          targets.set(axis.id, { pane: rect, xScale, yScale: scale, lodColumns, layers, lod, colorBars });
+          targets.set(axis.id, { pane: rect, xScale, yScale: scale, lodColumns, layers, lod, colorBars, gpuLod });
           const ticks = this.valueTicks(axis.scale, axisRange[0], axisRange[1], maxYTicks);
           const slot = slots.find((a) => a.id === axis.id)!;
           yAxes.push({ ...slot, range: axisRange, labels: ticks.map((t) => ({ position: (rect.y + scale.toPixel(t.value)) / ratio, label: t.label, major: false })) });

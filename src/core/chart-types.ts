@@ -1,4 +1,4 @@
-import type { ColorBar, HeatmapDefaults, LodSummary, SeriesValue } from '../series/series-type.js';
+import type { ColorBar, GpuLod, HeatmapDefaults, LodSummary, SeriesValue } from '../series/series-type.js';
 import type { SeriesType } from '../series/shared/series-spec.js';
 import type { GridStyle } from './grid-layers.js';
 import type { FrameScene, Rgba } from './scene/frame-scene.js';
@@ -132,6 +132,8 @@ export interface ChartModelOptions {
   lodAggressiveness: number;
   /** 'auto': M4 decimation when a pixel column holds more than 4 points; 'off': draw every point. */
   lod: 'auto' | 'off';
+  /** Lines reduced on the GPU when the renderer can (WebGPU on a real GPU); null: on the CPU. */
+  gpuLod?: GpuLod | null;
   /** Default stroke width of series, CSS px. */
   lineWidth: number;
   /** Defaults of heatmap series (the `interpolation` and `colormap` attributes). */

@@ -11,6 +11,7 @@ export { SeriesStore } from './series-store.js';
 export { MinMaxPyramid } from './lod/minmax-pyramid.js';
 export { M4Decimator, visibleRange, GAP, type LodResult, type LodMode } from './lod/m4.js';
 export { PrefixSum } from './lod/prefix-sum.js';
+export { columnBounds, lastFilledColumn, type ColumnBounds } from './lod/column-bounds.js';
 export { OhlcAggregator } from './lod/ohlc-aggregate.js';
 export type { OhlcAggregate, OhlcAggregatorOptions, OhlcMode } from './lod/ohlc-aggregate.js';
 export { resample, parseTimeframe, createResampler, type Timeframe } from './resample.js';

@@ -26,6 +26,17 @@ export interface LodSummary {
 }
 
 /**
+ * The renderer can reduce lines on the GPU (ResidentLineLayer, shaders/m4.wgsl): set by the chart
+ * only for WebGPU on a real GPU (or when pinned on), null otherwise.
+ */
+export interface GpuLod {
+  /** The longest column one GPU binding holds; longer series stay on the CPU path. */
+  maxRows: number;
+  /** Shorter series stay on the CPU path (its pyramid is cheap there and the upload is not). */
+  minRows: number;
+}
+
+/**
  * One series as its module sees it. The model keeps one such object per frame and refills it
  * for each series, so that drawing allocates nothing per series.
  */
@@ -82,6 +93,8 @@ export interface DrawTarget {
   /** Layers go here, back to front. */
   layers: SceneLayer[];
   lod: LodSummary;
+  /** GPU level of detail, when the renderer offers it (see GpuLod). */
+  gpuLod?: GpuLod | null;
   /** Colour bars for the overlay's legend (heatmaps; any series with a colour scale). */
   colorBars?: ColorBar[];
 }

@@ -216,7 +216,7 @@ export function markerCount(layer: MarkersLayer): number {
   return Math.max(0, Math.min(Math.floor(layer.count), Math.floor(layer.data.length / MARKER_STRIDE)));
 }
 
-export type SceneLayer = LineLayer | AreaLayer | SegmentsLayer | RectsLayer | GridLayer | MarkersLayer | BandLayer | DensityLayer | ClusterLayer;
+export type SceneLayer = LineLayer | AreaLayer | SegmentsLayer | RectsLayer | GridLayer | MarkersLayer | BandLayer | DensityLayer | ClusterLayer | ResidentLineLayer;
 
 /**
  * The region between two polylines A and B, filled (confidence bands, error bands). Row i is
@@ -287,6 +287,53 @@ export interface ClusterLayer extends ResidentPointsLayer {
   radiusStep: number;
 }
 
+/**
+ * A value column the renderer keeps on the GPU (f32, relative to `origin`), uploaded when the
+ * store changes and only its new rows when it grew by appends.
+ */
+export interface ResidentColumn {
+  /** Identifies the copy (one per store and column): a new key is a new upload. */
+  key: object;
+  /** The column (float64, the store's own array: read, never kept past the upload). */
+  values: Float64Array;
+  /** Rows in use. */
+  length: number;
+  /** The store's version: a change re-uploads (only rows from `appendedFrom` when set). */
+  version: number;
+  /** Rows before this index are unchanged since the previous version (an append), or -1. */
+  appendedFrom: number;
+  /** Subtracted before rounding to f32, so that f32 keeps the digits that vary. */
+  origin: number;
+}
+
+/**
+ * A line whose level of detail runs on the GPU (shaders/m4.wgsl): the values stay resident, the
+ * CPU sends the M4 column bounds (columnBounds), and a compute pass picks the first, min, max and
+ * last row of every pixel column and writes the polyline the line pipeline then draws, exactly the
+ * points M4Decimator + indicesToPoints give on the CPU. Only WebGPU on a real GPU draws this kind:
+ * the model emits it when its `gpuLod` option says the renderer can (never for Canvas2D).
+ */
+export interface ResidentLineLayer extends LayerPlacement {
+  kind: 'resident-line';
+  id: string;
+  column: ResidentColumn;
+  /** M4 columns: rows [bounds[c], bounds[c + 1]) fall in column c. */
+  bounds: Uint32Array;
+  columns: number;
+  /** Width of one M4 column, px (points sit at column centres). */
+  columnWidth: number;
+  /** Pane px y = ay × (value − origin) + by (a linear value scale). */
+  ay: number;
+  by: number;
+  /** The neighbours just outside the window, already clipped to the plot edge (px), or null. */
+  before: readonly [number, number] | null;
+  after: readonly [number, number] | null;
+  /** At most this many points (four per column and the neighbours; the exact number is only known on the GPU). */
+  count: number;
+  color: Rgba;
+  /** Stroke width in device pixels. */
+  width: number;
+}
 
 /** The rectangle a layer is drawn in: its pane, else the scene's plot. */
 export function layerRect(scene: FrameScene, layer: SceneLayer): PlotRect {

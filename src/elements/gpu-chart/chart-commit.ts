@@ -1,3 +1,4 @@
+import type { GpuLod } from '../../series/series-type.js';
 import type { ChartModel } from '../../core/chart-model.js';
 import { SERIES_TYPES, type SeriesType } from '../../series/index.js';
 import type { ConfigIssue } from '../../config/errors.js';
@@ -22,6 +23,8 @@ export interface CommitParts {
   readonly overlay: ChartOverlay;
   /** A renderer with the configured sample count (the renderer controller decides whether one is needed). */
   rebuildPipelines(): void;
+  /** What GPU level of detail the current renderer offers under this setting (null: none). */
+  gpuLod(setting: ChartConfig['quality']['gpuLod']): GpuLod | null;
 }
 
 /**
@@ -48,6 +51,7 @@ export function prepareChart(bits: number, config: ChartConfig, parts: CommitPar
       grid: config.grid.visible,
       gridStyle: config.grid.style,
       lodAggressiveness: config.quality.lodAggressiveness,
+      gpuLod: parts.gpuLod(config.quality.gpuLod),
       lineWidth: config.series.lineWidth,
       heatmap: config.series.heatmap,
       seriesDefaults: { density: config.series.density, densityScale: config.series.densityScale, cluster: config.series.cluster },

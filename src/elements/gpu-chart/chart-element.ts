@@ -24,6 +24,7 @@ import { ChartViewport } from './chart-viewport.js';
 import { ChartCanvas } from './chart-canvas.js';
 import { ChartClusterLabels } from './chart-cluster-labels.js';
 import { prepareChart, seriesTypeIssue } from './chart-commit.js';
+import { gpuLodFor, type GpuLodSetting } from './chart-gpu-lod.js';
 import { yAxisIssues } from './chart-axes.js';
 import { nameAttributeIssues } from './chart-attributes.js';
 import { Invalidation, invalidationOf } from './invalidation.js';
@@ -100,6 +101,7 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     frames: this.frames,
     overlay: this.overlay,
     rebuildPipelines: () => this.renderers.rebuild(),
+    gpuLod: (setting: GpuLodSetting) => gpuLodFor(this.frames.renderer, setting, this.renderers.devices.adapterInfo),
   };
 
   constructor() {
@@ -223,6 +225,7 @@ export abstract class ChartElement extends LitElement implements InteractionHost
 
   rendererChanged(renderer: Renderer | null): void {
     this.frames.renderer = renderer;
+    this.chartModel.setOptions({ gpuLod: gpuLodFor(renderer, this.effectiveConfig.quality.gpuLod, this.renderers.devices.adapterInfo) });
     this.requestUpdate();
     this.invalidate();
   }

@@ -56,6 +56,7 @@ const CONFIG_TABLE: ReadonlyMap<string, number> = new Map([
   ['quality.resolutionScale', Invalidation.LAYOUT],
   ['quality.msaa', Invalidation.PIPELINES],
   ['quality.lodAggressiveness', Invalidation.OPTIONS],
+  ['quality.gpuLod', Invalidation.OPTIONS],
   ['quality.targetFps', Invalidation.NONE],
   ['quality.tier', Invalidation.NONE],
   // The renderer holds the budget: a change rebuilds it (rebuild() keeps one whose budget is unchanged).

@@ -9,7 +9,7 @@ import { drawClusterLayer, drawDensityLayer } from './primitives/density.js';
 import { cssColor, type Context2d, type DrawPrimitive } from './primitives/draw-primitive.js';
 import { drawMarkersLayer } from './primitives/markers.js';
 import { drawRects } from './primitives/rects.js';
-import { drawLine, drawSegments } from './primitives/strokes.js';
+import { drawLine, drawResidentLine, drawSegments } from './primitives/strokes.js';
 
 /**
  * How each scene layer kind is drawn; a new primitive kind is one more entry (and its module in
@@ -25,6 +25,7 @@ const DRAW_PRIMITIVES: { readonly [K in SceneLayer['kind']]: DrawPrimitive<Extra
   band: drawBand,
   density: drawDensityLayer,
   cluster: drawClusterLayer,
+  'resident-line': drawResidentLine,
 };
 
 const NO_FAILED_KINDS: ReadonlySet<string> = new Set();

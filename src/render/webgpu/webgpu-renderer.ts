@@ -10,6 +10,7 @@ import type { CheckedPipeline, LayerFrame, PipelineContext, PipelineKind, Primit
 import { clampRect, premultiplied, sameRect, type Scissor } from './frame-geometry.js';
 import { readBands, type ReadbackBand } from './frame-readback.js';
 import { ResidentPoints } from './resident-points.js';
+import { ResidentColumns } from './resident-columns.js';
 import { formatBytes, MemoryBudgetRefusal, type PipelineFailure, type RendererHealth, type RendererIssue } from './renderer-issues.js';
 import type { RenderTarget, WebGpuRendererOptions } from './webgpu-renderer-options.js';
 
@@ -64,6 +65,8 @@ export class WebGpuRenderer implements Renderer {
   private readonly buffers: LayerBuffers;
   /** Data-space points kept on the GPU between frames (density, clusters). */
   private readonly residentPoints: ResidentPoints;
+  /** Value columns kept on the GPU (GPU level of detail, resident-line layers). */
+  private readonly residentColumns: ResidentColumns;
   /** The scene of the last frame encoded (readLayer finds its layers' slots). */
   private lastScene: FrameScene | null = null;
   /** Per layer of the frame being encoded: its scissor rectangle and slot (reused arrays). */
@@ -120,7 +123,8 @@ export class WebGpuRenderer implements Renderer {
     const allocate = <T>(bytes: number, create: () => T): T => this.allocate(bytes, create);
     this.buffers = new LayerBuffers(this.device, this.allocations, allocate, PRIMITIVE_KIND_LIST, layouts, this.limits);
     this.residentPoints = new ResidentPoints(this.device, this.allocations, allocate, this.limits);
-    this.buffers.resident = { device: this.device, allocations: this.allocations, allocate, points: this.residentPoints, context, limits: this.limits };
+    this.residentColumns = new ResidentColumns(this.device, this.allocations, allocate, this.limits);
+    this.buffers.resident = { device: this.device, allocations: this.allocations, allocate, points: this.residentPoints, columns: this.residentColumns, context, limits: this.limits };
     this.timer = options.timeGpu === false ? null : GpuTimer.create(this.device, this.allocations);
   }
 
@@ -131,6 +135,16 @@ export class WebGpuRenderer implements Renderer {
   /** Uploads of GPU-resident points so far (once per data version: panning adds none). */
   get residentUploads(): number {
     return this.residentPoints.uploads;
+  }
+
+  /** Rows of value columns uploaded for GPU level of detail so far (panning adds none). */
+  get residentColumnRows(): number {
+    return this.residentColumns.uploadedRows;
+  }
+
+  /** The longest column GPU level of detail can hold in one binding (ChartModelOptions.gpuLod). */
+  get gpuLodMaxRows(): number {
+    return this.residentColumns.maxRows;
   }
 
   /**
@@ -291,6 +305,7 @@ export class WebGpuRenderer implements Renderer {
   private dropResources(): void {
     this.buffers.releaseAll();
     this.residentPoints.releaseAll();
+    this.residentColumns.releaseAll();
     this.allocations.release(this.multisample);
     this.allocations.release(this.offscreen);
     this.multisample = null;
@@ -316,6 +331,7 @@ export class WebGpuRenderer implements Renderer {
     this.computeLayers(scene, encoder);
     this.encodeComputePasses(scene, encoder);
     this.residentPoints.endFrame();
+    this.residentColumns.endFrame();
     this.lastScene = scene;
     const timestampWrites = timed ? this.timer?.passTimestamps() : undefined;
     const pass = encoder.beginRenderPass({
@@ -431,7 +447,8 @@ export class WebGpuRenderer implements Renderer {
       const scissor = this.scissors[i]!;
       const slot = this.frameSlots[i]!;
       if (!slot) {
-        if (layer.count > 0) (skipped ??= new Set()).add(PRIMITIVE_KINDS[layer.kind].pipeline);
+        const kind: PrimitiveKind = PRIMITIVE_KINDS[layer.kind];
+        if (kind.count(layer) > 0) (skipped ??= new Set()).add(kind.pipeline);
         continue;
       }
       if (scissor.width <= 0 || scissor.height <= 0 || slot.used === 0) continue;

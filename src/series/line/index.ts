@@ -1,5 +1,6 @@
 import type { SeriesModule } from '../series-type.js';
 import { columnAndRangeExtent, pushErrorBars } from '../shared/error-bars.js';
+import { pushGpuLine } from '../shared/gpu-line.js';
 import { buildSeriesPath, createLineState, pushSeriesLine, type LineState } from '../shared/line-draw.js';
 import { columnTooltip, columnValue } from '../shared/value-column.js';
 import { createRangeState, type RangeState } from '../shared/value-ranges.js';
@@ -12,6 +13,7 @@ export const lineSeries: SeriesModule<LineState & RangeState> = {
   extent: columnAndRangeExtent,
   draw(series, target) {
     pushErrorBars(series, target);
+    if (pushGpuLine(series, target)) return;
     buildSeriesPath(series, target);
     pushSeriesLine(series, target);
   },

@@ -1,9 +1,25 @@
 import type { DrawTarget, SeriesContext } from '../series-type.js';
 import { LinePath } from './line-path.js';
+import type { ResidentColumn } from '../../core/scene/frame-scene.js';
+import type { SeriesStore } from '../../data/series-store.js';
 
 /** The state of the types drawn as one line through a value column (line, area, baseline). */
 export interface LineState {
   path: LinePath;
+  /** GPU level of detail's per-series state (line series only; created on first use). */
+  gpu?: GpuLineState;
+}
+
+/** What a line series keeps between frames for GPU level of detail. */
+export interface GpuLineState {
+  /** The resident copy's identity: one per store and column (a new one re-uploads everything). */
+  column: ResidentColumn;
+  store: SeriesStore;
+  columnName: string;
+  /** The store's length and first time at the last frame: a longer store with the same first time grew by appends. */
+  rows: number;
+  firstTime: number;
+  bounds: Uint32Array;
 }
 
 export function createLineState(): LineState {

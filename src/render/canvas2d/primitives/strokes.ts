@@ -1,4 +1,5 @@
-import type { LineLayer, SegmentsLayer } from '../../../core/scene/frame-scene.js';
+import type { LineLayer, ResidentLineLayer, SegmentsLayer } from '../../../core/scene/frame-scene.js';
+import { residentLineAsLine } from '../../../core/scene/resident-line-points.js';
 import { isGapY } from '../../../core/scene/frame-scene.js';
 import { cssColor, type Context2d, type DrawPrimitive } from './draw-primitive.js';
 
@@ -49,3 +50,9 @@ function strokeSegments(ctx: Context2d, layer: LineLayer | SegmentsLayer): void 
 
 export const drawLine: DrawPrimitive<LineLayer> = { draw: (ctx, layer) => strokeSegments(ctx, layer) };
 export const drawSegments: DrawPrimitive<SegmentsLayer> = { draw: (ctx, layer) => strokeSegments(ctx, layer) };
+/**
+ * A GPU level-of-detail line: the model only makes these for WebGPU on a real GPU, but a scene
+ * handed over (export, a renderer switch mid-frame) still draws, through the CPU twin of the
+ * shader's reduction.
+ */
+export const drawResidentLine: DrawPrimitive<ResidentLineLayer> = { draw: (ctx, layer) => strokeSegments(ctx, residentLineAsLine(layer)) };

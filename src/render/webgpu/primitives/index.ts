@@ -8,6 +8,7 @@ import { densityKind } from './density.js';
 import { polylineKind } from './polyline.js';
 import type { PrimitiveKind } from './primitive-kind.js';
 import { rectsKind } from './rects.js';
+import { residentLineKind } from './resident-line.js';
 import { segmentsKind } from './segments.js';
 
 /**
@@ -33,6 +34,7 @@ export const PRIMITIVE_KINDS: { readonly [K in SceneLayer['kind']]: PrimitiveKin
   band: bandKind,
   density: densityKind,
   cluster: clusterKind,
+  'resident-line': residentLineKind,
 };
 
 /** The kinds in table order; a kind's index here numbers its slots. */

@@ -4,7 +4,7 @@ import type { RendererLimits } from '../limits.js';
 import type { OwnerAllocations } from '../gpu-allocations.js';
 
 /** The render pipelines; independent segments (grid lines) use the line pipeline. */
-export type PipelineKind = 'line' | 'area' | 'rects' | 'grid' | 'markers' | 'band' | 'density' | 'cluster';
+export type PipelineKind = 'line' | 'area' | 'rects' | 'grid' | 'markers' | 'band' | 'density' | 'cluster' | 'resident-line';
 
 /** Shader sources a renderer may replace (tests: a broken shader). */
 export type ShaderName = 'primitives' | 'rects' | 'grid' | 'markers' | 'density' | 'cluster';
@@ -158,6 +158,8 @@ export interface ResidentGpu {
   /** Runs an allocation inside the frame's error scopes and the memory budget. */
   allocate: <T>(bytes: number, create: () => T) => T;
   points: import('../resident-points.js').ResidentPoints;
+  /** Value columns kept on the GPU (GPU level of detail). */
+  columns: import('../resident-columns.js').ResidentColumns;
   context: PipelineContext;
   limits: RendererLimits;
 }
