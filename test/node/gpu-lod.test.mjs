@@ -137,3 +137,17 @@ test('streaming keeps the resident copy and says which rows are new', () => {
   gpu.setData({ time: data.time, columns: { value: data.value } });
   assert.notEqual(lineOf(gpu.frame()).column.key, key, 'new data: a new copy');
 });
+
+test('lowerBoundNear finds what lowerBound finds, from any start and step', async () => {
+  const { lowerBound, lowerBoundNear } = await import('../../build/node/data/lod/search.js');
+  const { time } = walk(5_000, 13);
+  let s = 1;
+  const rand = () => ((s = (s * 48271) % 2147483647) / 2147483647);
+  for (let k = 0; k < 5_000; k++) {
+    const from = Math.floor(rand() * 5_000);
+    const t = time[0] + rand() * (time[4_999] - time[0]) * 1.1 - 1e5;
+    const step = 1 + Math.floor(rand() * 300);
+    const expected = Math.max(from, lowerBound(time, 5_000, t));
+    assert.equal(lowerBoundNear(time, 5_000, t, from, step), expected, `t ${t} from ${from} step ${step}`);
+  }
+});

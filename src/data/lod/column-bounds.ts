@@ -1,4 +1,4 @@
-import { lowerBound, upperBound } from './search.js';
+import { lowerBound, lowerBoundNear, upperBound } from './search.js';
 import { visibleRange } from './m4.js';
 
 /**
@@ -45,11 +45,13 @@ export function columnBounds(
   const span = (log ? Math.log10(t1) : t1) - origin;
   let a = firstInside;
   bounds[0] = a;
+  // Rows per column if they were spread evenly: where each search starts galloping.
+  const step = Math.max(1, (end - firstInside) / columns);
   for (let c = 0; c < columns; c++) {
     if (a < end) {
       // The same edges as M4Decimator.decimate, so both paths pick the same rows.
       const edge = origin + ((c + 1) * span) / columns;
-      const b = c === columns - 1 ? upperBound(time, length, t1, a) : lowerBound(time, length, log ? 10 ** edge : edge, a);
+      const b = c === columns - 1 ? upperBound(time, length, t1, a) : lowerBoundNear(time, length, log ? 10 ** edge : edge, a, step);
       if (b > a) a = b;
     }
     bounds[c + 1] = a;
