@@ -103,7 +103,8 @@ describe('GPU level of detail', () => {
 
   it('<gpu-chart>: "auto" keeps lines on the CPU on a software adapter, "on" moves them to the GPU, "off" back', async () => {
     const data = walk(50_000, 5);
-    const chart = await createChart({ width: WIDTH, height: HEIGHT, data: { time: data.time, value: data.value } });
+    // Pinned: on a software adapter renderer="auto" may pick Canvas2D, which never reduces on the GPU.
+    const chart = await createChart({ width: WIDTH, height: HEIGHT, attributes: { renderer: 'webgpu' }, data: { time: data.time, value: data.value } });
     try {
       const m = /** @type {any} */ (chart).chartModel;
       assertEqual(m.options.gpuLod, null, 'SwiftShader is a software adapter: auto stays on the CPU');
