@@ -6,3 +6,4 @@ export { ANCHORS, composeHookModule, mapToUserText, spliceAnchor, templateSource
 export { tokenize, declaredNames, type Token } from './tokenizer.js';
 export { normaliseSource, positionOf } from './unicode.js';
 export { validateHook, type HookValidation } from './validate.js';
+export { HookWatchdog, DEFAULT_HOOK_BUDGET_MS } from './watchdog.js';
