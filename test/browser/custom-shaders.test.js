@@ -37,7 +37,7 @@ async function lineChart(type = 'line', values = null, attributes = {}) {
 }
 
 /** Appends a <gpu-shader> for series `price` and resolves with it once it compiled (or failed). */
-function addShader(chart, { code = null, library = null, hook = 'color', budget = null, expect = 'gpu-shader-ready', id = null } = {}) {
+function addShader(chart, { code = null, library = null, hook = 'color', budget = null, expect = 'gpu-shader-ready', id = null, kinds = [] } = {}) {
   const shader = document.createElement('gpu-shader');
   shader.setAttribute('for', 'price');
   shader.setAttribute('hook', hook);
@@ -50,7 +50,17 @@ function addShader(chart, { code = null, library = null, hook = 'color', budget 
     script.textContent = code;
     shader.append(script);
   }
-  const event = nextEvent(chart, expect, 30000);
+  // A hook compiles once per layer kind it colours (an area series: its fill and its line); wait for `kinds`.
+  const event = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${expect} within 30 s`)), 30000);
+    const listener = (e) => {
+      if (expect === 'gpu-shader-ready' && !kinds.every((k) => e.detail.kinds.includes(k))) return;
+      clearTimeout(timer);
+      chart.removeEventListener(expect, listener);
+      resolve(e);
+    };
+    chart.addEventListener(expect, listener);
+  });
   chart.append(shader);
   chart.invalidate();
   return event.then((e) => ({ shader, event: e }));
@@ -76,7 +86,7 @@ describe('custom WGSL shader hooks', () => {
 
   it('gradient-by-value colours a rising area blue at the low end and orange-red at the high end', async () => {
     const chart = await lineChart('area');
-    await addShader(chart, { library: 'gradient-by-value' });
+    await addShader(chart, { library: 'gradient-by-value', kinds: ['area', 'line'] });
     await chart.nextFrame();
     const snap = await chart.snapshot();
     const plot = plotPx(chart, snap);
