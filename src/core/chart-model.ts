@@ -10,7 +10,7 @@ import type { SeriesOptions, SeriesSpec } from '../series/shared/series-spec.js'
 import { resolveSeries } from '../series/resolve-series.js';
 import { DerivedLayers, paneOf, type DerivedSeries } from './derived-series.js';
 import { GridLayers } from './grid-layers.js';
-import { attachShaderHooks, type SeriesShaderHook } from './scene/shader-hooks.js';
+import { attachShaderHooks, type SeriesShaderHook } from './shader-hooks.js';
 import { axisGutter, canvasPixels, plotRect, yAxisWidth, type AxisGutter, type ChartSize } from './layout.js';
 import { layoutPanes, MAIN_PANE, MAIN_PANE_WEIGHT, MIN_PANE_CSS, moveSeparator, PANE_GAP_CSS, type PaneRect } from './panes.js';
 import type { FrameScene, Rgba, SceneLayer } from './scene/frame-scene.js';

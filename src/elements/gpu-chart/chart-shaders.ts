@@ -1,5 +1,5 @@
 import type { ChartModel } from '../../core/chart-model.js';
-import type { SeriesShaderHook } from '../../core/scene/shader-hooks.js';
+import type { SeriesShaderHook } from '../../core/shader-hooks.js';
 import type { ShaderConfig } from '../../config/schema.js';
 import { DEFAULT_HOOK_BUDGET_MS, HookWatchdog, formatShaderIssue, isHookName, libraryHook, validateHook, type HookName, type ShaderIssue } from '../../custom-shaders/index.js';
 import { GpuShaderErrorEvent, type GpuShaderErrorDetail } from '../../events/gpu-shader-error.js';

@@ -1,5 +1,5 @@
-import type { ValueScale, XScale } from '../scales.js';
-import type { LayerShaderHook, SceneLayer } from './frame-scene.js';
+import type { ValueScale, XScale } from './scales.js';
+import type { LayerShaderHook, SceneLayer } from './scene/frame-scene.js';
 
 /** A validated hook the chart asks the model to attach to a series' layers. */
 export interface SeriesShaderHook {
