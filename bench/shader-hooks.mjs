@@ -13,7 +13,8 @@ import { findChrome, WEBGPU_FLAGS } from '../scripts/browser.mjs';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const FRAMES = Number(process.env.FRAMES ?? 30);
 const POINTS = Number(process.env.POINTS ?? 1_000_000);
-const ORIGIN = 'http://gpu-charts.local';
+// Served by page.route (no server); localhost so that the page is a secure context (WebGPU needs one).
+const ORIGIN = 'http://localhost:4999';
 const HOOKS = [null, 'gradient-by-value', 'glow', 'dashed-by-distance', 'up-down'];
 
 // The validator, in Node: curated hooks and a source at the size cap.
@@ -49,6 +50,7 @@ try {
   await page.evaluate(async (points) => {
     const chart = document.createElement('gpu-chart');
     chart.style.cssText = 'display:block;width:1200px;height:700px';
+    chart.setAttribute('renderer', 'webgpu');
     chart.config = { quality: { tier: 'high' } };
     const ready = new Promise((r) => chart.addEventListener('gpu-ready', r, { once: true }));
     document.body.append(chart);

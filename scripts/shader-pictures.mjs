@@ -12,7 +12,8 @@ import { findChrome, WEBGPU_FLAGS } from './browser.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = join(root, 'docs/images/shaders');
-const ORIGIN = 'http://gpu-charts.local';
+// Served by page.route (no server); localhost so that the page is a secure context (WebGPU needs one).
+const ORIGIN = 'http://localhost:4999';
 const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.json': 'application/json' };
 
 /** What each picture draws: the series, the data and the kinds the hook must have compiled for. */
@@ -49,8 +50,12 @@ try {
       document.querySelectorAll('gpu-chart').forEach((c) => c.remove());
       const chart = document.createElement('gpu-chart');
       chart.style.cssText = 'display:block;width:720px;height:320px';
+      chart.setAttribute('renderer', 'webgpu');
       chart.config = { quality: { tier: 'high' } };
-      const ready = new Promise((resolve) => chart.addEventListener('gpu-ready', resolve, { once: true }));
+      const ready = new Promise((resolve, reject) => {
+        chart.addEventListener('gpu-ready', (e) => (e.detail.renderer === 'webgpu' ? resolve() : reject(new Error('no WebGPU here'))), { once: true });
+        setTimeout(() => reject(new Error('no gpu-ready within 30 s')), 30_000);
+      });
       document.body.append(chart);
       await ready;
       // Deterministic data: a random walk (LCG), or a cloud of 200k points in three clusters.
