@@ -31,7 +31,7 @@ async function lineChart(type = 'line', values = null, attributes = {}) {
   const time = Float64Array.from({ length: n }, (_, i) => i * 60_000);
   const value = values ?? Float64Array.from({ length: n }, (_, i) => i);
   const chart = await createChart({ attributes, data: { time, value } });
-  chart.series = [{ id: 'price', column: 'value', type, color: '#0000ff', lineWidth: 4 }];
+  chart.series = [{ id: 'price', column: 'value', type: /** @type {any} */ (type), color: '#0000ff', lineWidth: 4 }];
   await chart.nextFrame();
   return chart;
 }

@@ -24,7 +24,7 @@ const OK_COLOR = 'fn color(p: PointInput) -> vec4f {\n  return p.color;\n}\n';
 
 /** Asserts that `source` is refused with `code` at line:column (the first issue). */
 function rejects(source, code, line, column, hook = 'color', messagePart) {
-  const result = validateHook(source, hook);
+  const result = validateHook(source, /** @type {any} */ (hook));
   assert.equal(result.ok, false, `expected a rejection (${code}) of:\n${source.slice(0, 200)}`);
   const [first] = result.issues;
   assert.equal(first.code, code, `code of: ${formatShaderIssue(first)}`);
@@ -176,7 +176,7 @@ test('composition: the user text comes first, so compiler lines are the user\'s 
     colormap: wgsl('hook-colormap'),
   };
   for (const template of ['points', 'markers', 'grid', 'density']) {
-    const { code, userLines } = composeHookModule(OK_COLOR, template, sources);
+    const { code, userLines } = composeHookModule(OK_COLOR, /** @type {any} */ (template), sources);
     assert.equal(userLines, 3);
     assert.ok(code.startsWith(OK_COLOR));
     assert.ok(code.includes(template === 'grid' || template === 'density' ? 'gc_colormap(t)' : 'fn gc_input('));
@@ -184,6 +184,6 @@ test('composition: the user text comes first, so compiler lines are the user\'s 
   assert.deepEqual(mapToUserText(2, 7, 3), { line: 2, column: 7 });
   assert.deepEqual(mapToUserText(40, 7, 3), { line: 0, column: 0 });
   // Each built-in shader still holds exactly one anchor; a drifted shader fails loudly.
-  for (const which of Object.keys(ANCHORS)) assert.ok(spliceAnchor(sources[which], which).includes('gc_'));
+  for (const which of Object.keys(ANCHORS)) assert.ok(spliceAnchor(sources[which], /** @type {any} */ (which)).includes('gc_'));
   assert.throws(() => spliceAnchor('fn nothing() {}', 'grid'), /anchor/);
 });
