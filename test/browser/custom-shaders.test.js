@@ -256,7 +256,7 @@ describe('custom WGSL shader hooks', () => {
     const chart = await lineChart();
     const errors = recordEvents(chart, ['gpu-shader-error']);
     await addShader(chart, { code: 'fn color(p: PointInput) -> vec4f { return vec4f(1.0, 0.0, 0.0, 1.0); }', budget: 0.001 });
-    // Frames drawn with the hook are timed; two over budget in a row trip the watchdog.
+    // Frames drawn with the hook are timed; three over budget in a row trip the watchdog.
     for (let i = 0; i < 20 && errors.events.length === 0; i++) {
       chart.invalidate();
       await chart.nextFrame();

@@ -53,7 +53,7 @@ export class GpuShader extends LitElement {
   /** A curated hook by name (`gradient-by-value`, `glow`, `heat-by-density`, `dashed-by-distance`, `up-down`) instead of code. */
   @property({ reflect: true }) library: string | null = null;
 
-  /** GPU time budget of a frame drawn with this hook, ms; frames over it (twice in a row) disable it. */
+  /** Time budget of a frame drawn with this hook, ms (default 1000); three frames over it in a row disable it. */
   @property({ type: Number, attribute: 'budget-ms' }) budgetMs: number | null = null;
 
   /** Keeps the element but draws the series' default colour. */
