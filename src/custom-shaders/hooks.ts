@@ -49,3 +49,24 @@ export const MAX_HOOK_TOKENS = 4096;
 /** Most iterations of one `for` loop, and of loops nested in each other (their product). */
 export const MAX_LOOP_ITERATIONS = 256;
 export const MAX_NESTED_ITERATIONS = 1024;
+
+/**
+ * WGSL's predeclared types and builtin functions. A module-scope declaration may shadow them in
+ * WGSL, which would change what the library's template code calls (`min`, `clamp`, `vec4f` …): a
+ * hook may not declare these names at module scope (locals only shadow them in the hook's own code).
+ * A Node test checks that every builtin the templates call is listed.
+ */
+export const WGSL_PREDECLARED: ReadonlySet<string> = new Set(
+  (
+    'bool f16 f32 i32 u32 vec2 vec3 vec4 vec2f vec3f vec4f vec2i vec3i vec4i vec2u vec3u vec4u vec2h vec3h vec4h ' +
+    'mat2x2 mat2x3 mat2x4 mat3x2 mat3x3 mat3x4 mat4x2 mat4x3 mat4x4 mat2x2f mat2x3f mat2x4f mat3x2f mat3x3f mat3x4f mat4x2f mat4x3f mat4x4f ' +
+    'mat2x2h mat2x3h mat2x4h mat3x2h mat3x3h mat3x4h mat4x2h mat4x3h mat4x4h array atomic ptr sampler sampler_comparison ' +
+    'abs acos acosh all any arrayLength asin asinh atan atan2 atanh bitcast ceil clamp cos cosh countLeadingZeros countOneBits ' +
+    'countTrailingZeros cross degrees determinant distance dot dot4I8Packed dot4U8Packed dpdx dpdxCoarse dpdxFine dpdy dpdyCoarse ' +
+    'dpdyFine exp exp2 extractBits faceForward firstLeadingBit firstTrailingBit floor fma fract frexp fwidth fwidthCoarse fwidthFine ' +
+    'insertBits inverseSqrt ldexp length log log2 max min mix modf normalize pack2x16float pack2x16snorm pack2x16unorm pack4x8snorm ' +
+    'pack4x8unorm pack4xI8 pack4xU8 pack4xI8Clamp pack4xU8Clamp pow quantizeToF16 radians reflect refract reverseBits round saturate ' +
+    'select sign sin sinh smoothstep sqrt step tan tanh transpose trunc unpack2x16float unpack2x16snorm unpack2x16unorm unpack4x8snorm ' +
+    'unpack4x8unorm unpack4xI8 unpack4xU8'
+  ).split(' '),
+);

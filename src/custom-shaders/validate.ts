@@ -1,5 +1,5 @@
 import type { ShaderIssue, ShaderIssueCode } from './errors.js';
-import { HOOKS, MAX_HOOK_SOURCE, MAX_HOOK_TOKENS, MAX_LOOP_ITERATIONS, MAX_NESTED_ITERATIONS, TEMPLATE_NAMES, TEMPLATE_PREFIX, type HookName } from './hooks.js';
+import { HOOKS, MAX_HOOK_SOURCE, MAX_HOOK_TOKENS, MAX_LOOP_ITERATIONS, MAX_NESTED_ITERATIONS, TEMPLATE_NAMES, TEMPLATE_PREFIX, WGSL_PREDECLARED, type HookName } from './hooks.js';
 import { tokenize, type Token } from './tokenizer.js';
 import { normaliseSource, positionOf } from './unicode.js';
 
@@ -119,6 +119,12 @@ export function validateHook(source: string, hook: HookName): HookValidation {
     if (TEMPLATE_NAMES.has(t.text) || t.text.startsWith(TEMPLATE_PREFIX)) {
       issues.push(issueAt(t, 'reserved', `'${t.text}' is a name of the library's template: a hook can neither read nor redeclare it (choose another name)`));
       continue;
+    }
+    if (depth === 0 && (t.text === 'fn' || t.text === 'struct' || t.text === 'alias' || t.text === 'const')) {
+      const name = tokens[i + 1];
+      if (name?.type === 'ident' && WGSL_PREDECLARED.has(name.text)) {
+        issues.push(issueAt(name, 'reserved', `'${name.text}' is a WGSL builtin the library's template uses: a hook may not redeclare it at module scope`));
+      }
     }
     if (t.text === 'var') {
       if (depth === 0) issues.push(issueAt(t, 'module-var', "module-scope 'var' is not allowed: use 'const', or a 'var' inside the function"));

@@ -12,6 +12,7 @@ import {
   SHADER_LIBRARY,
   libraryHook,
   TEMPLATE_NAMES,
+  WGSL_PREDECLARED,
   MAX_HOOK_SOURCE,
   composeHookModule,
   mapToUserText,
@@ -95,6 +96,37 @@ test('malicious: the template\'s internals cannot be named', () => {
   rejects('fn fs_hook() {}\n' + OK_COLOR, 'reserved', 1, 4);
   // Field names after '.' are not references: p.color is the hook's own input.
   assert.equal(validateHook('fn color(p: PointInput) -> vec4f { return vec4f(p.pixel / p.size, 0.0, 1.0); }', 'color').ok, true);
+});
+
+test('malicious: shadowing a builtin the template calls is refused at module scope', () => {
+  rejects('fn min(a: i32, b: i32) -> i32 { return b; }\n' + OK_COLOR, 'reserved', 1, 4, 'color', /'min' is a WGSL builtin/);
+  rejects('alias vec4f = vec3f;\n' + OK_COLOR, 'reserved', 1, 7);
+  rejects('const clamp = 1.0;\n' + OK_COLOR, 'reserved', 1, 7);
+  rejects('struct f32 { x: u32 }\n' + OK_COLOR, 'reserved', 1, 8);
+  // A local of that name only shadows it in the hook's own code: allowed.
+  assert.equal(validateHook('fn color(p: PointInput) -> vec4f {\n  let max = 0.5;\n  return p.color * max;\n}', 'color').ok, true);
+});
+
+test('every builtin the templates call or name as a type is in the predeclared list', () => {
+  const files = ['primitives', 'markers', 'grid', 'density', 'hook-shared', 'hook-colormap', 'hook-point-input', 'hook-points', 'hook-markers'];
+  const keywords = new Set(['if', 'for', 'return', 'var', 'let', 'fn', 'struct', 'const', 'select', 'loop', 'while', 'switch', 'else', 'continue', 'break', 'true', 'false']);
+  const missing = new Set();
+  for (const file of files) {
+    const { tokens } = tokenize(wgsl(file));
+    tokens.forEach((t, i) => {
+      if (t.type !== 'ident' || tokens[i - 1]?.text === '.' || tokens[i - 1]?.text === '@' || tokens[i - 1]?.text === 'fn') return;
+      const next = tokens[i + 1]?.text;
+      const isType = tokens[i - 1]?.text === ':' || tokens[i - 1]?.text === '->';
+      // `name<T>` / `name<T, N>` is a type; `a < b` is a comparison.
+      const generic = next === '<' && ['>', ','].includes(tokens[i + 3]?.text);
+      if (next !== '(' && !generic && !isType) return;
+      if (keywords.has(t.text) && t.text !== 'select') return;
+      if (TEMPLATE_NAMES.has(t.text) || ['color', 'colormap', 'PointInput', 'read', 'read_write', 'storage', 'uniform'].includes(t.text)) return;
+      if (tokens[i - 1]?.text === '<' || tokens[i - 1]?.text === ',') return;
+      if (!WGSL_PREDECLARED.has(t.text) && !t.text.startsWith('texture') && !t.text.startsWith('atomic')) missing.add(`${file}: ${t.text}`);
+    });
+  }
+  assert.deepEqual([...missing], []);
 });
 
 test('template names: the reserved list is exactly what the templates declare', () => {

@@ -113,7 +113,10 @@ export class ChartShaders {
       renderer.hooks.compileListener = (report) => this.compiled(report);
       renderer.hooks.frameListener = (report) => this.measured(report);
       // A new renderer compiles again: what was active is pending until it reports.
-      for (const h of this.live.values()) if (h.state === 'active' || h.state === 'unsupported') this.setState(h, 'pending', null);
+      for (const h of this.live.values()) {
+        h.readyKinds.clear();
+        if (h.state === 'active' || h.state === 'unsupported') this.setState(h, 'pending', null);
+      }
     }
     this.checkUnsupported();
   }
