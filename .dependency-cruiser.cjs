@@ -9,7 +9,7 @@
 const layer = (folder) => `^src/${folder}/`;
 
 /** DOM-free layers: they run in Node (tests, Dawn benchmarks), so no element and no Lit. */
-const DOM_FREE = ['core', 'data', 'indicators', 'config', 'time', 'series', 'recovery', 'render/webgpu', 'perf'];
+const DOM_FREE = ['core', 'data', 'indicators', 'config', 'time', 'series', 'recovery', 'render/webgpu', 'perf', 'custom-shaders'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -78,6 +78,13 @@ module.exports = {
       comment: 'Time zones and calendars are leaf code that every layer may use.',
       from: { path: layer('time') },
       to: { path: '^src/', pathNot: layer('time') },
+    },
+    {
+      name: 'custom-shaders-is-a-leaf',
+      severity: 'error',
+      comment: 'The WGSL hook sandbox (tokenizer, validator, templates, library) is pure string work: it imports nothing else of ours, so renderers, elements and events may all use it.',
+      from: { path: layer('custom-shaders') },
+      to: { path: '^src/', pathNot: layer('custom-shaders') },
     },
     {
       name: 'indicators-only-data',

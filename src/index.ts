@@ -16,6 +16,9 @@ export { recordProfile, type TraceDocument } from './perf/profiler.js';
 export { createTelemetry, type Telemetry, type TelemetryBatch, type TelemetryOptions } from './perf/telemetry.js';
 export { type LifecycleState } from './recovery/lifecycle.js';
 export { GpuIndicator } from './elements/gpu-indicator/gpu-indicator.js';
+export { GpuShader } from './elements/gpu-shader/gpu-shader.js';
+export type { ShaderHookStatus } from './elements/gpu-chart/chart-shaders.js';
+export { validateHook, SHADER_LIBRARY, libraryHook, HOOKS, type HookName, type ShaderIssue, type LibraryHook } from './custom-shaders/index.js';
 // Series types are modules: a page can register its own (see README "Adding a series type").
 export { registerSeriesType, seriesType, SERIES_TYPES, lineSeries, areaSeries, barSeries, heatmapSeries } from './series/index.js';
 export type { SeriesModule, SeriesContext, DrawTarget, ExtentQuery, ColorBar, HeatmapDefaults } from './series/index.js';

@@ -57,6 +57,7 @@ export const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
   ['indicators[].pane', ['uniforms', 'indicators']],
   ['indicators[].color', ['uniforms', 'indicators']],
   ['indicators[].visible', ['uniforms', 'indicators']],
+  ['shaders', ['pipelines', 'shaders']],
   ['quality.resolutionScale', ['buffers', 'renderer']],
   ['quality.msaa', ['pipelines', 'renderer']],
   ['quality.lodAggressiveness', ['buffers', 'data']],

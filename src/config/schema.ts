@@ -265,6 +265,16 @@ function buildSchema(mode: Mode) {
     fontFamily: opt(doc(text(256), 'CSS font-family for labels.'), 'system-ui, sans-serif'),
   });
 
+  const shader = v.strictObject({
+    id: doc(id(), 'Stable identity; layers merge list items by id. Events (gpu-shader-error, gpu-shader-ready) name it.'),
+    for: req(doc(id(), 'The id of the series the hook colours (series.items[].id; the default series is "main").')),
+    hook: v.optional(doc(v.picklist(['color', 'colormap']), 'Which hook: "color" (`fn color(p: PointInput) -> vec4f`: line, area, scatter markers) or "colormap" (`fn colormap(t: f32) -> vec4f`: heatmap, density). Default "color".')),
+    wgsl: v.optional(doc(v.pipe(v.string(), v.maxLength(65536)), 'The hook\'s WGSL source (validated by the sandbox before compiling; see docs/shaders.md).')),
+    library: v.optional(doc(text(64), 'A curated hook by name instead of `wgsl`: gradient-by-value, glow, heat-by-density, dashed-by-distance, up-down.')),
+    budgetMs: v.optional(doc(range(0.001, 60000), 'GPU time budget of a frame drawn with the hook, ms (default 1000); three frames in a row over it disable the hook.')),
+    enabled: v.optional(doc(v.boolean(), 'Turn the hook off without removing it.')),
+  });
+
   return v.strictObject({
     theme: opt(doc(v.picklist(THEMES), 'Base color theme.'), 'light'),
     colors: opt(doc(colors, 'Color overrides on top of the theme.'), {}),
@@ -283,6 +293,7 @@ function buildSchema(mode: Mode) {
     grid: opt(grid, {}),
     series: opt(series, {}),
     indicators: opt(doc(v.pipe(v.array(indicator), v.maxLength(64)), 'Technical indicators.'), []),
+    shaders: opt(doc(v.pipe(v.array(shader), v.maxLength(64)), 'Custom WGSL hooks (sandboxed): a colour or colormap function for one series.'), []),
     quality: opt(quality, {}),
     features: opt(features, {}),
     telemetry: opt(telemetry, {}),
@@ -319,6 +330,7 @@ export const ChartConfigPatchSchema = buildSchema('patch') as unknown as v.Gener
 
 export type SeriesItem = ChartConfig['series']['items'][number];
 export type IndicatorConfig = ChartConfig['indicators'][number];
+export type ShaderConfig = ChartConfig['shaders'][number];
 export type QualityConfig = ChartConfig['quality'];
 export type YAxisConfig = ChartConfig['axes']['yAxes'][number];
 

@@ -10,6 +10,7 @@ import type { SeriesOptions, SeriesSpec } from '../series/shared/series-spec.js'
 import { resolveSeries } from '../series/resolve-series.js';
 import { DerivedLayers, paneOf, type DerivedSeries } from './derived-series.js';
 import { GridLayers } from './grid-layers.js';
+import { attachShaderHooks, type SeriesShaderHook } from './shader-hooks.js';
 import { axisGutter, canvasPixels, plotRect, yAxisWidth, type AxisGutter, type ChartSize } from './layout.js';
 import { layoutPanes, MAIN_PANE, MAIN_PANE_WEIGHT, MIN_PANE_CSS, moveSeparator, PANE_GAP_CSS, type PaneRect } from './panes.js';
 import type { FrameScene, Rgba, SceneLayer } from './scene/frame-scene.js';
@@ -39,6 +40,8 @@ interface SeriesSlot {
  */
 export class ChartModel {
   readonly viewport = new Viewport();
+  /** Custom WGSL hooks by series id (src/custom-shaders/): attached to that series' layers each frame. */
+  shaderHooks: ReadonlyMap<string, readonly SeriesShaderHook[]> = new Map();
   options: ChartModelOptions = { theme: LIGHT_THEME, timeZone: 'UTC', yScale: 'linear', xAxis: 'time', ySide: 'right', yAxes: [], defaultType: 'line', grid: true, gridStyle: 'solid', lod: 'auto', lodAggressiveness: 0, lineWidth: 1.5 };
   private store: SeriesStore | null = null;
   /** Heatmap data (a grid): the store then holds its column centres as row keys (see setData). */
@@ -373,7 +376,12 @@ export class ChartModel {
     const context = this.context(store);
     this.specs.forEach((spec, i) => {
       if (!spec.visible) return;
-      this.fill(context, spec, i).module.draw(context, targets.get(this.axisOf(spec))!);
+      const target = targets.get(this.axisOf(spec))!;
+      const from = target.layers.length;
+      const hooks = this.shaderHooks.get(spec.id);
+      // A hooked series draws CPU-reduced layers: the hooks' templates wrap the plain line kinds.
+      this.fill(context, spec, i).module.draw(context, hooks && target.gpuLod ? { ...target, gpuLod: null } : target);
+      if (hooks) attachShaderHooks(target.layers, from, hooks, target.xScale, target.yScale);
     });
   }
 

@@ -17,3 +17,4 @@ export * from './scene/grid-sampling.js';
 export * from './colormap/index.js';
 export * from './scene/density-grid.js';
 export * from './scene/resident-line-points.js';
+export * from './shader-hooks.js';

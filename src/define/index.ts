@@ -2,3 +2,4 @@
 import './gpu-chart.js';
 import './gpu-perf-overlay.js';
 import './gpu-indicator.js';
+import './gpu-shader.js';

@@ -116,3 +116,27 @@ test('a series type registered by the page (demo/step-series.js) draws steps and
   expect(ink).toBeGreaterThan(total * 0.003);
   expect(errors).toEqual([]);
 });
+
+test('shader playground: a library hook goes live, a broken edit is shown in place and the default colour stays', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/demo/index.html?tier=high');
+  await waitForCharts(page, '#shader-chart');
+  await page.locator('#shader-playground').scrollIntoViewIfNeeded();
+  await expect(page.locator('#shader-status')).toContainText('live on', { timeout: 30_000 });
+  await page.selectOption('#shader-library', 'up-down');
+  await expect(page.locator('#shader-status')).toContainText('live on', { timeout: 30_000 });
+  expect(await page.inputValue('#shader-source')).toContain('p.up');
+  const live = await chartInk(page, '#shader-chart');
+  expect(live.ink).toBeGreaterThan(live.total * 0.005);
+  // A binding on line 2: refused before compiling, shown with its line and a caret.
+  await page.fill('#shader-source', 'fn color(p: PointInput) -> vec4f { return p.color; }\n@group(0) @binding(0) var<uniform> u: vec4f;\n');
+  await expect(page.locator('#shader-problem')).toBeVisible();
+  await expect(page.locator('#shader-problem')).toContainText('2:1: resource bindings');
+  await expect(page.locator('#shader-problem')).toContainText('^');
+  const statuses = await page.evaluate(() => (/** @type {import('../../dist/index.js').GpuChart} */ (document.querySelector('#shader-chart'))).shaderStatus);
+  expect(statuses).toEqual([]);
+  const fallback = await chartInk(page, '#shader-chart');
+  expect(fallback.ink, 'the series still draws (default colour)').toBeGreaterThan(fallback.total * 0.005);
+  expect(errors).toEqual([]);
+});

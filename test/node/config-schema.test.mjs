@@ -22,13 +22,14 @@ test('defaults: an empty config resolves to every default', () => {
   });
   assert.deepEqual(config.series, { type: 'line', lineWidth: 1.5, areaOpacity: 0.2, density: 'off', densityScale: 'log', cluster: 'off', items: [], heatmap: { interpolation: 'nearest', colormap: 'viridis', colorScale: 'linear' } });
   assert.deepEqual(config.indicators, []);
+  assert.deepEqual(config.shaders, []);
   assert.deepEqual(config.quality, { resolutionScale: 1, msaa: 4, lodAggressiveness: 0.5, targetFps: 60, tier: 'auto' });
   assert.equal(config.quality.maxGpuMemoryMB, undefined, 'no GPU memory budget unless one is set');
   assert.equal(config.features.autoTune, true);
   assert.equal(config.telemetry.enabled, false);
   assert.equal(config.telemetry.endpoint, undefined);
   assert.deepEqual(config.text, { fontSize: 12, fontFamily: 'system-ui, sans-serif' });
-  assert.deepEqual(Object.keys(config).sort(), ['axes', 'colors', 'features', 'grid', 'indicators', 'quality', 'series', 'telemetry', 'text', 'theme', 'timeZone']);
+  assert.deepEqual(Object.keys(config).sort(), ['axes', 'colors', 'features', 'grid', 'indicators', 'quality', 'series', 'shaders', 'telemetry', 'text', 'theme', 'timeZone']);
 });
 
 test('defaults fill around partial settings', () => {

@@ -31,6 +31,29 @@ export interface LayerPlacement {
    * plot rectangle.
    */
   pane?: PlotRect;
+  /**
+   * A custom WGSL hook colouring this layer (src/custom-shaders/, attached by the chart model to
+   * the layers of the series it names). The WebGPU renderer draws the layer with the hooked
+   * pipeline once that compiled, with its default pipeline until then or if it fails; Canvas2D
+   * ignores it. Renderers and exporters that do not know hooks may ignore it too.
+   */
+  shaderHook?: LayerShaderHook;
+}
+
+/** See LayerPlacement.shaderHook. */
+export interface LayerShaderHook {
+  /** The hook's id (events name it). */
+  id: string;
+  hook: 'color' | 'colormap';
+  /** The validated, normalised WGSL of the hook, and a key that changes with it. */
+  source: string;
+  key: string;
+  /**
+   * Pane px to data, per axis: (a, b, log). x: a·px + b is data x minus the window's left edge
+   * (log axis: log10 x). y: a·py + b is the value (log axis: its log10).
+   */
+  xMap: readonly [number, number, number];
+  yMap: readonly [number, number, number];
 }
 
 /** A polyline: points are (x, y) pairs relative to the plot's (or pane's) top-left corner. */

@@ -14,6 +14,7 @@ import { ChartConfigController, type ConfigHost } from './chart-config-controlle
 import { ChartData, type DataHost } from './chart-data.js';
 import { ChartFrameLoop, type FrameLoopHost } from './chart-frame-loop.js';
 import { ChartIndicators } from './chart-indicators.js';
+import { ChartShaders } from './chart-shaders.js';
 import { ChartInteraction, type InteractionHost } from './chart-interaction.js';
 import { ChartOverlay, type OverlayHost } from './chart-overlay.js';
 import { ChartQuality } from './chart-quality.js';
@@ -78,6 +79,8 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   });
   /** The `<gpu-indicator>` children and configured indicators, computed over the data. */
   protected readonly indicators = new ChartIndicators(this.chartModel, () => this.invalidate(Invalidation.OVERLAY), (issues) => this.reportConfigIssues(issues));
+  /** Custom WGSL hooks (`<gpu-shader>` children, `shaders:` config): validated, attached, watched. */
+  protected readonly shaders = new ChartShaders(this, this.chartModel, () => this.invalidate());
   /** Axis labels, legend, pane titles, crosshair, tooltip, loading and messages. */
   protected readonly overlay = new ChartOverlay(this, this.chartModel);
   protected readonly theming = new ChartTheme(this);
@@ -133,6 +136,7 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     if (typeIssue) this.reportConfigIssues([typeIssue]);
     const axisIssues = diff.changedPaths.some((path) => path.startsWith('axes') || path.startsWith('series.items')) ? yAxisIssues(config, layer) : [];
     if (axisIssues.length > 0) this.reportConfigIssues(axisIssues);
+    if (diff.changedPaths.some((path) => path.startsWith('shaders'))) this.shaders.setConfigured(config.shaders);
     this.invalidate(invalidationOf(diff.changedPaths));
     this.dispatchEvent(
       new GpuConfigChangeEvent({ changedPaths: diff.changedPaths, work: diff.work, subsystems: diff.subsystems, layer, durationMs: durationMs + performance.now() - started }),
@@ -226,6 +230,7 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   rendererChanged(renderer: Renderer | null): void {
     this.frames.renderer = renderer;
     this.chartModel.setOptions({ gpuLod: gpuLodFor(renderer, this.effectiveConfig.quality.gpuLod, this.renderers.devices.adapterInfo) });
+    this.shaders.rendererChanged(renderer);
     this.requestUpdate();
     this.invalidate();
   }

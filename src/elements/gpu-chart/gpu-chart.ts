@@ -9,6 +9,8 @@ import type { FrameListener, FrameStats } from '../../perf/frame-stats.js';
 import { recordProfile, type TraceDocument } from '../../perf/profiler.js';
 import type { TelemetryBatch } from '../../perf/telemetry.js';
 import type { GpuIndicator, IndicatorHost } from '../gpu-indicator/gpu-indicator.js';
+import type { GpuShader, ShaderHost } from '../gpu-shader/gpu-shader.js';
+import type { ShaderHookStatus } from './chart-shaders.js';
 import type { ChartSeriesOptions } from './chart-data.js';
 import type { RendererPreference } from './chart-renderer-controller.js';
 import { ChartElement } from './chart-element.js';
@@ -59,7 +61,7 @@ export type { ChartSeriesOptions };
  * @cssprop --gpu-chart-down-color - Falling candles, bars and volume.
  * @cssprop --gpu-chart-series-1 - Colour of the first series (and -2 … -8 for the next ones).
  */
-export class GpuChart extends ChartElement implements IndicatorHost {
+export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost {
   static override styles = gpuChartStyles;
 
   /** Registers the element; safe to call more than once (or from two copies of the bundle). */
@@ -322,6 +324,23 @@ export class GpuChart extends ChartElement implements IndicatorHost {
 
   indicatorChanged(): void {
     this.indicators.schedule();
+  }
+
+  /** The custom shader hooks (`<gpu-shader>` children, `shaders:` config) and where each stands. */
+  get shaderStatus(): ShaderHookStatus[] {
+    return this.shaders.statuses;
+  }
+
+  addShader(shader: GpuShader): void {
+    this.shaders.add(shader);
+  }
+
+  removeShader(shader: GpuShader): void {
+    this.shaders.remove(shader);
+  }
+
+  shaderChanged(): void {
+    this.shaders.changed();
   }
 
   // ——— lifecycle ———

@@ -53,6 +53,8 @@ const CONFIG_TABLE: ReadonlyMap<string, number> = new Map([
   ['series.cluster', Invalidation.OPTIONS],
   ['series.items', Invalidation.SERIES | Invalidation.OVERLAY],
   ['indicators', Invalidation.INDICATORS | Invalidation.OVERLAY],
+  // Hooks are handed over by ChartShaders when the config is applied (chart-element.ts); the picture follows.
+  ['shaders', Invalidation.NONE],
   ['quality.resolutionScale', Invalidation.LAYOUT],
   ['quality.msaa', Invalidation.PIPELINES],
   ['quality.lodAggressiveness', Invalidation.OPTIONS],

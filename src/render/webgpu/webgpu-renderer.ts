@@ -11,6 +11,7 @@ import { clampRect, premultiplied, sameRect, type Scissor } from './frame-geomet
 import { readBands, type ReadbackBand } from './frame-readback.js';
 import { ResidentPoints } from './resident-points.js';
 import { ResidentColumns } from './resident-columns.js';
+import { RendererHooks, type HookDraw } from './hooks/renderer-hooks.js';
 import { formatBytes, MemoryBudgetRefusal, type PipelineFailure, type RendererHealth, type RendererIssue } from './renderer-issues.js';
 import type { RenderTarget, WebGpuRendererOptions } from './webgpu-renderer-options.js';
 
@@ -72,6 +73,10 @@ export class WebGpuRenderer implements Renderer {
   /** Per layer of the frame being encoded: its scissor rectangle and slot (reused arrays). */
   private readonly scissors: Scissor[] = [];
   private readonly frameSlots: (LayerSlot | null)[] = [];
+  /** Per layer of the frame being encoded: how its custom shader hook draws it, or null (default). */
+  private readonly frameHooks: (HookDraw | null)[] = [];
+  /** Custom WGSL hooks (src/custom-shaders/): hooked pipelines and their group 1, per layer. */
+  readonly hooks: RendererHooks;
   /** Where the layer being uploaded is drawn (one object, refilled per layer: no per-frame garbage). */
   private readonly layerFrame: LayerFrame = { scene: null as unknown as FrameScene, rect: { x: 0, y: 0, width: 0, height: 0 }, scissor: { x: 0, y: 0, width: 0, height: 0 } };
   /** Per kind: layers of that kind seen so far in the frame being encoded (a layer's slot rank). */
@@ -125,6 +130,7 @@ export class WebGpuRenderer implements Renderer {
     this.residentPoints = new ResidentPoints(this.device, this.allocations, allocate, this.limits);
     this.residentColumns = new ResidentColumns(this.device, this.allocations, allocate, this.limits);
     this.buffers.resident = { device: this.device, allocations: this.allocations, allocate, points: this.residentPoints, columns: this.residentColumns, context, limits: this.limits };
+    this.hooks = new RendererHooks(context, this.allocations, allocate);
     this.timer = options.timeGpu === false ? null : GpuTimer.create(this.device, this.allocations);
   }
 
@@ -182,9 +188,11 @@ export class WebGpuRenderer implements Renderer {
   render(scene: FrameScene): RenderStats {
     const started = performance.now();
     let encoder: GPUCommandEncoder | null = null;
+    let submittedAt = 0;
     try {
       encoder = this.encode(scene, true);
       if (encoder) this.device.queue.submit([encoder.finish()]);
+      submittedAt = performance.now();
     } catch (error) {
       // Over the memory budget: nothing drawn, reported (asynchronously) like out of memory.
       if (!(error instanceof MemoryBudgetRefusal)) throw error;
@@ -193,8 +201,13 @@ export class WebGpuRenderer implements Renderer {
       this.closeFrameScope();
     }
     const cpuMs = performance.now() - started;
-    if (!encoder) return { cpuMs, pointsDrawn: 0, gpuMs: Promise.resolve(null) };
-    return { cpuMs, pointsDrawn: scenePointCount(scene), gpuMs: this.timer ? this.timer.read() : Promise.resolve(null) };
+    if (!encoder) {
+      this.hooks.endFrame(this.device, null, 0);
+      return { cpuMs, pointsDrawn: 0, gpuMs: Promise.resolve(null) };
+    }
+    const gpuMs = this.timer ? this.timer.read() : null;
+    this.hooks.endFrame(this.device, gpuMs, submittedAt);
+    return { cpuMs, pointsDrawn: scenePointCount(scene), gpuMs: gpuMs ?? Promise.resolve(null) };
   }
 
   async capture(scene: FrameScene): Promise<FramePixels> {
@@ -219,6 +232,7 @@ export class WebGpuRenderer implements Renderer {
           encoder.copyTextureToBuffer({ texture, origin: { x: 0, y } }, { buffer, bytesPerRow }, { width, height: rows });
         }
         this.device.queue.submit([encoder.finish()]);
+        this.hooks.endFrame(this.device, null, performance.now());
       } finally {
         this.closeFrameScope();
       }
@@ -236,6 +250,7 @@ export class WebGpuRenderer implements Renderer {
     this.multisample = null;
     this.offscreen = null;
     this.timer?.dispose();
+    this.hooks.dispose();
     this.allocations.releaseAll();
     if (this.target.kind === 'canvas') this.target.context.unconfigure();
   }
@@ -306,6 +321,7 @@ export class WebGpuRenderer implements Renderer {
     this.buffers.releaseAll();
     this.residentPoints.releaseAll();
     this.residentColumns.releaseAll();
+    this.hooks.releaseAll();
     this.allocations.release(this.multisample);
     this.allocations.release(this.offscreen);
     this.multisample = null;
@@ -359,6 +375,8 @@ export class WebGpuRenderer implements Renderer {
     const slots = this.frameSlots;
     scissors.length = layers.length;
     slots.length = layers.length;
+    this.frameHooks.length = layers.length;
+    this.hooks.beginFrame();
     this.ranks.fill(0);
     this.buffers.storageBytesWritten = 0;
     this.buffers.storageWritesSkipped = 0;
@@ -369,6 +387,7 @@ export class WebGpuRenderer implements Renderer {
       const kind: PrimitiveKind = PRIMITIVE_KINDS[layer.kind];
       const index = KIND_INDEX.get(kind)!;
       const rank = this.ranks[index]!++;
+      this.frameHooks[i] = null;
       if (this.failed.has(kind.pipeline)) {
         slots[i] = null;
         continue;
@@ -378,6 +397,7 @@ export class WebGpuRenderer implements Renderer {
       frame.rect = rect;
       frame.scissor = scissor;
       slots[i] = this.buffers.upload(index, rank, layer, frame);
+      if (layer.shaderHook) this.frameHooks[i] = this.hooks.prepare(layer, slots[i]!, frame);
     }
     this.lastUploadBytes = this.buffers.storageBytesWritten;
     this.lastSkippedUploads = this.buffers.storageWritesSkipped;
@@ -393,11 +413,13 @@ export class WebGpuRenderer implements Renderer {
       const compute = slot?.kind.compute;
       if (!slot || !compute || slot.used === 0 || !slot.pixels) continue;
       const scissor = this.scissors[i]!;
-      const pipeline = this.computeByKind.get(slot.kind.pipeline);
+      const hooked = this.frameHooks[i];
+      const pipeline = hooked?.compute ?? this.computeByKind.get(slot.kind.pipeline);
       if (!pipeline || scissor.width <= 0 || scissor.height <= 0) continue;
       encoder.clearBuffer(slot.pixels, 0, Math.ceil((scissor.width * scissor.height * compute.pixelBytes) / 4) * 4);
       const pass = encoder.beginComputePass({ label: 'gpu-charts compute' });
       pass.setPipeline(pipeline);
+      if (hooked?.compute && hooked.group) pass.setBindGroup(1, hooked.group);
       for (let j = 0; j < slot.used; j++) {
         const chunk = slot.chunks[j]!;
         if (chunk.elements <= 0) continue;
@@ -456,7 +478,9 @@ export class WebGpuRenderer implements Renderer {
         pass.setScissorRect(scissor.x, scissor.y, scissor.width, scissor.height);
         current = scissor;
       }
-      pass.setPipeline(this.pipelineByKind.get(slot.kind.pipeline)!);
+      const hooked = this.frameHooks[i];
+      pass.setPipeline(hooked?.render ?? this.pipelineByKind.get(slot.kind.pipeline)!);
+      if (hooked?.render && hooked.group) pass.setBindGroup(1, hooked.group);
       if (slot.kind.encodeDraw) {
         drawCalls += slot.kind.encodeDraw(pass, slot, layer);
         continue;

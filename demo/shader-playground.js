@@ -1,0 +1,117 @@
+// Shader playground: edit a sandboxed WGSL hook and see it live on a chart; refusals and compile
+// errors are shown in place (line:column, the line itself, a caret). Pick a curated hook to start
+// from. The hook goes through the same validator and compiler path as any <gpu-shader>.
+import { randomWalk, rng } from './sample-data.js';
+
+const { SHADER_LIBRARY } = window.GpuCharts;
+
+const STARTERS = {
+  color: `// fn color(p: PointInput) -> vec4f: p.pixel, p.data, p.value, p.level,
+// p.index, p.distance, p.up, p.color, p.size (see docs/shaders.md)
+fn color(p: PointInput) -> vec4f {
+  let t = clamp(p.level, 0.0, 1.0);
+  return vec4f(t, 0.35, 1.0 - t, p.color.a);
+}
+`,
+  colormap: `// fn colormap(t: f32) -> vec4f: t is 0 at the colour scale's minimum, 1 at its maximum
+fn colormap(t: f32) -> vec4f {
+  return vec4f(t, t * t, 1.0 - t, 1.0);
+}
+`,
+};
+
+/** A heatmap grid: a few warm blobs drifting across 240 columns of 64 rows. */
+function blobs() {
+  const rows = 64;
+  const cols = 240;
+  const values = new Float32Array(rows * cols);
+  const random = rng(5);
+  const centres = Array.from({ length: 6 }, () => [random() * cols, random() * rows, 6 + random() * 14]);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      let v = 0;
+      for (const [x, y, s] of centres) v += Math.exp(-((c - x) ** 2 + (r - y) ** 2) / (2 * s * s));
+      values[r * cols + c] = v;
+    }
+  }
+  return { rows, cols, values, x0: 0, dx: 1, y0: 0, dy: 1, maxColumns: cols };
+}
+
+export function shaderPlayground(root) {
+  const chart = root.querySelector('gpu-chart');
+  const editor = root.querySelector('textarea');
+  const picker = root.querySelector('select[name=hook]');
+  const typePicker = root.querySelector('select[name=type]');
+  const status = root.querySelector('.shader-status');
+  const problem = root.querySelector('.shader-problem');
+  const shader = document.createElement('gpu-shader');
+  shader.id = 'playground';
+
+  for (const entry of SHADER_LIBRARY) picker.append(new Option(`library: ${entry.name} (${entry.hook})`, entry.name));
+
+  const walk = randomWalk(2000, { seed: 7, stepMs: 60_000 });
+  let type = '';
+  const setType = (next) => {
+    type = next;
+    const hook = type === 'heatmap' ? 'colormap' : 'color';
+    if (type === 'heatmap') {
+      chart.setAttribute('x-axis', 'linear');
+      chart.data = blobs();
+      shader.setAttribute('for', chart.model.series[0]?.id ?? 'heatmap');
+    } else {
+      chart.removeAttribute('x-axis');
+      chart.data = walk;
+      chart.series = [{ id: 'price', column: 'value', type, color: '#2563eb', lineWidth: 3, markerSize: 5 }];
+      shader.setAttribute('for', 'price');
+    }
+    shader.setAttribute('hook', hook);
+    // Keep the text when it fits the hook; else start from the hook's starter.
+    if (!editor.value.includes(`fn ${hook}(`)) editor.value = STARTERS[hook];
+    apply();
+  };
+
+  let timer = 0;
+  const apply = () => {
+    clearTimeout(timer);
+    problem.hidden = true;
+    status.textContent = 'compiling…';
+    shader.wgsl = editor.value;
+  };
+
+  picker.addEventListener('change', () => {
+    const entry = SHADER_LIBRARY.find((e) => e.name === picker.value);
+    if (!entry) return;
+    if (entry.hook === 'colormap' && type !== 'heatmap') typePicker.value = 'heatmap';
+    if (entry.hook === 'color' && type === 'heatmap') typePicker.value = entry.name === 'up-down' || entry.name === 'dashed-by-distance' ? 'line' : 'area';
+    editor.value = entry.wgsl;
+    setType(typePicker.value);
+  });
+  typePicker.addEventListener('change', () => setType(typePicker.value));
+  editor.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(apply, 300);
+  });
+
+  chart.addEventListener('gpu-shader-ready', (event) => {
+    if (event.detail.id !== shader.id) return;
+    status.textContent = `live on ${event.detail.kinds.join(' + ')}`;
+  });
+  chart.addEventListener('gpu-shader-error', (event) => {
+    const { phase, line, column, message } = event.detail;
+    status.textContent = phase === 'unsupported' ? 'Canvas2D: default colours' : `${phase} error: default colours`;
+    // In place: the offending line of the editor with a caret under the column.
+    const lines = editor.value.split('\n');
+    const text = line > 0 ? `${String(line).padStart(3)} | ${lines[line - 1] ?? ''}\n    | ${' '.repeat(Math.max(0, column - 1))}^\n` : '';
+    problem.textContent = `${text}${message}`;
+    problem.hidden = false;
+    if (line > 0) {
+      // Select the line in the editor too.
+      const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+      editor.setSelectionRange(start + Math.max(0, column - 1), start + (lines[line - 1]?.length ?? 0));
+    }
+  });
+
+  editor.value = STARTERS.color;
+  chart.append(shader);
+  setType(typePicker.value);
+}

@@ -1,0 +1,144 @@
+import { isGapY, type AreaLayer, type LineLayer, type LayerShaderHook, type MarkersLayer, type PlotRect, type Rgba } from '../../../core/scene/frame-scene.js';
+import type { OwnerAllocations } from '../gpu-allocations.js';
+
+/** Bytes of HookParams in hook-point-input.wgsl: xMap, yMap, color (vec4f each), size (vec2f), count, pad. */
+const HOOK_PARAMS_BYTES = 64;
+
+interface GroupState {
+  params: GPUBuffer;
+  distances: GPUBuffer | null;
+  distancesBytes: number;
+  group: GPUBindGroup | null;
+  layout: GPUBindGroupLayout;
+  /** Frame number it was last used in (groups unused for a frame are released). */
+  frame: number;
+}
+
+/**
+ * The per-layer group 1 of hooked lines, areas and markers: HookParams (the maps from pane pixels
+ * back to data, the layer's colour and size), written each frame, and for lines and areas each
+ * point's distance along the line from its first point (device px, gaps add nothing), computed on
+ * the CPU over the few thousand points a frame draws after LOD. Kept by layer id between frames.
+ */
+export class HookGroups {
+  private readonly states = new Map<string, GroupState>();
+  private readonly paramsData = new ArrayBuffer(HOOK_PARAMS_BYTES);
+  private readonly floats = new Float32Array(this.paramsData);
+  private readonly uints = new Uint32Array(this.paramsData);
+  private scratch = new Float32Array(1024);
+  private frame = 0;
+
+  constructor(
+    private readonly device: GPUDevice,
+    private readonly allocations: OwnerAllocations,
+    private readonly allocate: <T>(bytes: number, create: () => T) => T,
+  ) {}
+
+  beginFrame(): void {
+    this.frame++;
+  }
+
+  /** Group 1 of a hooked line or area layer this frame. */
+  points(layer: LineLayer | AreaLayer, hook: LayerShaderHook, rect: PlotRect, layout: GPUBindGroupLayout): GPUBindGroup {
+    const state = this.state(layer.id, layout);
+    const count = Math.max(0, Math.min(layer.count, layer.points.length >> 1));
+    const distances = this.distances(layer.points, count);
+    const bytes = Math.max(16, count * 4);
+    if (!state.distances || state.distancesBytes < bytes) {
+      this.allocations.release(state.distances);
+      const size = Math.max(256, 2 ** Math.ceil(Math.log2(bytes)));
+      state.distances = this.allocate(size, () => this.allocations.createBuffer(this.device, { label: 'gpu-charts hook distances', size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST }));
+      state.distancesBytes = size;
+      state.group = null;
+    }
+    if (count > 0) this.device.queue.writeBuffer(state.distances, 0, distances.buffer, 0, count * 4);
+    this.writeParams(state, hook, layer.kind === 'line' ? layer.color : layer.fill, rect, count);
+    state.group ??= this.device.createBindGroup({
+      layout,
+      entries: [
+        { binding: 0, resource: { buffer: state.params } },
+        { binding: 1, resource: { buffer: state.distances } },
+      ],
+    });
+    return state.group;
+  }
+
+  /** Group 1 of a hooked markers layer this frame. */
+  markers(layer: MarkersLayer, hook: LayerShaderHook, rect: PlotRect, layout: GPUBindGroupLayout): GPUBindGroup {
+    const state = this.state(layer.id, layout);
+    this.writeParams(state, hook, [1, 1, 1, 1], rect, layer.count);
+    state.group ??= this.device.createBindGroup({ layout, entries: [{ binding: 0, resource: { buffer: state.params } }] });
+    return state.group;
+  }
+
+  /** Releases the groups of layers not drawn with a hook this frame. */
+  endFrame(): void {
+    for (const [id, state] of this.states) {
+      if (state.frame === this.frame) continue;
+      this.release(state);
+      this.states.delete(id);
+    }
+  }
+
+  releaseAll(): void {
+    for (const state of this.states.values()) this.release(state);
+    this.states.clear();
+  }
+
+  private release(state: GroupState): void {
+    this.allocations.release(state.params);
+    this.allocations.release(state.distances);
+  }
+
+  private state(id: string, layout: GPUBindGroupLayout): GroupState {
+    let state = this.states.get(id);
+    if (state && state.layout !== layout) {
+      this.release(state);
+      state = undefined;
+    }
+    if (!state) {
+      const params = this.allocate(HOOK_PARAMS_BYTES, () => this.allocations.createBuffer(this.device, { label: 'gpu-charts hook params', size: HOOK_PARAMS_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }));
+      state = { params, distances: null, distancesBytes: 0, group: null, layout, frame: this.frame };
+      this.states.set(id, state);
+    }
+    state.frame = this.frame;
+    return state;
+  }
+
+  private writeParams(state: GroupState, hook: LayerShaderHook, color: Rgba, rect: PlotRect, count: number): void {
+    const f = this.floats;
+    f.fill(0);
+    f[0] = hook.xMap[0];
+    f[1] = hook.xMap[1];
+    f[2] = hook.xMap[2];
+    f[4] = hook.yMap[0];
+    f[5] = hook.yMap[1];
+    f[6] = hook.yMap[2];
+    f[8] = color[0];
+    f[9] = color[1];
+    f[10] = color[2];
+    f[11] = color[3];
+    f[12] = rect.width;
+    f[13] = rect.height;
+    this.uints[14] = Math.max(0, Math.floor(count));
+    this.device.queue.writeBuffer(state.params, 0, this.paramsData);
+  }
+
+  /** Distance along the polyline at each point (device px); a segment touching a gap adds nothing. */
+  private distances(points: Float32Array, count: number): Float32Array {
+    if (this.scratch.length < count) this.scratch = new Float32Array(2 ** Math.ceil(Math.log2(count)));
+    const out = this.scratch;
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      if (i > 0) {
+        const ax = points[2 * i - 2]!;
+        const ay = points[2 * i - 1]!;
+        const bx = points[2 * i]!;
+        const by = points[2 * i + 1]!;
+        if (!isGapY(ay) && !isGapY(by)) total += Math.hypot(bx - ax, by - ay);
+      }
+      out[i] = total;
+    }
+    return out;
+  }
+}

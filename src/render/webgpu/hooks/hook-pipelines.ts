@@ -1,0 +1,172 @@
+import primitivesWgsl from '../../../../shaders/primitives.wgsl';
+import markersWgsl from '../../../../shaders/markers.wgsl';
+import gridWgsl from '../../../../shaders/grid.wgsl';
+import densityWgsl from '../../../../shaders/density.wgsl';
+import sharedWgsl from '../../../../shaders/hook-shared.wgsl';
+import pointInputWgsl from '../../../../shaders/hook-point-input.wgsl';
+import pointsWgsl from '../../../../shaders/hook-points.wgsl';
+import markersHookWgsl from '../../../../shaders/hook-markers.wgsl';
+import colormapWgsl from '../../../../shaders/hook-colormap.wgsl';
+import type { LayerShaderHook } from '../../../core/scene/frame-scene.js';
+import { composeHookModule, mapToUserText, type HookTemplate, type ShaderIssue, type TemplateSources } from '../../../custom-shaders/index.js';
+import { PREMULTIPLIED_BLEND, type PipelineContext } from '../primitives/primitive-kind.js';
+
+/** Layer kinds a hook can colour, and the template each takes. */
+export type HookedKind = 'line' | 'area' | 'markers' | 'grid' | 'density';
+export const TEMPLATE_OF: Readonly<Record<HookedKind, HookTemplate>> = { line: 'points', area: 'points', markers: 'markers', grid: 'grid', density: 'density' };
+
+/** What a hook's compilation for one layer kind came to (reported once per source and kind). */
+export interface HookCompileReport {
+  id: string;
+  key: string;
+  hook: LayerShaderHook['hook'];
+  kind: HookedKind;
+  ok: boolean;
+  /** Compiler errors, placed in the user's text (line 0: in the template). */
+  issues: ShaderIssue[];
+}
+
+/** A hooked pipeline: the render pipeline to draw with (null: the kind's own) and the compute one (markers). */
+export interface HookPipeline {
+  render: GPURenderPipeline | null;
+  compute: GPUComputePipeline | null;
+  /** True when the pipeline layout has the hook's group 1 (line, area, markers). */
+  usesGroup: boolean;
+}
+
+interface Entry {
+  state: 'pending' | 'ready' | 'failed';
+  pipeline: HookPipeline;
+}
+
+/**
+ * Hooked pipelines, built on first use from the template of the layer's kind with the user's
+ * hook spliced in (custom-shaders/templates.ts), through the device's PipelineCache
+ * (checkedPipeline: own error scope, getCompilationInfo). A pipeline is used only once its check
+ * passed; until then, and for ever if it failed, the layer is drawn with its kind's default
+ * pipeline. The group-0 bind group layouts are the default kinds' (the hooked pipeline reads the
+ * same buffers); line, area and markers add group 1 (HookParams, and line distances).
+ */
+export class HookPipelines {
+  private readonly entries = new Map<string, Entry>();
+  /** Hears of every compilation's outcome. */
+  listener: ((report: HookCompileReport) => void) | null = null;
+  private disposed = false;
+
+  constructor(
+    private readonly context: PipelineContext,
+    private readonly layouts: Readonly<Record<HookedKind, GPUBindGroupLayout>>,
+  ) {}
+
+  /** The group-1 layout of line/area hooks (params + distances) and of marker hooks (params). */
+  get pointsGroupLayout(): GPUBindGroupLayout {
+    return this.context.cache.bindGroupLayout('hook-points', () => ({
+      label: 'gpu-charts hook (points)',
+      entries: [
+        { binding: 0, visibility: GPUShaderStage.VERTEX | GPUShaderStage.FRAGMENT, buffer: { type: 'uniform' } },
+        { binding: 1, visibility: GPUShaderStage.VERTEX, buffer: { type: 'read-only-storage' } },
+      ],
+    }));
+  }
+
+  get markersGroupLayout(): GPUBindGroupLayout {
+    return this.context.cache.bindGroupLayout('hook-markers', () => ({
+      label: 'gpu-charts hook (markers)',
+      entries: [{ binding: 0, visibility: GPUShaderStage.COMPUTE, buffer: { type: 'uniform' } }],
+    }));
+  }
+
+  /** The pipeline to draw `kind` with under `hook`, or null while it compiles or after it failed. */
+  pipeline(kind: HookedKind, hook: LayerShaderHook): HookPipeline | null {
+    // By the full source, not only its short key: two sources must never share a pipeline.
+    const key = `${kind}|${hook.id}|${hook.source}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = this.build(kind, hook);
+      this.entries.set(key, entry);
+    }
+    return entry.state === 'ready' ? entry.pipeline : null;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.entries.clear();
+  }
+
+  private sources(): TemplateSources {
+    const shaders = this.context.shaders;
+    return {
+      primitives: shaders.primitives ?? primitivesWgsl,
+      markers: shaders.markers ?? markersWgsl,
+      grid: shaders.grid ?? gridWgsl,
+      density: shaders.density ?? densityWgsl,
+      shared: sharedWgsl,
+      pointInput: pointInputWgsl,
+      points: pointsWgsl,
+      markersHook: markersHookWgsl,
+      colormap: colormapWgsl,
+    };
+  }
+
+  private build(kind: HookedKind, hook: LayerShaderHook): Entry {
+    const { device, cache, format, sampleCount } = this.context;
+    const template = TEMPLATE_OF[kind];
+    const entry: Entry = { state: 'pending', pipeline: { render: null, compute: null, usesGroup: kind === 'line' || kind === 'area' || kind === 'markers' } };
+    const report = (ok: boolean, issues: ShaderIssue[]) => {
+      if (this.disposed) return;
+      entry.state = ok ? 'ready' : 'failed';
+      try {
+        this.listener?.({ id: hook.id, key: hook.key, hook: hook.hook, kind, ok, issues });
+      } catch (error) {
+        console.error('gpu-charts: shader hook listener failed', error);
+      }
+    };
+    let composed: { code: string; userLines: number };
+    try {
+      composed = composeHookModule(hook.source, template, this.sources());
+    } catch (error) {
+      // A replaced built-in shader (tests) without the hook's anchor.
+      queueMicrotask(() => report(false, [{ code: 'compile', message: String(error instanceof Error ? error.message : error), line: 0, column: 0 }]));
+      return entry;
+    }
+    const module = cache.moduleEntry(`gpu-shader ${hook.id} (${template})`, composed.code);
+    const layout = this.layouts[kind];
+    let check: Promise<{ error: string | null; diagnostics: import('../pipeline-cache.js').ShaderDiagnostic[] }>;
+    try {
+      if (kind === 'markers') {
+        const pipelineLayout = device.createPipelineLayout({ bindGroupLayouts: [layout, this.markersGroupLayout] });
+        const compute = cache.checkedComputePipeline(`hook-markers|${module.id}`, () => ({ label: `gpu-shader ${hook.id} markers`, layout: pipelineLayout, compute: { module: module.module, entryPoint: 'cs_splat' } }), module);
+        entry.pipeline.compute = compute.pipeline;
+        check = compute.check;
+      } else {
+        const group1 = kind === 'line' || kind === 'area' ? [this.pointsGroupLayout] : [];
+        const [vertex, fragment] = kind === 'line' ? ['vs_line_hook', 'fs_hook'] : kind === 'area' ? ['vs_area_hook', 'fs_hook'] : kind === 'grid' ? ['vs_grid', 'fs_grid'] : ['vs_density', 'fs_density'];
+        const render = cache.checkedPipeline(
+          `hook-${kind}|${format}|${sampleCount}|${module.id}`,
+          () => ({
+            label: `gpu-shader ${hook.id} ${kind}`,
+            layout: device.createPipelineLayout({ bindGroupLayouts: [layout, ...group1] }),
+            vertex: { module: module.module, entryPoint: vertex! },
+            fragment: { module: module.module, entryPoint: fragment!, targets: [{ format, blend: PREMULTIPLIED_BLEND }] },
+            primitive: { topology: 'triangle-list' },
+            multisample: { count: sampleCount },
+          }),
+          module,
+        );
+        entry.pipeline.render = render.pipeline;
+        check = render.check;
+      }
+    } catch (error) {
+      queueMicrotask(() => report(false, [{ code: 'compile', message: String(error instanceof Error ? error.message : error), line: 0, column: 0 }]));
+      return entry;
+    }
+    void check.then(({ error, diagnostics }) => {
+      if (error === null) return report(true, []);
+      const issues: ShaderIssue[] = diagnostics
+        .filter((d) => d.type === 'error')
+        .map((d) => ({ code: 'compile' as const, message: d.message, ...mapToUserText(d.line, d.column, composed.userLines) }));
+      report(false, issues.length > 0 ? issues : [{ code: 'compile', message: error.replace(/^[^:]*: /, ''), line: 0, column: 0 }]);
+    });
+    return entry;
+  }
+}
