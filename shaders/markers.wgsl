@@ -17,7 +17,7 @@ struct Params {
   viewport: vec2f,    // canvas size, device px
   origin: vec2f,      // pane top-left, device px (unrounded)
   transform: vec4f,   // x px = x * t.x + t.y, y px = y * t.z + t.w (pane-relative device px)
-  shape: u32,         // index in MARKER_SHAPES: circle, square, triangle, cross, diamond
+  shape: u32,         // index in MARKER_SHAPES: circle, square, triangle, cross, diamond, triangle-down
   clipX: u32,         // the pane's scissor rectangle, canvas px: the pixel buffer's extent
   clipY: u32,
   clipW: u32,
@@ -57,6 +57,11 @@ fn markerDistance(p: vec2f, r: f32, shape: u32) -> f32 {
   if (shape == 4u) {
     // diamond
     return (a.x + a.y - r) * 0.70710678;
+  }
+  if (shape == 5u) {
+    // triangle-down: the triangle mirrored, apex down: (0, r), (r, -r), (-r, -r)
+    let edge = (2.0 * a.x + p.y - r) * 0.4472136;
+    return max(-p.y - r, edge);
   }
   // circle
   return length(p) - r;

@@ -25,7 +25,7 @@ export const COLORMAP_NAMES = ['viridis', 'magma', 'inferno', 'plasma', 'turbo',
 export const INTERPOLATIONS = ['nearest', 'bilinear', 'bicubic'] as const;
 export const GRID_STYLES = ['solid', 'dashed', 'dotted'] as const;
 /** Scatter marker shapes (MARKER_SHAPES in core/scene; config/ may not import core, a test keeps them equal). */
-export const SCATTER_MARKERS = ['circle', 'square', 'triangle', 'cross', 'diamond'] as const;
+export const SCATTER_MARKERS = ['circle', 'square', 'triangle', 'cross', 'diamond', 'triangle-down'] as const;
 /** Colormap names a scatter's colorBy may use (COLORMAP_NAMES in core/colormap; kept equal by a test). */
 export const SCATTER_COLORMAPS = ['viridis', 'magma', 'inferno', 'plasma', 'turbo', 'cividis', 'grays'] as const;
 
@@ -204,6 +204,14 @@ function buildSchema(mode: Mode) {
     ),
   });
 
+  // Annotations are checked one by one by src/annotations/validate.ts when drawn: a bad one is
+  // reported (gpu-config-error with its path) and left out while the others draw, so the schema
+  // asks only for an id (to merge by) and leaves the other keys to that validator.
+  const annotation = v.looseObject({
+    id: doc(id(), 'Stable identity; layers merge list items by id.'),
+    kind: v.optional(doc(v.string(), 'hline | vline | trend | ray | rect | text | arrow | range | fib | marker; points, style: see docs/annotations.md.')),
+  });
+
   const quality = v.strictObject({
     resolutionScale: opt(
       doc(range(0.25, 2), 'Canvas backing-store scale relative to CSS px × devicePixelRatio.'),
@@ -276,6 +284,7 @@ function buildSchema(mode: Mode) {
     grid: opt(grid, {}),
     series: opt(series, {}),
     indicators: opt(doc(v.pipe(v.array(indicator), v.maxLength(64)), 'Technical indicators.'), []),
+    annotations: opt(doc(v.pipe(v.array(annotation), v.maxLength(50000)), 'Drawings anchored in data coordinates (trend lines, levels, ranges, Fibonacci retracements, markers): see docs/annotations.md.'), []),
     quality: opt(quality, {}),
     features: opt(features, {}),
     telemetry: opt(telemetry, {}),

@@ -14,6 +14,7 @@ import { ChartConfigController, type ConfigHost } from './chart-config-controlle
 import { ChartData, type DataHost } from './chart-data.js';
 import { ChartFrameLoop, type FrameLoopHost } from './chart-frame-loop.js';
 import { ChartIndicators } from './chart-indicators.js';
+import { ChartAnnotations } from './chart-annotations.js';
 import { ChartInteraction, type InteractionHost } from './chart-interaction.js';
 import { ChartOverlay, type OverlayHost } from './chart-overlay.js';
 import { ChartQuality } from './chart-quality.js';
@@ -72,11 +73,14 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     drawn: (frame) => {
       this.overlay.frameDrawn(frame);
       this.clusterLabels.frameDrawn(frame, this.frames.renderer);
+      this.annotationLayer.frameDrawn();
     },
     measured: (stats) => this.quality.record(stats),
   });
   /** The `<gpu-indicator>` children and configured indicators, computed over the data. */
   protected readonly indicators = new ChartIndicators(this.chartModel, () => this.invalidate(Invalidation.OVERLAY), (issues) => this.reportConfigIssues(issues));
+  /** Annotations: declared (children, `annotations:`), edited, drawn with the pointer; undo and redo. */
+  protected readonly annotationLayer = new ChartAnnotations(this, this.chartModel);
   /** Axis labels, legend, pane titles, crosshair, tooltip, loading and messages. */
   protected readonly overlay = new ChartOverlay(this, this.chartModel);
   protected readonly theming = new ChartTheme(this);

@@ -53,6 +53,8 @@ const CONFIG_TABLE: ReadonlyMap<string, number> = new Map([
   ['series.cluster', Invalidation.OPTIONS],
   ['series.items', Invalidation.SERIES | Invalidation.OVERLAY],
   ['indicators', Invalidation.INDICATORS | Invalidation.OVERLAY],
+  // Read (and validated) by the annotations controller when it draws: only a new picture.
+  ['annotations', Invalidation.VIEW],
   ['quality.resolutionScale', Invalidation.LAYOUT],
   ['quality.msaa', Invalidation.PIPELINES],
   ['quality.lodAggressiveness', Invalidation.OPTIONS],

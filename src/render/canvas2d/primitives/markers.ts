@@ -119,6 +119,12 @@ function markerPath(ctx: Context2d, shape: number, x: number, y: number, r: numb
       ctx.rect(x - h, y - r, 2 * h, 2 * r);
       return;
     }
+    case 5:
+      ctx.moveTo(x, y + r);
+      ctx.lineTo(x + r, y - r);
+      ctx.lineTo(x - r, y - r);
+      ctx.closePath();
+      return;
     case 4:
       ctx.moveTo(x, y - r);
       ctx.lineTo(x + r, y);
