@@ -15,7 +15,8 @@ export const HANDLE_RADIUS = 5;
 /**
  * The editable annotation under canvas point (x, y) (device px), within `tolerance` device px.
  * Handles of the `selected` annotation win over everything; then the topmost (last drawn)
- * annotation whose strokes, fill, marker or label box the point touches.
+ * annotation whose handles (two-point kinds: pressing an end grabs it), strokes, fill, marker or
+ * label box the point touches.
  */
 export function hitTest(annotations: readonly Annotation[], views: readonly PaneView[], x: number, y: number, tolerance: number, context: ShapeContext, selected: string | null, labelWidth: (text: string) => number): AnnotationHit | null {
   const handleReach = Math.max(tolerance, HANDLE_RADIUS * context.ratio + 1);
@@ -39,6 +40,9 @@ export function hitTest(annotations: readonly Annotation[], views: readonly Pane
     const py = y - view.rect.y;
     if (px < -tolerance || py < -tolerance || px > view.rect.width + tolerance || py > view.rect.height + tolerance) continue;
     const shape = shapeOf(a, view, context);
+    // Pressing an end of a drawing grabs that handle, selected or not.
+    const handle = shape.handles.findIndex(([hx, hy]) => Math.abs(hx - px) <= handleReach && Math.abs(hy - py) <= handleReach);
+    if (handle >= 0 && shape.handles.length > 1) return { id: a.id, handle, pane: view.id };
     if (shape.marker) {
       const m = shape.marker;
       if (Math.abs(px - m.x) <= m.radius + tolerance && Math.abs(py - m.y) <= m.radius + tolerance) return { id: a.id, handle: null, pane: view.id };
