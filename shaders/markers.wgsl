@@ -17,7 +17,7 @@ struct Params {
   viewport: vec2f,    // canvas size, device px
   origin: vec2f,      // pane top-left, device px (unrounded)
   transform: vec4f,   // x px = x * t.x + t.y, y px = y * t.z + t.w (pane-relative device px)
-  shape: u32,         // index in MARKER_SHAPES: circle, square, triangle, cross, diamond, triangle-down
+  shape: u32,         // index in MARKER_SHAPES: circle, square, triangle, cross, diamond
   clipX: u32,         // the pane's scissor rectangle, canvas px: the pixel buffer's extent
   clipY: u32,
   clipW: u32,
@@ -29,7 +29,7 @@ struct Params {
 
 struct Marker {
   pos: vec2f,         // data space, relative to the layer's origin
-  size: f32,          // diameter, device px
+  size: f32,          // diameter, device px; negative: the shape mirrored top to bottom (a triangle pointing down)
   color: u32,         // RGBA8 straight alpha: r | g << 8 | b << 16 | a << 24
 }
 
@@ -58,11 +58,6 @@ fn markerDistance(p: vec2f, r: f32, shape: u32) -> f32 {
     // diamond
     return (a.x + a.y - r) * 0.70710678;
   }
-  if (shape == 5u) {
-    // triangle-down: the triangle mirrored, apex down: (0, r), (r, -r), (-r, -r)
-    let edge = (2.0 * a.x + p.y - r) * 0.4472136;
-    return max(-p.y - r, edge);
-  }
   // circle
   return length(p) - r;
 }
@@ -77,7 +72,8 @@ fn cs_splat(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) g
   }
   let m = markers[index];
   let alpha = (m.color >> 24u) & 255u;
-  let r = m.size * 0.5;
+  let r = abs(m.size) * 0.5;
+  let mirror = vec2f(1.0, select(1.0, -1.0, m.size < 0.0));
   let t = params.transform;
   let centre = vec2f(m.pos.x * t.x + t.y, m.pos.y * t.z + t.w) + params.origin;
   // Transparent, sizeless or not a number (the comparisons are false for NaN).
@@ -98,7 +94,7 @@ fn cs_splat(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) g
   let a = f32(alpha);
   for (var y = y0; y < y1; y++) {
     for (var x = x0; x < x1; x++) {
-      let d = markerDistance(vec2f(f32(x) + 0.5, f32(y) + 0.5) - centre, r, params.shape);
+      let d = markerDistance((vec2f(f32(x) + 0.5, f32(y) + 0.5) - centre) * mirror, r, params.shape);
       let coverage = clamp(0.5 - d, 0.0, 1.0);
       let k = u32(a * coverage + 0.5);
       if (k == 0u) {

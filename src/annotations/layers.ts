@@ -1,6 +1,6 @@
 import { MARKER_STRIDE, nextMarkersKey, type MarkersLayer, type PlotRect, type RectsLayer, type Rgba, type SceneLayer, type SegmentsLayer } from '../core/scene/frame-scene.js';
-import { clipSegment, markerPrice, shapeOf, type ShapeContext, type ShapeLabel } from './geometry.js';
-import type { AxisMap, PaneView } from './pane-view.js';
+import { clipSegment, MARKER_GAP, markerPrice, shapeOf, type ShapeContext, type ShapeLabel } from './geometry.js';
+import type { PaneView } from './pane-view.js';
 import type { Annotation, DashStyle } from './types.js';
 
 /** How annotations are coloured and where their data comes from; one per chart, changed rarely. */
@@ -53,31 +53,16 @@ export function packRgba([r, g, b, a]: Rgba): number {
   return (c(r) | (c(g) << 8) | (c(b) << 16) | (c(a) << 24)) >>> 0;
 }
 
-interface MarkerGroup {
-  key: string;
-  dataKey: number;
-  data: Float32Array;
-  count: number;
-  originX: number;
-  originY: number;
-  logX: boolean;
-  logY: boolean;
-  side: 'buy' | 'sell';
-  diameter: number;
-}
-
 /**
  * Turns the annotations of one pane into scene layers: every fill of the pane in one rects layer,
- * strokes batched into one segments layer per (colour, width), markers into one markers layer per
- * (side, size). So 1,000 trend lines are one layer, 10,000 markers one or two, not one per
- * annotation. Rebuilt only when the annotations (`version`) or what is shown (viewport, pane size,
- * pixel ratio, style) change: a frame with neither returns the previous layers. Markers stay in
- * data space (their buffer is rebuilt only when the annotations or the data change): a pan or zoom
- * changes their transform only, so the WebGPU renderer uploads nothing for them.
+ * strokes batched into one segments layer per (colour, width), markers into one markers layer
+ * per size (buys and sells together). So 1,000 trend lines are one layer, 10,000 markers one, not one
+ * per annotation. Rebuilt only when the annotations (`version`), the data markers sit on, or what
+ * is shown (viewport, pane size, pixel ratio, style) change: a frame with none of these returns
+ * the previous layers (and the WebGPU renderer uploads nothing: same arrays, same marker key).
  */
 export class AnnotationLayerBuilder {
   private readonly cache = new Map<string, { key: string; result: PaneAnnotations }>();
-  private readonly markerGroups = new Map<string, MarkerGroup>();
 
   /**
    * The pane's layers. `version` changes whenever the annotations do; `dataVersion` whenever the
@@ -88,7 +73,7 @@ export class AnnotationLayerBuilder {
     const key = [version, dataVersion, styleKey, context.ratio, rect.x, rect.y, rect.width, rect.height, view.x.kind, view.x.fromPixel(0), view.x.fromPixel(rect.width), view.y.kind, view.y.fromPixel(0), view.y.fromPixel(rect.height)].join('|');
     const cached = this.cache.get(view.id);
     if (cached && cached.key === key) return cached.result;
-    const result = this.rebuild(annotations, version, view, context, style, dataVersion, styleKey);
+    const result = this.rebuild(annotations, view, context, style);
     this.cache.set(view.id, { key, result });
     return result;
   }
@@ -96,10 +81,9 @@ export class AnnotationLayerBuilder {
   /** Forgets every pane's layers (a pane went away; the renderer's buffers go with the layer ids). */
   clear(): void {
     this.cache.clear();
-    this.markerGroups.clear();
   }
 
-  private rebuild(annotations: readonly Annotation[], version: number, view: PaneView, context: ShapeContext, style: LayerStyle, dataVersion: number, styleKey: string): PaneAnnotations {
+  private rebuild(annotations: readonly Annotation[], view: PaneView, context: ShapeContext, style: LayerStyle): PaneAnnotations {
     const { rect } = view;
     const ratio = context.ratio;
     const strokes = new Map<string, { color: Rgba; width: number; points: number[] }>();
@@ -165,89 +149,72 @@ export class AnnotationLayerBuilder {
       const layer: SegmentsLayer = { kind: 'segments', id: `annotations:lines:${view.id}:${k++}`, points: Float32Array.from(group.points), count: group.points.length / 2, color: group.color, width: group.width, pane };
       layers.push(layer);
     }
-    for (const layer of this.markerLayers(markers, version, view, context, style, dataVersion, styleKey)) layers.push(layer);
+    for (const layer of this.markerLayers(markers, view, context, style)) layers.push(layer);
     return { layers, labels };
   }
 
-  /** Markers grouped by side and size, in data space, with this view's transform. */
-  private markerLayers(markers: readonly Annotation[], version: number, view: PaneView, context: ShapeContext, style: LayerStyle, dataVersion: number, styleKey: string): MarkersLayer[] {
+  /**
+   * Markers grouped by size, buys and sells in one layer (a sell has a negative diameter: the
+   * triangle mirrored, pointing down), so a pane pays the markers kind's fixed per-layer cost (a
+   * pixel buffer cleared and composited over the layer's rectangle) once. Only markers in view are
+   * written, in pane pixels, and the layer's rectangle is the box around them (within the pane), so
+   * a few markers do not composite the whole pane.
+   */
+  private markerLayers(markers: readonly Annotation[], view: PaneView, context: ShapeContext, style: LayerStyle): MarkersLayer[] {
     if (markers.length === 0) return [];
-    const logX = view.x.kind === 'log';
-    const logY = view.y.kind === 'log';
-    const bySize = new Map<string, Annotation[]>();
+    const { rect } = view;
+    const ratio = context.ratio;
+    const bySize = new Map<number, Annotation[]>();
     for (const a of markers) {
-      const key = `${a.side}:${a.size}`;
-      let list = bySize.get(key);
-      if (!list) bySize.set(key, (list = []));
+      let list = bySize.get(a.size);
+      if (!list) bySize.set(a.size, (list = []));
       list.push(a);
     }
     const layers: MarkersLayer[] = [];
-    const ratio = context.ratio;
-    for (const [key, list] of bySize) {
-      const groupId = `${view.id}:${key}`;
-      const dataKey = `${version}|${dataVersion}|${styleKey}|${logX}|${logY}|${ratio}`;
-      let group = this.markerGroups.get(groupId);
-      if (!group || group.key !== dataKey) {
-        group = this.markerData(list, dataKey, logX, logY, context, style, ratio);
-        this.markerGroups.set(groupId, group);
+    for (const [size, list] of bySize) {
+      const diameter = size * ratio;
+      const reach = diameter / 2 + 1;
+      const offset = diameter / 2 + MARKER_GAP * ratio;
+      const data = new Float32Array(list.length * MARKER_STRIDE);
+      const bits = new Uint32Array(data.buffer);
+      let count = 0;
+      let x0 = Infinity;
+      let y0 = Infinity;
+      let x1 = -Infinity;
+      let y1 = -Infinity;
+      for (const a of list) {
+        const x = view.x.toPixel(a.points[0]!.time);
+        const anchor = view.y.toPixel(markerPrice(a, context));
+        const sell = a.side === 'sell';
+        // The arrow sits beside its anchor: below it for buys, above for sells.
+        const y = sell ? anchor - offset : anchor + offset;
+        if (!(x > -reach && x < rect.width + reach && y > -reach && y < rect.height + reach)) continue;
+        const o = count * MARKER_STRIDE;
+        data[o] = x;
+        data[o + 1] = y;
+        data[o + 2] = sell ? -diameter : diameter;
+        const base = sell ? style.downColor : style.upColor;
+        bits[o + 3] = packRgba(a.color ? style.resolveColor(a.color) ?? base : base);
+        x0 = Math.min(x0, x - reach);
+        y0 = Math.min(y0, y - reach);
+        x1 = Math.max(x1, x + reach);
+        y1 = Math.max(y1, y + reach);
+        count++;
       }
-      if (group.count === 0) continue;
-      const [ax, bx] = affine(view.x, group.originX, logX, view.rect.width);
-      const [ay, by] = affine(view.y, group.originY, logY, view.rect.height);
-      // The arrow sits beside its anchor: below it for buys, above for sells.
-      const offset = (group.diameter / 2 + 3 * ratio) * (group.side === 'sell' ? -1 : 1);
-      layers.push({
-        kind: 'markers',
-        id: `annotations:markers:${groupId}`,
-        data: group.data,
-        count: group.count,
-        shape: group.side === 'sell' ? 'triangle-down' : 'triangle',
-        transform: [ax, bx, ay, by + offset],
-        dataKey: group.dataKey,
-        pane: view.rect,
-      });
+      if (count === 0) continue;
+      // The box around the markers, inside the pane; positions are made relative to its corner.
+      const bx = Math.max(0, Math.floor(x0));
+      const by = Math.max(0, Math.floor(y0));
+      const box: PlotRect = { x: rect.x + bx, y: rect.y + by, width: Math.min(rect.width, Math.ceil(x1)) - bx, height: Math.min(rect.height, Math.ceil(y1)) - by };
+      if (box.width <= 0 || box.height <= 0) continue;
+      for (let i = 0; i < count; i++) {
+        data[i * MARKER_STRIDE] -= bx;
+        data[i * MARKER_STRIDE + 1] -= by;
+      }
+      layers.push({ kind: 'markers', id: `annotations:markers:${view.id}:${size}`, data, count, shape: 'triangle', transform: [1, 0, 1, 0], dataKey: nextMarkersKey(), pane: box });
     }
     return layers;
   }
-
-  private markerData(list: readonly Annotation[], key: string, logX: boolean, logY: boolean, context: ShapeContext, style: LayerStyle, ratio: number): MarkerGroup {
-    const data = new Float32Array(list.length * MARKER_STRIDE);
-    const bits = new Uint32Array(data.buffer);
-    const fx = (v: number) => (logX ? (v > 0 ? Math.log10(v) : NaN) : v);
-    const fy = (v: number) => (logY ? (v > 0 ? Math.log10(v) : NaN) : v);
-    let count = 0;
-    let originX = NaN;
-    let originY = NaN;
-    const first = list[0]!;
-    for (const a of list) {
-      const u = fx(a.points[0]!.time);
-      const v = fy(markerPrice(a, context));
-      if (!Number.isFinite(u) || !Number.isFinite(v)) continue;
-      if (count === 0) {
-        // Near the markers, so that their offsets keep f32 precision.
-        originX = u;
-        originY = v;
-      }
-      const o = count * MARKER_STRIDE;
-      data[o] = u - originX;
-      data[o + 1] = v - originY;
-      data[o + 2] = a.size * ratio;
-      const base = a.side === 'sell' ? style.downColor : style.upColor;
-      bits[o + 3] = packRgba(a.color ? style.resolveColor(a.color) ?? base : base);
-      count++;
-    }
-    return { key, dataKey: nextMarkersKey(), data, count, originX, originY, logX, logY, side: first.side, diameter: first.size * ratio };
-  }
-}
-
-/** [scale, offset] so that pixel = (f(v) − origin) × scale + offset, f = log10 on log axes. */
-function affine(axis: AxisMap, origin: number, log: boolean, extent: number): [number, number] {
-  const inverse = (u: number) => (log ? 10 ** u : u);
-  const offset = axis.toPixel(inverse(origin));
-  // A step that spans the pane keeps the slope exact in float64.
-  const span = log ? 1 : Math.abs(axis.fromPixel(extent) - axis.fromPixel(0)) || 1;
-  const scale = (axis.toPixel(inverse(origin + span)) - offset) / span;
-  return [scale, offset];
 }
 
 function strokeGroup(groups: Map<string, { color: Rgba; width: number; points: number[] }>, color: Rgba, width: number) {

@@ -25,7 +25,7 @@ export const COLORMAP_NAMES = ['viridis', 'magma', 'inferno', 'plasma', 'turbo',
 export const INTERPOLATIONS = ['nearest', 'bilinear', 'bicubic'] as const;
 export const GRID_STYLES = ['solid', 'dashed', 'dotted'] as const;
 /** Scatter marker shapes (MARKER_SHAPES in core/scene; config/ may not import core, a test keeps them equal). */
-export const SCATTER_MARKERS = ['circle', 'square', 'triangle', 'cross', 'diamond', 'triangle-down'] as const;
+export const SCATTER_MARKERS = ['circle', 'square', 'triangle', 'cross', 'diamond'] as const;
 /** Colormap names a scatter's colorBy may use (COLORMAP_NAMES in core/colormap; kept equal by a test). */
 export const SCATTER_COLORMAPS = ['viridis', 'magma', 'inferno', 'plasma', 'turbo', 'cividis', 'grays'] as const;
 

@@ -51,6 +51,7 @@ async function candleChart(attributes = {}) {
 
 const RED = [255, 0, 0];
 const BLUE = [0, 0, 255];
+/** @type {import('../../dist/index.js').AnnotationJson[]} */
 const ALL_KINDS = [
   { id: 'level', kind: 'hline', points: [{ price: 104 }], color: '#ff0000', width: 2, label: 'R1' },
   { id: 'time', kind: 'vline', points: [{ time: T0 + 100 * MIN }], color: '#0000ff', dash: 'dashed' },
@@ -75,6 +76,7 @@ describe('annotations', () => {
     const layers = scene.layers.filter((l) => l.id.startsWith('annotations:'));
     // Batched: one fills layer, one segments layer per colour and width, one markers layer per side
     // and size. 500 more trend lines and 2,000 more markers of styles already there add no layer.
+    /** @type {any[]} */
     const more = [...ALL_KINDS];
     for (let i = 0; i < 500; i++) more.push({ id: `t${i}`, kind: 'trend', points: [{ time: T0 + (i % 100) * MIN, price: 95 + (i % 10) }, { time: T0 + ((i + 5) % 100) * MIN, price: 96 }], color: '#ff8800', width: 3 });
     for (let i = 0; i < 2000; i++) more.push({ id: `m${i}`, kind: 'marker', points: [{ time: T0 + (i % N) * MIN }], side: i % 2 ? 'buy' : 'sell' });
@@ -82,6 +84,7 @@ describe('annotations', () => {
     const many = chart.model.frame().scene.layers.filter((l) => l.id.startsWith('annotations:'));
     assertEqual(many.length, layers.length, `layers with 2,500 more annotations (${many.map((l) => l.id).join(', ')})`);
     chart.annotations = ALL_KINDS;
+    /** @type {Set<string>} */
     const kinds = new Set(layers.map((l) => l.kind));
     for (const kind of ['rects', 'segments', 'markers']) assert(kinds.has(kind), `${kind} layer`);
     const only = { ...scene, layers };
@@ -107,7 +110,7 @@ describe('annotations', () => {
       const chart = await candleChart({ renderer });
       const ratio = chart.model.chartSize.pixelRatio;
       const before = await chart.snapshot();
-      chart.annotations = [{ id: 'level', kind: 'hline', points: [{ price: 104 }], color: '#0000ff', width: 2 }, { id: 'far', kind: 'trend', points: [{ time: T0, price: 50 }, { time: T0 + 119 * MIN, price: 150 }], color: '#ff0000', width: 2 }];
+      chart.annotations = /** @type {any} */ ([{ id: 'level', kind: 'hline', points: [{ price: 104 }], color: '#0000ff', width: 2 }, { id: 'far', kind: 'trend', points: [{ time: T0, price: 50 }, { time: T0 + 119 * MIN, price: 150 }], color: '#ff0000', width: 2 }]);
       await chart.nextFrame();
       const after = await chart.snapshot();
       const [, y] = cssOf(chart, T0, 104);
@@ -155,7 +158,7 @@ describe('annotations', () => {
 
   it('drag a handle, drag the body, nudge with keys, Delete; each an event with the JSON; no pan meanwhile', async () => {
     const chart = await candleChart();
-    chart.annotations = [{ id: 't', kind: 'trend', points: [{ time: T0 + 20 * MIN, price: 96 }, { time: T0 + 60 * MIN, price: 104 }] }];
+    chart.annotations = /** @type {any} */ ([{ id: 't', kind: 'trend', points: [{ time: T0 + 20 * MIN, price: 96 }, { time: T0 + 60 * MIN, price: 104 }] }]);
     await chart.nextFrame();
     const viewport = chart.getViewport();
     const log = recordEvents(chart, ['gpu-annotation-change']);
@@ -205,7 +208,7 @@ describe('annotations', () => {
     log.stop();
 
     // Non-editable annotations are not grabbed: the press pans the chart.
-    chart.annotations = [{ id: 'locked', kind: 'hline', points: [{ price: 100 }], editable: false }];
+    chart.annotations = /** @type {any} */ ([{ id: 'locked', kind: 'hline', points: [{ price: 100 }], editable: false }]);
     await chart.nextFrame();
     const [, ly] = cssOf(chart, T0, 100);
     pointer(chart, 'pointerdown', 200, ly);
@@ -217,6 +220,7 @@ describe('annotations', () => {
 
   it('undo and redo by API and Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y', async () => {
     const chart = await candleChart();
+    /** @type {import('../../dist/index.js').AnnotationJson[]} */
     const original = [{ id: 'h', kind: 'hline', points: [{ price: 100 }] }];
     chart.annotations = original;
     chart.selectedAnnotation = 'h';
@@ -297,7 +301,7 @@ describe('annotations', () => {
     chart.append(tools);
     await tools.updateComplete;
     await frame();
-    const button = (name) => tools.shadowRoot.querySelector(`[data-tool="${name}"]`);
+    const button = (name) => /** @type {HTMLButtonElement} */ (tools.shadowRoot.querySelector(`[data-tool="${name}"]`));
     button('fib').click();
     assertEqual(chart.drawingKind, 'fib', 'fib tool');
     await tools.updateComplete;
@@ -339,13 +343,13 @@ describe('annotations', () => {
   it('bad input fires gpu-config-error with the path; the other annotations still draw', async () => {
     const chart = await candleChart();
     let error = nextEvent(chart, 'gpu-config-error');
-    chart.annotations = [
+    chart.annotations = /** @type {any} */ ([
       { id: 'ok', kind: 'hline', points: [{ price: 100 }], color: '#0000ff', width: 3 },
       { id: 'z', kind: 'zigzag', points: [] },
       { id: 'n', kind: 'trend', points: [{ time: T0, price: 100 }, { time: T0 + MIN, price: NaN }] },
       { id: 'm', kind: 'trend', points: [{ time: T0, price: 100 }] },
       { id: 'c', kind: 'vline', points: [{ time: T0 + 50 * MIN }], color: 'notacolour' },
-    ];
+    ]);
     let paths = (await error).detail.issues.map((i) => i.path).sort();
     assertEqual(paths.join(','), 'annotations.c.color,annotations.m.points,annotations.n.points[1].price,annotations.z.kind', 'paths');
     assertEqual(chart.annotations.map((a) => a.id).join(','), 'ok,c', 'the valid ones (c with the default colour)');
@@ -388,7 +392,7 @@ describe('annotations', () => {
     rsi.setAttribute('period', '14');
     chart.append(rsi);
     await frame();
-    chart.annotations = [{ id: 'ob', kind: 'hline', pane: 'rsi', points: [{ price: 70 }], color: '#ff0000', width: 2 }];
+    chart.annotations = /** @type {any} */ ([{ id: 'ob', kind: 'hline', pane: 'rsi', points: [{ price: 70 }], color: '#ff0000', width: 2 }]);
     await chart.nextFrame();
     const scene = chart.model.frame().scene;
     const layer = scene.layers.find((l) => l.id.startsWith('annotations:') && l.kind === 'segments');

@@ -46,7 +46,9 @@ function valid(raw) {
 }
 
 /** A colour parser for tests: #rrggbb only. */
+/** @type {(css: string) => [number, number, number, number] | null} */
 const hexRgba = (css) => (/^#[0-9a-f]{6}$/i.test(css) ? [parseInt(css.slice(1, 3), 16) / 255, parseInt(css.slice(3, 5), 16) / 255, parseInt(css.slice(5, 7), 16) / 255, 1] : null);
+/** @type {import('../../build/node/annotations/index.js').LayerStyle} */
 const STYLE = {
   resolveColor: hexRgba,
   defaultColor: [0, 0, 1, 1],
@@ -280,7 +282,7 @@ test('panes: an annotation names its pane by id, indicator pane name or indicato
   assert.equal(resolvePane('nope', views), null);
 });
 
-test('layers: 1,000 trend lines become one segments layer, 10,000 markers two markers layers, rebuilt only on change', () => {
+test('layers: 1,000 trend lines become one segments layer, 10,000 markers one markers layer, rebuilt only on change', () => {
   const v = view();
   const list = [];
   for (let i = 0; i < 1000; i++) list.push(valid({ id: `t${i}`, kind: 'trend', points: [{ time: T0 + (i % 100) * MIN, price: 90 + (i % 20) }, { time: T0 + ((i + 7) % 100) * MIN, price: 91 + (i % 19) }] }));
@@ -289,36 +291,41 @@ test('layers: 1,000 trend lines become one segments layer, 10,000 markers two ma
   const builder = new AnnotationLayerBuilder();
   const built = builder.build(list, 1, v, CONTEXT, STYLE, 0, 's');
   const kinds = built.layers.map((l) => l.kind).sort();
-  assert.deepEqual(kinds, ['markers', 'markers', 'rects', 'segments', 'segments'], 'fills, blue lines, red box outline, buy and sell markers');
+  assert.deepEqual(kinds, ['markers', 'rects', 'segments', 'segments'], 'fills, blue lines, red box outline, all markers');
   const blue = built.layers.find((l) => l.kind === 'segments' && l.color[2] === 1);
   assert.equal(blue.count, 2000, 'two points per segment, one segment per trend line');
-  const markers = built.layers.filter((l) => l.kind === 'markers');
-  assert.deepEqual(markers.map((l) => l.count), [5000, 5000]);
-  assert.deepEqual(markers.map((l) => l.shape).sort(), ['triangle', 'triangle-down']);
+  const markers = /** @type {any} */ (built.layers.find((l) => l.kind === 'markers'));
+  assert.equal(markers.count, 10000);
+  assert.equal(markers.shape, 'triangle');
   const rects = built.layers.find((l) => l.kind === 'rects');
   assert.equal(rects.count, 1);
   assert.equal(rects.colors[0], packRgba([1, 0, 0, 0.15]));
-  assert.ok(built.layers.every((l) => l.pane === v.rect), 'clipped to the pane');
+  assert.ok(built.layers.filter((l) => l.kind !== 'markers').every((l) => l.pane === v.rect), 'drawn in the pane');
 
-  // Markers in data space: a buy marker's pixel = (u − origin) × scale + offset, below its price.
-  const buy = markers.find((l) => l.shape === 'triangle');
-  const [ax, bx, ay, by] = buy.transform;
-  const x = buy.data[0] * ax + bx;
-  const y = buy.data[1] * ay + by;
-  assert.ok(Math.abs(x - v.x.toPixel(T0)) < 1e-3);
-  assert.ok(Math.abs(y - (v.y.toPixel(100) + 6 + 3)) < 1e-3, 'half its size and a gap below the price');
-  assert.equal(buy.data.length, 5000 * MARKER_STRIDE);
+  // Markers: buys below their price pointing up, sells above it pointing down (a negative
+  // diameter), in pane pixels relative to the box around them, which lies inside the pane.
+  const box = markers.pane;
+  assert.ok(box.x >= v.rect.x && box.y >= v.rect.y && box.x + box.width <= v.rect.x + v.rect.width && box.y + box.height <= v.rect.y + v.rect.height, 'box inside the pane');
+  assert.ok(box.height < 40, `the box hugs the markers (${box.height} px tall)`);
+  const at = (i) => ({ x: markers.data[i * MARKER_STRIDE] + box.x - v.rect.x, y: markers.data[i * MARKER_STRIDE + 1] + box.y - v.rect.y, d: markers.data[i * MARKER_STRIDE + 2] });
+  assert.deepEqual(markers.transform, [1, 0, 1, 0]);
+  assert.ok(Math.abs(at(0).x - v.x.toPixel(T0)) < 1e-3);
+  assert.ok(Math.abs(at(0).y - (v.y.toPixel(100) + 6 + 3)) < 1e-3, 'a buy: half its size and a gap below the price');
+  assert.equal(at(0).d, 12);
+  assert.ok(Math.abs(at(1).y - (v.y.toPixel(100) - 6 - 3)) < 1e-3, 'a sell: above');
+  assert.equal(at(1).d, -12, 'a sell is mirrored');
 
-  assert.equal(builder.build(list, 1, v, CONTEXT, STYLE, 0, 's'), built, 'nothing changed: the same layers');
+  assert.equal(builder.build(list, 1, v, CONTEXT, STYLE, 0, 's'), built, 'nothing changed: the same layers (nothing uploaded again)');
   const panned = { ...v, x: createTimeScale(T0 + 10 * MIN, T0 + 110 * MIN, 600) };
   const again = builder.build(list, 1, panned, CONTEXT, STYLE, 0, 's');
   assert.notEqual(again, built, 'the viewport changed: rebuilt');
-  const buyAgain = again.layers.find((l) => l.kind === 'markers' && l.shape === 'triangle');
-  assert.equal(buyAgain.dataKey, buy.dataKey, 'a pan keeps the markers buffer (only the transform changes)');
-  assert.equal(buyAgain.data, buy.data);
-  assert.notDeepEqual(buyAgain.transform, buy.transform);
-  const edited = builder.build(list.slice(1), 2, panned, CONTEXT, STYLE, 0, 's');
-  assert.notEqual(edited.layers.find((l) => l.kind === 'markers' && l.shape === 'triangle').dataKey, buy.dataKey, 'new annotations: new marker data');
+  const moved = /** @type {any} */ (again.layers.find((l) => l.kind === 'markers'));
+  // Ten minutes scrolled out of view; the markers one minute (6 px) past the edge still show half.
+  assert.equal(moved.count, 9100, 'markers scrolled out of view are left out');
+  assert.notEqual(moved.dataKey, markers.dataKey);
+  // Only markers in view are written; none at all: no layer.
+  const away = { ...v, x: createTimeScale(T0 + 1000 * MIN, T0 + 1100 * MIN, 600) };
+  assert.ok(!builder.build(list, 1, away, CONTEXT, STYLE, 0, 's').layers.some((l) => l.kind === 'markers'));
 });
 
 test('layers: dashes, fib bands and labels, range colour by direction, hidden annotations skipped', () => {
