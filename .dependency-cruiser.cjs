@@ -9,7 +9,7 @@
 const layer = (folder) => `^src/${folder}/`;
 
 /** DOM-free layers: they run in Node (tests, Dawn benchmarks), so no element and no Lit. */
-const DOM_FREE = ['core', 'data', 'indicators', 'config', 'time', 'series', 'recovery', 'render/webgpu', 'perf', 'custom-shaders'];
+const DOM_FREE = ['core', 'data', 'indicators', 'config', 'time', 'series', 'recovery', 'render/webgpu', 'perf', 'custom-shaders', 'annotations'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -31,7 +31,7 @@ module.exports = {
           '^src/index\\.ts$',
           '^src/cdn\\.ts$',
           '^src/define/[^/]+\\.ts$',
-          '^src/(core|data|indicators|config|recovery|render/webgpu)/index\\.ts$',
+          '^src/(core|data|indicators|config|recovery|render/webgpu|annotations)/index\\.ts$',
           '\\.d\\.ts$',
         ],
       },
@@ -153,6 +153,22 @@ module.exports = {
       comment: 'Event classes carry typed details; they may name types of the layers below but not the elements that fire them.',
       from: { path: layer('events') },
       to: { path: [layer('elements'), layer('render/canvas2d'), layer('render/webgpu')] },
+    },
+    {
+      name: 'annotations-see-only-the-scene',
+      severity: 'error',
+      comment:
+        'annotations/ is the DOM-free annotation model (validation, editing, hit testing, layer building): it builds ' +
+        'scene layers (core/scene/) and checks colours with config/css-color, and knows nothing else of the chart.',
+      from: { path: layer('annotations') },
+      to: { path: '^src/', pathNot: [layer('annotations'), layer('core/scene'), '^src/config/css-color\\.ts$'] },
+    },
+    {
+      name: 'nothing-below-reaches-annotations',
+      severity: 'error',
+      comment: 'The chart core, data, config, series and renderers draw annotations through the model\'s pane hook; they never import the annotation model.',
+      from: { path: ['core', 'data', 'config', 'series', 'render', 'indicators', 'recovery', 'perf', 'time'].map(layer) },
+      to: { path: layer('annotations') },
     },
     {
       name: 'only-entries-import-define',

@@ -19,6 +19,9 @@ export { GpuIndicator } from './elements/gpu-indicator/gpu-indicator.js';
 export { GpuShader } from './elements/gpu-shader/gpu-shader.js';
 export type { ShaderHookStatus } from './elements/gpu-chart/chart-shaders.js';
 export { validateHook, SHADER_LIBRARY, libraryHook, HOOKS, type HookName, type ShaderIssue, type LibraryHook } from './custom-shaders/index.js';
+export { GpuAnnotation } from './elements/gpu-annotation/gpu-annotation.js';
+export { GpuDrawingTools } from './elements/gpu-drawing-tools/gpu-drawing-tools.js';
+export { ANNOTATION_KINDS, type Annotation, type AnnotationJson, type AnnotationKind, type AnnotationPoint } from './annotations/types.js';
 // Series types are modules: a page can register its own (see README "Adding a series type").
 export { registerSeriesType, seriesType, SERIES_TYPES, lineSeries, areaSeries, barSeries, heatmapSeries } from './series/index.js';
 export type { SeriesModule, SeriesContext, DrawTarget, ExtentQuery, ColorBar, HeatmapDefaults } from './series/index.js';

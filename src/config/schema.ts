@@ -204,6 +204,14 @@ function buildSchema(mode: Mode) {
     ),
   });
 
+  // Annotations are checked one by one by src/annotations/validate.ts when drawn: a bad one is
+  // reported (gpu-config-error with its path) and left out while the others draw, so the schema
+  // asks only for an id (to merge by) and leaves the other keys to that validator.
+  const annotation = v.looseObject({
+    id: doc(id(), 'Stable identity; layers merge list items by id.'),
+    kind: v.optional(doc(v.string(), 'hline | vline | trend | ray | rect | text | arrow | range | fib | marker; points, style: see docs/annotations.md.')),
+  });
+
   const quality = v.strictObject({
     resolutionScale: opt(
       doc(range(0.25, 2), 'Canvas backing-store scale relative to CSS px × devicePixelRatio.'),
@@ -294,6 +302,7 @@ function buildSchema(mode: Mode) {
     series: opt(series, {}),
     indicators: opt(doc(v.pipe(v.array(indicator), v.maxLength(64)), 'Technical indicators.'), []),
     shaders: opt(doc(v.pipe(v.array(shader), v.maxLength(64)), 'Custom WGSL hooks (sandboxed): a colour or colormap function for one series.'), []),
+    annotations: opt(doc(v.pipe(v.array(annotation), v.maxLength(50000)), 'Drawings anchored in data coordinates (trend lines, levels, ranges, Fibonacci retracements, markers): see docs/annotations.md.'), []),
     quality: opt(quality, {}),
     features: opt(features, {}),
     telemetry: opt(telemetry, {}),

@@ -27,6 +27,19 @@ export type { LodSummary, SeriesValue } from '../series/series-type.js';
 
 export * from './chart-types.js';
 
+/** A pane as drawn in a frame, for what is drawn over its series (annotations; see ChartModel.paneOverlay). */
+export interface PaneOverlayFrame {
+  id: string;
+  /** Device px within the canvas. */
+  rect: PaneRect['rect'];
+  xScale: XScale;
+  /** The pane's value scale (the main pane's default axis). */
+  yScale: ValueScale;
+  pixelRatio: number;
+  /** The frame's layers: what is pushed is drawn over the pane's series. */
+  layers: SceneLayer[];
+}
+
 /** A series' module and the buffers it keeps for it frame after frame. */
 interface SeriesSlot {
   module: SeriesModule;
@@ -52,6 +65,11 @@ export class ChartModel {
   private readonly slots = new Map<string, SeriesSlot>();
   private readonly grid = new GridLayers();
   private readonly derived = new DerivedLayers();
+  /**
+   * Called once per pane and frame, after the pane's series and indicators, with its scales
+   * (annotations draw through it). Null: nothing is drawn over the series.
+   */
+  paneOverlay: ((pane: PaneOverlayFrame) => void) | null = null;
   /** Relative pane heights set by dragging separators (default: main 3, others 1). */
   private readonly paneWeights = new Map<string, number>();
 
@@ -305,6 +323,7 @@ export class ChartModel {
         if (levels) layers.push(levels);
       }
       this.derived.draw(store, pane.id, start, end, theme, ratio, (spec, i) => this.derivedColor(spec, i), target);
+      this.paneOverlay?.({ id: pane.id, rect, xScale, yScale, pixelRatio: ratio, layers });
       for (const t of yTicks) yLabels.push({ position: (rect.y + yScale.toPixel(t.value)) / ratio, label: t.label, major: false });
       paneInfos.push(this.paneInfo(pane, range));
     }

@@ -3,3 +3,5 @@ import './gpu-chart.js';
 import './gpu-perf-overlay.js';
 import './gpu-indicator.js';
 import './gpu-shader.js';
+import './gpu-annotation.js';
+import './gpu-drawing-tools.js';

@@ -10,3 +10,5 @@ export * from './gpu-quality-change.js';
 export * from './gpu-recovery.js';
 export * from './gpu-shader-error.js';
 export * from './gpu-shader-ready.js';
+export * from './gpu-annotation-change.js';
+export * from './gpu-drawing-mode.js';

@@ -29,7 +29,8 @@ test('defaults: an empty config resolves to every default', () => {
   assert.equal(config.telemetry.enabled, false);
   assert.equal(config.telemetry.endpoint, undefined);
   assert.deepEqual(config.text, { fontSize: 12, fontFamily: 'system-ui, sans-serif' });
-  assert.deepEqual(Object.keys(config).sort(), ['axes', 'colors', 'features', 'grid', 'indicators', 'quality', 'series', 'shaders', 'telemetry', 'text', 'theme', 'timeZone']);
+  assert.deepEqual(config.annotations, []);
+  assert.deepEqual(Object.keys(config).sort(), ['annotations', 'axes', 'colors', 'features', 'grid', 'indicators', 'quality', 'series', 'shaders', 'telemetry', 'text', 'theme', 'timeZone']);
 });
 
 test('defaults fill around partial settings', () => {

@@ -15,6 +15,7 @@ import { ChartData, type DataHost } from './chart-data.js';
 import { ChartFrameLoop, type FrameLoopHost } from './chart-frame-loop.js';
 import { ChartIndicators } from './chart-indicators.js';
 import { ChartShaders } from './chart-shaders.js';
+import { ChartAnnotations } from './chart-annotations.js';
 import { ChartInteraction, type InteractionHost } from './chart-interaction.js';
 import { ChartOverlay, type OverlayHost } from './chart-overlay.js';
 import { ChartQuality } from './chart-quality.js';
@@ -74,6 +75,7 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     drawn: (frame) => {
       this.overlay.frameDrawn(frame);
       this.clusterLabels.frameDrawn(frame, this.frames.renderer);
+      this.annotationLayer.frameDrawn();
     },
     measured: (stats) => this.quality.record(stats),
   });
@@ -81,6 +83,8 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   protected readonly indicators = new ChartIndicators(this.chartModel, () => this.invalidate(Invalidation.OVERLAY), (issues) => this.reportConfigIssues(issues));
   /** Custom WGSL hooks (`<gpu-shader>` children, `shaders:` config): validated, attached, watched. */
   protected readonly shaders = new ChartShaders(this, this.chartModel, () => this.invalidate());
+  /** Annotations: declared (children, `annotations:`), edited, drawn with the pointer; undo and redo. */
+  protected readonly annotationLayer = new ChartAnnotations(this, this.chartModel);
   /** Axis labels, legend, pane titles, crosshair, tooltip, loading and messages. */
   protected readonly overlay = new ChartOverlay(this, this.chartModel);
   protected readonly theming = new ChartTheme(this);

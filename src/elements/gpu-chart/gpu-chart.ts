@@ -11,6 +11,8 @@ import type { TelemetryBatch } from '../../perf/telemetry.js';
 import type { GpuIndicator, IndicatorHost } from '../gpu-indicator/gpu-indicator.js';
 import type { GpuShader, ShaderHost } from '../gpu-shader/gpu-shader.js';
 import type { ShaderHookStatus } from './chart-shaders.js';
+import type { AnnotationHost, GpuAnnotation } from '../gpu-annotation/gpu-annotation.js';
+import type { AnnotationJson, AnnotationKind } from '../../annotations/types.js';
 import type { ChartSeriesOptions } from './chart-data.js';
 import type { RendererPreference } from './chart-renderer-controller.js';
 import { ChartElement } from './chart-element.js';
@@ -37,6 +39,8 @@ export type { ChartSeriesOptions };
  * @event gpu-config-error - An attribute, property or config document was invalid; `detail.issues` name paths (and lines for files). The last good configuration stays.
  * @event gpu-quality-change - The quality tier changed (auto-tuning or configuration), with the reason and the frame measurements behind it.
  * @event gpu-config-change - A configuration change was applied: changed paths, the least work it needed, touched subsystems, measured duration.
+ * @event gpu-annotation-change - An annotation was added, changed or removed (pointer, keyboard, API, undo, redo); `detail.annotation` is its JSON.
+ * @event gpu-drawing-mode - Drawing mode started (`detail.kind`) or ended (`detail.kind` null).
  *
  * @slot - Child elements: `<gpu-indicator>` (drawn over the price series) and `<gpu-perf-overlay>` (drawn over the chart).
  * @csspart container - The box holding canvas, axes and overlays; focusable for keyboard control.
@@ -61,7 +65,7 @@ export type { ChartSeriesOptions };
  * @cssprop --gpu-chart-down-color - Falling candles, bars and volume.
  * @cssprop --gpu-chart-series-1 - Colour of the first series (and -2 … -8 for the next ones).
  */
-export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost {
+export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost, AnnotationHost {
   static override styles = gpuChartStyles;
 
   /** Registers the element; safe to call more than once (or from two copies of the bundle). */
@@ -341,6 +345,79 @@ export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost 
 
   shaderChanged(): void {
     this.shaders.changed();
+  }
+
+  // ——— annotations (see docs/annotations.md) ———
+
+  /** Every annotation (children, `annotations:` config, drawn, edited) as JSON; setting it replaces them all (undoable). */
+  get annotations(): AnnotationJson[] {
+    return this.annotationLayer.json;
+  }
+
+  set annotations(list: AnnotationJson[]) {
+    this.annotationLayer.json = list;
+  }
+
+  /** Drawing mode: the next press on a pane draws a `kind` (two-point kinds: drag, or click twice), styled by `style`. */
+  startDrawing(kind: AnnotationKind, style?: Partial<AnnotationJson>): void {
+    this.annotationLayer.startDrawing(kind, style);
+  }
+
+  /** Leaves drawing mode. */
+  stopDrawing(): void {
+    this.annotationLayer.stopDrawing();
+  }
+
+  /** The kind drawing mode draws, or null. */
+  get drawingKind(): AnnotationKind | null {
+    return this.annotationLayer.drawingKind;
+  }
+
+  /** The selected annotation's id (handles shown; arrow keys nudge it, Delete removes it), or null. */
+  get selectedAnnotation(): string | null {
+    return this.annotationLayer.selectedId;
+  }
+
+  set selectedAnnotation(id: string | null) {
+    this.annotationLayer.selectedId = id;
+  }
+
+  /** Removes an annotation (undoable); false when none has that id. */
+  removeAnnotation(id: string): boolean {
+    return this.annotationLayer.remove(id);
+  }
+
+  /** Undoes the last annotation edit (Ctrl+Z / ⌘Z); false when there is none. */
+  undo(): boolean {
+    return this.annotationLayer.undo();
+  }
+
+  /** Redoes the last undone edit (Ctrl+Shift+Z, Ctrl+Y); false when there is none. */
+  redo(): boolean {
+    return this.annotationLayer.redo();
+  }
+
+  get canUndo(): boolean {
+    return this.annotationLayer.canUndo;
+  }
+
+  get canRedo(): boolean {
+    return this.annotationLayer.canRedo;
+  }
+
+  /** @internal `<gpu-annotation>` children register here. */
+  annotationConnected(annotation: GpuAnnotation): void {
+    this.annotationLayer.childConnected(annotation);
+  }
+
+  /** @internal */
+  annotationDisconnected(annotation: GpuAnnotation): void {
+    this.annotationLayer.childDisconnected(annotation);
+  }
+
+  /** @internal */
+  annotationChanged(): void {
+    this.annotationLayer.childChanged();
   }
 
   // ——— lifecycle ———

@@ -55,6 +55,8 @@ const CONFIG_TABLE: ReadonlyMap<string, number> = new Map([
   ['indicators', Invalidation.INDICATORS | Invalidation.OVERLAY],
   // Hooks are handed over by ChartShaders when the config is applied (chart-element.ts); the picture follows.
   ['shaders', Invalidation.NONE],
+  // Read (and validated) by the annotations controller when it draws: only a new picture.
+  ['annotations', Invalidation.VIEW],
   ['quality.resolutionScale', Invalidation.LAYOUT],
   ['quality.msaa', Invalidation.PIPELINES],
   ['quality.lodAggressiveness', Invalidation.OPTIONS],

@@ -1,0 +1,352 @@
+// The annotation model (src/annotations, DOM-free): validation, serialisation, undo, snapping,
+// fib levels, hit testing, handle geometry and the batched scene layers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  validateAnnotation,
+  toJson,
+  AnnotationStore,
+  AnnotationHistory,
+  AnnotationLayerBuilder,
+  snapToBar,
+  nearestRow,
+  rowsBetween,
+  fibLevelPrices,
+  fibLabel,
+  rangeStats,
+  rangeLabel,
+  formatDuration,
+  hitTest,
+  shapeOf,
+  clipSegment,
+  pushDashed,
+  movePoint,
+  translate,
+  resolvePane,
+  packRgba,
+  DEFAULT_FIB_LEVELS,
+} from '../../build/node/annotations/index.js';
+import { createTimeScale, createValueScale } from '../../build/node/core/index.js';
+import { MARKER_STRIDE } from '../../build/node/core/scene/frame-scene.js';
+
+const T0 = Date.UTC(2024, 0, 1);
+const MIN = 60_000;
+
+/** A pane 600 × 300 device px at (50, 10) showing 100 minutes and prices 90..110. */
+function view(id = 'main', { log = false, rect = { x: 50, y: 10, width: 600, height: 300 } } = {}) {
+  return { id, rect, x: createTimeScale(T0, T0 + 100 * MIN, rect.width), y: createValueScale(log ? 'log' : 'linear', 90, 110, rect.height) };
+}
+
+const CONTEXT = { ratio: 1, timeAxis: true };
+
+function valid(raw) {
+  const { annotation, issues } = validateAnnotation(raw, `annotations.${raw.id}`);
+  assert.ok(annotation, `valid: ${JSON.stringify(issues)}`);
+  return annotation;
+}
+
+/** A colour parser for tests: #rrggbb only. */
+/** @type {(css: string) => [number, number, number, number] | null} */
+const hexRgba = (css) => (/^#[0-9a-f]{6}$/i.test(css) ? [parseInt(css.slice(1, 3), 16) / 255, parseInt(css.slice(3, 5), 16) / 255, parseInt(css.slice(5, 7), 16) / 255, 1] : null);
+/** @type {import('../../build/node/annotations/index.js').LayerStyle} */
+const STYLE = {
+  resolveColor: hexRgba,
+  defaultColor: [0, 0, 1, 1],
+  upColor: [0, 1, 0, 1],
+  downColor: [1, 0, 0, 1],
+  fibColors: [[0.5, 0.5, 0.5, 1]],
+  font: '12px sans-serif',
+  textColor: [0, 0, 0, 1],
+  boxColor: [1, 1, 1, 1],
+};
+
+test('validation: every kind with its points; bad input names its path; style errors fall back to defaults', () => {
+  for (const [kind, points] of [
+    ['hline', [{ price: 100 }]],
+    ['vline', [{ time: T0 }]],
+    ['trend', [{ time: T0, price: 95 }, { time: T0 + MIN, price: 105 }]],
+    ['ray', [{ time: '2024-01-01T00:00:00Z', price: 95 }, { time: T0 + MIN, price: 105 }]],
+    ['rect', [{ time: T0, price: 95 }, { time: T0 + MIN, price: 105 }]],
+    ['text', [{ time: T0, price: 100 }]],
+    ['arrow', [{ time: T0, price: 95 }, { time: T0 + MIN, price: 105 }]],
+    ['range', [{ time: T0, price: 95 }, { time: T0 + MIN, price: 105 }]],
+    ['fib', [{ time: T0, price: 95 }, { time: T0 + MIN, price: 105 }]],
+    ['marker', [{ time: T0 }]],
+  ]) {
+    const a = valid({ id: kind, kind, points });
+    assert.equal(a.kind, kind);
+  }
+  assert.equal(valid({ id: 'r', kind: 'ray', points: [{ time: '2024-01-01T00:00:00Z', price: 1 }, { time: T0, price: 2 }] }).points[0].time, T0, 'ISO times parse');
+
+  const bad = (raw) => validateAnnotation(raw, `annotations.${raw?.id ?? 0}`);
+  let r = bad({ id: 'z', kind: 'zigzag', points: [] });
+  assert.equal(r.annotation, null);
+  assert.equal(r.issues[0].path, 'annotations.z.kind');
+  assert.match(r.issues[0].message, /hline \| vline/);
+  r = bad({ id: 'm', kind: 'trend', points: [{ time: T0, price: 1 }] });
+  assert.equal(r.annotation, null);
+  assert.deepEqual(r.issues.map((i) => i.path), ['annotations.m.points']);
+  r = bad({ id: 'n', kind: 'trend', points: [{ time: T0, price: 1 }, { time: T0, price: NaN }] });
+  assert.deepEqual(r.issues.map((i) => i.path), ['annotations.n.points[1].price']);
+  r = bad({ id: 'i', kind: 'vline', points: [{ time: Infinity }] });
+  assert.deepEqual(r.issues.map((i) => i.path), ['annotations.i.points[0].time']);
+  r = bad({ id: 's', kind: 'vline', points: [{ time: 'not a date' }] });
+  assert.deepEqual(r.issues.map((i) => i.path), ['annotations.s.points[0].time']);
+  r = bad({ kind: 'hline', points: [{ price: 1 }] });
+  assert.equal(r.annotation, null, 'an id is required');
+  r = bad(null);
+  assert.equal(r.annotation, null);
+
+  // Style problems: reported, drawn with the default.
+  r = bad({ id: 'c', kind: 'hline', points: [{ price: 1 }], color: 'notacolour', width: -3, dash: 'wavy', levels: [NaN], bogus: 1 });
+  assert.ok(r.annotation);
+  assert.equal(r.annotation.color, null);
+  assert.equal(r.annotation.width, 1.5);
+  assert.equal(r.annotation.dash, 'solid');
+  assert.deepEqual(r.annotation.levels, DEFAULT_FIB_LEVELS);
+  assert.deepEqual(r.issues.map((i) => i.path).sort(), ['annotations.c.bogus', 'annotations.c.color', 'annotations.c.dash', 'annotations.c.levels', 'annotations.c.width']);
+});
+
+test('serialisation: toJson keeps what the kind uses and non-default style, and validates back to the same annotation', () => {
+  const inputs = [
+    { id: 'h', kind: 'hline', points: [{ price: 101.5 }], color: '#ff0000', label: 'Resistance', dash: 'dashed' },
+    { id: 'v', kind: 'vline', points: [{ time: T0 + 5 * MIN }], width: 3 },
+    { id: 't', kind: 'trend', points: [{ time: T0, price: 95 }, { time: T0 + 50 * MIN, price: 105 }], editable: false },
+    { id: 'f', kind: 'fib', points: [{ time: T0, price: 95 }, { time: T0 + 50 * MIN, price: 105 }], levels: [0, 0.5, 1, 1.618] },
+    { id: 'm', kind: 'marker', points: [{ time: T0 + 3 * MIN }], side: 'sell', size: 16, label: 'S' },
+    { id: 'x', kind: 'text', points: [{ time: T0, price: 100 }], text: 'Note', font: '14px serif', visible: false, pane: 'rsi' },
+  ];
+  for (const input of inputs) {
+    const json = toJson(valid(input));
+    assert.deepEqual(json, input, `${input.id} round trip`);
+    assert.deepEqual(toJson(valid(JSON.parse(JSON.stringify(json)))), json);
+  }
+  // A marker without a price stays without one (it sits on its bar).
+  assert.deepEqual(toJson(valid({ id: 'b', kind: 'marker', points: [{ time: T0 }] })), { id: 'b', kind: 'marker', points: [{ time: T0 }], side: 'buy' });
+});
+
+test('store: declared annotations merge by id, edits override them, undo and redo restore exactly', () => {
+  const store = new AnnotationStore();
+  const a = valid({ id: 'a', kind: 'hline', points: [{ price: 100 }] });
+  const b = valid({ id: 'b', kind: 'vline', points: [{ time: T0 }] });
+  store.setDeclared([a, b]);
+  assert.deepEqual(store.list().map((x) => x.id), ['a', 'b']);
+  const v0 = store.version;
+  store.setDeclared([a, b]);
+  assert.equal(store.version, v0, 'the same declarations change nothing');
+
+  const moved = movePoint(a, 0, { time: T0, price: 104 });
+  let changes = store.edit([{ id: 'a', after: moved }]);
+  assert.deepEqual(changes.map((c) => [c.action, c.annotation.id]), [['changed', 'a']]);
+  assert.equal(store.get('a').points[0].price, 104);
+  const c = valid({ id: 'c', kind: 'trend', points: [{ time: T0, price: 1 }, { time: T0 + 1, price: 2 }] });
+  assert.deepEqual(store.edit([{ id: 'c', after: c }]).map((x) => x.action), ['added']);
+  assert.deepEqual(store.edit([{ id: 'b', after: null }]).map((x) => x.action), ['removed']);
+  assert.deepEqual(store.list().map((x) => x.id), ['a', 'c']);
+
+  assert.deepEqual(store.undo().map((x) => [x.action, x.annotation.id]), [['added', 'b']]);
+  assert.deepEqual(store.undo().map((x) => [x.action, x.annotation.id]), [['removed', 'c']]);
+  assert.deepEqual(store.undo().map((x) => [x.action, x.annotation.points[0].price]), [['changed', 100]]);
+  assert.deepEqual(store.undo(), [], 'nothing left to undo');
+  assert.deepEqual(store.list().map(toJson), [a, b].map(toJson));
+  store.redo();
+  store.redo();
+  assert.deepEqual(store.list().map((x) => x.id), ['a', 'b', 'c']);
+  assert.equal(store.get('a').points[0].price, 104);
+  // A new edit after undoing drops the redo branch.
+  store.undo();
+  store.edit([{ id: 'b', after: null }]);
+  assert.deepEqual(store.redo(), []);
+
+  // A changed declaration wins over the earlier edit of it.
+  store.setDeclared([valid({ id: 'a', kind: 'hline', points: [{ price: 90 }] }), b]);
+  assert.equal(store.get('a').points[0].price, 90);
+
+  // replaceAll: one step, removing what is not listed.
+  const before = store.list().map(toJson);
+  store.replaceAll([c]);
+  assert.deepEqual(store.list().map((x) => x.id), ['c']);
+  store.undo();
+  assert.deepEqual(store.list().map(toJson), before);
+  assert.equal(store.freshId('trend'), 'trend-1');
+});
+
+test('history keeps at most its limit of steps', () => {
+  const history = new AnnotationHistory(3);
+  for (let i = 0; i < 5; i++) history.record([{ id: String(i), before: null, after: null }]);
+  const ids = [];
+  let step;
+  while ((step = history.undo())) ids.push(step[0].id);
+  assert.deepEqual(ids, ['4', '3', '2']);
+  assert.equal(history.canRedo, true);
+});
+
+test('snapping: nearest bar in time, nearest of its OHLC values on screen', () => {
+  const time = Float64Array.from({ length: 10 }, (_, i) => T0 + i * MIN);
+  const open = time.map((_, i) => 100 + i);
+  const high = open.map((v) => v + 3);
+  const low = open.map((v) => v - 3);
+  const close = open.map((v) => v + 1);
+  const data = { time, length: 10, columns: [open, high, low, close] };
+  const y = (v) => (110 - v) * 10;
+  assert.deepEqual(snapToBar(data, T0 + 4.4 * MIN, y(107.6), y), { time: T0 + 4 * MIN, price: 107, row: 4 }, 'high of bar 4');
+  assert.deepEqual(snapToBar(data, T0 + 4.6 * MIN, y(101.5), y), { time: T0 + 5 * MIN, price: 102, row: 5 }, 'low of bar 5');
+  assert.equal(snapToBar({ time, length: 0, columns: [] }, T0, 0, y), null);
+  assert.equal(nearestRow(time, 10, T0 - 1e9), 0);
+  assert.equal(nearestRow(time, 10, T0 + 1e9), 9);
+  assert.equal(rowsBetween(time, 10, T0 + MIN, T0 + 3 * MIN), 3);
+  assert.equal(rowsBetween(time, 10, T0 + 0.5 * MIN, T0 + 3.5 * MIN), 3);
+});
+
+test('fib levels and range statistics', () => {
+  const a = { time: T0, price: 100 };
+  const b = { time: T0 + 90 * MIN, price: 200 };
+  assert.deepEqual(fibLevelPrices(a, b, [0, 0.5, 1, 1.618]).map((v) => +v.toFixed(6)), [200, 150, 100, 38.2]);
+  assert.equal(fibLabel(0.618, 138.2), '0.618 (138.20)');
+  const stats = rangeStats(a, b, () => 91);
+  assert.equal(stats.change, 100);
+  assert.equal(stats.percent, 100);
+  assert.equal(rangeLabel(stats, true), '+100.00 (+100.00%) · 91 bars · 1h 30m');
+  assert.equal(rangeLabel(rangeStats(b, a), false), '−100.00 (−50.00%)');
+  assert.equal(formatDuration(3 * 86_400_000 + 4 * 3_600_000 + 5000), '3d 4h');
+  assert.equal(formatDuration(250), '250ms');
+});
+
+test('geometry: handles at the points, rays reach the pane edge, clipping and dashes', () => {
+  const v = view();
+  const trend = valid({ id: 't', kind: 'trend', points: [{ time: T0 + 10 * MIN, price: 95 }, { time: T0 + 20 * MIN, price: 100 }] });
+  const shape = shapeOf(trend, v, CONTEXT);
+  assert.deepEqual(shape.handles, [[60, 225], [120, 150]]);
+  const ray = shapeOf({ ...trend, kind: 'ray' }, v, CONTEXT);
+  const [x0, y0, x1, y1] = ray.strokes[0].segments;
+  assert.deepEqual([x0, y0], [60, 225]);
+  assert.ok(x1 > 600 && y1 < 0, 'a ray leaves the pane');
+  const out = [0, 0, 0, 0];
+  assert.equal(clipSegment(x0, y0, x1, y1, 0, 0, 600, 300, out), true);
+  assert.deepEqual(out.slice(0, 2), [60, 225], 'the start stays');
+  assert.ok(Math.abs(out[3]) < 1e-9, 'clipped at the top edge');
+  assert.ok(Math.abs((out[2] - 60) / (225 - out[3]) - 60 / 75) < 1e-9, 'same direction');
+  assert.equal(clipSegment(-10, -10, -5, -1, 0, 0, 600, 300, out), false);
+  const dashes = [];
+  pushDashed(dashes, 0, 0, 100, 0, 4, 3);
+  assert.equal(dashes.length / 4, 15);
+  assert.deepEqual(dashes.slice(0, 8), [0, 0, 4, 0, 7, 0, 11, 0]);
+  // A log scale: prices ≤ 0 have no pixel, the shape is empty rather than NaN.
+  const logView = view('main', { log: true });
+  assert.equal(shapeOf(valid({ id: 'h', kind: 'hline', points: [{ price: -1 }] }), logView, CONTEXT).strokes.length, 0);
+  // A marker without price sits under its bar's low (buy).
+  const marker = valid({ id: 'm', kind: 'marker', points: [{ time: T0 + 50 * MIN }] });
+  const ms = shapeOf(marker, v, { ...CONTEXT, barAt: () => ({ low: 95, high: 105 }) });
+  assert.equal(ms.handles[0][1], 225);
+  assert.ok(ms.marker.y > 225, 'a buy arrow below the low');
+  const sell = shapeOf({ ...marker, side: 'sell' }, v, { ...CONTEXT, barAt: () => ({ low: 95, high: 105 }) });
+  assert.ok(sell.marker.y < 75, 'a sell arrow above the high');
+});
+
+test('hit testing: handles of the selected annotation first, then the topmost under the pointer', () => {
+  const v = view();
+  const trend = valid({ id: 't', kind: 'trend', points: [{ time: T0 + 10 * MIN, price: 95 }, { time: T0 + 20 * MIN, price: 100 }] });
+  const level = valid({ id: 'h', kind: 'hline', points: [{ price: 100 }] });
+  const locked = valid({ id: 'l', kind: 'hline', points: [{ price: 105 }], editable: false });
+  const list = [trend, level, locked];
+  const at = (x, y, selected = null) => hitTest(list, [v], v.rect.x + x, v.rect.y + y, 5, CONTEXT, selected, () => 40);
+  assert.deepEqual(at(120, 150), { id: 'h', handle: null, pane: 'main' }, 'the later-drawn hline is on top');
+  assert.deepEqual(at(120, 150, 't'), { id: 't', handle: 1, pane: 'main' }, 'a selected handle wins');
+  assert.deepEqual(at(90, 187.5 + 3), { id: 't', handle: null, pane: 'main' }, 'near the middle of the line');
+  assert.equal(at(90, 250), null);
+  assert.equal(at(300, 75), null, 'non-editable annotations are not hit');
+  const rect = valid({ id: 'r', kind: 'rect', points: [{ time: T0 + 60 * MIN, price: 96 }, { time: T0 + 80 * MIN, price: 104 }] });
+  assert.deepEqual(hitTest([rect], [v], v.rect.x + 420, v.rect.y + 150, 5, CONTEXT, null, () => 0)?.id, 'r', 'inside a filled rectangle');
+});
+
+test('editing: handles move a point, a drag moves every point by the same screen distance', () => {
+  const v = view();
+  const trend = valid({ id: 't', kind: 'trend', points: [{ time: T0 + 10 * MIN, price: 95 }, { time: T0 + 20 * MIN, price: 100 }] });
+  const moved = translate(trend, v, 6, -15);
+  assert.deepEqual(moved.points, [{ time: T0 + 11 * MIN, price: 96 }, { time: T0 + 21 * MIN, price: 101 }]);
+  assert.deepEqual(trend.points[0], { time: T0 + 10 * MIN, price: 95 }, 'the original is unchanged');
+  const hline = valid({ id: 'h', kind: 'hline', points: [{ price: 100 }] });
+  assert.equal(movePoint(hline, 0, { time: T0, price: 102 }).points[0].price, 102);
+  // On a log scale a drag multiplies: the shape stays the same on screen.
+  const lv = view('main', { log: true });
+  const logMoved = translate(trend, lv, 0, -30);
+  assert.ok(Math.abs(logMoved.points[1].price / logMoved.points[0].price - 100 / 95) < 1e-12);
+});
+
+test('panes: an annotation names its pane by id, indicator pane name or indicator id', () => {
+  const views = [view('main'), view('pane:osc'), view('new:rsi14:0')];
+  assert.equal(resolvePane('main', views).id, 'main');
+  assert.equal(resolvePane('osc', views).id, 'pane:osc');
+  assert.equal(resolvePane('rsi14', views).id, 'new:rsi14:0');
+  assert.equal(resolvePane('new:rsi14:0', views).id, 'new:rsi14:0');
+  assert.equal(resolvePane('nope', views), null);
+});
+
+test('layers: 1,000 trend lines become one segments layer, 10,000 markers one markers layer, rebuilt only on change', () => {
+  const v = view();
+  const list = [];
+  for (let i = 0; i < 1000; i++) list.push(valid({ id: `t${i}`, kind: 'trend', points: [{ time: T0 + (i % 100) * MIN, price: 90 + (i % 20) }, { time: T0 + ((i + 7) % 100) * MIN, price: 91 + (i % 19) }] }));
+  for (let i = 0; i < 10000; i++) list.push(valid({ id: `m${i}`, kind: 'marker', points: [{ time: T0 + (i % 100) * MIN, price: 100 }], side: i % 2 ? 'sell' : 'buy' }));
+  list.push(valid({ id: 'box', kind: 'rect', points: [{ time: T0, price: 95 }, { time: T0 + 10 * MIN, price: 105 }], color: '#ff0000' }));
+  const builder = new AnnotationLayerBuilder();
+  const built = builder.build(list, 1, v, CONTEXT, STYLE, 0, 's');
+  const kinds = built.layers.map((l) => l.kind).sort();
+  assert.deepEqual(kinds, ['markers', 'rects', 'segments', 'segments'], 'fills, blue lines, red box outline, all markers');
+  const blue = built.layers.find((l) => l.kind === 'segments' && l.color[2] === 1);
+  assert.equal(blue.count, 2000, 'two points per segment, one segment per trend line');
+  const markers = /** @type {any} */ (built.layers.find((l) => l.kind === 'markers'));
+  assert.equal(markers.count, 10000);
+  assert.equal(markers.shape, 'triangle');
+  const rects = built.layers.find((l) => l.kind === 'rects');
+  assert.equal(rects.count, 1);
+  assert.equal(rects.colors[0], packRgba([1, 0, 0, 0.15]));
+  assert.ok(built.layers.filter((l) => l.kind !== 'markers').every((l) => l.pane === v.rect), 'drawn in the pane');
+
+  // Markers: buys below their price pointing up, sells above it pointing down (a negative
+  // diameter), in pane pixels relative to the box around them, which lies inside the pane.
+  const box = markers.pane;
+  assert.ok(box.x >= v.rect.x && box.y >= v.rect.y && box.x + box.width <= v.rect.x + v.rect.width && box.y + box.height <= v.rect.y + v.rect.height, 'box inside the pane');
+  assert.ok(box.height < 40, `the box hugs the markers (${box.height} px tall)`);
+  const at = (i) => ({ x: markers.data[i * MARKER_STRIDE] + box.x - v.rect.x, y: markers.data[i * MARKER_STRIDE + 1] + box.y - v.rect.y, d: markers.data[i * MARKER_STRIDE + 2] });
+  assert.deepEqual(markers.transform, [1, 0, 1, 0]);
+  assert.ok(Math.abs(at(0).x - v.x.toPixel(T0)) < 1e-3);
+  assert.ok(Math.abs(at(0).y - (v.y.toPixel(100) + 6 + 3)) < 1e-3, 'a buy: half its size and a gap below the price');
+  assert.equal(at(0).d, 12);
+  assert.ok(Math.abs(at(1).y - (v.y.toPixel(100) - 6 - 3)) < 1e-3, 'a sell: above');
+  assert.equal(at(1).d, -12, 'a sell is mirrored');
+
+  assert.equal(builder.build(list, 1, v, CONTEXT, STYLE, 0, 's'), built, 'nothing changed: the same layers (nothing uploaded again)');
+  const panned = { ...v, x: createTimeScale(T0 + 10 * MIN, T0 + 110 * MIN, 600) };
+  const again = builder.build(list, 1, panned, CONTEXT, STYLE, 0, 's');
+  assert.notEqual(again, built, 'the viewport changed: rebuilt');
+  const moved = /** @type {any} */ (again.layers.find((l) => l.kind === 'markers'));
+  // Ten minutes scrolled out of view; the markers one minute (6 px) past the edge still show half.
+  assert.equal(moved.count, 9100, 'markers scrolled out of view are left out');
+  assert.notEqual(moved.dataKey, markers.dataKey);
+  // Only markers in view are written; none at all: no layer.
+  const away = { ...v, x: createTimeScale(T0 + 1000 * MIN, T0 + 1100 * MIN, 600) };
+  assert.ok(!builder.build(list, 1, away, CONTEXT, STYLE, 0, 's').layers.some((l) => l.kind === 'markers'));
+});
+
+test('layers: dashes, fib bands and labels, range colour by direction, hidden annotations skipped', () => {
+  const v = view();
+  const builder = new AnnotationLayerBuilder();
+  const fib = valid({ id: 'f', kind: 'fib', points: [{ time: T0 + 10 * MIN, price: 92 }, { time: T0 + 60 * MIN, price: 108 }] });
+  const dashed = valid({ id: 'd', kind: 'hline', points: [{ price: 100 }], dash: 'dashed', width: 1, color: '#00ff00', label: 'L' });
+  const down = valid({ id: 'r', kind: 'range', points: [{ time: T0, price: 105 }, { time: T0 + 5 * MIN, price: 95 }] });
+  const hidden = valid({ id: 'x', kind: 'hline', points: [{ price: 99 }], visible: false, color: '#ff00ff' });
+  const built = builder.build([fib, dashed, down, hidden], 1, v, CONTEXT, STYLE, 0, 's');
+  const green = built.layers.find((l) => l.kind === 'segments' && l.color[1] === 1 && l.color[0] === 0);
+  // 600 px of 4 on, 3 off: 86 dashes of 2 points.
+  assert.equal(green.count, Math.ceil(600 / 7) * 2);
+  assert.ok(!built.layers.some((l) => l.kind === 'segments' && l.color[0] === 1 && l.color[2] === 1), 'hidden: not drawn');
+  const rects = built.layers.find((l) => l.kind === 'rects');
+  assert.equal(rects.count, DEFAULT_FIB_LEVELS.length - 1 + 1, 'fib bands between levels, and the range box');
+  const rangeFill = rects.colors[rects.count - 1];
+  assert.equal(rangeFill, packRgba([1, 0, 0, 0.15]), 'a falling range is drawn in the down colour');
+  const labels = built.labels.map((l) => l.text);
+  assert.ok(labels.includes('0.5 (100.00)'));
+  assert.ok(labels.includes('L'));
+  assert.ok(labels.includes('−10.00 (−9.52%) · 5m 0s'));
+  assert.ok(built.labels.every((l) => l.clip === v.rect));
+});
