@@ -58,6 +58,8 @@ export const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
   ['indicators[].color', ['uniforms', 'indicators']],
   ['indicators[].visible', ['uniforms', 'indicators']],
   ['shaders', ['pipelines', 'shaders']],
+  // Annotations become a few batched scene layers, rebuilt by the next frame.
+  ['annotations', ['buffers', 'annotations']],
   ['quality.resolutionScale', ['buffers', 'renderer']],
   ['quality.msaa', ['pipelines', 'renderer']],
   ['quality.lodAggressiveness', ['buffers', 'data']],

@@ -23,7 +23,7 @@ test('defaults: an empty config resolves to every default', () => {
   assert.deepEqual(config.series, { type: 'line', lineWidth: 1.5, areaOpacity: 0.2, density: 'off', densityScale: 'log', cluster: 'off', items: [], heatmap: { interpolation: 'nearest', colormap: 'viridis', colorScale: 'linear' } });
   assert.deepEqual(config.indicators, []);
   assert.deepEqual(config.shaders, []);
-  assert.deepEqual(config.quality, { resolutionScale: 1, msaa: 4, lodAggressiveness: 0.5, targetFps: 60, tier: 'auto' });
+  assert.deepEqual(config.quality, { resolutionScale: 1, msaa: 4, lodAggressiveness: 0.5, gpuLod: 'auto', targetFps: 60, tier: 'auto' });
   assert.equal(config.quality.maxGpuMemoryMB, undefined, 'no GPU memory budget unless one is set');
   assert.equal(config.features.autoTune, true);
   assert.equal(config.telemetry.enabled, false);
@@ -36,7 +36,7 @@ test('defaults: an empty config resolves to every default', () => {
 test('defaults fill around partial settings', () => {
   const result = resolveConfig([{ quality: { msaa: 1 } }]);
   assert.equal(result.ok, true);
-  assert.deepEqual(result.config.quality, { resolutionScale: 1, msaa: 1, lodAggressiveness: 0.5, targetFps: 60, tier: 'auto' });
+  assert.deepEqual(result.config.quality, { resolutionScale: 1, msaa: 1, lodAggressiveness: 0.5, gpuLod: 'auto', targetFps: 60, tier: 'auto' });
 });
 
 test('the patch schema adds no defaults and needs only ids in list items', () => {
