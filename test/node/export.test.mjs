@@ -7,6 +7,7 @@ import { sceneToSvg, SVG_LAYERS, rowsCsv, windowRows, csvCell, encodePng, frameT
 import { GAP_Y } from '../../build/node/core/scene/frame-scene.js';
 
 const plot = { x: 10, y: 20, width: 100, height: 50 };
+/** @returns {any} a FrameScene */
 const scene = (layers) => ({ width: 200, height: 100, background: [1, 1, 1, 1], plot, layers });
 const pack = (r, g, b, a = 255) => (r | (g << 8) | (b << 16) | (a << 24)) >>> 0;
 
@@ -168,6 +169,7 @@ test('clusters: one disc per cell at the centroid, the count written on clusters
 });
 
 test('overlay text: axis labels and titles land where the overlay shows them, escaped', async () => {
+  /** @type {any} a FrameResult */
   const frame = {
     scene: scene([]),
     xLabels: [{ position: 60, label: '12:00', major: true }],

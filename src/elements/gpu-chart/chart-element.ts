@@ -23,6 +23,8 @@ import { ChartTheme } from './chart-theme.js';
 import { ChartViewport } from './chart-viewport.js';
 import { ChartCanvas } from './chart-canvas.js';
 import { ChartClusterLabels } from './chart-cluster-labels.js';
+import { ChartA11y } from './chart-a11y.js';
+import { ChartExport } from './chart-export.js';
 import { prepareChart, seriesTypeIssue } from './chart-commit.js';
 import { yAxisIssues } from './chart-axes.js';
 import { nameAttributeIssues } from './chart-attributes.js';
@@ -42,6 +44,10 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   abstract label: string | null;
   /** `x-axis` attribute: read as soon as it is set, before the configuration layer is rebuilt. */
   abstract xAxis?: XAxisKind;
+  /** `data-table` attribute: the table alternative shown on screen (GpuChart declares it). */
+  abstract dataTable: boolean;
+  /** Re-reads colours from CSS (GpuChart: public `refreshStyles`). */
+  abstract refreshStyles(): void;
 
   /** Recovery timings (retry backoff, circuit breaker) for every chart on the page; tests shorten them. */
   static recovery: RecoveryOptions = DEFAULT_RECOVERY;
@@ -72,6 +78,7 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     drawn: (frame) => {
       this.overlay.frameDrawn(frame);
       this.clusterLabels.frameDrawn(frame, this.frames.renderer);
+      this.a11y.frameDrawn();
     },
     measured: (stats) => this.quality.record(stats),
   });
@@ -91,6 +98,16 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   protected readonly quality = new ChartQuality(this, this.chartModel, this.configuration, this.renderers, this.surface.measure);
   /** The visible window and crosshair: API, events, and this chart's `sync-group`. */
   protected readonly view = new ChartViewport(this, this.chartModel, () => this.frames.flush(), this.overlay);
+  /** Role and name, keyboard navigation point to point, the data table, forced colours, reduced motion. */
+  protected readonly a11y = new ChartA11y(this);
+  /** toBlob, toSVG, toCSV, download. */
+  protected readonly exporter = new ChartExport({
+    model: () => this.model,
+    root: () => this.renderRoot,
+    width: () => this.clientWidth,
+    capture: () => this.frames.capture(),
+    text: () => ({ legend: this.effectiveConfig.features.legend, fontSize: this.effectiveConfig.text.fontSize, fontFamily: this.effectiveConfig.text.fontFamily }),
+  });
   protected readonly commitParts = {
     model: this.chartModel,
     theme: this.theming,
@@ -240,3 +257,4 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     // Nothing will draw: nobody should wait for a frame.
     if (message) this.frames.flushWaiters();
   }}
+
