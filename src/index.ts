@@ -17,5 +17,5 @@ export { createTelemetry, type Telemetry, type TelemetryBatch, type TelemetryOpt
 export { type LifecycleState } from './recovery/lifecycle.js';
 export { GpuIndicator } from './elements/gpu-indicator/gpu-indicator.js';
 // Series types are modules: a page can register its own (see README "Adding a series type").
-export { registerSeriesType, seriesType, SERIES_TYPES, lineSeries, areaSeries, barSeries, heatmapSeries } from './series/index.js';
+export { registerSeriesType, registerLazySeriesType, loadSeriesType, onSeriesTypeLoaded, seriesType, SERIES_TYPES, lineSeries, areaSeries, barSeries, heatmapSeries } from './series/index.js';
 export type { SeriesModule, SeriesContext, DrawTarget, ExtentQuery, ColorBar, HeatmapDefaults } from './series/index.js';

@@ -14,7 +14,7 @@ import {
   windowContaining,
   type PointCursor,
 } from '../../a11y/index.js';
-import { windowRows } from '../../export/index.js';
+import { windowRows } from '../../export/csv.js';
 
 /** What the accessibility controller needs from its chart. */
 export interface A11yHost extends ReactiveControllerHost, EventTarget {

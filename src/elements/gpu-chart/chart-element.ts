@@ -25,10 +25,11 @@ import { ChartCanvas } from './chart-canvas.js';
 import { ChartClusterLabels } from './chart-cluster-labels.js';
 import { ChartA11y } from './chart-a11y.js';
 import { ChartExport } from './chart-export.js';
+import { ChartLazyTypes } from './chart-lazy-types.js';
 import { prepareChart, seriesTypeIssue } from './chart-commit.js';
 import { yAxisIssues } from './chart-axes.js';
 import { nameAttributeIssues } from './chart-attributes.js';
-import { Invalidation, invalidationOf } from './invalidation.js';
+import { EVERYTHING, Invalidation, invalidationOf } from './invalidation.js';
 
 /**
  * The wiring of `<gpu-chart>`: its controllers, each built once and owning its state, and the
@@ -122,6 +123,8 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   constructor() {
     super();
     new ChartInteraction(this);
+    // A lazy series type loaded: its series are resolved and drawn again.
+    new ChartLazyTypes(this, () => this.invalidate(EVERYTHING));
   }
 
   /** The chart's lifecycle state: initializing, ready, lost, recovering, degraded, fallback, failed, disposed. */

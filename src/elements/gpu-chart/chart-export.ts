@@ -2,7 +2,8 @@ import type { ChartModel } from '../../core/chart-model.js';
 import type { FrameResult } from '../../core/chart-types.js';
 import { MAIN_PANE } from '../../core/panes.js';
 import type { FramePixels } from '../../render/renderer.js';
-import { frameTexts, rowsCsv, sceneToSvg, windowRows, type ExportText } from '../../export/index.js';
+import { frameTexts, type ExportText } from '../../export/export-text.js';
+import { rowsCsv, windowRows } from '../../export/csv.js';
 import { rgbaToCss } from '../resolve-css-color.js';
 
 /** What exports need from their chart. */
@@ -51,6 +52,8 @@ export class ChartExport {
     const frame = model.frame();
     if (!frame) throw new Error('gpu-chart toSVG: nothing to export yet');
     const colors = this.colors();
+    // The SVG writers are a lazy chunk: only pages that export load them.
+    const { sceneToSvg } = await import('../../export/scene-svg.js');
     return sceneToSvg({
       scene: frame.scene,
       pixelRatio: model.chartSize.pixelRatio,
