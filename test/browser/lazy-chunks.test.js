@@ -34,7 +34,8 @@ describe('lazy chunks', () => {
   });
 
   it('draws a lazy series type once its module has loaded', async () => {
-    let release;
+    /** @type {(value?: unknown) => void} */
+    let release = () => {};
     const gate = new Promise((resolve) => (release = resolve));
     registerLazySeriesType('lazy-area', async () => {
       await gate;

@@ -18,7 +18,7 @@ test('the demo has no missing resource, and its export and accessibility section
 
   await page.click('#a11y-png');
   await expect(page.locator('#a11y-export-stats')).toContainText('PNG');
-  expect(await page.locator('#a11y-preview').evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  expect(await page.locator('#a11y-preview').evaluate((img) => /** @type {HTMLImageElement} */ (img).complete && /** @type {HTMLImageElement} */ (img).naturalWidth > 0)).toBe(true);
 
   const download = page.waitForEvent('download');
   await page.locator('#a11y-chart').locator('button.export-button', { hasText: 'CSV' }).click();

@@ -17,7 +17,8 @@ function model(type) {
 const seriesLayers = (m) => m.frame().scene.layers.filter((layer) => layer.kind !== 'segments');
 
 test('a lazy type loads on first use, draws nothing until then, and tells the charts', async () => {
-  let release;
+  /** @type {(value?: unknown) => void} */
+  let release = () => {};
   let loads = 0;
   const gate = new Promise((resolve) => (release = resolve));
   registerLazySeriesType('slow-line', async () => {
@@ -25,7 +26,7 @@ test('a lazy type loads on first use, draws nothing until then, and tells the ch
     await gate;
     return { ...lineSeries, type: 'slow-line' };
   });
-  assert.ok(SERIES_TYPES.includes('slow-line'), 'listed with the types');
+  assert.ok(SERIES_TYPES.includes(/** @type {any} */ ('slow-line')), 'listed with the types');
   const heard = [];
   const stop = onSeriesTypeLoaded((type) => heard.push(type));
   const m = model('slow-line');
