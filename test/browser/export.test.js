@@ -59,6 +59,18 @@ describe('export', () => {
     assert(error instanceof TypeError && /image\/gif/.test(error.message), 'an unsupported type is refused, named');
   });
 
+  it('toBlob works the same on the Canvas2D fallback', async () => {
+    const chart = await createChart({ data: randomWalk(2000), attributes: { renderer: 'canvas2d' } });
+    assertEqual(chart.rendererKind, 'canvas2d', 'fallback renderer');
+    const png = await decode(await chart.toBlob());
+    const snapshot = await chart.snapshot();
+    const ratio = chart.model.chartSize.pixelRatio;
+    const plot = chart.model.plotCss();
+    const inside = { x: Math.ceil(plot.x * ratio), y: Math.ceil((plot.y + 30) * ratio), width: Math.floor((plot.width - 2) * ratio), height: Math.floor((plot.height - 32) * ratio) };
+    const difference = maxDifference(png, snapshot, inside);
+    assert(difference <= 2, `plot pixels equal the Canvas2D chart's (max difference ${difference})`);
+  });
+
   it('toSVG: parses, holds the series path and the axes, and stays small for big data', async () => {
     const n = 200_000;
     const chart = await createChart({ data: randomWalk(n), width: 500, height: 260 });
