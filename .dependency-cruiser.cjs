@@ -9,7 +9,7 @@
 const layer = (folder) => `^src/${folder}/`;
 
 /** DOM-free layers: they run in Node (tests, Dawn benchmarks), so no element and no Lit. */
-const DOM_FREE = ['core', 'data', 'indicators', 'config', 'time', 'series', 'recovery', 'render/webgpu', 'perf', 'custom-shaders', 'annotations'];
+const DOM_FREE = ['core', 'data', 'indicators', 'config', 'time', 'series', 'recovery', 'render/webgpu', 'perf', 'custom-shaders', 'annotations', 'export', 'a11y'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -176,6 +176,13 @@ module.exports = {
       comment: 'define/ registers custom elements as a side effect; only the bundle entries may import it.',
       from: { pathNot: ['^src/(index|cdn)\\.ts$', layer('define')] },
       to: { path: layer('define') },
+    },
+    {
+      name: 'export-and-a11y-read-the-model-output',
+      severity: 'error',
+      comment: 'export/ (SVG, CSV) and a11y/ (navigation, announcements) turn what core produces (the scene, frames, data) into files and words: they must not reach renderers, elements, config or recovery.',
+      from: { path: [layer('export'), layer('a11y')] },
+      to: { path: ['render', 'elements', 'config', 'recovery', 'events', 'indicators'].map(layer) },
     },
     {
       name: 'no-dev-dependencies-in-src',

@@ -23,5 +23,5 @@ export { GpuAnnotation } from './elements/gpu-annotation/gpu-annotation.js';
 export { GpuDrawingTools } from './elements/gpu-drawing-tools/gpu-drawing-tools.js';
 export { ANNOTATION_KINDS, type Annotation, type AnnotationJson, type AnnotationKind, type AnnotationPoint } from './annotations/types.js';
 // Series types are modules: a page can register its own (see README "Adding a series type").
-export { registerSeriesType, seriesType, SERIES_TYPES, lineSeries, areaSeries, barSeries, heatmapSeries } from './series/index.js';
+export { registerSeriesType, registerLazySeriesType, loadSeriesType, onSeriesTypeLoaded, seriesType, SERIES_TYPES, lineSeries, areaSeries, barSeries, heatmapSeries } from './series/index.js';
 export type { SeriesModule, SeriesContext, DrawTarget, ExtentQuery, ColorBar, HeatmapDefaults } from './series/index.js';

@@ -36,7 +36,64 @@ export function seriesType(type: string): SeriesModule | undefined {
 
 /** The module that draws a type: its own, else the line's (an unknown type is drawn as a line). */
 export function seriesModuleFor(type: string): SeriesModule {
-  return modules.get(type) ?? lineSeries;
+  const module = modules.get(type);
+  if (module) return module;
+  const lazy = lazyTypes.get(type);
+  if (!lazy) return lineSeries;
+  // Started once; a failure is said once (its series keep drawing nothing).
+  if (!lazy.loading) loadSeriesType(type).catch((error) => console.error(`gpu-charts: series type "${type}" could not be loaded`, error));
+  return pendingSeries;
 }
+
+// ——— lazy series types: heavy modules (3D meshes, …) in chunks of their own ———
+
+const lazyTypes = new Map<string, { load: () => Promise<SeriesModule<any>>; loading: Promise<SeriesModule> | null }>();
+const loadListeners = new Set<(type: string) => void>();
+
+/**
+ * Registers a type whose module is loaded the first time a chart draws a series of it, e.g.
+ * `registerLazySeriesType('surface', () => import('./surface/index.js').then((m) => m.surfaceSeries))`:
+ * the bundler makes the module a chunk of its own, so pages without that type never download it.
+ * Until it has loaded, such series draw nothing (not a line that would then jump); once loaded,
+ * every chart is told (`onSeriesTypeLoaded`) and draws it.
+ */
+export function registerLazySeriesType(type: string, load: () => Promise<SeriesModule<any>>): void {
+  if (modules.has(type)) return;
+  lazyTypes.set(type, { load, loading: null });
+  if (!SERIES_TYPES.includes(type as SeriesType)) SERIES_TYPES.push(type as SeriesType);
+}
+
+/** Loads a lazy type now (a page may preload it); resolves with its module (registered), or undefined for other types. */
+export function loadSeriesType(type: string): Promise<SeriesModule | undefined> {
+  const known = modules.get(type);
+  if (known) return Promise.resolve(known);
+  const lazy = lazyTypes.get(type);
+  if (!lazy) return Promise.resolve(undefined);
+  lazy.loading ??= lazy.load().then((module) => {
+    if (module.type !== type) throw new Error(`lazy series type "${type}" loaded a module of type "${module.type}"`);
+    registerSeriesType(module);
+    lazyTypes.delete(type);
+    for (const listener of loadListeners) listener(type);
+    return module;
+  });
+  return lazy.loading;
+}
+
+/** Calls `listener` whenever a lazy series type has loaded (charts then draw again). Returns the remover. */
+export function onSeriesTypeLoaded(listener: (type: string) => void): () => void {
+  loadListeners.add(listener);
+  return () => loadListeners.delete(listener);
+}
+
+/** What draws a lazy type's series while its module loads: nothing. */
+const pendingSeries: SeriesModule<null> = {
+  type: 'pending',
+  columns: [],
+  createState: () => null,
+  extent: () => {},
+  draw: () => {},
+  tooltip: () => {},
+  legendValue: () => Number.NaN,
+};
 
 for (const module of [lineSeries, areaSeries, baselineSeries, barSeries, volumeSeries, candlestickSeries, ohlcSeries, heatmapSeries, scatterSeries, bandSeries]) registerSeriesType(module);

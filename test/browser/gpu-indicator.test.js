@@ -1,6 +1,7 @@
 // <gpu-indicator> children: computed with the TA-Lib-exact functions, drawn over the price series,
 // updated when added, changed or removed, and reported when invalid.
 import { bbands, ema, macd, rsi, sma, stoch } from '../../dist/indicators/index.js';
+import { GpuIndicator } from '../../dist/index.js';
 import { assert, assertEqual, createChart, nextEvent } from './helpers.js';
 
 const ohlc = (n) => {
@@ -11,6 +12,9 @@ const ohlc = (n) => {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('gpu-indicator', () => {
+  // The indicators are a lazy chunk: loaded once here, so that an indicator is computed in the
+  // task after it connects (the lazy path itself: "loads the indicators' chunk on first use").
+  before(() => GpuIndicator.load());
   afterEach(() => document.querySelectorAll('gpu-chart').forEach((chart) => chart.remove()));
 
   it('draws an SMA child over the candles, equal to the sma() function', async () => {

@@ -25,11 +25,14 @@ import { ChartTheme } from './chart-theme.js';
 import { ChartViewport } from './chart-viewport.js';
 import { ChartCanvas } from './chart-canvas.js';
 import { ChartClusterLabels } from './chart-cluster-labels.js';
+import { ChartA11y } from './chart-a11y.js';
+import { ChartExport } from './chart-export.js';
+import { ChartLazyTypes } from './chart-lazy-types.js';
 import { prepareChart, seriesTypeIssue } from './chart-commit.js';
 import { gpuLodFor, type GpuLodSetting } from './chart-gpu-lod.js';
 import { yAxisIssues } from './chart-axes.js';
 import { nameAttributeIssues } from './chart-attributes.js';
-import { Invalidation, invalidationOf } from './invalidation.js';
+import { EVERYTHING, Invalidation, invalidationOf } from './invalidation.js';
 
 /**
  * The wiring of `<gpu-chart>`: its controllers, each built once and owning its state, and the
@@ -45,6 +48,10 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   abstract label: string | null;
   /** `x-axis` attribute: read as soon as it is set, before the configuration layer is rebuilt. */
   abstract xAxis?: XAxisKind;
+  /** `data-table` attribute: the table alternative shown on screen (GpuChart declares it). */
+  abstract dataTable: boolean;
+  /** Re-reads colours from CSS (GpuChart: public `refreshStyles`). */
+  abstract refreshStyles(): void;
 
   /** Recovery timings (retry backoff, circuit breaker) for every chart on the page; tests shorten them. */
   static recovery: RecoveryOptions = DEFAULT_RECOVERY;
@@ -76,6 +83,7 @@ export abstract class ChartElement extends LitElement implements InteractionHost
       this.overlay.frameDrawn(frame);
       this.clusterLabels.frameDrawn(frame, this.frames.renderer);
       this.annotationLayer.frameDrawn();
+      this.a11y.frameDrawn();
     },
     measured: (stats) => this.quality.record(stats),
   });
@@ -99,6 +107,16 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   protected readonly quality = new ChartQuality(this, this.chartModel, this.configuration, this.renderers, this.surface.measure);
   /** The visible window and crosshair: API, events, and this chart's `sync-group`. */
   protected readonly view = new ChartViewport(this, this.chartModel, () => this.frames.flush(), this.overlay);
+  /** Role and name, keyboard navigation point to point, the data table, forced colours, reduced motion. */
+  protected readonly a11y = new ChartA11y(this);
+  /** toBlob, toSVG, toCSV, download. */
+  protected readonly exporter = new ChartExport({
+    model: () => this.model,
+    root: () => this.renderRoot,
+    width: () => this.clientWidth,
+    capture: () => this.frames.capture(),
+    text: () => ({ legend: this.effectiveConfig.features.legend, fontSize: this.effectiveConfig.text.fontSize, fontFamily: this.effectiveConfig.text.fontFamily }),
+  });
   protected readonly commitParts = {
     model: this.chartModel,
     theme: this.theming,
@@ -114,6 +132,8 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   constructor() {
     super();
     new ChartInteraction(this);
+    // A lazy series type loaded: its series are resolved and drawn again.
+    new ChartLazyTypes(this, () => this.invalidate(EVERYTHING));
   }
 
   /** The chart's lifecycle state: initializing, ready, lost, recovering, degraded, fallback, failed, disposed. */
@@ -252,3 +272,4 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     // Nothing will draw: nobody should wait for a frame.
     if (message) this.frames.flushWaiters();
   }}
+

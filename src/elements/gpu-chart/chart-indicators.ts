@@ -3,9 +3,9 @@ import { MAIN_PANE } from '../../core/panes.js';
 import type { SeriesStore } from '../../data/series-store.js';
 import type { ConfigIssue } from '../../config/errors.js';
 import type { IndicatorConfig } from '../../config/schema.js';
-import { getIndicator } from '../../indicators/registry.js';
-import { IndicatorStream } from '../../indicators/indicator-stream.js';
+import type { IndicatorStream } from '../../indicators/indicator-stream.js';
 import { IndicatorError } from '../../indicators/errors.js';
+import { indicatorRuntime, loadIndicatorRuntime } from '../indicator-runtime.js';
 import type { GpuIndicator } from '../gpu-indicator/gpu-indicator.js';
 import { resolveCssColor } from '../resolve-css-color.js';
 
@@ -70,7 +70,16 @@ export class ChartIndicators {
     this.scheduled = false;
     const store = this.model.data;
     const live: LiveIndicator[] = [];
-    if (store) {
+    const runtime = indicatorRuntime();
+    if (!runtime && this.size > 0) {
+      // The indicators are a lazy chunk: load it, then compute (one frame later).
+      void loadIndicatorRuntime().then(
+        () => this.schedule(),
+        (error) => this.reportConfig([{ path: 'indicators', message: `the indicators could not be loaded: ${error instanceof Error ? error.message : String(error)}`, source: 'config' }]),
+      );
+    }
+    if (store && runtime) {
+      const { getIndicator, IndicatorStream } = runtime;
       let newPanes = 0;
       for (const indicator of this.indicators) {
         if (indicator.hidden || !indicator.validate()) continue;
@@ -144,13 +153,18 @@ export class ChartIndicators {
           lineWidth: style.lineWidth,
           pane: style.pane,
           style: histogram ? 'histogram' : 'line',
-          ...(k === 0 ? { levels: getIndicator(stream.type).levels } : {}),
+          ...(k === 0 ? { levels: levelsOf(stream.type) } : {}),
         });
       });
     }
     this.model.setDerived(derived);
     this.changed();
   }
+}
+
+/** The reference levels of an indicator type (RSI's 30 and 70), once the runtime is loaded. */
+function levelsOf(type: string) {
+  return indicatorRuntime()?.getIndicator(type).levels;
 }
 
 /** Runs a step of one indicator; on failure reports it (the caller drops the indicator) and returns false. */

@@ -1,4 +1,4 @@
-import { html, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ScaleKind, XAxisKind } from '../../core/scales.js';
 import type { SeriesType } from '../../series/index.js';
@@ -19,6 +19,7 @@ import { ChartElement } from './chart-element.js';
 import { applyConfigAttributes, rejectChoice } from './chart-attributes.js';
 import { EVERYTHING, Invalidation } from './invalidation.js';
 import { gpuChartStyles } from './gpu-chart.styles.js';
+import { a11yStyles } from './chart-a11y.styles.js';
 
 export type ChartState = LifecycleState;
 export type { ChartSeriesOptions };
@@ -43,7 +44,10 @@ export type { ChartSeriesOptions };
  * @event gpu-drawing-mode - Drawing mode started (`detail.kind`) or ended (`detail.kind` null).
  *
  * @slot - Child elements: `<gpu-indicator>` (drawn over the price series) and `<gpu-perf-overlay>` (drawn over the chart).
- * @csspart container - The box holding canvas, axes and overlays; focusable for keyboard control.
+ * @csspart container - The box holding canvas, axes and overlays; focusable for keyboard control (Enter: point navigation).
+ * @csspart focus-marker - The ring on the point keyboard navigation is at.
+ * @csspart data-table - The table alternative of the visible window (visually hidden unless `data-table`).
+ * @csspart export-buttons - The PNG / SVG / CSV buttons of `export-button` (each part `export-button`).
  * @csspart canvas - The WebGPU canvas.
  * @csspart x-axis - Time axis labels.
  * @csspart y-axis - Value axis labels.
@@ -66,7 +70,7 @@ export type { ChartSeriesOptions };
  * @cssprop --gpu-chart-series-1 - Colour of the first series (and -2 … -8 for the next ones).
  */
 export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost, AnnotationHost {
-  static override styles = gpuChartStyles;
+  static override styles = [gpuChartStyles, a11yStyles];
 
   /** Registers the element; safe to call more than once (or from two copies of the bundle). */
   static define(name = 'gpu-chart'): void {
@@ -158,6 +162,12 @@ export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost,
 
   /** Accessible description; defaults to a summary of the data. */
   @property() label: string | null = null;
+
+  /** Shows the data-table alternative of the visible window on screen (it is always there, visually hidden, for screen readers). */
+  @property({ type: Boolean, attribute: 'data-table', reflect: true }) dataTable = false;
+
+  /** Shows small PNG / SVG / CSV download buttons over the chart. */
+  @property({ type: Boolean, attribute: 'export-button' }) exportButton = false;
 
   /** Which renderer to use: `auto` (WebGPU, Canvas2D when WebGPU is unavailable or failing), `webgpu` (never fall back: show a message instead), `canvas2d`. */
   @property() renderer: RendererPreference = 'auto';
@@ -316,6 +326,39 @@ export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost,
    */
   profile(ms: number): Promise<TraceDocument> {
     return recordProfile(this, ms);
+  }
+
+  // ——— export and accessibility ———
+
+  /** The picture as an image (`image/png`, `image/jpeg`, `image/webp`): the drawn pixels with the axes' text, titles and legend composited. */
+  toBlob(type = 'image/png', quality?: number): Promise<Blob> {
+    return this.exporter.toBlob(type, quality);
+  }
+
+  /** The scene as a standalone SVG document (axes, every layer, legend), reduced to what the pixels show. */
+  toSVG(): Promise<string> {
+    return this.exporter.toSVG();
+  }
+
+  /** The rows of the visible window as CSV: time (ISO 8601) or x, then every data column. */
+  toCSV(): string {
+    return this.exporter.toCSV();
+  }
+
+  /** Saves the chart: `.svg`, `.csv`, `.jpg`, `.webp` by the name's extension, PNG otherwise (default `chart.png`). */
+  download(filename?: string): Promise<void> {
+    return this.exporter.download(filename);
+  }
+
+  /** Shows (or hides, or with no argument toggles) the data table on screen; returns whether it shows. */
+  toggleDataTable(show = !this.dataTable): boolean {
+    this.dataTable = show;
+    return show;
+  }
+
+  /** Turns keyboard point navigation on or off (Enter and Escape do the same on the focused chart). */
+  setPointNavigation(on: boolean): void {
+    this.a11y.setNavigating(on);
   }
 
   addIndicator(indicator: GpuIndicator): void {
@@ -488,7 +531,7 @@ export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost,
   /** The element renders its frame once; the overlay controller renders into the `overlay-*` parts. */
   override render() {
     return html`
-      <div class="container" part="container" tabindex="0" role="img">
+      <div class="container" part="container" tabindex="0" role="application" aria-roledescription="interactive chart" aria-describedby="gpu-chart-keys">
         <canvas part="canvas"></canvas>
         <div class="overlay-clusters"></div>
         <div class="overlay-axes"></div>
@@ -497,6 +540,15 @@ export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost,
         <slot></slot>
         <div class="overlay-status"></div>
       </div>
+      <div class="a11y"></div>
+      ${this.exportButton
+        ? html`<div class="export-buttons" part="export-buttons" role="group" aria-label="Download">
+            ${(['png', 'svg', 'csv'] as const).map(
+              (kind, i) =>
+                html`<button type="button" class="export-button" part="export-button" style="right:${4 + (2 - i) * 40}px" aria-label=${`Download ${kind.toUpperCase()}`} @click=${() => void this.download(`chart.${kind}`)}>${kind.toUpperCase()}</button>`,
+            )}
+          </div>`
+        : nothing}
     `;
   }
 

@@ -2,8 +2,8 @@ import { LitElement, css, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { GpuConfigErrorEvent } from '../../events/gpu-config-error.js';
 import { GpuDataErrorEvent } from '../../events/gpu-data-error.js';
-import { getIndicator, resolveIndicatorParams } from '../../indicators/registry.js';
 import { IndicatorError } from '../../indicators/errors.js';
+import { indicatorRuntime, loadIndicatorRuntime } from '../indicator-runtime.js';
 
 /** What an indicator needs from its chart (the enclosing `<gpu-chart>`). */
 export interface IndicatorHost extends HTMLElement {
@@ -43,6 +43,14 @@ export class GpuIndicator extends LitElement {
     if (!customElements.get(name)) customElements.define(name, this);
   }
 
+  /**
+   * Loads the indicators' code (a lazy chunk, otherwise fetched when the first indicator connects,
+   * which then appears a frame later). Pages that always show indicators may call it at start-up.
+   */
+  static async load(): Promise<void> {
+    await loadIndicatorRuntime();
+  }
+
   /** Indicator type, e.g. `sma`, `ema`, `bbands`, `sar`, `vwap` (see docs/indicators.md). */
   @property({ reflect: true }) type = 'sma';
 
@@ -65,15 +73,22 @@ export class GpuIndicator extends LitElement {
   private host: IndicatorHost | null = null;
   private reported = '';
 
-  /** The parameters from the attributes, validated against the indicator's definition. */
+  /**
+   * The parameters from the attributes, validated against the indicator's definition. Empty until
+   * the indicators' code has loaded (a lazy chunk, requested when the element connects).
+   */
   get params(): Record<string, number> {
-    return resolveIndicatorParams(this.type, this.rawParams());
+    const runtime = indicatorRuntime();
+    return runtime ? runtime.resolveIndicatorParams(this.type, this.rawParams(runtime)) : {};
   }
 
   /** Checks type and parameters; reports the first problem and returns false. */
   validate(): boolean {
+    const runtime = indicatorRuntime();
+    // Not loaded yet: not drawable yet, and nothing to report (the chart recomputes once loaded).
+    if (!runtime) return false;
     try {
-      resolveIndicatorParams(this.type, this.rawParams());
+      runtime.resolveIndicatorParams(this.type, this.rawParams(runtime));
       return true;
     } catch (error) {
       this.report(error);
@@ -112,6 +127,9 @@ export class GpuIndicator extends LitElement {
     super.connectedCallback();
     this.host = this.closest('gpu-chart') as IndicatorHost | null;
     this.host?.addIndicator?.(this);
+    if (!indicatorRuntime()) {
+      void loadIndicatorRuntime().then(() => this.host?.indicatorChanged(this), (error) => this.report(error));
+    }
     this.attributeObserver.observe(this, { attributes: true, attributeOldValue: true });
   }
 
@@ -133,8 +151,8 @@ export class GpuIndicator extends LitElement {
 
   private hasUpdatedOnce = false;
 
-  private rawParams(): Record<string, string> {
-    const names = Object.keys(getIndicator(this.type).params);
+  private rawParams(runtime: NonNullable<ReturnType<typeof indicatorRuntime>>): Record<string, string> {
+    const names = Object.keys(runtime.getIndicator(this.type).params);
     const byKey = new Map(names.map((name) => [name.toLowerCase(), name]));
     const raw: Record<string, string> = {};
     for (const attribute of Array.from(this.attributes)) {

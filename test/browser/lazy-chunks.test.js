@@ -1,0 +1,54 @@
+// Lazy chunks in a page: the indicators' code is fetched only when the first indicator appears
+// (then computed and drawn without anything else to do), and a series type registered with
+// registerLazySeriesType draws nothing until its module has loaded, then every chart redraws it.
+import { registerLazySeriesType } from '../../dist/index.js';
+import { assert, assertEqual, createChart, randomBars, sleep } from './helpers.js';
+
+const fetched = (fragment) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(fragment));
+
+async function until(condition, what, ms = 10_000) {
+  const end = performance.now() + ms;
+  while (!condition()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+describe('lazy chunks', () => {
+  afterEach(() => document.querySelectorAll('gpu-chart').forEach((chart) => chart.remove()));
+
+  it('fetches the indicators only for the first indicator, then draws it', async () => {
+    const chart = await createChart({ attributes: { type: 'candlestick' }, data: randomBars(200) });
+    await sleep(100);
+    assert(!fetched('indicators/runtime.js'), 'not fetched by a chart without indicators');
+    assert(!fetched('indicators/sma.js'), 'nor any indicator function');
+    const indicator = document.createElement('gpu-indicator');
+    indicator.setAttribute('type', 'sma');
+    indicator.setAttribute('period', '10');
+    chart.append(indicator);
+    await until(() => chart.model.derivedSeries.length === 1, 'the SMA');
+    assert(fetched('indicators/runtime.js'), 'fetched on first use');
+    await chart.nextFrame();
+    assert(chart.model.frame().scene.layers.some((layer) => layer.id.startsWith('derived:')), 'drawn');
+    assertEqual(indicator.params.period, 10, 'parameters resolved once loaded');
+  });
+
+  it('draws a lazy series type once its module has loaded', async () => {
+    /** @type {(value?: unknown) => void} */
+    let release = () => {};
+    const gate = new Promise((resolve) => (release = resolve));
+    registerLazySeriesType('lazy-area', async () => {
+      await gate;
+      const { areaSeries } = await import('../../dist/series/area/index.js');
+      return { ...areaSeries, type: 'lazy-area' };
+    });
+    const chart = await createChart({ data: randomBars(300) });
+    chart.series = [{ column: 'close', type: /** @type {any} */ ('lazy-area') }];
+    await chart.nextFrame();
+    const kinds = () => chart.model.frame().scene.layers.map((layer) => layer.kind);
+    assert(!kinds().includes('area') && !kinds().includes('line'), `nothing drawn while loading: ${kinds()}`);
+    const frames = chart.frameCount;
+    release();
+    await until(() => chart.frameCount > frames && kinds().includes('area'), 'the chart to redraw with the loaded type');
+  });
+});
