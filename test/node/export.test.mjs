@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
 import { sceneToSvg, SVG_LAYERS, rowsCsv, windowRows, csvCell, encodePng, frameTexts } from '../../build/node/export/index.js';
+import { residentLineAsLine } from '../../build/node/core/scene/resident-line-points.js';
 import { GAP_Y } from '../../build/node/core/scene/frame-scene.js';
 
 const plot = { x: 10, y: 20, width: 100, height: 50 };
@@ -59,7 +60,19 @@ function assertBalanced(svg) {
 }
 
 test('SVG_LAYERS has one writer per scene layer kind', () => {
-  assert.deepEqual(Object.keys(SVG_LAYERS).sort(), ['area', 'band', 'cluster', 'density', 'grid', 'line', 'markers', 'rects', 'segments']);
+  assert.deepEqual(Object.keys(SVG_LAYERS).sort(), ['area', 'band', 'cluster', 'density', 'grid', 'line', 'markers', 'rects', 'resident-line', 'segments']);
+});
+
+test('a GPU level-of-detail line exports the points its CPU twin picks, as a plain line would', async () => {
+  const values = Float64Array.from({ length: 400 }, (_, i) => Math.round(Math.sin(i / 9) * 20));
+  const bounds = Uint32Array.from({ length: 41 }, (_, c) => c * 10);
+  const layer = { kind: 'resident-line', id: 'price', column: { key: {}, values, length: 400, version: 1, appendedFrom: -1, origin: 0 }, bounds, columns: 40, columnWidth: 2, ay: -1, by: 25, before: null, after: null, count: 160, color: [0, 0, 1, 1], width: 1 };
+  const twin = residentLineAsLine(layer);
+  assert.ok(twin.count > 40 && twin.count <= 160, `M4 points: ${twin.count}`);
+  const svg = await sceneToSvg({ scene: scene([layer]), pixelRatio: 1 });
+  const expected = await sceneToSvg({ scene: scene([twin]), pixelRatio: 1 });
+  assert.equal(svg, expected);
+  assert.match(svg, /class="series line" d="M1 25L/);
 });
 
 test('a line becomes one stroked path, broken at gaps, translated to its pane and clipped', async () => {
