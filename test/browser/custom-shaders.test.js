@@ -84,6 +84,27 @@ describe('custom WGSL shader hooks', () => {
     assertEqual(chart.shaderStatus[0]?.state, 'active', 'status active');
   });
 
+  it('editing a hook\'s source recompiles it: the new colour is drawn, then a broken edit falls back to the default', async () => {
+    const chart = await lineChart();
+    const { shader } = await addShader(chart, { code: 'fn color(p: PointInput) -> vec4f { return vec4f(1.0, 0.0, 0.0, 1.0); }' });
+    await chart.nextFrame();
+    assert(count(await chart.snapshot(), RED) > 200, 'red first');
+    const ready = nextEvent(chart, 'gpu-shader-ready', 30000);
+    shader.wgsl = 'fn color(p: PointInput) -> vec4f { return vec4f(0.0, 1.0, 0.0, 1.0); }';
+    await ready;
+    await chart.nextFrame();
+    const green = await chart.snapshot();
+    assert(count(green, GREEN) > 200 && count(green, RED) === 0, `green after the edit (${count(green, GREEN)} green, ${count(green, RED)} red)`);
+    const error = nextEvent(chart, 'gpu-shader-error', 30000);
+    shader.wgsl = 'fn color(p: PointInput) -> vec4f { return vec4f(0.0, 1.0, 0.0); }';
+    const { detail } = await error;
+    assertEqual(detail.phase, 'compile', detail.message);
+    assertEqual(detail.line, 1, 'on line 1');
+    await chart.nextFrame();
+    const after = await chart.snapshot();
+    assert(count(after, BLUE) > 200 && count(after, GREEN) === 0, 'the default blue again, not the previous version');
+  });
+
   it('gradient-by-value colours a rising area blue at the low end and orange-red at the high end', async () => {
     const chart = await lineChart('area');
     await addShader(chart, { library: 'gradient-by-value', kinds: ['area', 'line'] });
