@@ -38,7 +38,7 @@ async function lineChart(type = 'line', values = null, attributes = {}) {
 
 /** Appends a <gpu-shader> for series `price` and resolves with it once it compiled (or failed). */
 function addShader(chart, { code = null, library = null, hook = 'color', budget = null, expect = 'gpu-shader-ready', id = null, kinds = [] } = {}) {
-  const shader = document.createElement('gpu-shader');
+  const shader = /** @type {import('../../dist/index.js').GpuShader} */ (document.createElement('gpu-shader'));
   shader.setAttribute('for', 'price');
   shader.setAttribute('hook', hook);
   if (id) shader.id = id;

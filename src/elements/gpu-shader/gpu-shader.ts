@@ -100,3 +100,9 @@ export class GpuShader extends LitElement {
 
   private hasUpdatedOnce = false;
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gpu-shader': GpuShader;
+  }
+}
