@@ -38,7 +38,7 @@ async function lineChart(type = 'line', values = null, attributes = {}) {
 
 /** Appends a <gpu-shader> for series `price` and resolves with it once it compiled (or failed). */
 function addShader(chart, { code = null, library = null, hook = 'color', budget = null, expect = 'gpu-shader-ready', id = null, kinds = [] } = {}) {
-  const shader = document.createElement('gpu-shader');
+  const shader = /** @type {import('../../dist/index.js').GpuShader} */ (document.createElement('gpu-shader'));
   shader.setAttribute('for', 'price');
   shader.setAttribute('hook', hook);
   if (id) shader.id = id;
@@ -82,6 +82,27 @@ describe('custom WGSL shader hooks', () => {
     assert(count(after, RED) > 200, `the line is red (${count(after, RED)})`);
     assert(count(after, BLUE) < count(before, BLUE) / 20, `the blue is gone (${count(after, BLUE)} left)`);
     assertEqual(chart.shaderStatus[0]?.state, 'active', 'status active');
+  });
+
+  it('editing a hook\'s source recompiles it: the new colour is drawn, then a broken edit falls back to the default', async () => {
+    const chart = await lineChart();
+    const { shader } = await addShader(chart, { code: 'fn color(p: PointInput) -> vec4f { return vec4f(1.0, 0.0, 0.0, 1.0); }' });
+    await chart.nextFrame();
+    assert(count(await chart.snapshot(), RED) > 200, 'red first');
+    const ready = nextEvent(chart, 'gpu-shader-ready', 30000);
+    shader.wgsl = 'fn color(p: PointInput) -> vec4f { return vec4f(0.0, 1.0, 0.0, 1.0); }';
+    await ready;
+    await chart.nextFrame();
+    const green = await chart.snapshot();
+    assert(count(green, GREEN) > 200 && count(green, RED) === 0, `green after the edit (${count(green, GREEN)} green, ${count(green, RED)} red)`);
+    const error = nextEvent(chart, 'gpu-shader-error', 30000);
+    shader.wgsl = 'fn color(p: PointInput) -> vec4f { return vec4f(0.0, 1.0, 0.0); }';
+    const { detail } = await error;
+    assertEqual(detail.phase, 'compile', detail.message);
+    assertEqual(detail.line, 1, 'on line 1');
+    await chart.nextFrame();
+    const after = await chart.snapshot();
+    assert(count(after, BLUE) > 200 && count(after, GREEN) === 0, 'the default blue again, not the previous version');
   });
 
   it('gradient-by-value colours a rising area blue at the low end and orange-red at the high end', async () => {

@@ -136,6 +136,10 @@ export class ChartShaders {
     for (const declared of this.declared()) {
       const previous = this.live.get(declared.id);
       const report = (detail: Omit<GpuShaderErrorDetail, 'id' | 'for' | 'hook'>) => this.report(declared, detail);
+      if (!declared.for) {
+        report(issueDetail('validate', [{ code: 'signature', message: 'the hook names no series: set `for` to a series id', line: 0, column: 0 }]));
+        continue;
+      }
       if (!isHookName(declared.hook)) {
         report(issueDetail('validate', [{ code: 'signature', message: `unknown hook "${declared.hook}" (expected color | colormap)`, line: 0, column: 0 }]));
         continue;

@@ -42,8 +42,10 @@ export type { ChartSeriesOptions };
  * @event gpu-config-change - A configuration change was applied: changed paths, the least work it needed, touched subsystems, measured duration.
  * @event gpu-annotation-change - An annotation was added, changed or removed (pointer, keyboard, API, undo, redo); `detail.annotation` is its JSON.
  * @event gpu-drawing-mode - Drawing mode started (`detail.kind`) or ended (`detail.kind` null).
+ * @event gpu-shader-error - A custom WGSL hook (`shaders:` config, or bubbling from a `<gpu-shader>`) was refused, failed to compile, was disabled by the watchdog, or cannot run on Canvas2D; line:column in the hook's text. The series draws its default colour.
+ * @event gpu-shader-ready - A custom WGSL hook compiled and draws from the next frame on.
  *
- * @slot - Child elements: `<gpu-indicator>` (drawn over the price series) and `<gpu-perf-overlay>` (drawn over the chart).
+ * @slot - Child elements: `<gpu-indicator>` (drawn over the price series), `<gpu-annotation>` (a drawing), `<gpu-shader>` (a sandboxed WGSL hook colouring one series) and `<gpu-perf-overlay>` (drawn over the chart).
  * @csspart container - The box holding canvas, axes and overlays; focusable for keyboard control (Enter: point navigation).
  * @csspart focus-marker - The ring on the point keyboard navigation is at.
  * @csspart data-table - The table alternative of the visible window (visually hidden unless `data-table`).

@@ -44,7 +44,7 @@ export class GpuShader extends LitElement {
     if (!customElements.get(name)) customElements.define(name, this);
   }
 
-  /** The id of the series the hook colours (`series.items[].id`; the chart's default series is `main`). */
+  /** The id of the series the hook colours: its `id` (`series` property, `series.items[].id`), else its column name (e.g. `value`; OHLC bars: `ohlc`). */
   @property({ attribute: 'for', reflect: true }) for = '';
 
   /** Which hook: `color` (lines, areas, scatter markers) or `colormap` (heatmaps, density maps). */
@@ -99,4 +99,10 @@ export class GpuShader extends LitElement {
   }
 
   private hasUpdatedOnce = false;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gpu-shader': GpuShader;
+  }
 }

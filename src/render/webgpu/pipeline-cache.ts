@@ -88,6 +88,19 @@ export class PipelineCache {
     return created;
   }
 
+  /**
+   * Forgets one module (by label and source) and the pipelines of `keys`: for sources that come
+   * and go (a user's shader hook edited live), so that the cache does not keep every version.
+   * Whoever still holds one of those objects keeps using it.
+   */
+  forget(label: string, code: string, keys: readonly string[]): void {
+    this.modules.get(label)?.delete(code);
+    for (const key of keys) {
+      this.pipelines.delete(key);
+      this.computePipelines.delete(key);
+    }
+  }
+
   bindGroupLayout(key: string, create: () => GPUBindGroupLayoutDescriptor): GPUBindGroupLayout {
     let layout = this.layouts.get(key);
     if (!layout) {

@@ -37,6 +37,10 @@ export interface HookPipeline {
 interface Entry {
   state: 'pending' | 'ready' | 'failed';
   pipeline: HookPipeline;
+  /** What the cache holds for it (forgotten when the hook is edited). */
+  label: string;
+  code: string;
+  pipelineKey: string;
 }
 
 /**
@@ -82,6 +86,13 @@ export class HookPipelines {
     const key = `${kind}|${hook.id}|${hook.source}`;
     let entry = this.entries.get(key);
     if (!entry) {
+      // An edited hook: its earlier versions (of this kind) are dropped here and from the cache.
+      const prefix = `${kind}|${hook.id}|`;
+      for (const [oldKey, old] of [...this.entries]) {
+        if (!oldKey.startsWith(prefix)) continue;
+        this.entries.delete(oldKey);
+        this.context.cache.forget(old.label, old.code, [old.pipelineKey]);
+      }
       entry = this.build(kind, hook);
       this.entries.set(key, entry);
     }
@@ -111,7 +122,7 @@ export class HookPipelines {
   private build(kind: HookedKind, hook: LayerShaderHook): Entry {
     const { device, cache, format, sampleCount } = this.context;
     const template = TEMPLATE_OF[kind];
-    const entry: Entry = { state: 'pending', pipeline: { render: null, compute: null, usesGroup: kind === 'line' || kind === 'area' || kind === 'markers' } };
+    const entry: Entry = { state: 'pending', pipeline: { render: null, compute: null, usesGroup: kind === 'line' || kind === 'area' || kind === 'markers' }, label: moduleLabel(hook.id, template), code: '', pipelineKey: '' };
     const report = (ok: boolean, issues: ShaderIssue[]) => {
       if (this.disposed) return;
       entry.state = ok ? 'ready' : 'failed';
@@ -129,20 +140,23 @@ export class HookPipelines {
       queueMicrotask(() => report(false, [{ code: 'compile', message: String(error instanceof Error ? error.message : error), line: 0, column: 0 }]));
       return entry;
     }
-    const module = cache.moduleEntry(`gpu-shader ${hook.id} (${template})`, composed.code);
+    const module = cache.moduleEntry(entry.label, composed.code);
+    entry.code = composed.code;
     const layout = this.layouts[kind];
     let check: Promise<{ error: string | null; diagnostics: import('../pipeline-cache.js').ShaderDiagnostic[] }>;
     try {
       if (kind === 'markers') {
         const pipelineLayout = device.createPipelineLayout({ bindGroupLayouts: [layout, this.markersGroupLayout] });
-        const compute = cache.checkedComputePipeline(`hook-markers|${module.id}`, () => ({ label: `gpu-shader ${hook.id} markers`, layout: pipelineLayout, compute: { module: module.module, entryPoint: 'cs_splat' } }), module);
+        entry.pipelineKey = `${pipelinePrefix(hook.id, kind)}${module.id}`;
+        const compute = cache.checkedComputePipeline(entry.pipelineKey, () => ({ label: `gpu-shader ${hook.id} markers`, layout: pipelineLayout, compute: { module: module.module, entryPoint: 'cs_splat' } }), module);
         entry.pipeline.compute = compute.pipeline;
         check = compute.check;
       } else {
         const group1 = kind === 'line' || kind === 'area' ? [this.pointsGroupLayout] : [];
         const [vertex, fragment] = kind === 'line' ? ['vs_line_hook', 'fs_hook'] : kind === 'area' ? ['vs_area_hook', 'fs_hook'] : kind === 'grid' ? ['vs_grid', 'fs_grid'] : ['vs_density', 'fs_density'];
+        entry.pipelineKey = `${pipelinePrefix(hook.id, kind)}${format}|${sampleCount}|${module.id}`;
         const render = cache.checkedPipeline(
-          `hook-${kind}|${format}|${sampleCount}|${module.id}`,
+          entry.pipelineKey,
           () => ({
             label: `gpu-shader ${hook.id} ${kind}`,
             layout: device.createPipelineLayout({ bindGroupLayouts: [layout, ...group1] }),
@@ -169,4 +183,13 @@ export class HookPipelines {
     });
     return entry;
   }
+}
+
+/** The cache label of a hook's module, and the key prefix of its pipelines (see PipelineCache.forget). */
+function moduleLabel(id: string, template: HookTemplate): string {
+  return `gpu-shader ${id} (${template})`;
+}
+
+function pipelinePrefix(id: string, kind: HookedKind): string {
+  return `gpu-shader|${id}|${kind}|`;
 }

@@ -39,6 +39,8 @@ export class RendererHooks {
   private readonly groups: HookGroups;
   /** Hook ids drawn with a hooked pipeline in the frame being encoded. */
   readonly drawnIds = new Set<string>();
+  /** A hooked compute pass (markers) ran this frame: the timer times the render pass only. */
+  private computeHooked = false;
   /** Hears of each frame drawn with hooks and its time (the chart's watchdog). */
   frameListener: ((report: HookFrameReport) => void) | null = null;
 
@@ -54,6 +56,7 @@ export class RendererHooks {
 
   beginFrame(): void {
     this.drawnIds.clear();
+    this.computeHooked = false;
     this.groups.beginFrame();
   }
 
@@ -74,6 +77,7 @@ export class RendererHooks {
       group = this.groups.markers(layer, hook, frame.rect, this.pipelines.markersGroupLayout);
     }
     this.drawnIds.add(hook.id);
+    if (pipeline.compute) this.computeHooked = true;
     return { render: pipeline.render, compute: pipeline.compute, group };
   }
 
@@ -83,7 +87,9 @@ export class RendererHooks {
     const listener = this.frameListener;
     if (!listener || this.drawnIds.size === 0) return;
     const ids = [...this.drawnIds];
-    if (gpuMs) {
+    // Timestamps cover the render pass; a hooked marker splat runs in a compute pass before it, so
+    // such frames are timed by the wall clock instead.
+    if (gpuMs && !this.computeHooked) {
       void gpuMs.then((ms) => {
         if (ms !== null) listener({ ids, ms, source: 'gpu-timestamp' });
       });
