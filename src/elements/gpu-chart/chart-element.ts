@@ -27,6 +27,7 @@ import { prepareChart, seriesTypeIssue } from './chart-commit.js';
 import { yAxisIssues } from './chart-axes.js';
 import { nameAttributeIssues } from './chart-attributes.js';
 import { Invalidation, invalidationOf } from './invalidation.js';
+import { ChartDevtoolsHook } from './chart-devtools.js';
 
 /**
  * The wiring of `<gpu-chart>`: its controllers, each built once and owning its state, and the
@@ -105,6 +106,7 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   constructor() {
     super();
     new ChartInteraction(this);
+    new ChartDevtoolsHook(this); // the DevTools panel's registry (globalThis.__GPU_CHARTS__)
   }
 
   /** The chart's lifecycle state: initializing, ready, lost, recovering, degraded, fallback, failed, disposed. */
