@@ -106,6 +106,10 @@ test.describe('DevTools panel', () => {
     await expect(fact('renderer')).toHaveText('canvas2d');
     await expect(fact('state')).toHaveText('fallback');
     await expect(panel.locator('.events li[data-type="gpu-fallback"]')).toContainText('fallback to canvas2d: requested');
+
+    // "Show on page" outlines the chart in the inspected page.
+    await panel.getByRole('button', { name: 'Show on page' }).click();
+    await expect.poll(() => page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('#fallback')).style.outlineStyle)).toBe('solid');
   });
 
   test('shows the last frames once the panel watches', async () => {
@@ -124,6 +128,10 @@ test.describe('DevTools panel', () => {
     expect(await rows.count()).toBeGreaterThanOrEqual(3);
     const newest = await page.evaluate(() => /** @type {import('../../dist/index.js').GpuChart} */ (document.querySelector('#prices')).frameCount);
     await expect(rows.first().locator('td').first()).toHaveText(String(newest));
+    // Newest first, one row per frame, even when GPU times arrive after newer frames.
+    const numbers = (await rows.locator('td:first-child').allTextContents()).map(Number);
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    expect(new Set(numbers).size).toBe(numbers.length);
     await expect(fact('CPU p50 / p95')).toHaveText(/\d+\.\d\d ms \/ \d+\.\d\d ms/);
   });
 

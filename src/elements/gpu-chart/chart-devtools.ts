@@ -169,10 +169,17 @@ export class ChartDevtoolsHook implements ReactiveController {
   recordFrames(): void {
     if (this.unsubscribeFrames || !this.chart.onFrame) return;
     this.unsubscribeFrames = this.chart.onFrame((stats) => {
-      // GPU time arrives later for the same frame: update that entry rather than add one.
-      const last = this.frames[this.frames.length - 1];
-      if (last && last.frame === stats.frame) this.frames[this.frames.length - 1] = { ...stats };
-      else this.frames.push({ ...stats });
+      // GPU time arrives later for the same frame, possibly after newer frames: update that entry
+      // in place rather than add one (the ring stays in frame order, one entry per frame).
+      let at = this.frames.length - 1;
+      while (at >= 0 && this.frames[at]!.frame > stats.frame) at--;
+      if (at >= 0 && this.frames[at]!.frame === stats.frame) {
+        this.frames[at] = { ...stats };
+        return;
+      }
+      // A frame older than every entry (its GPU time came after the ring moved on) is dropped.
+      if (at < 0 && this.frames.length >= MAX_FRAMES) return;
+      this.frames.splice(at + 1, 0, { ...stats });
       if (this.frames.length > MAX_FRAMES) this.frames.shift();
     });
   }
