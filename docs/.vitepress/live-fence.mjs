@@ -11,3 +11,12 @@ export function liveFence(md) {
     return `<LiveExample code="${encodeURIComponent(token.content)}" title="${md.utils.escapeHtml(title)}" />\n`;
   };
 }
+
+/**
+ * Inline code is left to Markdown, not to Vue: `{{ … }}` in a code span (a template in a guide, a
+ * WGSL snippet) would otherwise be read as Vue interpolation and break the build of that page.
+ */
+export function inlineCodeVerbatim(md) {
+  const inline = md.renderer.rules.code_inline;
+  md.renderer.rules.code_inline = (tokens, index, options, env, self) => inline(tokens, index, options, env, self).replace(/^<code/, '<code v-pre');
+}
