@@ -13,7 +13,7 @@ export function inspectedWindowSource(evaluate = (expression, callback) => chrom
       });
     });
   return {
-    snapshot: () => run(snapshotExpression()),
+    snapshot: (detail) => run(snapshotExpression(detail)),
     updateConfig: (id, patch) => run(updateConfigExpression(id, patch)),
     reveal: (id) => run(revealExpression(id)),
   };

@@ -5,9 +5,13 @@
 /** The page-side registry (src/elements/gpu-chart/chart-devtools.ts). */
 export const REGISTRY = 'globalThis.__GPU_CHARTS__';
 
-/** Expression returning `{ url, available, charts }` from the inspected page. */
-export function snapshotExpression() {
-  return `(() => { const r = ${REGISTRY}; return { url: location.href, available: !!(r && r.version === 1), charts: r && r.version === 1 ? r.snapshot() : [] }; })()`;
+/**
+ * Expression returning `{ url, available, charts }` from the inspected page; only the chart
+ * `detail` (the one the panel shows) carries its configuration, frames and events.
+ */
+export function snapshotExpression(detail = null) {
+  const arg = detail === null || detail === undefined ? '' : JSON.stringify(String(detail));
+  return `(() => { const r = ${REGISTRY}; return { url: location.href, available: !!(r && r.version === 1), charts: r && r.version === 1 ? r.snapshot(${arg}) : [] }; })()`;
 }
 
 /** Expression applying `patch` to chart `id` through its updateConfig: `{ ok, issues }`. */

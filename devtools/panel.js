@@ -37,7 +37,10 @@ export function startPanel(doc, source, { intervalMs = 1000 } = {}) {
   async function refresh() {
     let answer;
     try {
-      answer = await source.snapshot();
+      answer = await source.snapshot(selected);
+      // The first poll, or a selected chart that went: ask again with the chart now shown.
+      const shown = answer?.charts?.find((c) => c.id === selected) ?? answer?.charts?.[0];
+      if (shown && !shown.detailed) answer = await source.snapshot(shown.id);
     } catch (error) {
       status.textContent = `Cannot read the page: ${error.message}`;
       return;
@@ -78,7 +81,8 @@ export function startPanel(doc, source, { intervalMs = 1000 } = {}) {
   function select(id) {
     selected = id;
     result = null;
-    draw();
+    // Only the shown chart's details come with a poll: fetch them now.
+    return refresh();
   }
 
   function drawDetail(chart) {

@@ -26,6 +26,19 @@ describe('DevTools registry', () => {
     // JSON-safe: what crosses the DevTools boundary survives a round trip unchanged.
     assertEqual(JSON.stringify(JSON.parse(JSON.stringify(entry))), JSON.stringify(entry));
 
+    // With a chart to detail, the others come without configuration, frames and events.
+    const other = await createChart({ data: line() });
+    const narrowed = registry().snapshot(entry.id);
+    const mine = narrowed.find((c) => c.id === entry.id);
+    const theirs = narrowed.find((c) => c.id !== entry.id);
+    assertEqual(mine.detailed, true);
+    assert(mine.effectiveConfig && mine.events.length > 0, 'the detailed entry carries config and events');
+    assertEqual(theirs.detailed, false);
+    assertEqual(theirs.effectiveConfig, null);
+    assertEqual(theirs.events.length + theirs.frames.length, 0);
+    assertEqual(theirs.state, other.state);
+    other.remove();
+
     chart.remove();
     assert(!registry().snapshot().some((c) => c.elementId === 'inspected'), 'a removed chart leaves the registry');
   });

@@ -36,6 +36,9 @@ test('expressions are valid JavaScript, with ids and patches quoted', () => {
   assert.deepEqual(run(snapshotExpression()), { url: 'http://x/', available: true, charts: [{ id: 'chart-1' }] });
   const tricky = 'a"); alert(1); ("';
   assert.deepEqual(run(updateConfigExpression(tricky, { theme: 'it\'s "dark"' })), { id: tricky, patch: { theme: 'it\'s "dark"' } });
+  const detailed = { version: 1, snapshot: (detail) => [{ id: 'chart-1', detail }] };
+  const withDetail = new Function('globalThis', 'location', `return ${snapshotExpression('chart-"2')};`)({ __GPU_CHARTS__: detailed }, { href: 'http://z/' });
+  assert.deepEqual(withDetail.charts, [{ id: 'chart-1', detail: 'chart-"2' }]);
   const none = new Function('globalThis', 'location', `return ${snapshotExpression()};`)({}, { href: 'http://y/' });
   assert.deepEqual(none, { url: 'http://y/', available: false, charts: [] });
 });

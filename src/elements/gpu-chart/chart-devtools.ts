@@ -49,17 +49,25 @@ export interface DevtoolsChartSnapshot {
   size: { width: number; height: number };
   frameCount: number;
   gpuMemoryBytes: number;
+  /** The resolved configuration; null in the entries that are not the detailed one. */
   effectiveConfig: unknown;
-  /** The last frames' stats, oldest first (recorded since the first snapshot). */
+  /** The last frames' stats, oldest first (recorded since the first snapshot); empty unless detailed. */
   frames: FrameStats[];
-  /** The logged events, oldest first. */
+  /** The logged events, oldest first; empty unless detailed. */
   events: DevtoolsEvent[];
+  /** Whether this entry carries the configuration, frames and events. */
+  detailed: boolean;
 }
 
 export interface DevtoolsRegistry {
   readonly version: 1;
-  /** Snapshots of every connected chart, in registration order. Starts frame recording. */
-  snapshot(): DevtoolsChartSnapshot[];
+  /**
+   * Snapshots of every connected chart, in registration order; starts frame recording. With
+   * `detail`, only that chart's entry carries its configuration, frames and events (the panel
+   * shows one chart at a time, so a poll stays small however many charts the page has); without
+   * it, every entry does.
+   */
+  snapshot(detail?: string): DevtoolsChartSnapshot[];
   /** Applies `patch` through the chart's `updateConfig`; the issues of a refused patch come back. */
   updateConfig(id: string, patch: unknown): { ok: boolean; issues: unknown[] };
   /** Scrolls a chart into view and outlines it briefly (the panel's "show" button). */
@@ -103,12 +111,12 @@ class Registry implements DevtoolsRegistry {
     return `chart-${this.nextId++}`;
   }
 
-  snapshot(): DevtoolsChartSnapshot[] {
+  snapshot(detail?: string): DevtoolsChartSnapshot[] {
     if (!this.inspecting) {
       this.inspecting = true;
       for (const hook of this.hooks.values()) hook.recordFrames();
     }
-    return [...this.hooks.values()].map((hook) => hook.snapshot());
+    return [...this.hooks.entries()].map(([id, hook]) => hook.snapshot(detail === undefined || detail === id));
   }
 
   updateConfig(id: string, patch: unknown): { ok: boolean; issues: unknown[] } {
@@ -184,7 +192,7 @@ export class ChartDevtoolsHook implements ReactiveController {
     });
   }
 
-  snapshot(): DevtoolsChartSnapshot {
+  snapshot(detailed = true): DevtoolsChartSnapshot {
     const chart = this.chart;
     return {
       id: this.id,
@@ -197,9 +205,10 @@ export class ChartDevtoolsHook implements ReactiveController {
       size: { width: chart.clientWidth, height: chart.clientHeight },
       frameCount: chart.frameCount ?? 0,
       gpuMemoryBytes: chart.gpuMemoryBytes ?? 0,
-      effectiveConfig: plain(chart.effectiveConfig),
-      frames: this.frames.map((stats) => ({ ...stats })),
-      events: this.events.map((event) => ({ ...event })),
+      effectiveConfig: detailed ? plain(chart.effectiveConfig) : null,
+      frames: detailed ? this.frames.map((stats) => ({ ...stats })) : [],
+      events: detailed ? this.events.map((event) => ({ ...event })) : [],
+      detailed,
     };
   }
 
