@@ -29,6 +29,7 @@ const TYPES = {
   '.wgsl': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.woff2': 'font/woff2',
 };
 
 // Server-sent events: config files changed on disk (presets/, demo/config/). Charts with
@@ -68,10 +69,16 @@ const server = createServer(async (request, response) => {
     // Slow responses for the loading-state demo: /slow/demo/data/x.csv trickles the file out.
     const slow = path.startsWith('/slow/');
     if (slow) path = path.slice(5);
+    // /docs/ is the built documentation site (npm run docs → build/docs/), not the Markdown sources.
+    const docsSite = path === '/docs' || path.startsWith('/docs/');
+    if (docsSite) {
+      if (path === '/docs' || path.endsWith('/')) path = `${path.replace(/\/?$/, '/')}index.html`;
+      path = `/build${path}`;
+    }
     const file = normalize(join(root, path));
     if (!file.startsWith(root) || (!allowNodeModules && file.includes('node_modules'))) throw Object.assign(new Error('forbidden'), { status: 403 });
     const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) throw Object.assign(new Error('not found'), { status: 404 });
+    if (!info?.isFile()) throw Object.assign(new Error(docsSite ? 'not found (build the documentation site with `npm run docs`)' : 'not found'), { status: 404 });
     const body = await readFile(file);
     const etag = `"${info.size.toString(36)}-${info.mtimeMs.toString(36)}"`;
     if (request.headers['if-none-match'] === etag) {
@@ -106,5 +113,5 @@ const server = createServer(async (request, response) => {
 });
 
 server.listen(port, '127.0.0.1', () => {
-  if (!quiet) console.log(`gpu-charts demo: http://localhost:${port}/demo/index.html`);
+  if (!quiet) console.log(`gpu-charts demo: http://localhost:${port}/demo/index.html (documentation: /docs/)`);
 });

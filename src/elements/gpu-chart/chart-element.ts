@@ -33,6 +33,7 @@ import { gpuLodFor, type GpuLodSetting } from './chart-gpu-lod.js';
 import { yAxisIssues } from './chart-axes.js';
 import { nameAttributeIssues } from './chart-attributes.js';
 import { EVERYTHING, Invalidation, invalidationOf } from './invalidation.js';
+import { ChartDevtoolsHook } from './chart-devtools.js';
 
 /**
  * The wiring of `<gpu-chart>`: its controllers, each built once and owning its state, and the
@@ -134,6 +135,7 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     new ChartInteraction(this);
     // A lazy series type loaded: its series are resolved and drawn again.
     new ChartLazyTypes(this, () => this.invalidate(EVERYTHING));
+    new ChartDevtoolsHook(this); // the DevTools panel's registry (globalThis.__GPU_CHARTS__)
   }
 
   /** The chart's lifecycle state: initializing, ready, lost, recovering, degraded, fallback, failed, disposed. */
