@@ -40,7 +40,7 @@ export type { ChartSeriesOptions };
  * @event gpu-annotation-change - An annotation was added, changed or removed (pointer, keyboard, API, undo, redo); `detail.annotation` is its JSON.
  * @event gpu-drawing-mode - Drawing mode started (`detail.kind`) or ended (`detail.kind` null).
  *
- * @slot - Child elements: `<gpu-indicator>` (drawn over the price series) and `<gpu-perf-overlay>` (drawn over the chart).
+ * @slot - Child elements: `<gpu-indicator>` (drawn over the price series), `<gpu-annotation>` (drawings), `<gpu-drawing-tools>` and `<gpu-perf-overlay>` (drawn over the chart).
  * @csspart container - The box holding canvas, axes and overlays; focusable for keyboard control.
  * @csspart canvas - The WebGPU canvas.
  * @csspart x-axis - Time axis labels.
