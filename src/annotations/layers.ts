@@ -166,6 +166,9 @@ export class AnnotationLayerBuilder {
     const { rect } = view;
     const ratio = context.ratio;
     const byColor = new Map<number, { fill: Rgba; rows: number[] }>();
+    // Markers of one colour, side and size at the same whole pixel look the same: drawn once (zoomed
+    // out, thousands of markers share a few hundred pixel columns).
+    const seen = new Set<string>();
     for (const a of markers) {
       const r = (a.size / 2) * ratio;
       const x = view.x.toPixel(a.points[0]!.time);
@@ -177,6 +180,9 @@ export class AnnotationLayerBuilder {
       const base = sell ? style.downColor : style.upColor;
       const fill = a.color ? style.resolveColor(a.color) ?? base : base;
       const key = packRgba(fill);
+      const spot = `${key}|${sell ? -r : r}|${Math.round(x)}|${Math.round(y)}`;
+      if (seen.has(spot)) continue;
+      seen.add(spot);
       let group = byColor.get(key);
       if (!group) byColor.set(key, (group = { fill, rows: [] }));
       const apex = sell ? y + r : y - r;
