@@ -29,7 +29,7 @@ struct Params {
 
 struct Marker {
   pos: vec2f,         // data space, relative to the layer's origin
-  size: f32,          // diameter, device px; negative: the shape mirrored top to bottom (a triangle pointing down)
+  size: f32,          // diameter, device px
   color: u32,         // RGBA8 straight alpha: r | g << 8 | b << 16 | a << 24
 }
 
@@ -72,8 +72,7 @@ fn cs_splat(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) g
   }
   let m = markers[index];
   let alpha = (m.color >> 24u) & 255u;
-  let r = abs(m.size) * 0.5;
-  let mirror = vec2f(1.0, select(1.0, -1.0, m.size < 0.0));
+  let r = m.size * 0.5;
   let t = params.transform;
   let centre = vec2f(m.pos.x * t.x + t.y, m.pos.y * t.z + t.w) + params.origin;
   // Transparent, sizeless or not a number (the comparisons are false for NaN).
@@ -94,7 +93,7 @@ fn cs_splat(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) g
   let a = f32(alpha);
   for (var y = y0; y < y1; y++) {
     for (var x = x0; x < x1; x++) {
-      let d = markerDistance((vec2f(f32(x) + 0.5, f32(y) + 0.5) - centre) * mirror, r, params.shape);
+      let d = markerDistance(vec2f(f32(x) + 0.5, f32(y) + 0.5) - centre, r, params.shape);
       let coverage = clamp(0.5 - d, 0.0, 1.0);
       let k = u32(a * coverage + 0.5);
       if (k == 0u) {

@@ -1,4 +1,4 @@
-import { MARKER_STRIDE, nextMarkersKey, type MarkersLayer, type PlotRect, type RectsLayer, type Rgba, type SceneLayer, type SegmentsLayer } from '../core/scene/frame-scene.js';
+import { GAP_Y, type BandLayer, type PlotRect, type RectsLayer, type Rgba, type SceneLayer, type SegmentsLayer } from '../core/scene/frame-scene.js';
 import { clipSegment, MARKER_GAP, markerPrice, shapeOf, type ShapeContext, type ShapeLabel } from './geometry.js';
 import type { PaneView } from './pane-view.js';
 import type { Annotation, DashStyle } from './types.js';
@@ -55,9 +55,9 @@ export function packRgba([r, g, b, a]: Rgba): number {
 
 /**
  * Turns the annotations of one pane into scene layers: every fill of the pane in one rects layer,
- * strokes batched into one segments layer per (colour, width), markers into one markers layer
- * per size (buys and sells together). So 1,000 trend lines are one layer, 10,000 markers one, not one
- * per annotation. Rebuilt only when the annotations (`version`), the data markers sit on, or what
+ * strokes batched into one segments layer per (colour, width), markers into one band layer per
+ * colour (filled triangles). So 1,000 trend lines are one layer and 10,000 buy/sell markers two,
+ * not one per annotation. Rebuilt only when the annotations (`version`), the data markers sit on, or what
  * is shown (viewport, pane size, pixel ratio, style) change: a frame with none of these returns
  * the previous layers (and the WebGPU renderer uploads nothing: same arrays, same marker key).
  */
@@ -154,64 +154,45 @@ export class AnnotationLayerBuilder {
   }
 
   /**
-   * Markers grouped by size, buys and sells in one layer (a sell has a negative diameter: the
-   * triangle mirrored, pointing down), so a pane pays the markers kind's fixed per-layer cost (a
-   * pixel buffer cleared and composited over the layer's rectangle) once. Only markers in view are
-   * written, in pane pixels, and the layer's rectangle is the box around them (within the pane), so
-   * a few markers do not composite the whole pane.
+   * Markers as filled triangles of `band` layers, one per colour (buys and sells by default: two):
+   * each marker is three rows (apex, base, a gap), so the band between the apex→left and
+   * apex→right edges is the triangle. Bands are plain triangles for the rasterizer, one per marker;
+   * the `markers` primitive would splat into a pixel buffer of its whole rectangle and composite
+   * it every frame, a fixed cost per layer that software WebGPU (SwiftShader) pays for the whole
+   * pane even for a hundred markers. Only markers in view are written, in pane pixels.
    */
-  private markerLayers(markers: readonly Annotation[], view: PaneView, context: ShapeContext, style: LayerStyle): MarkersLayer[] {
+  private markerLayers(markers: readonly Annotation[], view: PaneView, context: ShapeContext, style: LayerStyle): BandLayer[] {
     if (markers.length === 0) return [];
     const { rect } = view;
     const ratio = context.ratio;
-    const bySize = new Map<number, Annotation[]>();
+    const byColor = new Map<number, { fill: Rgba; rows: number[] }>();
+    // Markers of one colour, side and size at the same whole pixel look the same: drawn once (zoomed
+    // out, thousands of markers share a few hundred pixel columns).
+    const seen = new Set<string>();
     for (const a of markers) {
-      let list = bySize.get(a.size);
-      if (!list) bySize.set(a.size, (list = []));
-      list.push(a);
+      const r = (a.size / 2) * ratio;
+      const x = view.x.toPixel(a.points[0]!.time);
+      const anchor = view.y.toPixel(markerPrice(a, context));
+      const sell = a.side === 'sell';
+      // The arrow sits beside its anchor: below it for buys (pointing up), above for sells (down).
+      const y = sell ? anchor - r - MARKER_GAP * ratio : anchor + r + MARKER_GAP * ratio;
+      if (!(x > -r - 1 && x < rect.width + r + 1 && y > -r - 1 && y < rect.height + r + 1)) continue;
+      const base = sell ? style.downColor : style.upColor;
+      const fill = a.color ? style.resolveColor(a.color) ?? base : base;
+      const key = packRgba(fill);
+      const spot = `${key}|${sell ? -r : r}|${Math.round(x)}|${Math.round(y)}`;
+      if (seen.has(spot)) continue;
+      seen.add(spot);
+      let group = byColor.get(key);
+      if (!group) byColor.set(key, (group = { fill, rows: [] }));
+      const apex = sell ? y + r : y - r;
+      const foot = sell ? y - r : y + r;
+      group.rows.push(x, apex, x, apex, x - r, foot, x + r, foot, x, GAP_Y, x, GAP_Y);
     }
-    const layers: MarkersLayer[] = [];
-    for (const [size, list] of bySize) {
-      const diameter = size * ratio;
-      const reach = diameter / 2 + 1;
-      const offset = diameter / 2 + MARKER_GAP * ratio;
-      const data = new Float32Array(list.length * MARKER_STRIDE);
-      const bits = new Uint32Array(data.buffer);
-      let count = 0;
-      let x0 = Infinity;
-      let y0 = Infinity;
-      let x1 = -Infinity;
-      let y1 = -Infinity;
-      for (const a of list) {
-        const x = view.x.toPixel(a.points[0]!.time);
-        const anchor = view.y.toPixel(markerPrice(a, context));
-        const sell = a.side === 'sell';
-        // The arrow sits beside its anchor: below it for buys, above for sells.
-        const y = sell ? anchor - offset : anchor + offset;
-        if (!(x > -reach && x < rect.width + reach && y > -reach && y < rect.height + reach)) continue;
-        const o = count * MARKER_STRIDE;
-        data[o] = x;
-        data[o + 1] = y;
-        data[o + 2] = sell ? -diameter : diameter;
-        const base = sell ? style.downColor : style.upColor;
-        bits[o + 3] = packRgba(a.color ? style.resolveColor(a.color) ?? base : base);
-        x0 = Math.min(x0, x - reach);
-        y0 = Math.min(y0, y - reach);
-        x1 = Math.max(x1, x + reach);
-        y1 = Math.max(y1, y + reach);
-        count++;
-      }
-      if (count === 0) continue;
-      // The box around the markers, inside the pane; positions are made relative to its corner.
-      const bx = Math.max(0, Math.floor(x0));
-      const by = Math.max(0, Math.floor(y0));
-      const box: PlotRect = { x: rect.x + bx, y: rect.y + by, width: Math.min(rect.width, Math.ceil(x1)) - bx, height: Math.min(rect.height, Math.ceil(y1)) - by };
-      if (box.width <= 0 || box.height <= 0) continue;
-      for (let i = 0; i < count; i++) {
-        data[i * MARKER_STRIDE] -= bx;
-        data[i * MARKER_STRIDE + 1] -= by;
-      }
-      layers.push({ kind: 'markers', id: `annotations:markers:${view.id}:${size}`, data, count, shape: 'triangle', transform: [1, 0, 1, 0], dataKey: nextMarkersKey(), pane: box });
+    const layers: BandLayer[] = [];
+    let k = 0;
+    for (const { fill, rows } of byColor.values()) {
+      layers.push({ kind: 'band', id: `annotations:markers:${view.id}:${k++}`, points: Float32Array.from(rows), count: rows.length / 4, fill, pane: rect });
     }
     return layers;
   }

@@ -74,8 +74,8 @@ describe('annotations', () => {
     chart.annotations = ALL_KINDS;
     const scene = chart.model.frame().scene;
     const layers = scene.layers.filter((l) => l.id.startsWith('annotations:'));
-    // Batched: one fills layer, one segments layer per colour and width, one markers layer per side
-    // and size. 500 more trend lines and 2,000 more markers of styles already there add no layer.
+    // Batched: one fills layer, one segments layer per colour and width, one band layer (triangles)
+    // per marker colour. 500 more trend lines and 2,000 more markers of styles already there add no layer.
     /** @type {any[]} */
     const more = [...ALL_KINDS];
     for (let i = 0; i < 500; i++) more.push({ id: `t${i}`, kind: 'trend', points: [{ time: T0 + (i % 100) * MIN, price: 95 + (i % 10) }, { time: T0 + ((i + 5) % 100) * MIN, price: 96 }], color: '#ff8800', width: 3 });
@@ -86,7 +86,7 @@ describe('annotations', () => {
     chart.annotations = ALL_KINDS;
     /** @type {Set<string>} */
     const kinds = new Set(layers.map((l) => l.kind));
-    for (const kind of ['rects', 'segments', 'markers']) assert(kinds.has(kind), `${kind} layer`);
+    for (const kind of ['rects', 'segments', 'band']) assert(kinds.has(kind), `${kind} layer`);
     const only = { ...scene, layers };
     const gpu = await webGpuCapture(only);
     const cpu = await canvasCapture(only);

@@ -27,7 +27,6 @@ import {
   DEFAULT_FIB_LEVELS,
 } from '../../build/node/annotations/index.js';
 import { createTimeScale, createValueScale } from '../../build/node/core/index.js';
-import { MARKER_STRIDE } from '../../build/node/core/scene/frame-scene.js';
 
 const T0 = Date.UTC(2024, 0, 1);
 const MIN = 60_000;
@@ -257,6 +256,16 @@ test('hit testing: handles of the selected annotation first, then the topmost un
   assert.equal(at(300, 75), null, 'non-editable annotations are not hit');
   const rect = valid({ id: 'r', kind: 'rect', points: [{ time: T0 + 60 * MIN, price: 96 }, { time: T0 + 80 * MIN, price: 104 }] });
   assert.deepEqual(hitTest([rect], [v], v.rect.x + 420, v.rect.y + 150, 5, CONTEXT, null, () => 0)?.id, 'r', 'inside a filled rectangle');
+  // Among 10,000 markers, the one under the pointer (a buy arrow sits below its price).
+  const markers = [];
+  for (let i = 0; i < 10000; i++) markers.push(valid({ id: `m${i}`, kind: 'marker', points: [{ time: T0 + (i / 100) * MIN, price: 100 }] }));
+  const mx = v.x.toPixel(T0 + 42 * MIN);
+  const my = v.y.toPixel(100) + 9;
+  const hit = hitTest(markers, [v], v.rect.x + mx, v.rect.y + my, 1, CONTEXT, null, () => 0);
+  const found = shapeOf(markers.find((m) => m.id === hit?.id), v, CONTEXT).marker;
+  assert.ok(found && Math.abs(found.x - mx) <= found.radius + 1 && Math.abs(found.y - my) <= found.radius + 1, `a marker under the pointer: ${hit?.id}`);
+  assert.ok(Number(hit.id.slice(1)) >= 4200, 'the topmost of those under the pointer');
+  assert.equal(hitTest(markers, [v], v.rect.x + mx, v.rect.y + my - 30, 1, CONTEXT, null, () => 0), null, 'nothing above the arrows');
 });
 
 test('editing: handles move a point, a drag moves every point by the same screen distance', () => {
@@ -282,7 +291,7 @@ test('panes: an annotation names its pane by id, indicator pane name or indicato
   assert.equal(resolvePane('nope', views), null);
 });
 
-test('layers: 1,000 trend lines become one segments layer, 10,000 markers one markers layer, rebuilt only on change', () => {
+test('layers: 1,000 trend lines become one segments layer, 10,000 markers two band layers, rebuilt only on change', () => {
   const v = view();
   const list = [];
   for (let i = 0; i < 1000; i++) list.push(valid({ id: `t${i}`, kind: 'trend', points: [{ time: T0 + (i % 100) * MIN, price: 90 + (i % 20) }, { time: T0 + ((i + 7) % 100) * MIN, price: 91 + (i % 19) }] }));
@@ -291,41 +300,39 @@ test('layers: 1,000 trend lines become one segments layer, 10,000 markers one ma
   const builder = new AnnotationLayerBuilder();
   const built = builder.build(list, 1, v, CONTEXT, STYLE, 0, 's');
   const kinds = built.layers.map((l) => l.kind).sort();
-  assert.deepEqual(kinds, ['markers', 'rects', 'segments', 'segments'], 'fills, blue lines, red box outline, all markers');
+  assert.deepEqual(kinds, ['band', 'band', 'rects', 'segments', 'segments'], 'fills, blue lines, red box outline, buy and sell markers');
   const blue = built.layers.find((l) => l.kind === 'segments' && l.color[2] === 1);
   assert.equal(blue.count, 2000, 'two points per segment, one segment per trend line');
-  const markers = /** @type {any} */ (built.layers.find((l) => l.kind === 'markers'));
-  assert.equal(markers.count, 10000);
-  assert.equal(markers.shape, 'triangle');
   const rects = built.layers.find((l) => l.kind === 'rects');
   assert.equal(rects.count, 1);
   assert.equal(rects.colors[0], packRgba([1, 0, 0, 0.15]));
-  assert.ok(built.layers.filter((l) => l.kind !== 'markers').every((l) => l.pane === v.rect), 'drawn in the pane');
+  assert.ok(built.layers.every((l) => l.pane === v.rect), 'drawn in the pane, clipped to it');
 
-  // Markers: buys below their price pointing up, sells above it pointing down (a negative
-  // diameter), in pane pixels relative to the box around them, which lies inside the pane.
-  const box = markers.pane;
-  assert.ok(box.x >= v.rect.x && box.y >= v.rect.y && box.x + box.width <= v.rect.x + v.rect.width && box.y + box.height <= v.rect.y + v.rect.height, 'box inside the pane');
-  assert.ok(box.height < 40, `the box hugs the markers (${box.height} px tall)`);
-  const at = (i) => ({ x: markers.data[i * MARKER_STRIDE] + box.x - v.rect.x, y: markers.data[i * MARKER_STRIDE + 1] + box.y - v.rect.y, d: markers.data[i * MARKER_STRIDE + 2] });
-  assert.deepEqual(markers.transform, [1, 0, 1, 0]);
-  assert.ok(Math.abs(at(0).x - v.x.toPixel(T0)) < 1e-3);
-  assert.ok(Math.abs(at(0).y - (v.y.toPixel(100) + 6 + 3)) < 1e-3, 'a buy: half its size and a gap below the price');
-  assert.equal(at(0).d, 12);
-  assert.ok(Math.abs(at(1).y - (v.y.toPixel(100) - 6 - 3)) < 1e-3, 'a sell: above');
-  assert.equal(at(1).d, -12, 'a sell is mirrored');
+  // Markers: a triangle each (apex row, base row, gap row), buys below their price pointing up in
+  // the up colour, sells above it pointing down in the down colour.
+  const bands = /** @type {any[]} */ (built.layers.filter((l) => l.kind === 'band'));
+  const buys = bands.find((l) => l.fill[1] === 1);
+  const sells = bands.find((l) => l.fill[0] === 1);
+  // 5,000 buys on 50 distinct bars at one price: each spot drawn once.
+  assert.equal(buys.count, 50 * 3);
+  assert.equal(sells.count, 50 * 3);
+  const y100 = v.y.toPixel(100);
+  const x0 = v.x.toPixel(T0);
+  const rows = (layer) => Array.from(layer.points.subarray(0, 12));
+  assert.deepEqual(rows(buys).slice(0, 8).map((n) => +n.toFixed(3)), [x0, y100 + 3, x0, y100 + 3, x0 - 6, y100 + 15, x0 + 6, y100 + 15].map((n) => +n.toFixed(3)), 'buy: apex up at 3 px below the price, base 12 px lower');
+  assert.ok(rows(buys)[9] > 1e29 && rows(buys)[11] > 1e29, 'a gap row ends each triangle');
+  const sx = v.x.toPixel(T0 + MIN);
+  assert.deepEqual(rows(sells).slice(0, 8).map((n) => +n.toFixed(3)), [sx, y100 - 3, sx, y100 - 3, sx - 6, y100 - 15, sx + 6, y100 - 15].map((n) => +n.toFixed(3)), 'sell: apex down 3 px above the price');
 
-  assert.equal(builder.build(list, 1, v, CONTEXT, STYLE, 0, 's'), built, 'nothing changed: the same layers (nothing uploaded again)');
+  assert.equal(builder.build(list, 1, v, CONTEXT, STYLE, 0, 's'), built, 'nothing changed: the same layers (same arrays, nothing to upload again)');
   const panned = { ...v, x: createTimeScale(T0 + 10 * MIN, T0 + 110 * MIN, 600) };
   const again = builder.build(list, 1, panned, CONTEXT, STYLE, 0, 's');
   assert.notEqual(again, built, 'the viewport changed: rebuilt');
-  const moved = /** @type {any} */ (again.layers.find((l) => l.kind === 'markers'));
-  // Ten minutes scrolled out of view; the markers one minute (6 px) past the edge still show half.
-  assert.equal(moved.count, 9100, 'markers scrolled out of view are left out');
-  assert.notEqual(moved.dataKey, markers.dataKey);
-  // Only markers in view are written; none at all: no layer.
+  const drawn = again.layers.filter((l) => l.kind === 'band').reduce((n, l) => n + l.count / 3, 0);
+  // Ten minutes scrolled out of view (of 100 distinct spots); those one minute (6 px) past the edge still show half.
+  assert.equal(drawn, 91, 'markers scrolled out of view are left out');
   const away = { ...v, x: createTimeScale(T0 + 1000 * MIN, T0 + 1100 * MIN, 600) };
-  assert.ok(!builder.build(list, 1, away, CONTEXT, STYLE, 0, 's').layers.some((l) => l.kind === 'markers'));
+  assert.ok(!builder.build(list, 1, away, CONTEXT, STYLE, 0, 's').layers.some((l) => l.kind === 'band'), 'none in view: no layer');
 });
 
 test('layers: dashes, fib bands and labels, range colour by direction, hidden annotations skipped', () => {

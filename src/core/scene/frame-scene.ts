@@ -204,9 +204,7 @@ export const MARKER_STRIDE = 4;
  * straight RGBA8 colour (u32 bits, r | g << 8 | b << 16 | a << 24, read through a Uint32Array view
  * of the same buffer). Shapes are antialiased over about 1 px: circle (|p| ≤ r), square
  * (max(|x|, |y|) ≤ r), diamond (|x| + |y| ≤ r), triangle (apex up: (0, −r), (r, r), (−r, r)),
- * cross (a plus of two bars of half-thickness max(0.5, r / 3)). A negative diameter draws the
- * shape mirrored top to bottom at the diameter's magnitude: a triangle pointing down (annotations'
- * sell arrows share one layer with the buy arrows this way); the other shapes are symmetric.
+ * cross (a plus of two bars of half-thickness max(0.5, r / 3)).
  */
 export interface MarkersLayer extends LayerPlacement {
   kind: 'markers';

@@ -374,20 +374,24 @@ export class ChartAnnotations implements ReactiveController {
 
   private shapeContext(ratio: number): ShapeContext {
     const store = this.model.data;
+    const timeAxis = this.model.options.xAxis === 'time';
+    if (!store || store.length === 0) return { ratio, timeAxis };
+    // The columns once per frame (each `column()` is a new view): markers look bars up by the thousand.
+    const time = store.time;
+    const length = store.length;
+    const ohlc = store.hasColumn('low') && store.hasColumn('high');
+    const low = ohlc ? store.column('low') : store.column(store.columnNames[0]!);
+    const high = ohlc ? store.column('high') : low;
     return {
       ratio,
-      timeAxis: this.model.options.xAxis === 'time',
-      barAt: (time) => {
-        if (!store || store.length === 0) return null;
-        const row = nearestRow(store.time, store.length, time);
-        const column = (name: string) => (store.hasColumn(name) ? store.column(name)[row]! : NaN);
-        const low = column('low');
-        const high = column('high');
-        if (Number.isFinite(low) && Number.isFinite(high)) return { low, high };
-        const value = store.column(store.columnNames[0]!)[row]!;
-        return Number.isFinite(value) ? { low: value, high: value } : null;
+      timeAxis,
+      barAt: (t) => {
+        const row = nearestRow(time, length, t);
+        const lo = low[row]!;
+        const hi = high[row]!;
+        return Number.isFinite(lo) && Number.isFinite(hi) ? { low: lo, high: hi } : null;
       },
-      barsBetween: (t0, t1) => (store && store.length > 0 ? rowsBetween(store.time, store.length, t0, t1) : null),
+      barsBetween: (t0, t1) => rowsBetween(time, length, t0, t1),
     };
   }
 

@@ -45,7 +45,7 @@ export type { ChartSeriesOptions };
  * @event gpu-shader-error - A custom WGSL hook (`shaders:` config, or bubbling from a `<gpu-shader>`) was refused, failed to compile, was disabled by the watchdog, or cannot run on Canvas2D; line:column in the hook's text. The series draws its default colour.
  * @event gpu-shader-ready - A custom WGSL hook compiled and draws from the next frame on.
  *
- * @slot - Child elements: `<gpu-indicator>` (drawn over the price series), `<gpu-annotation>` (a drawing), `<gpu-shader>` (a sandboxed WGSL hook colouring one series) and `<gpu-perf-overlay>` (drawn over the chart).
+ * @slot - Child elements: `<gpu-indicator>` (drawn over the price series), `<gpu-annotation>` (drawings), `<gpu-drawing-tools>`, `<gpu-shader>` (a sandboxed WGSL hook colouring one series) and `<gpu-perf-overlay>` (drawn over the chart).
  * @csspart container - The box holding canvas, axes and overlays; focusable for keyboard control (Enter: point navigation).
  * @csspart focus-marker - The ring on the point keyboard navigation is at.
  * @csspart data-table - The table alternative of the visible window (visually hidden unless `data-table`).

@@ -45,7 +45,7 @@ function drawMarkers(ctx: Context2d, layer: MarkersLayer, pane: PlotRect, clip: 
   for (let i = 0; i < count; i++) {
     const o = i * MARKER_STRIDE;
     const color = bits[o + 3]!;
-    const r = Math.abs(data[o + 2]!) * 0.5;
+    const r = data[o + 2]! * 0.5;
     const x = f32(f32(data[o]! * sx) + ox);
     const y = f32(f32(data[o + 1]! * sy) + oy);
     // Transparent, sizeless, not a number, or wholly outside the clip: nothing to draw.
@@ -101,18 +101,15 @@ function drawMarkers(ctx: Context2d, layer: MarkersLayer, pane: PlotRect, clip: 
 const PATH_BATCH = 2048;
 
 /** Adds one marker's outline to the current path (the shapes of markers.wgsl). */
-function markerPath(ctx: Context2d, shape: number, x: number, y: number, signed: number): void {
-  // A negative diameter mirrors the shape top to bottom (only the triangle changes): the triangle
-  // below keeps the sign, every other shape its size.
-  const r = Math.abs(signed);
+function markerPath(ctx: Context2d, shape: number, x: number, y: number, r: number): void {
   switch (shape) {
     case 1:
       ctx.rect(x - r, y - r, 2 * r, 2 * r);
       return;
     case 2:
-      ctx.moveTo(x, y - signed);
-      ctx.lineTo(x + r, y + signed);
-      ctx.lineTo(x - r, y + signed);
+      ctx.moveTo(x, y - r);
+      ctx.lineTo(x + r, y + r);
+      ctx.lineTo(x - r, y + r);
       ctx.closePath();
       return;
     case 3: {
