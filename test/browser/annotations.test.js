@@ -1,6 +1,7 @@
 // Annotations on <gpu-chart>: drawn by both renderers from the scene (pixels compared), edited by
 // pointer and keyboard, drawn in drawing mode, undone and redone, reported in events, serialised
 // and restored, and bad input reported with its path while the others still draw.
+import { GpuIndicator } from '../../dist/index.js';
 import { assert, assertEqual, colorDistance, createChart, nextEvent, pixel, recordEvents, frame } from './helpers.js';
 import { canvasCapture, comparePixels, webGpuCapture } from './compare-pixels.js';
 
@@ -385,6 +386,8 @@ describe('annotations', () => {
   });
 
   it('an annotation in an indicator pane is drawn there, clipped to it', async () => {
+    // Indicators are a lazy chunk: loaded first, so the RSI pane exists on the next frame.
+    await GpuIndicator.load();
     const chart = await candleChart();
     const rsi = document.createElement('gpu-indicator');
     rsi.id = 'rsi';
