@@ -16,3 +16,4 @@ export * from './scene/frame-scene.js';
 export * from './scene/grid-sampling.js';
 export * from './colormap/index.js';
 export * from './scene/density-grid.js';
+export * from './three/index.js';
