@@ -8,7 +8,7 @@
 //   VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json node bench/three-d-gpu.mjs   # here (SURFACE 1000, POINTS 1M)
 //   SURFACE=4096 POINTS=10000000 node bench/three-d-gpu.mjs                                 # on the GPU machine
 //
-// Environment: SURFACE (1000), POINTS (1000000), FRAMES (30), WIDTH/HEIGHT (1920/1080), SAMPLE_COUNT (4).
+// Environment: SURFACE (1000), POINTS (1000000), FRAMES (30), WIDTH/HEIGHT (1920/1080), SAMPLE_COUNT (4), LODS (auto,off).
 import { create, globals } from 'webgpu';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -21,6 +21,8 @@ const FRAMES = Number(process.env.FRAMES ?? 30);
 const WIDTH = Number(process.env.WIDTH ?? 1920);
 const HEIGHT = Number(process.env.HEIGHT ?? 1080);
 const SAMPLE_COUNT = Number(process.env.SAMPLE_COUNT ?? 4);
+/** Surface levels of detail to measure: 'auto' (bounded by the pane's pixels) and 'off' (every vertex). */
+const LODS = String(process.env.LODS ?? 'auto,off').split(',');
 const f = (x) => (x === null || x === undefined ? '—' : x.toFixed(2));
 const log = (...parts) => console.error('[three-d-gpu]', ...parts);
 
@@ -107,7 +109,7 @@ results.empty = await rotate(empty);
 empty.renderer.dispose();
 log(`empty 3D chart: wall median ${f(results.empty.wall.median)} ms, GPU ${f(results.empty.gpu?.median)} ms`);
 const grid = surfaceGrid(SURFACE);
-for (const lod of ['auto', 'off']) {
+for (const lod of LODS) {
   const chart = setup('surface', lod);
   chart.model.three.setGrid(grid);
   const r = await rotate(chart);
@@ -131,8 +133,7 @@ console.log(
     `| scene (${WIDTH}×${HEIGHT}, ${SAMPLE_COUNT}× MSAA) | CPU median (ms) | to GPU done median (ms) | p95 | GPU pass median (ms) | ratio to empty |`,
     `|---|---:|---:|---:|---:|---:|`,
     row('empty 3D chart', results.empty),
-    row(`${SURFACE}² surface, lod auto (stride ${results['surface-auto'].stride})`, results['surface-auto']),
-    row(`${SURFACE}² surface, lod off`, results['surface-off']),
+    ...LODS.map((lod) => row(`${SURFACE}² surface, lod ${lod} (stride ${results[`surface-${lod}`].stride})`, results[`surface-${lod}`])),
     row(`${POINTS} points`, results.points),
   ].join('\n'),
 );

@@ -295,6 +295,11 @@ export class ChartOverlay implements ReactiveController {
     if (this.host.label) return this.host.label;
     const store = this.model.data;
     const type = this.model.options.defaultType;
+    if (this.model.is3d) {
+      const { grid, points } = this.model.three;
+      const what = grid ? `a ${grid.cols} × ${grid.rows} grid` : points ? `${points.count.toLocaleString('en')} points` : 'no data';
+      return `3D ${type} chart, ${what}`;
+    }
     if (!store) return `${type} chart, no data`;
     const names = this.model.series.map((s) => s.name).join(', ');
     const tz = this.model.options.timeZone;

@@ -40,8 +40,8 @@ export function heightRange(series: Series3dContext, grid: Grid3d): [number, num
   return max > min ? [min, max] : [min, min + 1];
 }
 
-/** Surface LOD: at most about one drawn vertex per LOD_PIXELS device px across the pane's larger side. */
-export const LOD_PIXELS = 3;
+/** Surface LOD: at most about one drawn vertex per LOD_PIXELS device px (6: software rasterizers choke on sub-pixel triangles; a real GPU draws lod="off" fast) across the pane's larger side. */
+export const LOD_PIXELS = 6;
 
 /** The LOD stride of a rows × cols grid in a pane of this size ('off': 1). */
 export function surfaceStride(rows: number, cols: number, paneWidth: number, paneHeight: number, detail: 'auto' | 'off'): number {

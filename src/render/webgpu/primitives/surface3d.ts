@@ -23,9 +23,6 @@ interface SurfaceState {
   vertices: number;
 }
 
-const V = GPUShaderStage.VERTEX;
-const F = GPUShaderStage.FRAGMENT;
-
 /**
  * Surfaces (shaders/surface3d.wgsl): heights, column x and row y uploaded once per `dataKey`, the
  * colormap once per `lutKey`; each frame writes the params (camera, colour range, LOD stride) and
@@ -35,7 +32,11 @@ export const surface3dKind: PrimitiveKind<Surface3dLayer> = {
   ...THREE_D,
   pipeline: 'surface3d',
   paramsBytes: PARAMS_BYTES,
-  bindGroupLayout: (context) => layout3d(context, 'surface3d', [V | F, V, V, F]),
+  // GPUShaderStage is read when called, not at import: a page without WebGPU still loads the bundle.
+  bindGroupLayout: (context) => {
+    const { VERTEX, FRAGMENT } = GPUShaderStage;
+    return layout3d(context, 'surface3d', [VERTEX | FRAGMENT, VERTEX, VERTEX, FRAGMENT]);
+  },
   createPipeline: (context, layout) =>
     pipeline3d(context, layout, 'surface3d', context.cache.moduleEntry('surface3d.wgsl', context.shaders.surface3d ?? surfaceWgsl), {
       vertex: 'vs_surface',
