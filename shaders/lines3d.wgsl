@@ -1,5 +1,5 @@
-// World-space segments of 3D charts (the axes box, ticks, grid planes): each segment one
-// instance, a quad `width` px wide in screen space, depth-tested against the data.
+// World-space segments of 3D charts (the axes box, ticks, grid planes): each segment six vertices,
+// a quad `width` px wide in screen space, depth-tested against the data.
 struct Params {
   viewProj: mat4x4f,
   color: vec4f,
@@ -10,8 +10,11 @@ struct Params {
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> segs: array<f32>;
 
+// Not instanced: segment i is vertices 6i … 6i + 5 (SwiftShader pays a large fixed cost per instance).
 @vertex
-fn vs_lines3d(@builtin(vertex_index) v: u32, @builtin(instance_index) i: u32) -> @builtin(position) vec4f {
+fn vs_lines3d(@builtin(vertex_index) vertex: u32) -> @builtin(position) vec4f {
+  let i = vertex / 6u;
+  let v = vertex % 6u;
   let a = vec3f(segs[i * 6u], segs[i * 6u + 1u], segs[i * 6u + 2u]);
   let b = vec3f(segs[i * 6u + 3u], segs[i * 6u + 4u], segs[i * 6u + 5u]);
   let ca = params.viewProj * vec4f(a, 1.0);

@@ -1,4 +1,4 @@
-// A 3D point cloud: each point one instance, a screen-facing disc of its own diameter (px) and
+// A 3D point cloud: each point six vertices, a screen-facing disc of its own diameter (px) and
 // colour. Positions are world space, uploaded once per data version; a rotation changes only
 // `viewProj`. Discs are cut with a hard edge (discard) so that the depth buffer sorts them.
 struct Params {
@@ -18,8 +18,11 @@ struct VsOut {
   @location(2) @interpolate(flat) color: u32,
 };
 
+// Not instanced: point i is vertices 6i … 6i + 5 (SwiftShader pays a large fixed cost per instance).
 @vertex
-fn vs_points3d(@builtin(vertex_index) v: u32, @builtin(instance_index) i: u32) -> VsOut {
+fn vs_points3d(@builtin(vertex_index) vertex: u32) -> VsOut {
+  let i = vertex / 6u;
+  let v = vertex % 6u;
   let corners = array<vec2f, 6>(vec2f(-1.0, -1.0), vec2f(1.0, -1.0), vec2f(-1.0, 1.0), vec2f(-1.0, 1.0), vec2f(1.0, -1.0), vec2f(1.0, 1.0));
   let p = points[i];
   let r = max(p.w * 0.5, 0.5);

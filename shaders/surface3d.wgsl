@@ -1,5 +1,6 @@
-// A lit surface z = f(x, y) (3D charts): one instance per row band, drawn as a triangle strip
-// over its columns; heights, column x and row y live in storage buffers uploaded once per data
+// A lit surface z = f(x, y) (3D charts): one non-instanced triangle list, six vertices per drawn
+// cell (SwiftShader pays a large fixed cost per instance, so row strips as instances were ~50×
+// slower there); heights, column x and row y live in storage buffers uploaded once per data
 // version, so a rotation changes only `viewProj`. Normals by central differences of the drawn
 // (strided) grid; colour through the colormap LUT by height; optional wireframe and contours.
 struct Params {
@@ -33,12 +34,17 @@ fn worldAt(c: u32, r: u32) -> vec3f {
 }
 
 @vertex
-fn vs_surface(@builtin(vertex_index) v: u32, @builtin(instance_index) band: u32) -> VsOut {
+fn vs_surface(@builtin(vertex_index) v: u32) -> VsOut {
   let cols = params.dims.x;
   let rows = params.dims.y;
   let s = params.dims.z;
-  let ci = min((v >> 1u) * s, cols - 1u);
-  let ri = min((band + (v & 1u)) * s, rows - 1u);
+  // Drawn cells per row; cell (cx, cy) spans lattice indices cx·s … (cx + 1)·s (the last clamped).
+  let across = (cols - 1u + s - 1u) / s;
+  let cell = v / 6u;
+  let corners = array<vec2u, 6>(vec2u(0u, 0u), vec2u(1u, 0u), vec2u(0u, 1u), vec2u(0u, 1u), vec2u(1u, 0u), vec2u(1u, 1u));
+  let corner = corners[v % 6u];
+  let ci = min((cell % across + corner.x) * s, cols - 1u);
+  let ri = min((cell / across + corner.y) * s, rows - 1u);
   let p = worldAt(ci, ri);
   let c0 = select(0u, ci - s, ci >= s);
   let c1 = min(ci + s, cols - 1u);

@@ -62,7 +62,7 @@ export const lines3dKind: PrimitiveKind<Lines3dLayer> = {
     const state = slot.resident as LinesState | null;
     if (!state?.group || state.count <= 0) return 0;
     pass.setBindGroup(0, state.group);
-    pass.draw(6, state.count);
+    pass.draw(6 * state.count, 1);
     return 1;
   },
   releaseResident(slot, gpu) {

@@ -26,7 +26,7 @@ interface SurfaceState {
 /**
  * Surfaces (shaders/surface3d.wgsl): heights, column x and row y uploaded once per `dataKey`, the
  * colormap once per `lutKey`; each frame writes the params (camera, colour range, LOD stride) and
- * draws one instanced triangle strip per row band: rotating a 1000×1000 surface uploads 144 bytes.
+ * draws one triangle list of six vertices per drawn cell: rotating a 1000×1000 surface uploads 144 bytes.
  */
 export const surface3dKind: PrimitiveKind<Surface3dLayer> = {
   ...THREE_D,
@@ -41,7 +41,7 @@ export const surface3dKind: PrimitiveKind<Surface3dLayer> = {
     pipeline3d(context, layout, 'surface3d', context.cache.moduleEntry('surface3d.wgsl', context.shaders.surface3d ?? surfaceWgsl), {
       vertex: 'vs_surface',
       fragment: 'fs_surface',
-      topology: 'triangle-strip',
+      topology: 'triangle-list',
       depthWrite: true,
     }),
   count: (layer) => (layer.count > 0 && layer.cols >= 2 && layer.rows >= 2 && layer.heights.length >= layer.cols * layer.rows ? 1 : 0),
@@ -91,8 +91,9 @@ export const surface3dKind: PrimitiveKind<Surface3dLayer> = {
       });
     }
     const stride = Math.max(1, Math.floor(layer.stride) || 1);
+    // Six vertices per drawn cell, one draw (see surface3d.wgsl).
     state.bands = Math.ceil((rows - 1) / stride);
-    state.vertices = 2 * (Math.ceil((cols - 1) / stride) + 1);
+    state.vertices = 6 * Math.ceil((cols - 1) / stride) * state.bands;
     floats.fill(0);
     writeViewProj(floats, 0, layer.camera, rect, scene);
     writeLight(floats, 16, layer.camera);
@@ -112,7 +113,7 @@ export const surface3dKind: PrimitiveKind<Surface3dLayer> = {
     const state = slot.resident as SurfaceState | null;
     if (!state?.group || state.bands <= 0) return 0;
     pass.setBindGroup(0, state.group);
-    pass.draw(state.vertices, state.bands);
+    pass.draw(state.vertices, 1);
     return 1;
   },
   releaseResident(slot, gpu) {
