@@ -26,7 +26,7 @@ function sceneOf(type, data, camera = CAMERA, series = null) {
   if (type === 'points3d') model.three.setPoints(parsePoints3d(data));
   else model.three.setGrid(parseGrid3d(data));
   model.setSeriesOptions(series);
-  model.three.camera = { ...camera, target: [...camera.target] };
+  model.three.camera = /** @type {any} */ ({ ...camera, target: [...camera.target] });
   const frame = model.frame();
   return { model, frame, scene: frame.scene };
 }
@@ -162,7 +162,7 @@ describe('<gpu-chart> in 3D', () => {
   const manager = DeviceManager.shared();
   const defaults = GpuChart.recovery;
   beforeEach(() => {
-    GpuChart.recovery = { ...defaults, retry: { ...defaults.retry, baseDelayMs: 10, maxDelayMs: 40 } };
+    GpuChart.recovery = { ...defaults, retry: { ...defaults.retry, baseMs: 10, maxMs: 40 } };
   });
   afterEach(() => {
     document.querySelectorAll('gpu-chart').forEach((chart) => chart.remove());
@@ -176,7 +176,7 @@ describe('<gpu-chart> in 3D', () => {
     const root = chart.shadowRoot;
     const labels = [...root.querySelectorAll('.axes3d-label')];
     assert(labels.length >= 8, `box labels: ${labels.length}`);
-    assert(['x', 'y', 'z'].every((axis) => labels.some((l) => l.dataset.axis === axis)), 'labels on every axis');
+    assert(['x', 'y', 'z'].every((axis) => labels.some((l) => /** @type {HTMLElement} */ (l).dataset.axis === axis)), 'labels on every axis');
     assert(root.querySelector('.color-bar'), 'a colour bar');
     assertEqual(root.querySelectorAll('.x-axis .tick').length, 0, 'no time axis');
     const camera = chart.getCamera();
@@ -266,11 +266,11 @@ describe('<gpu-chart> in 3D', () => {
     const crosshair = nextEvent(chart, 'gpu-crosshair');
     target.dispatchEvent(new PointerEvent('pointermove', { clientX: rect.left + px / ratio + 2, clientY: rect.top + py / ratio, pointerId: 1, bubbles: true, composed: true }));
     await crosshair;
-    const tooltip = chart.shadowRoot.querySelector('.tooltip');
+    const tooltip = /** @type {HTMLElement} */ (chart.shadowRoot.querySelector('.tooltip'));
     assert(tooltip.style.display !== 'none', 'tooltip shown');
     const text = tooltip.textContent.replace(/\s+/g, ' ');
     assert(/x: 1(?![\d.])/.test(text) && /y: 1(?![\d.])/.test(text) && /z: 1(?![\d.])/.test(text), `tooltip text: ${text}`);
-    assertEqual(chart.shadowRoot.querySelector('.crosshair-v').style.display, 'none', 'no crosshair lines in 3D');
+    assertEqual(/** @type {HTMLElement} */ (chart.shadowRoot.querySelector('.crosshair-v')).style.display, 'none', 'no crosshair lines in 3D');
   });
 
   it('rebuilds the 3D scene after device loss and draws the identical picture', async () => {

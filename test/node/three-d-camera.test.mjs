@@ -70,7 +70,7 @@ test('orbit wraps the azimuth and clamps the elevation; zoom and pan stay inside
 });
 
 test('pan moves the target so that the point under the pointer follows it (orthographic: exactly)', () => {
-  const camera = { ...DEFAULT_CAMERA, projection: 'orthographic' };
+  const camera = /** @type {any} */ ({ ...DEFAULT_CAMERA, projection: 'orthographic' });
   const before = project(camera, [0, 0, 0], 400, 300);
   const moved = pan(camera, 30, -20, 300);
   const after = project(moved, [0, 0, 0], 400, 300);
@@ -206,7 +206,7 @@ test('the chart model in 3D mode: the axes box, a surface layer with the camera,
   assert.deepEqual(kinds, ['lines3d', 'lines3d', 'surface3d']);
   assert.deepEqual(frame.xLabels, []);
   assert.ok(frame.labels3d.length >= 6);
-  const surface = frame.scene.layers[2];
+  const surface = /** @type {any} */ (frame.scene.layers[2]);
   assert.equal(surface.cols, 3);
   assert.equal(surface.rows, 3);
   assert.equal(surface.stride, 1);
@@ -223,6 +223,6 @@ test('the chart model in 3D mode: the axes box, a surface layer with the camera,
   // Rotation changes the camera only: the layer's data key stays.
   const key = surface.dataKey;
   model.three.camera = orbit(model.three.camera, 40, 0);
-  const next = model.frame().scene.layers[2];
+  const next = /** @type {any} */ (model.frame().scene.layers[2]);
   assert.equal(next.dataKey, key);
 });
