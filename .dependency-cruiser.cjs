@@ -125,6 +125,13 @@ module.exports = {
       to: { path: ['core', 'series', 'render', 'elements', 'recovery', 'events'].map(layer) },
     },
     {
+      name: 'three-maths-is-a-leaf',
+      severity: 'error',
+      comment: 'core/three/ camera, world, picking, axes and 3D data checks are pure maths that series use: they must not reach the model, series, renderers or elements.',
+      from: { path: '^src/core/three/(camera|mat4|world|pick|data-3d|axes-3d)\\.ts$' },
+      to: { path: ['series', 'render', 'elements', 'recovery', 'events'].map(layer).concat(['^src/core/(chart-model|three/three-view|three/resolve-3d)\\.ts$']) },
+    },
+    {
       name: 'series-below-core-model',
       severity: 'error',
       comment: 'Series modules may use the scene, data, time and core\'s scales/layout; core\'s model imports them, never the other way.',
@@ -132,7 +139,8 @@ module.exports = {
       to: {
         path: ['core', 'render', 'elements', 'config', 'recovery', 'events'].map(layer),
         // core/colormap/: colour lookup tables (scatter colour-by, density), leaf code like the scene.
-        pathNot: ['^src/core/scene/', '^src/core/ticks/', '^src/core/colormap/', '^src/core/(scales|layout|theme)\\.ts$'],
+        // core/three/ leaf maths (camera, world map, picking, 3D data checks): not its view or series resolution.
+        pathNot: ['^src/core/scene/', '^src/core/ticks/', '^src/core/colormap/', '^src/core/(scales|layout|theme)\\.ts$', '^src/core/three/(camera|mat4|world|pick|data-3d|axes-3d)\\.ts$'],
       },
     },
     {

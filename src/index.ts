@@ -8,6 +8,7 @@ export type { FrameScene, SceneLayer, Rgba, GridLayer, GridSource, GridInterpola
 export type { Renderer, RendererKind, FramePixels, RenderStats } from './render/renderer.js';
 export { Canvas2dRenderer } from './render/canvas2d/canvas2d-renderer.js';
 export { ChartModel } from './core/chart-model.js';
+export { CAMERA_BOUNDS, DEFAULT_CAMERA, parseGrid3d, parsePoints3d, validateCamera, type Camera, type CameraIssue, type Grid3d, type Points3d } from './core/three/index.js';
 export { DataError } from './data/data-error.js';
 export { GridStore, normalizeGrid, gridFromLong } from './data/grid.js';
 export { registerPreset, unregisterPreset, presetNames, getPreset, parseConfigText, ConfigError, type ChartConfig, type ChartConfigPatch, type ConfigIssue } from './config/index.js';

@@ -74,6 +74,8 @@ export const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
   ['features.autoTune', ['none', 'autotune']],
   ['telemetry', ['none', 'telemetry']],
   ['text', ['uniforms', 'text']],
+  // 3D charts: the camera is one uniform per layer.
+  ['camera', ['uniforms', 'camera']],
 ]);
 
 /** A path no rule covers (a setting added without a rule) gets the safest answer. */

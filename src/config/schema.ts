@@ -18,7 +18,7 @@ import { isTimeZone } from '../time/time-zone-validation.js';
 
 export const THEMES = ['light', 'dark'] as const;
 export const TIERS = ['low', 'medium', 'high', 'ultra'] as const;
-export const SERIES_TYPES = ['line', 'area', 'baseline', 'step', 'bar', 'volume', 'scatter', 'candlestick', 'ohlc', 'heatmap', 'band'] as const;
+export const SERIES_TYPES = ['line', 'area', 'baseline', 'step', 'bar', 'volume', 'scatter', 'candlestick', 'ohlc', 'heatmap', 'band', 'surface', 'points3d', 'bars3d'] as const;
 /** The colormap names of src/core/colormap (config may not import core; a Node test keeps them equal). */
 export const COLORMAP_NAMES = ['viridis', 'magma', 'inferno', 'plasma', 'turbo', 'cividis', 'grays'] as const;
 /** Heatmap interpolations (src/core/scene GRID_INTERPOLATIONS). */
@@ -174,6 +174,20 @@ function buildSchema(mode: Mode) {
     density: v.optional(doc(v.picklist(['on', 'off']), 'Scatter series: "on" draws a density map (a 2D histogram of every point, binned on the GPU) instead of markers.')),
     densityScale: v.optional(doc(v.picklist(['log', 'linear']), 'How density counts map to the colormap (default log).')),
     cluster: v.optional(doc(v.picklist(['grid', 'off']), 'Scatter series: "grid" draws one marker per screen cell (40 px) holding points, sized by log(count) and labelled with the count.')),
+    y: v.optional(doc(text(128), 'Points3d: the y column (default "y"; `x` names the x column, default "x").')),
+    z: v.optional(doc(text(128), 'Points3d: the z column (default "z").')),
+    wireframe: v.optional(doc(v.boolean(), 'Surface: draw the grid lines over the surface.')),
+    contours: v.optional(doc(intRange(0, 64), 'Surface: this many iso-height contour lines, evenly spaced over the colour range (0: none).')),
+  });
+
+  // The orbit camera of 3D charts (src/core/three/camera.ts CAMERA_BOUNDS: the same sane bounds).
+  const camera = v.strictObject({
+    projection: v.optional(doc(v.picklist(['perspective', 'orthographic']), '3D charts: perspective (default) or orthographic projection.')),
+    azimuth: v.optional(doc(range(-1e6, 1e6), 'Degrees around the vertical axis (0: looking from +x; default -55).')),
+    elevation: v.optional(doc(range(-89, 89), 'Degrees above the horizontal (default 28).')),
+    distance: v.optional(doc(range(0.5, 100), 'Distance from the target in box half-widths (default 5.8); orthographic: sets the view size.')),
+    fov: v.optional(doc(range(5, 150), 'Vertical field of view in degrees (default 32).')),
+    target: v.optional(doc(v.tuple([range(-10, 10), range(-10, 10), range(-10, 10)]), 'The point orbited, world units (the box spans [-1, 1] in x and y; default [0, 0, 0]).')),
   });
 
   const series = v.strictObject({
@@ -307,6 +321,7 @@ function buildSchema(mode: Mode) {
     features: opt(features, {}),
     telemetry: opt(telemetry, {}),
     text: opt(textSettings, {}),
+    camera: opt(doc(camera, '3D charts (surface, points3d, bars3d): the initial orbit camera; double-click returns to it.'), {}),
   });
 }
 

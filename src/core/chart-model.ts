@@ -4,7 +4,9 @@ import { visibleRange } from '../data/lod/m4.js';
 import { lowerBound, nearestIndex, upperBound } from '../data/lod/search.js';
 import { withAlpha } from '../series/shared/value-column.js';
 import { SeriesStore } from '../data/series-store.js';
-import { seriesModuleFor } from '../series/registry.js';
+import { seriesModuleFor, seriesType } from '../series/registry.js';
+import { ThreeView } from './three/three-view.js';
+import { resolve3dSeries } from './three/resolve-3d.js';
 import type { ColorBar, DrawTarget, ExtentQuery, LodSummary, NearestHit, SeriesContext, SeriesModule, SeriesValue } from '../series/series-type.js';
 import type { SeriesOptions, SeriesSpec } from '../series/shared/series-spec.js';
 import { resolveSeries } from '../series/resolve-series.js';
@@ -55,6 +57,8 @@ export class ChartModel {
   readonly viewport = new Viewport();
   /** Custom WGSL hooks by series id (src/custom-shaders/): attached to that series' layers each frame. */
   shaderHooks: ReadonlyMap<string, readonly SeriesShaderHook[]> = new Map();
+  /** 3D charts (surface, points3d, bars3d): their data, camera and frame builder (see core/three). */
+  readonly three = new ThreeView();
   options: ChartModelOptions = { theme: LIGHT_THEME, timeZone: 'UTC', yScale: 'linear', xAxis: 'time', ySide: 'right', yAxes: [], defaultType: 'line', grid: true, gridStyle: 'solid', lod: 'auto', lodAggressiveness: 0, lineWidth: 1.5 };
   private store: SeriesStore | null = null;
   /** Heatmap data (a grid): the store then holds its column centres as row keys (see setData). */
@@ -251,8 +255,35 @@ export class ChartModel {
     this.size = size;
   }
 
+  /** The chart's type draws in 3D: no time axis, the orbit camera (see core/three/three-view.ts). */
+  get is3d(): boolean {
+    return seriesType(this.options.defaultType)?.three !== undefined;
+  }
+
+  /** What a 3D frame or pick needs of the model. */
+  private threeInput() {
+    const o = this.options;
+    return {
+      size: this.size,
+      theme: o.theme,
+      specs: this.specs,
+      detail: o.lod,
+      titles: { x: o.xTitle || 'x', y: o.yTitle || 'y', z: this.specs[0]?.name && this.specs[0].name !== this.specs[0].type ? this.specs[0].name : 'z' },
+      slot: (spec: SeriesSpec) => this.slot(spec),
+      colorOf: (spec: SeriesSpec, i: number) => this.colorOf(spec, i),
+    };
+  }
+
+  /** A 3D chart's frame: no time axis; the box's labels go to the overlay as `labels3d`. */
+  private frame3d(): FrameResult {
+    const frame = this.three.frame(this.threeInput());
+    const main: PaneInfo = { id: MAIN_PANE, rect: frame.plot, title: '', yRange: [0, 1] };
+    return { scene: frame.scene, xLabels: [], yLabels: [], xKind: this.options.xAxis, xTitle: '', yAxes: [], plot: frame.plot, panes: [main], lod: frame.lod, yRange: [0, 1], colorBars: frame.colorBars, labels3d: frame.labels };
+  }
+
   /** Builds the frame for the current state, or null when there is nothing to draw. */
   frame(): FrameResult | null {
+    if (this.is3d) return this.frame3d();
     const { width, height } = canvasPixels(this.size);
     const plot = this.plot();
     const ratio = this.size.pixelRatio;
@@ -530,6 +561,14 @@ export class ChartModel {
 
   /** What lies under a point of the element (CSS px): nearest time, each series' value there. */
   pick(cssX: number, cssY: number): CrosshairInfo | null {
+    if (this.is3d) {
+      const hit = this.three.pick(this.threeInput(), cssX, cssY);
+      if (!hit) return null;
+      const color = this.colorOf(hit.spec, Math.max(0, this.specs.indexOf(hit.spec)));
+      const row = (name: string, value: number): SeriesValue => ({ id: `${hit.spec.id}:${name}`, name, color, value, index: hit.index });
+      const { x, y, z, extra } = hit.values;
+      return { time: hit.index, pane: MAIN_PANE, x: hit.x, y: hit.y, values: [row('x', x), row('y', y), row('z', z), ...extra.map(([name, value]) => row(name, value))], title: hit.spec.name, three: true };
+    }
     const store = this.store;
     if (!store || store.length === 0) return null;
     const ratio = this.size.pixelRatio;
@@ -671,6 +710,11 @@ export class ChartModel {
   private resolve(bounds = true): void {
     // Grid data is drawn as a heatmap whatever the chart's default type.
     const type = this.gridStore ? 'heatmap' : this.options.defaultType;
+    if (this.is3d) {
+      this.specs = resolve3dSeries(this.seriesOptions, this.options.defaultType, this.options.lineWidth);
+      for (const id of [...this.slots.keys()]) if (!this.specs.some((spec) => spec.id === id)) this.slots.delete(id);
+      return;
+    }
     this.specs = resolveSeries(this.store?.columnNames ?? [], this.seriesOptions, type, this.options.lineWidth, this.options.seriesDefaults);
     for (const id of [...this.slots.keys()]) if (!this.specs.some((spec) => spec.id === id)) this.slots.delete(id);
     const store = this.store;

@@ -4,6 +4,7 @@ import type { GridStyle } from './grid-layers.js';
 import type { FrameScene, Rgba } from './scene/frame-scene.js';
 import type { ScaleKind, XAxisKind } from './scales.js';
 import type { Theme } from './theme.js';
+import type { Axis3dLabel } from './three/axes-3d.js';
 
 // What the chart model takes and gives: its options, frames, picks and legends.
 
@@ -93,6 +94,8 @@ export interface FrameResult {
   yRange: [number, number];
   /** Colour bars the series asked for (heatmaps), for the overlay's legend. */
   colorBars?: ColorBar[];
+  /** 3D charts: the labels of the box's axes (CSS px within the element). */
+  labels3d?: Axis3dLabel[];
 }
 
 export interface CrosshairInfo {
@@ -104,6 +107,10 @@ export interface CrosshairInfo {
   x: number;
   y: number;
   values: SeriesValue[];
+  /** The tooltip's header instead of the formatted x (3D charts: the series' name). */
+  title?: string;
+  /** Picked in a 3D chart: no crosshair lines (they mean nothing in perspective). */
+  three?: boolean;
 }
 
 export interface ChartModelOptions {

@@ -18,3 +18,4 @@ export * from './colormap/index.js';
 export * from './scene/density-grid.js';
 export * from './scene/resident-line-points.js';
 export * from './shader-hooks.js';
+export * from './three/index.js';

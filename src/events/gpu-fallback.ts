@@ -10,7 +10,7 @@ export interface GpuFallbackDetail {
    */
   renderer: 'canvas2d' | 'none' | 'webgpu';
   /** The pipelines that failed (`line`, `area`, `rects`), for reason `pipeline-failed` (and `circuit-open` when pipelines opened it). */
-  layers?: ('line' | 'area' | 'rects' | 'grid' | 'markers' | 'band' | 'density' | 'cluster' | 'resident-line')[];
+  layers?: ('line' | 'area' | 'rects' | 'grid' | 'markers' | 'band' | 'density' | 'cluster' | 'resident-line' | 'surface3d' | 'points3d' | 'bars3d' | 'lines3d')[];
   /** Shader compiler messages behind a pipeline failure: shader, line and column (1-based), message. */
   diagnostics?: { shader: string; type: 'error' | 'warning' | 'info'; message: string; line: number; column: number }[];
 }

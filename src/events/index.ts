@@ -12,3 +12,4 @@ export * from './gpu-shader-error.js';
 export * from './gpu-shader-ready.js';
 export * from './gpu-annotation-change.js';
 export * from './gpu-drawing-mode.js';
+export * from './gpu-camera-change.js';

@@ -10,6 +10,9 @@ import { scatterSeries } from './scatter/index.js';
 import type { SeriesModule } from './series-type.js';
 import type { SeriesType } from './shared/series-spec.js';
 import { volumeSeries } from './volume/index.js';
+import { surfaceSeries } from './surface/index.js';
+import { points3dSeries } from './points3d/index.js';
+import { bars3dSeries } from './bars3d/index.js';
 
 const modules = new Map<string, SeriesModule>();
 
@@ -96,4 +99,4 @@ const pendingSeries: SeriesModule<null> = {
   legendValue: () => Number.NaN,
 };
 
-for (const module of [lineSeries, areaSeries, baselineSeries, barSeries, volumeSeries, candlestickSeries, ohlcSeries, heatmapSeries, scatterSeries, bandSeries]) registerSeriesType(module);
+for (const module of [lineSeries, areaSeries, baselineSeries, barSeries, volumeSeries, candlestickSeries, ohlcSeries, heatmapSeries, scatterSeries, bandSeries, surfaceSeries, points3dSeries, bars3dSeries]) registerSeriesType(module);

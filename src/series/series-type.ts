@@ -1,11 +1,14 @@
 import type { ColormapSpec } from '../core/colormap/index.js';
 import type { GridStore } from '../data/grid.js';
-import type { LodMode } from '../data/lod/m4.js';
 import type { SeriesStore } from '../data/series-store.js';
 import type { ValueScale, XScale } from '../core/scales.js';
 import type { GridColorScale, GridInterpolation, PlotRect, Rgba, SceneLayer } from '../core/scene/frame-scene.js';
 import type { Theme } from '../core/theme.js';
 import type { SeriesSpec } from './shared/series-spec.js';
+import type { Series3d } from './shared/series-3d.js';
+import type { ColorBar, LodSummary } from './shared/frame-parts.js';
+
+export type { ColorBar, LodSummary } from './shared/frame-parts.js';
 
 /** One row of the crosshair tooltip. */
 export interface SeriesValue {
@@ -14,15 +17,6 @@ export interface SeriesValue {
   color: Rgba;
   value: number;
   index: number;
-}
-
-/** What level of detail did in a frame, summed over every series. */
-export interface LodSummary {
-  mode: LodMode;
-  /** Data points inside the window, over all series. */
-  visiblePoints: number;
-  /** Points sent to the renderer, over all series. */
-  drawnPoints: number;
 }
 
 /**
@@ -65,19 +59,6 @@ export interface HeatmapDefaults {
   interpolation?: GridInterpolation;
   colormap?: ColormapSpec;
   colorScale?: GridColorScale;
-}
-
-/** A colour-bar legend a series asks the overlay to show (a heatmap's colormap and its range). */
-export interface ColorBar {
-  id: string;
-  title: string;
-  /** The colormap's name ('custom' for stops) and its 256-entry RGBA8 LUT. */
-  colormap: string;
-  lut: Uint8Array;
-  /** Values at the bottom and top of the bar. */
-  min: number;
-  max: number;
-  scale: GridColorScale;
 }
 
 /** Where and how a series draws in one frame. */
@@ -152,6 +133,8 @@ export interface SeriesModule<State = unknown> {
    * ChartModel.pick); series with it are left out of the key-snapped tooltip.
    */
   nearest?(series: SeriesContext<State>, px: number, py: number, target: PickTarget): NearestHit | null;
+  /** Optional: the type is drawn in 3D (surface, points3d, bars3d); see shared/series-3d.ts. */
+  readonly three?: Series3d<State>;
 }
 
 /** Where a series is picked: its pane and scales, as in DrawTarget. */

@@ -60,7 +60,9 @@ function assertBalanced(svg) {
 }
 
 test('SVG_LAYERS has one writer per scene layer kind', () => {
-  assert.deepEqual(Object.keys(SVG_LAYERS).sort(), ['area', 'band', 'cluster', 'density', 'grid', 'line', 'markers', 'rects', 'resident-line', 'segments']);
+  assert.deepEqual(Object.keys(SVG_LAYERS).sort(), ['area', 'band', 'bars3d', 'cluster', 'density', 'grid', 'line', 'lines3d', 'markers', 'points3d', 'rects', 'resident-line', 'segments', 'surface3d']);
+  // 3D layers are refused with a clear message rather than silently left out of the file.
+  assert.throws(() => SVG_LAYERS.surface3d(/** @type {any} */ ({ kind: 'surface3d', id: 'vol' }), /** @type {any} */ ({})), /SVG export does not cover 3D charts \(layer "vol" of kind surface3d\): use toBlob/);
 });
 
 test('a GPU level-of-detail line exports the points its CPU twin picks, as a plain line would', async () => {

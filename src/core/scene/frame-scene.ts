@@ -239,7 +239,11 @@ export function markerCount(layer: MarkersLayer): number {
   return Math.max(0, Math.min(Math.floor(layer.count), Math.floor(layer.data.length / MARKER_STRIDE)));
 }
 
-export type SceneLayer = LineLayer | AreaLayer | SegmentsLayer | RectsLayer | GridLayer | MarkersLayer | BandLayer | DensityLayer | ClusterLayer | ResidentLineLayer;
+export type SceneLayer = LineLayer | AreaLayer | SegmentsLayer | RectsLayer | GridLayer | MarkersLayer | BandLayer | DensityLayer | ClusterLayer | ResidentLineLayer | Layer3d;
+
+/** 3D charts' layers (world-space geometry and a camera): see core/three/layers-3d.ts. */
+export type { Bars3dLayer, Layer3d, Lines3dLayer, Points3dLayer, Surface3dLayer } from './layers-3d.js';
+import type { Layer3d } from './layers-3d.js';
 
 /**
  * The region between two polylines A and B, filled (confidence bands, error bands). Row i is

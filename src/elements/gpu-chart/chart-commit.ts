@@ -56,9 +56,13 @@ export function prepareChart(bits: number, config: ChartConfig, parts: CommitPar
       heatmap: config.series.heatmap,
       seriesDefaults: { density: config.series.density, densityScale: config.series.densityScale, cluster: config.series.cluster },
     });
+    // 3D charts: a changed configured camera becomes the view and its home (refused ones were reported by the schema).
+    model.three.configure(config.camera);
     parts.intake.timeZoneChanged(config.timeZone);
     // The data is keyed differently on time and numeric axes: it is taken in again.
     if (xChanged) parts.intake.xAxisChanged();
+    // 2D ↔ 3D (or a 3D type that wants other data): the data is taken in again.
+    parts.intake.typeChanged();
     // Autoscale switched off: the y range stays where it is now.
     if (!config.axes.y.autoscale && model.viewport.autoY && model.data) {
       const [min, max] = model.yRange();

@@ -20,6 +20,8 @@ import { resolveCssColor } from '../resolve-css-color.js';
 import type { ChartIndicators } from './chart-indicators.js';
 import type { OverlayStatus } from './chart-overlay.js';
 import { Invalidation } from './invalidation.js';
+import { seriesType } from '../../series/registry.js';
+import { parseGrid3d, parsePoints3d } from '../../core/three/data-3d.js';
 
 /** A series as users describe it from JS: like SeriesOptions, with a CSS colour string. */
 export interface ChartSeriesOptions extends Omit<SeriesOptions, 'color'> {
@@ -33,6 +35,8 @@ export interface DataHost extends ReactiveControllerHost, EventTarget {
   readonly recoveryOptions: { readonly retry: BackoffOptions };
   /** What the x axis measures now (the `x-axis` property as soon as it is set, else the configuration's). */
   readonly xAxisKind: XAxisKind;
+  /** The chart's series type now (the `type` property as soon as it is set, else the configuration's). */
+  readonly chartType: string;
   invalidate(bits: number): void;
   viewportChanged(source: ViewportChangeSource, render?: boolean): void;
   /** An attribute-level problem (timeframe, series colours): `gpu-config-error`. */
@@ -72,6 +76,8 @@ export class ChartData implements ReactiveController {
   private loadAbort: AbortController | null = null;
   /** The x axis kind the `data` shown was taken in for (its key depends on it). */
   private normalizedAs: XAxisKind | null = null;
+  /** 3D charts: the kind of data `data` was taken in as ('grid', 'points'), or null (2D). */
+  private takenAs3d: 'grid' | 'points' | null = null;
   private errorTimer = 0;
 
   constructor(
@@ -92,6 +98,21 @@ export class ChartData implements ReactiveController {
   set(value: unknown): void {
     this.given = value;
     if (value == null) return;
+    // 3D charts: a grid (surface, bars3d) or point columns (points3d), checked whole; on a
+    // problem the last good data stays drawn and gpu-data-error says what and where.
+    const three = seriesType(this.host.chartType)?.three;
+    this.takenAs3d = three?.data ?? null;
+    if (three) {
+      try {
+        if (three.data === 'grid') this.model.three.setGrid(parseGrid3d(value));
+        else this.model.three.setPoints(parsePoints3d(value));
+        this.clearError();
+        this.host.invalidate(Invalidation.SERIES | Invalidation.VIEW | Invalidation.OVERLAY);
+      } catch (error) {
+        this.reportError(error, 'data');
+      }
+      return;
+    }
     // A grid ({ rows, cols, values, … }, or { x, y, value } on a heatmap chart) is drawn as a heatmap.
     const long = this.model.options.defaultType === 'heatmap' && isLongGridInput(value) ? value : null;
     if (long || isGridInput(value)) {
@@ -106,6 +127,12 @@ export class ChartData implements ReactiveController {
     const normalized = this.normalize(() => normalizeData(value, 'data', kind), 'data');
     this.normalizedAs = kind;
     if (normalized) this.apply(normalized);
+  }
+
+  /** The chart's type changed between 2D and 3D (or grid and points): `data` is taken in again. */
+  typeChanged(): void {
+    const wanted = seriesType(this.host.chartType)?.three?.data ?? null;
+    if (this.given != null && wanted !== this.takenAs3d) this.set(this.given);
   }
 
   /**

@@ -17,6 +17,9 @@ import { ChartIndicators } from './chart-indicators.js';
 import { ChartShaders } from './chart-shaders.js';
 import { ChartAnnotations } from './chart-annotations.js';
 import { ChartInteraction, type InteractionHost } from './chart-interaction.js';
+import { ChartOrbit, type OrbitHost } from './chart-orbit.js';
+import { ChartAxes3d } from './chart-axes3d.js';
+import { GpuCameraChangeEvent } from '../../events/gpu-camera-change.js';
 import { ChartOverlay, type OverlayHost } from './chart-overlay.js';
 import { ChartQuality } from './chart-quality.js';
 import { ChartRendererController, DEFAULT_RECOVERY, type QualityDegradation, type RecoveryOptions, type RendererHost } from './chart-renderer-controller.js';
@@ -42,7 +45,7 @@ import { ChartDevtoolsHook } from './chart-devtools.js';
  * so that file reads as the list of what a page can set and call, and this one as how the parts
  * are connected. Not registered as an element on its own.
  */
-export abstract class ChartElement extends LitElement implements InteractionHost, ConfigHost, RendererHost, SyncMember, FrameLoopHost, OverlayHost, DataHost {
+export abstract class ChartElement extends LitElement implements InteractionHost, OrbitHost, ConfigHost, RendererHost, SyncMember, FrameLoopHost, OverlayHost, DataHost {
   /** `lod` attribute (GpuChart declares it): the renderer's degradation may override it. */
   abstract lod: 'auto' | 'off';
   /** `label` attribute: the accessible description the overlay shows. */
@@ -82,6 +85,7 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     prepare: (bits) => prepareChart(bits, this.configuration.config, this.commitParts),
     drawn: (frame) => {
       this.overlay.frameDrawn(frame);
+      this.axes3d.frameDrawn(frame);
       this.clusterLabels.frameDrawn(frame, this.frames.renderer);
       this.annotationLayer.frameDrawn();
       this.a11y.frameDrawn();
@@ -130,12 +134,23 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     gpuLod: (setting: GpuLodSetting) => gpuLodFor(this.frames.renderer, setting, this.renderers.devices.adapterInfo),
   };
 
+  /** 3D charts: the orbit camera's pointer and keyboard (before the 2D interaction), getCamera / setCamera. */
+  protected readonly orbit = new ChartOrbit(this);
+  /** 3D charts: the box's tick labels and titles. */
+  protected readonly axes3d = new ChartAxes3d(() => this.renderRoot?.querySelector<HTMLElement>('.overlay-axes3d') ?? null);
+
   constructor() {
     super();
     new ChartInteraction(this);
     // A lazy series type loaded: its series are resolved and drawn again.
     new ChartLazyTypes(this, () => this.invalidate(EVERYTHING));
     new ChartDevtoolsHook(this); // the DevTools panel's registry (globalThis.__GPU_CHARTS__)
+  }
+
+  /** @internal host interface of a controller */
+  cameraChanged(source: 'pointer' | 'wheel' | 'keyboard' | 'reset' | 'api'): void {
+    this.invalidate(Invalidation.VIEW);
+    this.dispatchEvent(new GpuCameraChangeEvent({ camera: this.orbit.getCamera(), source }));
   }
 
   /** The chart's lifecycle state: initializing, ready, lost, recovering, degraded, fallback, failed, disposed. */
@@ -184,6 +199,12 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   get xAxisKind(): XAxisKind {
     const own = this.xAxis;
     return own === 'time' || own === 'linear' || own === 'log' ? own : this.configuration.config.axes.x.type;
+  }
+
+  /** @internal host interface of a controller */
+  get chartType(): string {
+    const own = (this as { type?: string }).type;
+    return own ?? this.configuration.config.series.type;
   }
 
   // ——— interaction (InteractionHost) and the overlay (OverlayHost) ———

@@ -248,13 +248,14 @@ export class ChartOverlay implements ReactiveController {
     if (crosshair) {
       const { info, synced, cssY } = crosshair;
       const plot = this.frame?.plot;
-      const lines = features.crosshair ? 'block' : 'none';
+      // 3D picks: no crosshair lines (they mean nothing in perspective), the tooltip only.
+      const lines = features.crosshair && !info.three ? 'block' : 'none';
       const width = this.host.clientWidth;
       const flip = info.x > width / 2;
       vertical = `display:${lines};left:${info.x}px;top:${plot?.y ?? 0}px;height:${plot?.height ?? this.host.clientHeight}px`;
       horizontal = `display:${synced ? 'none' : lines};top:${cssY}px;left:${plot?.x ?? 0}px;width:${plot?.width ?? width}px`;
       tooltip = `display:${features.tooltip && !synced ? 'block' : 'none'};${flip ? `right:${width - info.x + 12}px` : `left:${info.x + 12}px`};top:${Math.max(4, cssY - 40)}px`;
-      content = html`<div class="time">${this.formatX(info.time)}</div>
+      content = html`<div class="time">${info.title ?? this.formatX(info.time)}</div>
         ${info.values.map(
           (s) =>
             html`<div><span class="swatch" style="display:inline-block;width:8px;height:8px;margin-right:4px;background:${rgbaToCss(s.color)}"></span>${s.name}: ${Number.isFinite(s.value) ? formatValue(s.value) : '—'}</div>`,
@@ -294,6 +295,11 @@ export class ChartOverlay implements ReactiveController {
     if (this.host.label) return this.host.label;
     const store = this.model.data;
     const type = this.model.options.defaultType;
+    if (this.model.is3d) {
+      const { grid, points } = this.model.three;
+      const what = grid ? `a ${grid.cols} × ${grid.rows} grid` : points ? `${points.count.toLocaleString('en')} points` : 'no data';
+      return `3D ${type} chart, ${what}`;
+    }
     if (!store) return `${type} chart, no data`;
     const names = this.model.series.map((s) => s.name).join(', ');
     const tz = this.model.options.timeZone;

@@ -66,6 +66,7 @@ export const gpuChartStyles = css`
   }
   /* The overlay's parts (rendered by ChartOverlay): boxes of their own would change nothing of the layout. */
   .overlay-axes,
+  .overlay-axes3d,
   .overlay-clusters,
   .overlay-legend,
   .overlay-pointer,

@@ -14,6 +14,7 @@ import type { ShaderHookStatus } from './chart-shaders.js';
 import type { AnnotationHost, GpuAnnotation } from '../gpu-annotation/gpu-annotation.js';
 import type { AnnotationJson, AnnotationKind } from '../../annotations/types.js';
 import type { ChartSeriesOptions } from './chart-data.js';
+import type { Camera } from '../../core/three/camera.js';
 import type { RendererPreference } from './chart-renderer-controller.js';
 import { ChartElement } from './chart-element.js';
 import { applyConfigAttributes, rejectChoice } from './chart-attributes.js';
@@ -39,6 +40,7 @@ export type { ChartSeriesOptions };
  * @event gpu-recovery - Device-loss recovery: phases lost, retrying (per attempt), recovered or failed, with attempts and timings.
  * @event gpu-config-error - An attribute, property or config document was invalid; `detail.issues` name paths (and lines for files). The last good configuration stays.
  * @event gpu-quality-change - The quality tier changed (auto-tuning or configuration), with the reason and the frame measurements behind it.
+ * @event gpu-camera-change - A 3D chart's camera moved (drag, wheel, keys, reset, setCamera); `detail.camera`, `detail.source`.
  * @event gpu-config-change - A configuration change was applied: changed paths, the least work it needed, touched subsystems, measured duration.
  * @event gpu-annotation-change - An annotation was added, changed or removed (pointer, keyboard, API, undo, redo); `detail.annotation` is its JSON.
  * @event gpu-drawing-mode - Drawing mode started (`detail.kind`) or ended (`detail.kind` null).
@@ -286,6 +288,16 @@ export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost,
   /** The visible window and y range. */
   getViewport(): { start: number; end: number; yMin: number; yMax: number; autoY: boolean } {
     return this.view.get();
+  }
+
+  /** 3D charts (surface, points3d, bars3d): the orbit camera now, to save a view. */
+  getCamera(): Camera {
+    return this.orbit.getCamera();
+  }
+
+  /** 3D charts: sets the camera (missing keys keep theirs); outside sane bounds it is refused with `gpu-config-error`. */
+  setCamera(camera: Partial<Camera>): void {
+    this.orbit.setCamera(camera);
   }
 
   /** Resolves after the next frame is drawn (at once when nothing is pending); while no renderer is ready yet, after its first frame. */
@@ -537,6 +549,7 @@ export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost,
         <canvas part="canvas"></canvas>
         <div class="overlay-clusters"></div>
         <div class="overlay-axes"></div>
+        <div class="overlay-axes3d"></div>
         <div class="overlay-legend"></div>
         <div class="overlay-pointer"></div>
         <slot></slot>

@@ -73,6 +73,8 @@ const CONFIG_TABLE: ReadonlyMap<string, number> = new Map([
   ['features.autoTune', Invalidation.NONE],
   ['telemetry', Invalidation.TELEMETRY],
   ['text', Invalidation.OVERLAY],
+  // 3D charts: the configured camera (applied in prepareChart, only when it changed).
+  ['camera', Invalidation.OPTIONS],
 ]);
 
 /** The work for one changed path (`series.items[0].color` → its table entry); unknown paths redo everything. */

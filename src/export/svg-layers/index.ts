@@ -7,6 +7,7 @@ import { lineSvg } from './line.js';
 import { markersSvg } from './markers.js';
 import { rectsSvg } from './rects.js';
 import { residentLineSvg } from './resident-line.js';
+import { threeDSvg } from './three-d.js';
 import { segmentsSvg } from './segments.js';
 import type { SvgLayerTable } from './svg-layer.js';
 
@@ -28,4 +29,8 @@ export const SVG_LAYERS: SvgLayerTable = {
   density: densitySvg,
   cluster: clusterSvg,
   'resident-line': residentLineSvg,
+  surface3d: threeDSvg,
+  points3d: threeDSvg,
+  bars3d: threeDSvg,
+  lines3d: threeDSvg,
 };

@@ -10,6 +10,7 @@ import { cssColor, type Context2d, type DrawPrimitive } from './primitives/draw-
 import { drawMarkersLayer } from './primitives/markers.js';
 import { drawRects } from './primitives/rects.js';
 import { drawLine, drawResidentLine, drawSegments } from './primitives/strokes.js';
+import { drawBars3d, drawLines3d, drawPoints3d, drawSurface3d } from './primitives/three-d.js';
 
 /**
  * How each scene layer kind is drawn; a new primitive kind is one more entry (and its module in
@@ -26,6 +27,10 @@ const DRAW_PRIMITIVES: { readonly [K in SceneLayer['kind']]: DrawPrimitive<Extra
   density: drawDensityLayer,
   cluster: drawClusterLayer,
   'resident-line': drawResidentLine,
+  surface3d: drawSurface3d,
+  points3d: drawPoints3d,
+  bars3d: drawBars3d,
+  lines3d: drawLines3d,
 };
 
 const NO_FAILED_KINDS: ReadonlySet<string> = new Set();

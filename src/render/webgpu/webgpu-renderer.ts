@@ -12,6 +12,7 @@ import { readBands, type ReadbackBand } from './frame-readback.js';
 import { ResidentPoints } from './resident-points.js';
 import { ResidentColumns } from './resident-columns.js';
 import { RendererHooks, type HookDraw } from './hooks/renderer-hooks.js';
+import { DEPTH_FORMAT } from './primitives/three-kind.js';
 import { formatBytes, MemoryBudgetRefusal, type PipelineFailure, type RendererHealth, type RendererIssue } from './renderer-issues.js';
 import type { RenderTarget, WebGpuRendererOptions } from './webgpu-renderer-options.js';
 
@@ -82,6 +83,8 @@ export class WebGpuRenderer implements Renderer {
   /** Per kind: layers of that kind seen so far in the frame being encoded (a layer's slot rank). */
   private readonly ranks = new Int32Array(PRIMITIVE_KIND_LIST.length);
   private multisample: GPUTexture | null = null;
+  /** The depth attachment of the depth pass (3D layers), sized like the target. */
+  private depth: GPUTexture | null = null;
   private offscreen: GPUTexture | null = null;
   private disposed = false;
   private readonly timer: GpuTimer | null;
@@ -249,6 +252,7 @@ export class WebGpuRenderer implements Renderer {
     this.buffers.clear();
     this.multisample = null;
     this.offscreen = null;
+    this.depth = null;
     this.timer?.dispose();
     this.hooks.dispose();
     this.allocations.releaseAll();
@@ -324,8 +328,10 @@ export class WebGpuRenderer implements Renderer {
     this.hooks.releaseAll();
     this.allocations.release(this.multisample);
     this.allocations.release(this.offscreen);
+    this.allocations.release(this.depth);
     this.multisample = null;
     this.offscreen = null;
+    this.depth = null;
   }
 
   private encode(scene: FrameScene, timed = false): GPUCommandEncoder | null {
@@ -350,20 +356,32 @@ export class WebGpuRenderer implements Renderer {
     this.residentColumns.endFrame();
     this.lastScene = scene;
     const timestampWrites = timed ? this.timer?.passTimestamps() : undefined;
+    // Layers of depth-tested kinds (3D) are drawn in a second pass with a depth attachment; the
+    // flat pass then keeps its multisampled picture for it. Timestamps span both passes.
+    const deep = scene.layers.some((layer) => PRIMITIVE_KINDS[layer.kind].depth === true);
     const pass = encoder.beginRenderPass({
-      ...(timestampWrites ? { timestampWrites } : {}),
+      ...(timestampWrites ? { timestampWrites: deep ? { querySet: timestampWrites.querySet, beginningOfPassWriteIndex: timestampWrites.beginningOfPassWriteIndex } : timestampWrites } : {}),
       colorAttachments: [
         {
           view: msaa ?? view,
-          resolveTarget: msaa ? view : undefined,
+          resolveTarget: msaa && !deep ? view : undefined,
           clearValue: premultiplied(scene.background),
           loadOp: 'clear',
-          storeOp: msaa ? 'discard' : 'store',
+          storeOp: msaa && !deep ? 'discard' : 'store',
         },
       ],
     });
-    this.lastDrawCalls = this.drawLayers(scene, pass);
+    this.lastDrawCalls = this.drawLayers(scene, pass, false);
     pass.end();
+    if (deep) {
+      const depthPass = encoder.beginRenderPass({
+        ...(timestampWrites ? { timestampWrites: { querySet: timestampWrites.querySet, endOfPassWriteIndex: timestampWrites.endOfPassWriteIndex } } : {}),
+        colorAttachments: [{ view: msaa ?? view, resolveTarget: msaa ? view : undefined, loadOp: 'load', storeOp: msaa ? 'discard' : 'store' }],
+        depthStencilAttachment: { view: this.depthTexture(texture).createView(), depthClearValue: 1, depthLoadOp: 'clear', depthStoreOp: 'discard' },
+      });
+      this.lastDrawCalls += this.drawLayers(scene, depthPass, true);
+      depthPass.end();
+    }
     if (timestampWrites) this.timer!.resolve(encoder);
     return encoder;
   }
@@ -459,8 +477,11 @@ export class WebGpuRenderer implements Renderer {
     }
   }
 
-  /** The one draw loop: every layer in order, one draw call per chunk. Returns the draw calls. */
-  private drawLayers(scene: FrameScene, pass: GPURenderPassEncoder): number {
+  /**
+   * The one draw loop: every layer in order (of the depth-tested kinds when `depth`, else of the
+   * others), one draw call per chunk. Returns the draw calls.
+   */
+  private drawLayers(scene: FrameScene, pass: GPURenderPassEncoder, depth: boolean): number {
     let current: Scissor | null = null;
     let drawCalls = 0;
     let skipped: Set<PipelineKind> | null = null;
@@ -468,6 +489,7 @@ export class WebGpuRenderer implements Renderer {
       const layer = scene.layers[i]!;
       const scissor = this.scissors[i]!;
       const slot = this.frameSlots[i]!;
+      if ((PRIMITIVE_KINDS[layer.kind].depth === true) !== depth) continue;
       if (!slot) {
         const kind: PrimitiveKind = PRIMITIVE_KINDS[layer.kind];
         if (kind.count(layer) > 0) (skipped ??= new Set()).add(kind.pipeline);
@@ -515,6 +537,22 @@ export class WebGpuRenderer implements Renderer {
     };
     this.offscreen = this.allocate(textureDescriptorBytes(descriptor), () => this.allocations.createTexture(this.device, descriptor));
     return this.offscreen;
+  }
+
+  /** The depth attachment for the depth pass: the target's size and sample count. */
+  private depthTexture(target: GPUTexture): GPUTexture {
+    const current = this.depth;
+    if (current && current.width === target.width && current.height === target.height) return current;
+    this.allocations.release(current);
+    const descriptor: GPUTextureDescriptor = {
+      label: 'gpu-charts depth',
+      size: [target.width, target.height],
+      format: DEPTH_FORMAT,
+      sampleCount: this.sampleCount,
+      usage: GPUTextureUsage.RENDER_ATTACHMENT,
+    };
+    this.depth = this.allocate(textureDescriptorBytes(descriptor), () => this.allocations.createTexture(this.device, descriptor));
+    return this.depth;
   }
 
   private multisampleTexture(target: GPUTexture): GPUTexture {

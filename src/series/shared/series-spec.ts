@@ -4,7 +4,7 @@ import type { GridColorScale, GridInterpolation, MarkerShape, Rgba } from '../..
 export { hasOhlc, OHLC_COLUMNS } from './ohlc-columns.js';
 
 /** The built-in types (more may be registered: see registry.ts). */
-export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc' | 'heatmap' | 'scatter' | 'band';
+export type SeriesType = 'line' | 'area' | 'baseline' | 'bar' | 'volume' | 'candlestick' | 'ohlc' | 'heatmap' | 'scatter' | 'band' | 'surface' | 'points3d' | 'bars3d';
 
 /**
  * What particular series types read besides the fields every series has: each optional, left out
@@ -47,6 +47,13 @@ export interface SeriesTypeOptions {
   densityScale?: 'log' | 'linear';
   /** Scatter series: 'grid' groups points per screen cell into one sized, counted marker. */
   cluster?: 'grid' | 'off';
+  /** Points3d: the y and z columns (default `y`, `z`; `x` names the x column, default `x`). */
+  y?: string;
+  z?: string;
+  /** Surface: draw the grid's lines over it (default false). */
+  wireframe?: boolean;
+  /** Surface: iso-height contour lines, this many levels evenly spaced over the colour range (default 0: none). */
+  contours?: number;
 }
 
 /** Every key of SeriesTypeOptions (a Record, so the compiler keeps the list complete). */
@@ -54,6 +61,7 @@ const TYPE_OPTION_KEYS: Record<keyof SeriesTypeOptions, true> = {
   baseValue: true, yAxis: true, interpolation: true, colormap: true, colorScale: true, colorMin: true, colorMax: true,
   x: true, size: true, colorBy: true, categorical: true, marker: true, markerSize: true,
   yError: true, yLow: true, yHigh: true, density: true, densityScale: true, cluster: true,
+  y: true, z: true, wireframe: true, contours: true,
 };
 
 /** The type options given in `options`: empty strings and non-finite numbers count as not given. */

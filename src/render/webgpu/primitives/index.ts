@@ -10,6 +10,10 @@ import type { PrimitiveKind } from './primitive-kind.js';
 import { rectsKind } from './rects.js';
 import { residentLineKind } from './resident-line.js';
 import { segmentsKind } from './segments.js';
+import { bars3dKind } from './bars3d.js';
+import { lines3dKind } from './lines3d.js';
+import { points3dKind } from './points3d.js';
+import { surface3dKind } from './surface3d.js';
 
 /**
  * The primitive kinds the WebGPU renderer draws, by scene layer kind.
@@ -35,6 +39,10 @@ export const PRIMITIVE_KINDS: { readonly [K in SceneLayer['kind']]: PrimitiveKin
   density: densityKind,
   cluster: clusterKind,
   'resident-line': residentLineKind,
+  surface3d: surface3dKind,
+  points3d: points3dKind,
+  bars3d: bars3dKind,
+  lines3d: lines3dKind,
 };
 
 /** The kinds in table order; a kind's index here numbers its slots. */

@@ -4,10 +4,10 @@ import type { RendererLimits } from '../limits.js';
 import type { OwnerAllocations } from '../gpu-allocations.js';
 
 /** The render pipelines; independent segments (grid lines) use the line pipeline. */
-export type PipelineKind = 'line' | 'area' | 'rects' | 'grid' | 'markers' | 'band' | 'density' | 'cluster' | 'resident-line';
+export type PipelineKind = 'line' | 'area' | 'rects' | 'grid' | 'markers' | 'band' | 'density' | 'cluster' | 'resident-line' | 'surface3d' | 'points3d' | 'bars3d' | 'lines3d';
 
 /** Shader sources a renderer may replace (tests: a broken shader). */
-export type ShaderName = 'primitives' | 'rects' | 'grid' | 'markers' | 'density' | 'cluster';
+export type ShaderName = 'primitives' | 'rects' | 'grid' | 'markers' | 'density' | 'cluster' | 'surface3d' | 'points3d' | 'bars3d' | 'lines3d';
 
 /** What a kind needs to build its pipeline; one per renderer. */
 export interface PipelineContext {
@@ -97,6 +97,11 @@ export interface PrimitiveKind<L extends SceneLayer = SceneLayer> {
   readonly overlap: 0 | 1;
   /** Bytes of the params uniform. */
   readonly paramsBytes: number;
+  /**
+   * Optional: drawn with depth testing (3D kinds). The renderer draws such layers in a second
+   * render pass with a depth attachment (three-kind.ts DEPTH_FORMAT), after the flat layers.
+   */
+  readonly depth?: boolean;
   /** Elements per chunk under these limits (at most one storage binding's worth). */
   elementsPerChunk(limits: RendererLimits): number;
   bindGroupLayout(context: PipelineContext): GPUBindGroupLayout;

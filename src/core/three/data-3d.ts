@@ -1,0 +1,163 @@
+import { DataError, describeValue, type DataErrorCode } from '../../data/data-error.js';
+import { isGridInput, normalizeGrid } from '../../data/grid.js';
+import type { Bounds3 } from './world.js';
+
+/**
+ * Data of 3D charts, validated. Surfaces and 3D bars take a grid, points a set of columns:
+ *
+ * - grid, nested: `{ x: [...cols], y: [...rows], z: [[...cols], ...rows] }` (z[r][c] at x[c], y[r];
+ *   x and y strictly increasing), or flat: `{ x, y, z: Float32Array(rows × cols) }` row-major;
+ * - grid, the heatmap's shape `{ rows, cols, values, x0, dx, y0, dy }` (cell centres become x, y);
+ * - points: `{ x: [...], y: [...], z: [...], <other columns>... }`, equal lengths; other numeric
+ *   columns may size or colour the points.
+ *
+ * Every height and coordinate must be finite: a surface cannot be drawn through a hole. Problems
+ * are DataErrors naming the field and index (`z[3]`: a ragged row; `z[2][5]`: a non-finite height).
+ */
+export interface Grid3d {
+  /** Changes when the data is replaced (renderers upload again). */
+  key: number;
+  rows: number;
+  cols: number;
+  /** Row-major heights, `values[r * cols + c]`. */
+  values: Float32Array;
+  xs: Float64Array;
+  ys: Float64Array;
+  bounds: Bounds3;
+}
+
+export interface Points3d {
+  key: number;
+  count: number;
+  x: Float32Array;
+  y: Float32Array;
+  z: Float32Array;
+  /** Other numeric columns (size, colour), each `count` long. */
+  columns: Record<string, Float64Array>;
+  bounds: Bounds3;
+}
+
+let nextKey = 1;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isArrayLike = (v: unknown): v is ArrayLike<unknown> => Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
+
+function fail(column: string, message: string, value?: unknown, code: DataErrorCode = 'invalid-grid'): never {
+  throw new DataError(`${column}: ${message}${value === undefined ? '' : ` (got ${describeValue(value)})`}`, { code, column, ...(value === undefined ? {} : { value }), source: 'data' });
+}
+
+/** A strictly increasing finite coordinate array. */
+function coordinates(value: unknown, field: string): Float64Array {
+  if (!isArrayLike(value) || value.length === 0) fail(field, 'must be a non-empty array of numbers', value);
+  const out = new Float64Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${field}[${i}]`, 'must be a finite number', v);
+    if (i > 0 && !(v > out[i - 1]!)) fail(`${field}[${i}]`, `must be greater than ${field}[${i - 1}] (${out[i - 1]}): coordinates increase strictly`, v);
+    out[i] = v;
+  }
+  return out;
+}
+
+function range(values: ArrayLike<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
+/** Checks every height is finite; names the first that is not by row and column. */
+function checkFinite(values: Float32Array, cols: number, field: string, nested: boolean): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v - v !== 0) {
+      const r = Math.floor(i / cols);
+      const c = i % cols;
+      fail(nested ? `${field}[${r}][${c}]` : `${field}[${i}]`, `height at row ${r}, column ${c} must be a finite number`, v);
+    }
+  }
+}
+
+/** A grid for a surface or 3D bars (see the module comment). */
+export function parseGrid3d(input: unknown): Grid3d {
+  if (isGridInput(input)) {
+    const grid = normalizeGrid(input);
+    const xs = Float64Array.from({ length: grid.count }, (_, i) => grid.xStart + (i + 0.5) * grid.dx);
+    const ys = Float64Array.from({ length: grid.rows }, (_, r) => grid.y0 + (r + 0.5) * grid.dy);
+    const values = new Float32Array(grid.rows * grid.count);
+    for (let r = 0; r < grid.rows; r++) for (let c = 0; c < grid.count; c++) values[r * grid.count + c] = grid.value(c, r);
+    checkFinite(values, grid.count, 'values', false);
+    return { key: nextKey++, rows: grid.rows, cols: grid.count, values, xs, ys, bounds: { x: [xs[0]!, xs[xs.length - 1]!], y: [ys[0]!, ys[ys.length - 1]!], z: range(values) } };
+  }
+  if (!isObject(input) || !('z' in input)) fail('data', 'a 3D grid needs { x: [...], y: [...], z: [[...], ...] } or { rows, cols, values, x0, dx, y0, dy }', input);
+  const xs = coordinates(input.x, 'x');
+  const ys = coordinates(input.y, 'y');
+  const cols = xs.length;
+  const rows = ys.length;
+  if (cols < 2 || rows < 2) fail(cols < 2 ? 'x' : 'y', `a surface needs at least 2 columns and 2 rows; got ${cols} × ${rows}`);
+  const z = input.z;
+  const values = new Float32Array(rows * cols);
+  let nested = false;
+  if (isArrayLike(z) && z.length > 0 && isArrayLike(z[0])) {
+    nested = true;
+    if (z.length !== rows) fail('z', `has ${z.length} rows; y has ${rows} values`);
+    for (let r = 0; r < rows; r++) {
+      const row = z[r];
+      if (!isArrayLike(row)) fail(`z[${r}]`, 'must be an array of numbers', row);
+      if (row.length !== cols) fail(`z[${r}]`, `has ${row.length} values; x has ${cols} (a ragged grid: every row needs one height per x)`);
+      for (let c = 0; c < cols; c++) {
+        const v = row[c];
+        if (typeof v !== 'number') fail(`z[${r}][${c}]`, 'must be a number', v);
+        values[r * cols + c] = v;
+      }
+    }
+  } else if (isArrayLike(z)) {
+    if (z.length !== rows * cols) fail('z', `has ${z.length} values; rows × cols (y × x) is ${rows * cols}`);
+    for (let i = 0; i < z.length; i++) {
+      const v = z[i];
+      if (typeof v !== 'number') fail(`z[${i}]`, 'must be a number', v);
+      values[i] = v;
+    }
+  } else {
+    fail('z', 'must be an array of rows (arrays of numbers) or a flat row-major array', z);
+  }
+  checkFinite(values, cols, 'z', nested);
+  return { key: nextKey++, rows, cols, values, xs, ys, bounds: { x: [xs[0]!, xs[cols - 1]!], y: [ys[0]!, ys[rows - 1]!], z: range(values) } };
+}
+
+function floats(value: unknown, field: string, length: number | null, finiteOnly: boolean): Float64Array {
+  if (!isArrayLike(value)) fail(field, 'must be an array of numbers', value);
+  if (length !== null && value.length !== length) fail(field, `has ${value.length} values; x has ${length}`, undefined, 'length-mismatch');
+  const out = new Float64Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    if (typeof v !== 'number' || (finiteOnly && !Number.isFinite(v))) fail(`${field}[${i}]`, 'must be a finite number', v, 'invalid-number');
+    out[i] = v as number;
+  }
+  return out;
+}
+
+/** Columns of a point cloud (see the module comment). */
+export function parsePoints3d(input: unknown): Points3d {
+  if (!isObject(input) || !isArrayLike(input.x) || !isArrayLike(input.y) || !isArrayLike(input.z)) fail('data', 'a 3D point cloud needs columns { x: [...], y: [...], z: [...] }', input);
+  const n = input.x.length;
+  if (n === 0) fail('x', 'is empty', undefined, 'empty');
+  const x64 = floats(input.x, 'x', null, true);
+  const y64 = floats(input.y, 'y', n, true);
+  const z64 = floats(input.z, 'z', n, true);
+  const columns: Record<string, Float64Array> = {};
+  for (const [name, column] of Object.entries(input)) {
+    if (name === 'x' || name === 'y' || name === 'z' || !isArrayLike(column)) continue;
+    columns[name] = floats(column, name, n, false);
+  }
+  return { key: nextKey++, count: n, x: Float32Array.from(x64), y: Float32Array.from(y64), z: Float32Array.from(z64), columns, bounds: { x: range(x64), y: range(y64), z: range(z64) } };
+}
+
+/** A fresh data key (for data built in place). */
+export function nextDataKey(): number {
+  return nextKey++;
+}

@@ -1,0 +1,230 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ChartModel } from '../../core/chart-model.js';
+import { cloneCamera, orbit, pan, zoom, type Camera } from '../../core/three/camera.js';
+
+/** What the orbit controller needs from its chart element. */
+export interface OrbitHost extends ReactiveControllerHost {
+  readonly model: ChartModel;
+  readonly interactionTarget: HTMLElement | null;
+  /** Feature flags: zoom and pan (rotation follows `pan`) can be switched off by configuration. */
+  readonly interactionFeatures: { zoom: boolean; pan: boolean };
+  /** The camera moved (by the user or the API): redraw and tell the page. */
+  cameraChanged(source: 'pointer' | 'wheel' | 'keyboard' | 'reset' | 'api'): void;
+  pointerAt(cssX: number, cssY: number): void;
+  pointerLeft(): void;
+  /** A camera refused (setCamera): `gpu-config-error` with the paths. */
+  reportConfigIssues(issues: { path: string; message: string; source?: string }[]): void;
+}
+
+/** Degrees of rotation per CSS px dragged. */
+const DEGREES_PER_PIXEL = 0.4;
+const WHEEL_ZOOM_PER_PIXEL = 0.0015;
+const KEY_DEGREES = 5;
+const KEY_ZOOM = 1.15;
+
+/**
+ * Pointer and keyboard of 3D charts: drag rotates (azimuth, elevation), shift-drag (or a right or
+ * middle button) pans, wheel and pinch zoom, double-click resets to the configured camera, arrows
+ * rotate, + / - zoom, Home or 0 resets. Hovering picks the nearest element (tooltip with x, y, z).
+ *
+ * It listens on the same target as the 2D ChartInteraction, in the capture phase, and while the
+ * chart is in 3D mode it stops the event there, so the 2D controller (time-axis pan and zoom)
+ * never sees it; on 2D charts it does nothing at all.
+ */
+export class ChartOrbit implements ReactiveController {
+  private target: HTMLElement | null = null;
+  private readonly pointers = new Map<number, { x: number; y: number }>();
+  private drag: { x: number; y: number; panning: boolean; camera: Camera } | null = null;
+  private pinch: { distance: number; camera: Camera } | null = null;
+
+  constructor(private readonly host: OrbitHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.attach();
+  }
+
+  hostUpdated(): void {
+    if (!this.target) this.attach();
+  }
+
+  hostDisconnected(): void {
+    this.detach();
+  }
+
+  private attach(): void {
+    const target = this.host.interactionTarget;
+    if (!target || this.target === target) return;
+    this.detach();
+    this.target = target;
+    for (const [type, listener] of this.listeners) target.addEventListener(type, listener as EventListener, { capture: true, passive: type !== 'wheel' });
+  }
+
+  private detach(): void {
+    const target = this.target;
+    if (!target) return;
+    for (const [type, listener] of this.listeners) target.removeEventListener(type, listener as EventListener, { capture: true });
+    this.target = null;
+    this.pointers.clear();
+    this.drag = null;
+    this.pinch = null;
+  }
+
+  private readonly listeners: [string, (event: never) => void][] = [
+    ['wheel', (e: WheelEvent) => this.onWheel(e)],
+    ['pointerdown', (e: PointerEvent) => this.onPointerDown(e)],
+    ['pointermove', (e: PointerEvent) => this.onPointerMove(e)],
+    ['pointerup', (e: PointerEvent) => this.onPointerUp(e)],
+    ['pointercancel', (e: PointerEvent) => this.onPointerUp(e)],
+    ['pointerleave', (e: PointerEvent) => this.onPointerLeave(e)],
+    ['dblclick', (e: MouseEvent) => this.onDoubleClick(e)],
+    ['keydown', (e: KeyboardEvent) => this.onKeyDown(e)],
+    ['contextmenu', (e: MouseEvent) => this.claim(e) && e.preventDefault()],
+  ];
+
+  /** True (and the event stops here) when the chart is 3D. */
+  private claim(event: Event): boolean {
+    if (!this.host.model.is3d) return false;
+    event.stopImmediatePropagation();
+    return true;
+  }
+
+  /** The camera now (a copy: changing it changes nothing). */
+  getCamera(): Camera {
+    return cloneCamera(this.host.model.three.camera);
+  }
+
+  /**
+   * Sets the camera (keys not given keep their values). Outside the sane bounds (CAMERA_BOUNDS)
+   * it is refused whole: `gpu-config-error` names each key, and the view stays as it was.
+   */
+  setCamera(camera: Partial<Camera>): void {
+    const issues = this.host.model.three.setCamera(camera);
+    if (issues.length > 0) {
+      this.host.reportConfigIssues(issues.map((issue) => ({ ...issue, source: 'setCamera' })));
+      return;
+    }
+    this.host.cameraChanged('api');
+  }
+
+  private local(event: MouseEvent): { x: number; y: number } {
+    const rect = this.target!.getBoundingClientRect();
+    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+  }
+
+  private set(camera: Camera, source: Parameters<OrbitHost['cameraChanged']>[0]): void {
+    this.host.model.three.camera = camera;
+    this.host.cameraChanged(source);
+  }
+
+  private onWheel(event: WheelEvent): void {
+    if (!this.claim(event) || !this.host.interactionFeatures.zoom) return;
+    event.preventDefault();
+    const delta = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
+    this.set(zoom(this.host.model.three.camera, Math.exp(-delta * WHEEL_ZOOM_PER_PIXEL)), 'wheel');
+  }
+
+  private onPointerDown(event: PointerEvent): void {
+    if (!this.claim(event)) return;
+    this.target!.focus({ preventScroll: true });
+    const at = this.local(event);
+    this.pointers.set(event.pointerId, at);
+    this.target!.setPointerCapture?.(event.pointerId);
+    const camera = this.host.model.three.camera;
+    if (this.pointers.size === 2) {
+      const [a, b] = [...this.pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
+      this.pinch = { distance: Math.hypot(a.x - b.x, a.y - b.y), camera };
+      this.drag = null;
+      return;
+    }
+    this.drag = { x: at.x, y: at.y, panning: event.shiftKey || event.button === 1 || event.button === 2, camera };
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (!this.claim(event)) return;
+    const at = this.local(event);
+    if (this.pointers.has(event.pointerId)) this.pointers.set(event.pointerId, at);
+    if (this.pinch && this.pointers.size === 2) {
+      const [a, b] = [...this.pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
+      const distance = Math.hypot(a.x - b.x, a.y - b.y);
+      if (this.host.interactionFeatures.zoom && this.pinch.distance > 0) this.set(zoom(this.pinch.camera, distance / this.pinch.distance), 'pointer');
+      return;
+    }
+    const drag = this.drag;
+    if (drag) {
+      const dx = at.x - drag.x;
+      const dy = at.y - drag.y;
+      if (!this.host.interactionFeatures.pan) return;
+      if (drag.panning) {
+        const height = this.host.model.three.lastFrame?.pane.height ?? 300;
+        const ratio = this.host.model.chartSize.pixelRatio;
+        this.set(pan(drag.camera, dx * ratio, dy * ratio, height), 'pointer');
+      } else {
+        this.set(orbit(drag.camera, -dx * DEGREES_PER_PIXEL, dy * DEGREES_PER_PIXEL), 'pointer');
+      }
+      return;
+    }
+    this.host.pointerAt(at.x, at.y);
+  }
+
+  private onPointerUp(event: PointerEvent): void {
+    if (!this.claim(event)) return;
+    this.pointers.delete(event.pointerId);
+    if (this.pointers.size < 2) this.pinch = null;
+    if (this.pointers.size === 0) this.drag = null;
+  }
+
+  private onPointerLeave(event: PointerEvent): void {
+    if (!this.claim(event)) return;
+    if (!this.drag) this.host.pointerLeft();
+  }
+
+  private onDoubleClick(event: MouseEvent): void {
+    if (!this.claim(event)) return;
+    event.preventDefault();
+    this.host.model.three.reset();
+    this.host.cameraChanged('reset');
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (!this.host.model.is3d) return;
+    const camera = this.host.model.three.camera;
+    let next: Camera | null = null;
+    switch (event.key) {
+      case 'ArrowLeft':
+        next = orbit(camera, KEY_DEGREES, 0);
+        break;
+      case 'ArrowRight':
+        next = orbit(camera, -KEY_DEGREES, 0);
+        break;
+      case 'ArrowUp':
+        next = orbit(camera, 0, KEY_DEGREES);
+        break;
+      case 'ArrowDown':
+        next = orbit(camera, 0, -KEY_DEGREES);
+        break;
+      case '+':
+      case '=':
+        next = this.host.interactionFeatures.zoom ? zoom(camera, KEY_ZOOM) : null;
+        break;
+      case '-':
+      case '_':
+        next = this.host.interactionFeatures.zoom ? zoom(camera, 1 / KEY_ZOOM) : null;
+        break;
+      case 'Home':
+      case '0':
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        this.host.model.three.reset();
+        this.host.cameraChanged('reset');
+        return;
+      default:
+        // Other keys (Escape, Tab…) reach the 2D controller and the page.
+        return;
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (next) this.set(next, 'keyboard');
+  }
+}

@@ -1,0 +1,265 @@
+import type { PlotRect } from '../../../core/scene/frame-scene.js';
+import { shade, type Bars3dLayer, type Layer3dCamera, type Lines3dLayer, type Points3dLayer, type Surface3dLayer } from '../../../core/scene/layers-3d.js';
+import { cssColor, type Context2d, type DrawPrimitive } from './draw-primitive.js';
+
+/**
+ * The Canvas2D fallback of 3D layers: a 2.5D picture by the painter's algorithm. Faces (surface
+ * quads, bar faces) and points are projected with the layer's camera, sorted far to near and filled
+ * in that order, lit by the same rule as the shaders (`shade`). The documented loss of detail:
+ *
+ * - a surface is drawn with at most SURFACE_SIDE quads per side (flat-shaded per quad, coloured by
+ *   its mean height; the WebGPU surface is smooth-shaded per pixel at its own LOD stride);
+ * - a point cloud draws at most MAX_POINTS points (an even subsample beyond);
+ * - sorting is per layer (faces of two layers do not interleave), and faces that intersect are
+ *   not split: where two faces cross, one wins whole.
+ */
+export const SURFACE_SIDE = 96;
+export const MAX_POINTS = 150_000;
+
+/** World → pane px for one layer: x, y (px) and depth (clip z / w), or false behind the eye. */
+function projector(camera: Layer3dCamera, pane: PlotRect) {
+  const m = camera.viewProj;
+  const w2 = pane.width / 2;
+  const h2 = pane.height / 2;
+  return (x: number, y: number, z: number, out: Float64Array, at: number): boolean => {
+    const w = m[3]! * x + m[7]! * y + m[11]! * z + m[15]!;
+    if (!(w > 1e-9)) return false;
+    out[at] = ((m[0]! * x + m[4]! * y + m[8]! * z + m[12]!) / w + 1) * w2;
+    out[at + 1] = (1 - (m[1]! * x + m[5]! * y + m[9]! * z + m[13]!) / w) * h2;
+    out[at + 2] = (m[2]! * x + m[6]! * y + m[10]! * z + m[14]!) / w;
+    return true;
+  };
+}
+
+function rgbOf(lut: Uint8Array, t: number, light: number): string {
+  const i = Math.round(Math.min(1, Math.max(0, t)) * 255) * 4;
+  const ch = (v: number) => Math.round(Math.min(255, v * light));
+  return `rgba(${ch(lut[i]!)}, ${ch(lut[i + 1]!)}, ${ch(lut[i + 2]!)}, ${lut[i + 3]! / 255})`;
+}
+
+function unpack(bits: number): [number, number, number, number] {
+  return [bits & 255, (bits >>> 8) & 255, (bits >>> 16) & 255, (bits >>> 24) / 255];
+}
+
+function drawSurface(ctx: Context2d, layer: Surface3dLayer, pane: PlotRect): void {
+  const { cols, rows, heights, xs, ys, zScale, zOffset } = layer;
+  if (layer.count <= 0 || cols < 2 || rows < 2) return;
+  const s = Math.max(1, Math.floor(layer.stride) || 1, Math.ceil((Math.max(cols, rows) - 1) / SURFACE_SIDE));
+  // The drawn lattice: every s-th index and always the last.
+  const ci: number[] = [];
+  for (let c = 0; c < cols - 1; c += s) ci.push(c);
+  ci.push(cols - 1);
+  const ri: number[] = [];
+  for (let r = 0; r < rows - 1; r += s) ri.push(r);
+  ri.push(rows - 1);
+  const nc = ci.length;
+  const nr = ri.length;
+  const project = projector(layer.camera, pane);
+  const screen = new Float64Array(nc * nr * 3);
+  const world = new Float64Array(nc * nr * 3);
+  const ok = new Uint8Array(nc * nr);
+  for (let j = 0; j < nr; j++) {
+    for (let i = 0; i < nc; i++) {
+      const k = j * nc + i;
+      const x = xs[ci[i]!]!;
+      const y = ys[ri[j]!]!;
+      const z = heights[ri[j]! * cols + ci[i]!]! * zScale + zOffset;
+      world[k * 3] = x;
+      world[k * 3 + 1] = y;
+      world[k * 3 + 2] = z;
+      ok[k] = project(x, y, z, screen, k * 3) ? 1 : 0;
+    }
+  }
+  const quads = (nc - 1) * (nr - 1);
+  const depth = new Float64Array(quads);
+  const order = new Uint32Array(quads);
+  for (let q = 0; q < quads; q++) {
+    const i = q % (nc - 1);
+    const j = Math.floor(q / (nc - 1));
+    const a = j * nc + i;
+    depth[q] = screen[a * 3 + 2]! + screen[(a + 1) * 3 + 2]! + screen[(a + nc) * 3 + 2]! + screen[(a + nc + 1) * 3 + 2]!;
+    order[q] = q;
+  }
+  // Far (large depth) first.
+  order.sort((p, q) => depth[q]! - depth[p]!);
+  const range = layer.max - layer.min || 1;
+  const levels = Math.max(0, Math.floor(layer.contours));
+  const wire = layer.wireframe ? cssColor(layer.wireframe) : null;
+  const contour = levels > 0 ? cssColor(layer.contourColor) : null;
+  ctx.lineJoin = 'round';
+  for (const q of order) {
+    const i = q % (nc - 1);
+    const j = Math.floor(q / (nc - 1));
+    const v = [j * nc + i, j * nc + i + 1, (j + 1) * nc + i + 1, (j + 1) * nc + i];
+    if (!v.every((k) => ok[k])) continue;
+    const h = v.map((k) => (world[k * 3 + 2]! - zOffset) / zScale);
+    const mean = (h[0]! + h[1]! + h[2]! + h[3]!) / 4;
+    // Normal: cross of the diagonals (world).
+    const d1 = [0, 1, 2].map((e) => world[v[2]! * 3 + e]! - world[v[0]! * 3 + e]!);
+    const d2 = [0, 1, 2].map((e) => world[v[3]! * 3 + e]! - world[v[1]! * 3 + e]!);
+    const light = shade(d1[1]! * d2[2]! - d1[2]! * d2[1]!, d1[2]! * d2[0]! - d1[0]! * d2[2]!, d1[0]! * d2[1]! - d1[1]! * d2[0]!, layer.camera.light);
+    const fill = rgbOf(layer.lut, (mean - layer.min) / range, light);
+    ctx.beginPath();
+    ctx.moveTo(screen[v[0]! * 3]!, screen[v[0]! * 3 + 1]!);
+    for (let e = 1; e < 4; e++) ctx.lineTo(screen[v[e]! * 3]!, screen[v[e]! * 3 + 1]!);
+    ctx.closePath();
+    ctx.fillStyle = fill;
+    ctx.fill();
+    // The same colour over the edges hides the seams between neighbouring quads.
+    ctx.strokeStyle = wire ?? fill;
+    ctx.lineWidth = wire ? 1 : 0.75;
+    ctx.stroke();
+    if (contour) contourSegments(ctx, v, h, screen, layer.min, range, levels, contour);
+  }
+}
+
+/** Marching squares in one quad: a segment per level crossing it. */
+function contourSegments(ctx: Context2d, v: number[], h: number[], screen: Float64Array, min: number, range: number, levels: number, color: string): void {
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (let l = 1; l <= levels; l++) {
+    const level = min + (range * l) / (levels + 1);
+    const points: number[] = [];
+    for (let e = 0; e < 4; e++) {
+      const a = e;
+      const b = (e + 1) % 4;
+      const ha = h[a]!;
+      const hb = h[b]!;
+      if ((ha < level) === (hb < level)) continue;
+      const t = (level - ha) / (hb - ha);
+      points.push(screen[v[a]! * 3]! + t * (screen[v[b]! * 3]! - screen[v[a]! * 3]!), screen[v[a]! * 3 + 1]! + t * (screen[v[b]! * 3 + 1]! - screen[v[a]! * 3 + 1]!));
+    }
+    for (let p = 0; p + 3 < points.length; p += 4) {
+      ctx.moveTo(points[p]!, points[p + 1]!);
+      ctx.lineTo(points[p + 2]!, points[p + 3]!);
+    }
+  }
+  ctx.stroke();
+}
+
+function drawPoints(ctx: Context2d, layer: Points3dLayer, pane: PlotRect): void {
+  const count = Math.max(0, Math.min(layer.count, layer.data.length >> 2, layer.colors.length));
+  if (count === 0) return;
+  const step = Math.max(1, Math.ceil(count / MAX_POINTS));
+  const n = Math.ceil(count / step);
+  const project = projector(layer.camera, pane);
+  const screen = new Float64Array(n * 3);
+  const index = new Uint32Array(n);
+  let m = 0;
+  for (let i = 0; i < count; i += step) {
+    const d = layer.data;
+    if (!project(d[i * 4]!, d[i * 4 + 1]!, d[i * 4 + 2]!, screen, m * 3)) continue;
+    const z = screen[m * 3 + 2]!;
+    if (z < 0 || z > 1) continue;
+    index[m++] = i;
+  }
+  const order = Uint32Array.from({ length: m }, (_, k) => k).sort((p, q) => screen[q * 3 + 2]! - screen[p * 3 + 2]!);
+  let style = -1;
+  for (const k of order) {
+    const i = index[k]!;
+    const bits = layer.colors[i]!;
+    if (bits !== style) {
+      const [r, g, b, a] = unpack(bits);
+      ctx.fillStyle = `rgba(${r}, ${g}, ${b}, ${a})`;
+      style = bits;
+    }
+    const radius = Math.max(0.5, layer.data[i * 4 + 3]! / 2);
+    const x = screen[k * 3]!;
+    const y = screen[k * 3 + 1]!;
+    if (radius <= 1) ctx.fillRect(x - radius, y - radius, radius * 2, radius * 2);
+    else {
+      ctx.beginPath();
+      ctx.arc(x, y, radius, 0, Math.PI * 2);
+      ctx.fill();
+    }
+  }
+}
+
+/** Faces of a unit box: axis, sign, and its four corners (indices into the 8 corners, bit 0 x, 1 y, 2 z). */
+const BOX_FACES: [number, number[]][] = [
+  [0, [1, 3, 7, 5]],
+  [0, [0, 2, 6, 4]],
+  [1, [2, 3, 7, 6]],
+  [1, [0, 1, 5, 4]],
+  [2, [4, 5, 7, 6]],
+  [2, [0, 1, 3, 2]],
+];
+
+function drawBars(ctx: Context2d, layer: Bars3dLayer, pane: PlotRect): void {
+  const count = Math.max(0, Math.min(layer.count, layer.data.length >> 2, layer.colors.length));
+  if (count === 0) return;
+  const project = projector(layer.camera, pane);
+  const corners = new Float64Array(count * 8 * 3);
+  const good = new Uint8Array(count);
+  const [hx, hy] = layer.halfWidth;
+  for (let i = 0; i < count; i++) {
+    const d = layer.data;
+    let all = true;
+    for (let c = 0; c < 8; c++) {
+      const x = d[i * 4]! + (c & 1 ? hx : -hx);
+      const y = d[i * 4 + 1]! + (c & 2 ? hy : -hy);
+      const z = c & 4 ? d[i * 4 + 3]! : d[i * 4 + 2]!;
+      all = project(x, y, z, corners, (i * 8 + c) * 3) && all;
+    }
+    good[i] = all ? 1 : 0;
+  }
+  const faces: number[] = [];
+  const depth: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (!good[i]) continue;
+    for (let f = 0; f < 6; f++) {
+      let z = 0;
+      for (const c of BOX_FACES[f]![1]) z += corners[(i * 8 + c) * 3 + 2]!;
+      faces.push(i * 6 + f);
+      depth.push(z);
+    }
+  }
+  const order = Uint32Array.from({ length: faces.length }, (_, k) => k).sort((p, q) => depth[q]! - depth[p]!);
+  const light = layer.camera.light;
+  const shades = [0, 1, 2].map((axis) => shade(axis === 0 ? 1 : 0, axis === 1 ? 1 : 0, axis === 2 ? 1 : 0, light));
+  for (const k of order) {
+    const face = faces[k]!;
+    const i = Math.floor(face / 6);
+    const [axis, cs] = BOX_FACES[face % 6]!;
+    const [r, g, b, a] = unpack(layer.colors[i]!);
+    const l = shades[axis]!;
+    const fill = `rgba(${Math.round(r * l)}, ${Math.round(g * l)}, ${Math.round(b * l)}, ${a})`;
+    ctx.beginPath();
+    cs.forEach((c, e) => {
+      const at = (i * 8 + c) * 3;
+      if (e === 0) ctx.moveTo(corners[at]!, corners[at + 1]!);
+      else ctx.lineTo(corners[at]!, corners[at + 1]!);
+    });
+    ctx.closePath();
+    ctx.fillStyle = fill;
+    ctx.fill();
+    ctx.strokeStyle = fill;
+    ctx.lineWidth = 0.75;
+    ctx.stroke();
+  }
+}
+
+function drawLines(ctx: Context2d, layer: Lines3dLayer, pane: PlotRect): void {
+  const count = Math.max(0, Math.min(layer.count, Math.floor(layer.points.length / 6)));
+  if (count === 0) return;
+  const project = projector(layer.camera, pane);
+  const a = new Float64Array(3);
+  const b = new Float64Array(3);
+  ctx.strokeStyle = cssColor(layer.color);
+  ctx.lineWidth = Math.max(0.5, layer.width);
+  ctx.lineCap = 'butt';
+  ctx.beginPath();
+  const p = layer.points;
+  for (let i = 0; i < count; i++) {
+    if (!project(p[i * 6]!, p[i * 6 + 1]!, p[i * 6 + 2]!, a, 0) || !project(p[i * 6 + 3]!, p[i * 6 + 4]!, p[i * 6 + 5]!, b, 0)) continue;
+    ctx.moveTo(a[0]!, a[1]!);
+    ctx.lineTo(b[0]!, b[1]!);
+  }
+  ctx.stroke();
+}
+
+export const drawSurface3d: DrawPrimitive<Surface3dLayer> = { draw: (ctx, layer, pane) => drawSurface(ctx, layer, pane) };
+export const drawPoints3d: DrawPrimitive<Points3dLayer> = { draw: (ctx, layer, pane) => drawPoints(ctx, layer, pane) };
+export const drawBars3d: DrawPrimitive<Bars3dLayer> = { draw: (ctx, layer, pane) => drawBars(ctx, layer, pane) };
+export const drawLines3d: DrawPrimitive<Lines3dLayer> = { draw: (ctx, layer, pane) => drawLines(ctx, layer, pane) };

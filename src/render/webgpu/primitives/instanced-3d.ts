@@ -1,0 +1,119 @@
+import type { FrameScene, PlotRect } from '../../../core/scene/frame-scene.js';
+import type { Bars3dLayer, Points3dLayer } from '../../../core/scene/layers-3d.js';
+import type { PipelineKind, PrimitiveKind, ResidentGpu, ResidentSlot, ShaderName } from './primitive-kind.js';
+import { layout3d, pipeline3d, storageBuffer, THREE_D, upload } from './three-kind.js';
+
+/** Layout of the params of points3d.wgsl and bars3d.wgsl: a matrix and two vec4f. */
+const PARAMS_BYTES = 96;
+const paramsData = new ArrayBuffer(PARAMS_BYTES);
+const floats = new Float32Array(paramsData);
+
+/** A run of instances that fits one storage binding: its two buffers and bind group. */
+interface Chunk {
+  data: GPUBuffer;
+  colors: GPUBuffer;
+  group: GPUBindGroup;
+  count: number;
+}
+
+interface InstancedState {
+  chunks: Chunk[];
+  dataKey: number;
+  count: number;
+}
+
+type InstancedLayer = Points3dLayer | Bars3dLayer;
+
+/**
+ * What points3d and bars3d share: per instance a vec4f (world position and size or extent) and a
+ * packed colour, uploaded once per `dataKey` in chunks of one storage binding each (10M points
+ * are 160 MB, past the 128 MiB default binding), drawn `verticesPerInstance` vertices each.
+ */
+export function instancedKind<L extends InstancedLayer>(spec: {
+  name: PipelineKind & ShaderName;
+  source: string;
+  verticesPerInstance: number;
+  writeExtra(floats: Float32Array, layer: L, scene: FrameScene): void;
+  writeCamera(floats: Float32Array, layer: L, rect: PlotRect, scene: FrameScene): void;
+}): PrimitiveKind<L> {
+  const kind: PrimitiveKind<L> = {
+    ...THREE_D,
+    pipeline: spec.name,
+    paramsBytes: PARAMS_BYTES,
+    bindGroupLayout: (context) => layout3d(context, spec.name, [GPUShaderStage.VERTEX, GPUShaderStage.VERTEX]),
+    createPipeline: (context, layout) =>
+      pipeline3d(context, layout, spec.name, context.cache.moduleEntry(`${spec.name}.wgsl`, context.shaders[spec.name] ?? spec.source), {
+        vertex: `vs_${spec.name}`,
+        fragment: `fs_${spec.name}`,
+        topology: 'triangle-list',
+        depthWrite: true,
+      }),
+    count: (layer) => Math.max(0, Math.min(Math.floor(layer.count), layer.data.length >> 2, layer.colors.length)),
+    prepare(gpu: ResidentGpu, slot, layer, { scene, rect }) {
+      const state = (slot.resident ??= { chunks: [], dataKey: -1, count: 0 }) as InstancedState;
+      const count = kind.count(layer);
+      const perChunk = Math.max(1, Math.floor(Math.min(gpu.limits.maxStorageBufferBindingSize, gpu.limits.maxBufferSize) / 16));
+      const chunkCount = Math.ceil(count / perChunk);
+      const stale = state.dataKey !== layer.dataKey || state.count !== count;
+      for (let j = 0; j < chunkCount; j++) {
+        const n = Math.min(perChunk, count - j * perChunk);
+        const old = state.chunks[j];
+        const data = storageBuffer(gpu, old?.data ?? null, n * 16, `gpu-charts ${spec.name}`);
+        const colors = storageBuffer(gpu, old?.colors ?? null, n * 4, `gpu-charts ${spec.name} colours`);
+        let chunk = old;
+        if (!chunk || chunk.data !== data || chunk.colors !== colors) {
+          const group = gpu.device.createBindGroup({
+            label: `gpu-charts ${spec.name}`,
+            layout: kind.bindGroupLayout(gpu.context),
+            entries: [
+              { binding: 0, resource: { buffer: slot.params } },
+              { binding: 1, resource: { buffer: data } },
+              { binding: 2, resource: { buffer: colors } },
+            ],
+          });
+          chunk = state.chunks[j] = { data, colors, group, count: n };
+        }
+        if (stale || chunk !== old) {
+          const start = j * perChunk;
+          upload(gpu, data, layer.data.subarray(start * 4, (start + n) * 4), n * 16);
+          upload(gpu, colors, layer.colors.subarray(start, start + n), n * 4);
+        }
+        chunk.count = n;
+      }
+      for (let j = chunkCount; j < state.chunks.length; j++) {
+        gpu.allocations.release(state.chunks[j]!.data);
+        gpu.allocations.release(state.chunks[j]!.colors);
+      }
+      state.chunks.length = chunkCount;
+      state.dataKey = layer.dataKey;
+      state.count = count;
+      floats.fill(0);
+      spec.writeCamera(floats, layer, rect, scene);
+      spec.writeExtra(floats, layer, scene);
+      gpu.device.queue.writeBuffer(slot.params, 0, paramsData, 0, PARAMS_BYTES);
+    },
+    encodeDraw(pass, slot: ResidentSlot) {
+      const state = slot.resident as InstancedState | null;
+      if (!state) return 0;
+      let calls = 0;
+      for (const chunk of state.chunks) {
+        if (chunk.count <= 0) continue;
+        pass.setBindGroup(0, chunk.group);
+        // One non-instanced draw (the shader splits vertex_index): instancing is slow on SwiftShader.
+        pass.draw(spec.verticesPerInstance * chunk.count, 1);
+        calls++;
+      }
+      return calls;
+    },
+    releaseResident(slot, gpu) {
+      const state = slot.resident as InstancedState | null;
+      if (!state) return;
+      for (const chunk of state.chunks) {
+        gpu.allocations.release(chunk.data);
+        gpu.allocations.release(chunk.colors);
+      }
+      slot.resident = null;
+    },
+  };
+  return kind;
+}
