@@ -17,4 +17,4 @@ export { resample, parseTimeframe, createResampler, type Timeframe } from './res
 export type { BarInput, ResampledBar, ResampledBars, ResampleInput, ResampleOptions, Resampler, TimeframeUnit } from './resample.js';
 export { TimeframeView } from './timeframe-view.js';
 export { GridStore, normalizeGrid, gridFromLong, isGridInput, isLongGridInput, isGridColumnsInput, ringWrites, ringOffset, type GridInput, type LongGridInput, type GridColumnsInput } from './grid.js';
-export { decodeWindow, windowFromJson, TileFormatError, TILE_MEDIA_TYPE, type DecodedWindow, type WindowHeader } from './tiles/format.js';
+export * from './tiles/index.js';

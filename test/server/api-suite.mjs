@@ -2,7 +2,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { M4Decimator, MinMaxPyramid, GAP } from '../../build/node/data/index.js';
-import { decodeWindow } from '../../build/node/data/tiles/format.js';
+import { decodeWindow } from '../../build/node/data/tiles/index.js';
 
 /**
  * The client's M4 (src/data/lod/m4.ts) over the stored rows: what the server must answer.
