@@ -216,9 +216,10 @@ export class ChartData implements ReactiveController {
    */
   showTiles(data: ColumnarData, bounds: [number, number], resetView: boolean): void {
     this.model.setData(data, !resetView);
-    this.model.viewport.setDataBounds(bounds[0], bounds[1], resetView);
     this.resolveSeries();
     if (this.indicators.size > 0) this.indicators.recompute();
+    // After resolveSeries, which sets the bounds to the rows held.
+    this.model.viewport.setDataBounds(bounds[0], bounds[1], resetView);
     this.host.invalidate(Invalidation.VIEW | Invalidation.OVERLAY);
     this.host.viewportChanged('data', false);
   }
