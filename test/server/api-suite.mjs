@@ -66,6 +66,20 @@ export function apiSuite(label, setup) {
     });
     after(async () => ctx?.app.close());
 
+    it('publishes its OpenAPI 3.1 contract, generated from the route schemas, and a docs page', async () => {
+      const doc = (await get('/openapi.json')).json();
+      assert.equal(doc.openapi, '3.1.0');
+      const window = doc.paths['/v1/series/{name}/window'].get;
+      const names = window.parameters.map((p) => p.name).sort();
+      assert.deepEqual(names, ['agg', 'format', 'from', 'name', 'pixels', 'timeframe', 'to']);
+      assert.equal(window.parameters.find((p) => p.name === 'pixels').schema.maximum, 4096);
+      assert.ok(doc.paths['/v1/series'].get && doc.paths['/v1/series/{name}/tail'].get);
+      assert.ok(doc.components.schemas.Error || JSON.stringify(doc).includes('window-too-large'));
+      const docs = await get('/docs/');
+      assert.equal(docs.statusCode, 200);
+      assert.match(docs.body, /swagger/i);
+    });
+
     it('lists the series with columns, row count and time range', async () => {
       const response = await get('/v1/series');
       assert.equal(response.statusCode, 200);

@@ -174,7 +174,6 @@ export abstract class ChartElement extends LitElement implements InteractionHost
 
   viewportChanged(source: ViewportChangeSource, render = true): void {
     this.view.changed(source, render);
-    this.tileFeed.viewportChanged(source);
   }
 
   pointerAt(cssX: number, cssY: number, synced = false): void {

@@ -5,6 +5,7 @@ import type { ColumnarData } from '../../data/columnar.js';
 import { cover, isTransientTileError, mergePieces, prefetchFor, TileHttpError, tilesFor, TileSource, type TileKey, type TileSeriesInfo } from '../../data/tiles/index.js';
 import { GpuDataErrorEvent } from '../../events/gpu-data-error.js';
 import { GpuTilesEvent, type GpuTilesDetail } from '../../events/gpu-tiles.js';
+import type { GpuViewportChangeEvent } from '../../events/gpu-viewport-change.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from '../../recovery/circuit-breaker.js';
 import { isAbortError, retry, type BackoffOptions } from '../../recovery/retry.js';
 
@@ -62,6 +63,11 @@ export class ChartTiles implements ReactiveController {
     private readonly indicatorCount: () => number,
   ) {
     host.addController(this);
+    // Every move of the view, whatever made it (pointer, keys, API, sync group), is announced by
+    // this event (ChartViewport.changed): the one place to follow.
+    host.addEventListener('gpu-viewport-change', (event) => {
+      if (event.target === host) this.viewportChanged((event as GpuViewportChangeEvent).detail.source);
+    });
   }
 
   /** The feed's last state (what the last `gpu-tiles` event said), or null without `tiles`. */
