@@ -63,7 +63,12 @@ export class DuckDbEngine {
     const stats = await Promise.all(config.files.map((f) => stat(f)));
     const version = createHash('sha1').update(JSON.stringify(stats.map((s, i) => [config.files[i], s.size, s.mtimeMs]))).digest('hex').slice(0, 16);
     const run = (/** @type {string} */ sql) => this.pool[0].run(sql);
-    await run(`CREATE OR REPLACE VIEW ${id}_files AS SELECT CAST(${time} AS BIGINT) AS t, CAST(${value} AS DOUBLE) AS v, CAST(${volume} AS DOUBLE) AS volume FROM ${reader}`);
+    // The time column as is when it already is BIGINT epoch ms: a cast would hide it from Parquet's
+    // row-group statistics, and every window would scan the whole file.
+    const [kind] = await this.rows(`SELECT typeof(${time}) AS type FROM ${reader} LIMIT 1`);
+    const type = String(kind?.type ?? 'BIGINT');
+    const timeExpr = type === 'BIGINT' ? time : /^TIMESTAMP/.test(type) ? `epoch_ms(${time})` : `CAST(${time} AS BIGINT)`;
+    await run(`CREATE OR REPLACE VIEW ${id}_files AS SELECT ${timeExpr} AS t, CAST(${value} AS DOUBLE) AS v, CAST(${volume} AS DOUBLE) AS volume FROM ${reader}`);
     await run(`CREATE OR REPLACE TABLE ${id}_live (t BIGINT, v DOUBLE, volume DOUBLE)`);
     await run(`CREATE OR REPLACE VIEW ${id} AS SELECT * FROM ${id}_files UNION ALL SELECT * FROM ${id}_live`);
 

@@ -73,12 +73,12 @@ describe('faults', () => {
     const response = await fetch(`${address}/v1/series/A/tail`, { signal: controller.signal });
     const reader = response.body.getReader();
     await reader.read();
-    await new Promise((r) => setTimeout(r, 150));
+    for (let waited = 0; polls < 2 && waited < 10_000; waited += 25) await new Promise((r) => setTimeout(r, 25));
     assert.ok(polls >= 2, `polled while connected (${polls})`);
     controller.abort();
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 300));
     const after = polls;
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 400));
     assert.ok(polls <= after + 1, `stopped polling after the client left (${after} → ${polls})`);
     await app.close();
   });
