@@ -181,7 +181,12 @@ FROM (${parts.join('\nUNION ALL\n')}) GROUP BY c ORDER BY c`;
       const b = c === cols - 1 ? to + 1 : columnStart(from, span, cols, Number(c) + 1);
       return `(${t} >= ${rangeValues.int(`a${i}`, a)} AND ${t} < ${rangeValues.int(`b${i}`, b)})`;
     });
-    const rows = await db.query(`SELECT ${d.float(t)} AS t, ${d.float(v)} AS v FROM ${raw} WHERE ${ranges.join(' OR ')} ORDER BY ${t}`, rangeValues, signal);
+    // The overall range first: engines prune storage blocks by it (an OR of ranges alone reads everything).
+    const lo = columnStart(from, span, cols, Number(chunk[0].c));
+    const lastC = Number(chunk[chunk.length - 1].c);
+    const hi = lastC === cols - 1 ? to + 1 : columnStart(from, span, cols, lastC + 1);
+    const bounds = `${t} >= ${rangeValues.int('lo', lo)} AND ${t} < ${rangeValues.int('hi', hi)}`;
+    const rows = await db.query(`SELECT ${d.float(t)} AS t, ${d.float(v)} AS v FROM ${raw} WHERE ${bounds} AND (${ranges.join(' OR ')}) ORDER BY ${t}`, rangeValues, signal);
     for (const row of rows) {
       const c = Math.min(cols - 1, columnOf(/** @type {number} */ (row.t), from, span, cols));
       let list = fill.get(c);

@@ -103,6 +103,7 @@ export function apiSuite(label, setup) {
         { from: alignedFrom + 64 * 2 ** 14, to: alignedFrom + 64 * 2 ** 14 + 256 * 2 ** 14, pixels: 256 }, // 2^14 tile
         { from: first + 1_000_000, to: first + 1_000_000 + 5 * 3_600_000, pixels: 1000 }, // crosses a gap? not necessarily
         { from: first + 12_345, to: first + 40_000, pixels: 500 }, // ≤ 4 per column: raw mode
+        { from: first + 2_000_000, to: first + 6_000_000, pixels: 900 }, // ~4 rows per column: columns of ≤ 4 keep every row
         { from: last - 600_000, to: last + 3_600_000, pixels: 97 }, // past the end: no neighbour after
         { from: first - 3_600_000, to: first + 300_000, pixels: 64 }, // before the start
         { from: 20_000 * 1000 + first - 3_000_000, to: 20_000 * 1000 + first + 12 * 3_600_000, pixels: 777 }, // across the 3-hour gap
