@@ -1,12 +1,15 @@
 // Element tests in headless Chromium with real WebGPU (SwiftShader), reading pixels back.
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { findChrome, WEBGPU_FLAGS } from './scripts/browser.mjs';
+import { tileServerPlugin } from './test/browser/tiles-server-plugin.mjs';
 
 const executablePath = findChrome();
 
 export default {
   files: ['test/browser/**/*.test.js'],
   nodeResolve: true,
+  // A real tile server on loopback for test/browser/tiles.test.js.
+  plugins: [tileServerPlugin()],
   // Two cores: one browser page at a time keeps SwiftShader timings sane.
   concurrency: 1,
   concurrentBrowsers: 1,

@@ -18,3 +18,4 @@ export { resample, parseTimeframe, createResampler, type Timeframe } from './res
 export type { BarInput, ResampledBar, ResampledBars, ResampleInput, ResampleOptions, Resampler, TimeframeUnit } from './resample.js';
 export { TimeframeView } from './timeframe-view.js';
 export { GridStore, normalizeGrid, gridFromLong, isGridInput, isLongGridInput, isGridColumnsInput, ringWrites, ringOffset, type GridInput, type LongGridInput, type GridColumnsInput } from './grid.js';
+export * from './tiles/index.js';

@@ -13,3 +13,4 @@ export * from './gpu-shader-ready.js';
 export * from './gpu-annotation-change.js';
 export * from './gpu-drawing-mode.js';
 export * from './gpu-camera-change.js';
+export * from './gpu-tiles.js';

@@ -237,6 +237,20 @@ export class ChartData implements ReactiveController {
     this.model.setSeriesOptions(options ?? null);
   }
 
+  /**
+   * Rows from the tile server (chart-tiles.ts) in place of `data`: the view is kept (reset on the
+   * first tiles), and the x bounds are the whole series' on the server, not the rows held.
+   */
+  showTiles(data: ColumnarData, bounds: [number, number], resetView: boolean): void {
+    this.model.setData(data, !resetView);
+    this.resolveSeries();
+    if (this.indicators.size > 0) this.indicators.recompute();
+    // After resolveSeries, which sets the bounds to the rows held.
+    this.model.viewport.setDataBounds(bounds[0], bounds[1], resetView);
+    this.host.invalidate(Invalidation.VIEW | Invalidation.OVERLAY);
+    this.host.viewportChanged('data', false);
+  }
+
   /** Loads `src`: transient failures retried with backoff, applied only once fully parsed. */
   async load(url: string): Promise<void> {
     this.loadAbort?.abort();

@@ -27,6 +27,7 @@ import type { SyncMember } from './chart-sync.js';
 import { ChartTheme } from './chart-theme.js';
 import { ChartViewport } from './chart-viewport.js';
 import { ChartCanvas } from './chart-canvas.js';
+import { ChartTiles } from './chart-tiles.js';
 import { ChartClusterLabels } from './chart-cluster-labels.js';
 import { ChartA11y } from './chart-a11y.js';
 import { ChartExport } from './chart-export.js';
@@ -106,6 +107,11 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     setStatus: (change) => this.overlay.setStatus(change),
     recordError: (kind, code) => this.frames.recordError(kind, code),
   });
+  /** The `tiles` attribute: windows of a series kept on a tile server, fetched as the view moves. */
+  protected readonly tileFeed = new ChartTiles(this, this.chartModel, this.intake, {
+    setStatus: (change) => this.overlay.setStatus(change),
+    recordError: (kind, code) => this.frames.recordError(kind, code),
+  }, () => this.indicators.size);
   /** The canvas, sized to the element and the GPU. */
   protected readonly surface = new ChartCanvas(this, this.chartModel, (w, h, ratio) => this.renderers.fitPixelRatio(w, h, ratio), () => this.effectiveConfig.quality.resolutionScale, () => this.invalidate());
   /** The quality tier (auto-tuning) and what the renderer gave up to fit the GPU. */

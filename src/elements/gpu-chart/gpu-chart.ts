@@ -36,6 +36,7 @@ export type { ChartSeriesOptions };
  * @event gpu-crosshair - The pointer moved over the plot; `detail.time` and `detail.values`.
  * @event gpu-data-error - Data was rejected (previous data stays) or accepted with gaps.
  * @event gpu-load-progress - Progress of loading `src`.
+ * @event gpu-tiles - Progress of the `tiles` feed: coarse, exact, live or error, with request and byte counts.
  * @event gpu-fallback - WebGPU is unavailable or failing; says why and what draws instead (Canvas2D, or nothing with `renderer="webgpu"`).
  * @event gpu-recovery - Device-loss recovery: phases lost, retrying (per attempt), recovered or failed, with attempts and timings.
  * @event gpu-config-error - An attribute, property or config document was invalid; `detail.issues` name paths (and lines for files). The last good configuration stays.
@@ -99,6 +100,18 @@ export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost,
 
   /** URL of a CSV or JSON file to load (progress in `gpu-load-progress`). */
   @property() src: string | null = null;
+
+  /**
+   * URL of a series on a tile server (`http://host/v1/series/NAME`, see server/): the chart asks
+   * for the window it shows at its pixel width as the view moves (`gpu-tiles` events), and streams
+   * the live tail.
+   */
+  @property() tiles: string | null = null;
+
+  /** The tile feed's state (the last `gpu-tiles` detail), or null without `tiles`. */
+  get tilesStatus() {
+    return this.tileFeed.status;
+  }
 
   /** `light` or `dark` (unset: from the configuration, default light). */
   @property({ reflect: true }) theme?: 'light' | 'dark';
@@ -510,6 +523,7 @@ export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost,
     }
     if (changed.has('configSrc')) void this.configuration.setFile(this.configSrc);
     if (changed.has('src') && this.src) void this.intake.load(this.src);
+    if (changed.has('tiles')) this.tileFeed.setUrl(this.tiles);
     if (changed.has('label')) this.invalidate(Invalidation.OVERLAY);
     if (changed.has('renderer')) {
       if (rejectChoice('renderer', this.renderer, ['auto', 'webgpu', 'canvas2d'], report)) {
