@@ -15,6 +15,7 @@ export type { FrameStats, FrameListener } from './perf/frame-stats.js';
 export { recordProfile, type TraceDocument } from './perf/profiler.js';
 export { createTelemetry, type Telemetry, type TelemetryBatch, type TelemetryOptions } from './perf/telemetry.js';
 export { type LifecycleState } from './recovery/lifecycle.js';
+export { isSoftwareAdapter, DEFAULT_RENDERER_CHOICE, type RendererChoiceOptions } from './recovery/renderer-choice.js';
 export { GpuIndicator } from './elements/gpu-indicator/gpu-indicator.js';
 // Series types are modules: a page can register its own (see README "Adding a series type").
 export { registerSeriesType, seriesType, SERIES_TYPES, lineSeries, areaSeries, barSeries, heatmapSeries } from './series/index.js';

@@ -8,3 +8,4 @@ export * from './gpu-config-error.js';
 export * from './gpu-config-change.js';
 export * from './gpu-quality-change.js';
 export * from './gpu-recovery.js';
+export * from './gpu-renderer-change.js';

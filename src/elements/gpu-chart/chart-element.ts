@@ -3,6 +3,7 @@ import { ChartModel, type CrosshairInfo } from '../../core/chart-model.js';
 import type { XAxisKind } from '../../core/scales.js';
 import type { ViewportChangeSource } from '../../core/viewport.js';
 import type { Renderer } from '../../render/renderer.js';
+import type { RendererChoiceOptions } from '../../recovery/renderer-choice.js';
 import type { LifecycleState } from '../../recovery/lifecycle.js';
 import type { ChartConfig } from '../../config/schema.js';
 import type { ConfigIssue } from '../../config/errors.js';
@@ -46,6 +47,13 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   /** Recovery timings (retry backoff, circuit breaker) for every chart on the page; tests shorten them. */
   static recovery: RecoveryOptions = DEFAULT_RECOVERY;
 
+  /**
+   * How `renderer="auto"` chooses, for every chart on the page (read when a chart starts):
+   * `softwareAdapter` (`canvas2d`: default), `measure` (switch by measured frames; default true),
+   * and the window and thresholds of renderer-choice.ts.
+   */
+  static rendererChoice: Partial<RendererChoiceOptions> = {};
+
   // ——— controllers: each owns its state ———
 
   protected readonly chartModel = new ChartModel();
@@ -70,10 +78,17 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   protected readonly frames = new ChartFrameLoop(this, this.chartModel, {
     prepare: (bits) => prepareChart(bits, this.configuration.config, this.commitParts),
     drawn: (frame) => {
+      if (frame && this.frames.renderer) {
+        this.surface.frameDrawn();
+        this.renderers.frameDrawn();
+      }
       this.overlay.frameDrawn(frame);
       this.clusterLabels.frameDrawn(frame, this.frames.renderer);
     },
-    measured: (stats) => this.quality.record(stats),
+    measured: (stats) => {
+      this.quality.record(stats);
+      this.renderers.recordFrame(stats);
+    },
   });
   /** The `<gpu-indicator>` children and configured indicators, computed over the data. */
   protected readonly indicators = new ChartIndicators(this.chartModel, () => this.invalidate(Invalidation.OVERLAY), (issues) => this.reportConfigIssues(issues));
@@ -215,6 +230,14 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   get memoryBudgetBytes(): number | null {
     const mb = this.configuration.config.quality.maxGpuMemoryMB;
     return mb ? mb * 1024 * 1024 : null;
+  }
+
+  get rendererChoiceOptions(): Partial<RendererChoiceOptions> {
+    return (this.constructor as typeof ChartElement).rendererChoice;
+  }
+
+  get targetFps(): number {
+    return this.configuration.config.quality.targetFps;
   }
 
   get recoveryOptions(): RecoveryOptions {

@@ -11,6 +11,7 @@ import type { TelemetryBatch } from '../../perf/telemetry.js';
 import type { GpuIndicator, IndicatorHost } from '../gpu-indicator/gpu-indicator.js';
 import type { ChartSeriesOptions } from './chart-data.js';
 import type { RendererPreference } from './chart-renderer-controller.js';
+import type { GpuRendererChangeDetail } from '../../events/gpu-renderer-change.js';
 import { ChartElement } from './chart-element.js';
 import { applyConfigAttributes, rejectChoice } from './chart-attributes.js';
 import { EVERYTHING, Invalidation } from './invalidation.js';
@@ -34,11 +35,12 @@ export type { ChartSeriesOptions };
  * @event gpu-recovery - Device-loss recovery: phases lost, retrying (per attempt), recovered or failed, with attempts and timings.
  * @event gpu-config-error - An attribute, property or config document was invalid; `detail.issues` name paths (and lines for files). The last good configuration stays.
  * @event gpu-quality-change - The quality tier changed (auto-tuning or configuration), with the reason and the frame measurements behind it.
+ * @event gpu-renderer-change - `renderer="auto"` chose or changed the backend (adapter, trial, measured, reverted), with the frame measurements per backend.
  * @event gpu-config-change - A configuration change was applied: changed paths, the least work it needed, touched subsystems, measured duration.
  *
  * @slot - Child elements: `<gpu-indicator>` (drawn over the price series) and `<gpu-perf-overlay>` (drawn over the chart).
  * @csspart container - The box holding canvas, axes and overlays; focusable for keyboard control.
- * @csspart canvas - The WebGPU canvas.
+ * @csspart canvas - The canvas the chart is drawn on (WebGPU or Canvas2D).
  * @csspart x-axis - Time axis labels.
  * @csspart y-axis - Value axis labels.
  * @csspart legend - Series names, colours and values.
@@ -153,7 +155,12 @@ export class GpuChart extends ChartElement implements IndicatorHost {
   /** Accessible description; defaults to a summary of the data. */
   @property() label: string | null = null;
 
-  /** Which renderer to use: `auto` (WebGPU, Canvas2D when WebGPU is unavailable or failing), `webgpu` (never fall back: show a message instead), `canvas2d`. */
+  /**
+   * Which renderer to use: `auto` (the faster one here: Canvas2D on a software adapter, WebGPU on
+   * a real GPU, switched by measured frames with hysteresis, reported by `gpu-renderer-change`;
+   * Canvas2D also when WebGPU is unavailable or failing), `webgpu` (pinned; never fall back: show
+   * a message instead), `canvas2d` (pinned).
+   */
   @property() renderer: RendererPreference = 'auto';
 
   // ——— public API ———
@@ -213,9 +220,14 @@ export class GpuChart extends ChartElement implements IndicatorHost {
     return this.quality.tier;
   }
 
-  /** `webgpu` once ready, otherwise null. */
+  /** The backend drawing now (`webgpu` or `canvas2d`), or null before one is ready. */
   get rendererKind(): 'webgpu' | 'canvas2d' | null {
     return this.frames.renderer?.kind ?? null;
+  }
+
+  /** What `renderer="auto"` measured per backend (median and p95 frame cost, ms); empty when pinned. */
+  get rendererMeasurements(): GpuRendererChangeDetail['measurements'] {
+    return this.renderers.choiceMeasurements;
   }
 
   /** Bytes of GPU memory this chart holds. */
