@@ -71,6 +71,8 @@ export const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
   ['features.autoTune', ['none', 'autotune']],
   ['telemetry', ['none', 'telemetry']],
   ['text', ['uniforms', 'text']],
+  // Stream bounds drop the oldest rows from the CPU store (the GPU draws the LOD scene of what is left).
+  ['streaming', ['buffers', 'data']],
 ]);
 
 /** A path no rule covers (a setting added without a rule) gets the safest answer. */

@@ -28,7 +28,8 @@ test('defaults: an empty config resolves to every default', () => {
   assert.equal(config.telemetry.enabled, false);
   assert.equal(config.telemetry.endpoint, undefined);
   assert.deepEqual(config.text, { fontSize: 12, fontFamily: 'system-ui, sans-serif' });
-  assert.deepEqual(Object.keys(config).sort(), ['axes', 'colors', 'features', 'grid', 'indicators', 'quality', 'series', 'telemetry', 'text', 'theme', 'timeZone']);
+  assert.deepEqual(config.streaming, {}, 'no stream bound unless one is set');
+  assert.deepEqual(Object.keys(config).sort(), ['axes', 'colors', 'features', 'grid', 'indicators', 'quality', 'series', 'streaming', 'telemetry', 'text', 'theme', 'timeZone']);
 });
 
 test('defaults fill around partial settings', () => {

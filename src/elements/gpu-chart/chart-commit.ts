@@ -53,6 +53,7 @@ export function prepareChart(bits: number, config: ChartConfig, parts: CommitPar
       seriesDefaults: { density: config.series.density, densityScale: config.series.densityScale, cluster: config.series.cluster },
     });
     parts.intake.timeZoneChanged(config.timeZone);
+    parts.intake.setStreamBounds(config.streaming.maxPoints ?? null, config.streaming.windowMs ?? null);
     // The data is keyed differently on time and numeric axes: it is taken in again.
     if (xChanged) parts.intake.xAxisChanged();
     // Autoscale switched off: the y range stays where it is now.

@@ -122,6 +122,12 @@ export class GpuChart extends ChartElement implements IndicatorHost {
    */
   @property() colormap?: string;
 
+  /**
+   * Bounded streaming (config `streaming.maxPoints`): keep at most this many rows; the oldest
+   * drop as rows are appended (ring buffer: flat memory for a stream that runs forever).
+   */
+  @property({ type: Number, attribute: 'max-points' }) maxPoints?: number;
+
   /** `on`: scatter series draw density maps (every point binned on the GPU) unless they say otherwise. Config `series.density`. */
   @property() density?: 'on' | 'off';
 
