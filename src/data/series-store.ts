@@ -206,7 +206,7 @@ export class SeriesStore {
       // Stored rows that go; incoming rows skipped above were never stored.
       dropped = Math.min(drop, this.count);
       this.dropFront(dropped);
-      this.write(data, from, added);
+      if (!this.extendBorrowed(data, from, added)) this.write(data, from, added);
     }
     this.version++;
     return { appended: added, updatedLast: updatesLast, dropped };
@@ -234,6 +234,39 @@ export class SeriesStore {
     this.droppedTotal += n;
     for (const pyramid of this.pyramids.values()) pyramid.dropFront(n);
     for (const sums of this.prefixSums.values()) sums.dropFront(n);
+  }
+
+  /**
+   * Zero-copy streaming: when every stored column is still the caller's array and every incoming
+   * column continues it in the same ArrayBuffer (the caller preallocated its columns and appends
+   * views of the next rows, uPlot's way of streaming), the store's columns just become longer
+   * views: nothing is copied. A bounded store then moves the start of its views past dropped
+   * rows once they outnumber the kept ones (the pyramids are rebuilt lazily over the new views),
+   * so its own memory stays flat. False (nothing changed) when the columns do not line up.
+   */
+  private extendBorrowed(data: ColumnarData, from: number, added: number): boolean {
+    const end = this.head + this.count;
+    const continues = (stored: Float64Array, name: string, incoming: Float64Array): boolean =>
+      this.borrowed.has(name) && stored.buffer === incoming.buffer && stored.byteOffset + end * 8 === incoming.byteOffset + from * 8 && stored.byteOffset + (end + added) * 8 <= stored.buffer.byteLength;
+    if (!continues(this.timeBuffer, 'time', data.time)) return false;
+    for (const [name, column] of Object.entries(data.columns)) if (!continues(this.columnBuffers.get(name)!, name, column)) return false;
+    const longer = (stored: Float64Array) => new Float64Array(stored.buffer, stored.byteOffset, end + added);
+    this.timeBuffer = longer(this.timeBuffer);
+    for (const [name, buffer] of this.columnBuffers) this.columnBuffers.set(name, longer(buffer));
+    this.count += added;
+    const bounded = this.limits.maxPoints !== null || this.limits.windowMs !== null;
+    if (bounded && this.head > this.count) {
+      const rebase = (stored: Float64Array) => new Float64Array(stored.buffer, stored.byteOffset + this.head * 8, this.count);
+      this.timeBuffer = rebase(this.timeBuffer);
+      for (const [name, buffer] of this.columnBuffers) this.columnBuffers.set(name, rebase(buffer));
+      this.head = 0;
+      this.pyramids.clear();
+      this.prefixSums.clear();
+      return true;
+    }
+    for (const [name, pyramid] of this.pyramids) pyramid.extend(this.columnBuffers.get(name)!, end + added);
+    for (const [name, sums] of this.prefixSums) sums.extend(this.columnBuffers.get(name)!, end + added);
+    return true;
   }
 
   /** Writes rows [from, from + added) of `data` after the stored rows, compacting or growing buffers as needed. */

@@ -205,3 +205,31 @@ test('indicators over a bounded store: outputs equal the batch function over the
     });
   }
 });
+
+test('zero-copy streaming: appended views continuing the caller\'s arrays extend the store without a copy (bounded: the views move past dropped rows), queries exact', () => {
+  const rnd = mulberry32(9);
+  const total = 40_000;
+  const all = rows(0, total, rnd);
+  const view = (lo, hi) => ({ time: all.time.subarray(lo, hi), columns: { value: all.columns.value.subarray(lo, hi), volume: all.columns.volume.subarray(lo, hi) }, borrowed: ['time', 'value', 'volume'] });
+  for (const bounds of [{ maxPoints: null, windowMs: null }, { maxPoints: 3000, windowMs: null }]) {
+    const store = new SeriesStore(view(0, 2000), bounds);
+    store.pyramid('value');
+    store.prefixSum('volume');
+    let n = 2000;
+    while (n < total) {
+      const hi = Math.min(total, n + 1 + Math.floor(rnd() * 900));
+      store.append(view(n, hi));
+      n = hi;
+      assert.equal(store.time.buffer, all.time.buffer, 'still a view of the caller\'s array: nothing copied');
+      const lo = bounds.maxPoints ? Math.max(0, n - bounds.maxPoints) : 0;
+      checkAgainstScratch(store, { time: all.time, value: all.columns.value, volume: all.columns.volume }, lo, n, rnd, `${bounds.maxPoints ?? 'unbounded'} n ${n}`);
+      // Views of at most 2 × maxPoints rows (3 columns), their pyramid and prefix sums (20 B a row).
+      if (bounds.maxPoints) assert.ok(store.byteLength < 2 * 3000 * (3 * 8 + 20 + 2) + 64 * 1024, `bounded own memory: ${store.byteLength}`);
+    }
+    // A chunk that does not continue the arrays (a fresh array) is copied as before.
+    store.append({ time: Float64Array.of((total + 5) * 1000), columns: { value: Float64Array.of(1), volume: Float64Array.of(2) } });
+    assert.notEqual(store.time.buffer, all.time.buffer);
+    assert.equal(store.lastTime(), (total + 5) * 1000);
+    assert.equal(all.time[total - 1], (total - 1) * 1000, 'the caller\'s array is unchanged');
+  }
+});
