@@ -88,7 +88,7 @@ const ALL_LIBS = [
   // The headline: <gpu-chart> as users get it (renderer="auto", quality tier auto-tuned).
   oursPage(OURS),
   // Extra rows: what a user may pin (see bench/peers/gpu-charts.html).
-  ...(OURS_EXTRA ? [oursPage(`${OURS} (tier high)`, '&tier=high'), oursPage(`${OURS} (webgpu)`, '&renderer=webgpu'), oursPage(`${OURS} (canvas2d)`, '&renderer=canvas2d')] : []),
+  ...(OURS_EXTRA ? [oursPage(`${OURS} (webgpu, tier high)`, '&renderer=webgpu&tier=high'), oursPage(`${OURS} (webgpu)`, '&renderer=webgpu'), oursPage(`${OURS} (canvas2d)`, '&renderer=canvas2d')] : []),
   { name: 'uPlot', page: '/bench/peers/uplot.html', pkg: 'uplot' },
   { name: 'lightweight-charts', page: '/bench/peers/lightweight-charts.html', pkg: 'lightweight-charts' },
   { name: 'ChartGPU', page: '/bench/peers/chartgpu.html', pkg: 'chartgpu' },
