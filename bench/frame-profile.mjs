@@ -6,7 +6,12 @@
 //   SIZES=1000000,10000000 FRAMES=30 SIZE=1600x900 node bench/frame-profile.mjs
 //   HW_GPU=1 UNPACED=1 node bench/frame-profile.mjs        (the GPU machine; CHROME_PATH)
 // Writes bench/results/frame-profile[-hw].{json,md}.
-import { chromium } from '@playwright/test';
+import { createRequire } from 'node:module';
+// Playwright from the project, or on the GPU machine from ../shared/browser-kit ($BK).
+const { chromium } = await import('@playwright/test').catch(() => {
+  if (!process.env.BK) throw new Error('@playwright/test is not installed (and no browser kit: $BK)');
+  return createRequire(`${process.env.BK}/`)('playwright-core');
+});
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -65,7 +70,7 @@ try {
     '',
     '| points | configuration | renderer / tier | canvas px | cpu | scene | render | gpu | overlay | presented | total | flush |',
     '|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...results.map((r) => `| ${r.size.toLocaleString('en')} | ${r.config} | ${r.renderer} / ${r.tier ?? '—'} (MSAA ${r.msaa}) | ${r.pixels} | ${f(r.cpu)} | ${f(r.scene)} | ${f(r.render)} | ${f(r.gpu)} | ${f(r.overlay)} | ${f(r.presented)} | ${f(r.total)} | ${f(r.flush)} |`),
+    ...results.map((r) => `| ${r.size.toLocaleString('en')} | ${r.config} | ${r.renderer} / ${r.renderer === 'canvas2d' ? '—' : `${r.tier ?? '—'} (MSAA ${r.msaa})`}${r.switches?.length ? ` (auto: ${r.switches.join(', ')})` : ''} | ${r.pixels} | ${f(r.cpu)} | ${f(r.scene)} | ${f(r.render)} | ${f(r.gpu)} | ${f(r.overlay)} | ${f(r.presented)} | ${f(r.total)} | ${f(r.flush)} |`),
     '',
   ].join('\n');
   await writeFile(`${base}.md`, md);
