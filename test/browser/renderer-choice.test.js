@@ -4,7 +4,7 @@
 import { assert, assertEqual, nextEvent, recordEvents, frame, sleep } from './helpers.js';
 import { randomWalk } from '../../demo/sample-data.js';
 
-const GpuChart = customElements.get('gpu-chart');
+const GpuChart = /** @type {typeof import('../../dist/index.js').GpuChart} */ (customElements.get('gpu-chart'));
 const data = randomWalk(20_000, { seed: 3 });
 
 /** A chart with the given choice options (restored after), attached, and its first events. */

@@ -160,7 +160,7 @@ test('indicators over a bounded store: outputs equal the batch function over the
   const store = new SeriesStore(slice(0, n0), { maxPoints: MAX, windowMs: null });
   const columnsOf = () => ({ time: store.time, open: store.column('open'), high: store.column('high'), low: store.column('low'), close: store.column('close'), volume: store.column('volume'), source: store.column('close') });
   const types = [['ema', { period: 20 }], ['rsi', { period: 14 }], ['macd', {}], ['stoch', {}], ['ichimoku', {}], ['bbands', { period: 20 }]];
-  const streams = types.map(([type, params]) => new IndicatorStream(type, params));
+  const streams = types.map(([type, params]) => new IndicatorStream(/** @type {string} */ (type), /** @type {Record<string, number>} */ (params)));
   for (const s of streams) {
     s.reset(columnsOf(), store.length);
     for (const o of s.outputNames) s.pyramid(o);

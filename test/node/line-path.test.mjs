@@ -10,6 +10,7 @@ const N = 200_000;
 const time = Float64Array.from({ length: N }, (_, i) => i * 1000);
 const values = Float64Array.from({ length: N }, (_, i) => Math.sin(i / 700) * 50 + ((i * 7919) % 13));
 const pyramid = new MinMaxPyramid(values);
+/** A DrawTarget with what LinePath reads (pane width, LOD columns, scales). @returns {any} */
 const target = (yMin, yMax, width = 800) => ({
   pane: { width, height: 400 },
   lodColumns: width,
@@ -18,7 +19,7 @@ const target = (yMin, yMax, width = 800) => ({
 });
 
 test('only the y range changed: the decimation is reused (same indices, not recomputed), the points follow the new y range', (t) => {
-  const path = new LinePath();
+  const path = /** @type {any} */ (new LinePath());
   path.build(time, values, N, pyramid, time[0], time[N - 1], target(-60, 70), 1);
   const indices = Array.from(path.indices.subarray(0, path.indexCount));
   const ys = Array.from({ length: path.count }, (_, k) => path.points[2 * k + 1]);
@@ -35,7 +36,7 @@ test('only the y range changed: the decimation is reused (same indices, not reco
 });
 
 test('a new data version, another x window, width or column decimates again; no version: never reused', (t) => {
-  const path = new LinePath();
+  const path = /** @type {any} */ (new LinePath());
   const decimate = t.mock.method(path.decimator, 'decimate');
   path.build(time, values, N, pyramid, time[0], time[N - 1], target(-60, 70), 1);
   path.build(time, values, N, pyramid, time[0], time[N - 1], target(-60, 70), 2);

@@ -112,7 +112,7 @@ test('back-off after failed trials doubles, and trials stop at maxTrials', () =>
       if (d.cause === 'trial') trials++;
     }
     // Forget only the other backend's figure, so that a trial is wanted again: the back-off decides.
-    if (chooser.current === 'webgpu') delete chooser.measured?.canvas2d;
+    if (chooser.current === 'webgpu') delete /** @type {any} */ (chooser).measured.canvas2d;
   }
   assert.equal(trials, 2, 'one trial, one after the back-off, then none');
 });

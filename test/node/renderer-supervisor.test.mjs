@@ -417,14 +417,14 @@ test('renderer="auto" switches backends for speed: ready throughout, no fallback
   assert.equal(supervisor.state, 'ready', 'a chosen Canvas2D is not a fallback');
   assert.deepEqual(world.of('ready'), [{ value: 'canvas2d' }]);
   assert.deepEqual(world.of('fallback'), []);
-  const canvas = supervisor.renderer;
+  const canvas = /** @type {any} */ (supervisor.renderer);
 
   await supervisor.switchAuto('webgpu');
   assert.equal(supervisor.renderer.kind, 'webgpu');
   assert.equal(supervisor.state, 'ready');
   assert.deepEqual(retired, [canvas], 'the Canvas2D renderer is handed over, not disposed');
   assert.equal(canvas.disposed, false);
-  const gpu = supervisor.renderer;
+  const gpu = /** @type {any} */ (supervisor.renderer);
 
   await supervisor.switchAuto('canvas2d');
   assert.equal(supervisor.renderer.kind, 'canvas2d');
