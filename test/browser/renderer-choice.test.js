@@ -99,6 +99,8 @@ describe('renderer="auto": the faster backend, measured', () => {
     chart.onFrame(() => drawnOn.add(chart.shadowRoot.querySelector('canvas:not(.retiring)')));
     drawnOn.add(chart.shadowRoot.querySelector('canvas'));
     let blank = 0;
+    const blanks = [];
+    let wasSwitching = false;
     let frames = 0;
     let maxCanvases = 1;
     const kinds = new Set();
@@ -113,7 +115,15 @@ describe('renderer="auto": the faster backend, measured', () => {
       // What the page shows must be a drawn picture: a canvas a renderer has drawn on (and, for
       // Canvas2D, whose pixels are there).
       const top = topCanvas(chart);
-      if (!drawnOn.has(top) || (top.getContext('2d') && visiblePixels(chart, top) < 100)) blank++;
+      const drawn = drawnOn.has(top);
+      const ink = top.getContext('2d') ? visiblePixels(chart, top) : null;
+      const switching = chart.shadowRoot.querySelectorAll('canvas').length > 1 || wasSwitching;
+      wasSwitching = chart.shadowRoot.querySelectorAll('canvas').length > 1;
+      // While a switch is under way (two canvases) and on the first frame after it.
+      if (switching && (!drawn || (ink !== null && ink < 100))) {
+        blank++;
+        blanks.push(`frame ${frames}: ${chart.rendererKind}, drawn ${drawn}, ink ${ink}, canvases ${chart.shadowRoot.querySelectorAll('canvas').length}`);
+      }
     }
     const changes = of(log, 'gpu-renderer-change');
     assert(changes.length >= 3, `three choices (adapter, trial, outcome), got ${JSON.stringify(changes.map((c) => c.cause))}`);
@@ -126,7 +136,7 @@ describe('renderer="auto": the faster backend, measured', () => {
     await frame();
     assertEqual(chart.rendererKind, changes[2].renderer, 'draws with the outcome');
     assert(kinds.has('webgpu'), 'WebGPU drew during the trial');
-    assertEqual(blank, 0, `blank frames while switching (of ${frames})`);
+    assertEqual(blank, 0, `blank frames while switching (of ${frames}): ${blanks.join('; ')}`);
     assert(maxCanvases === 2, 'the old canvas stayed up while the new renderer started');
     assertEqual(chart.shadowRoot.querySelectorAll('canvas').length, 1, 'then only one canvas is left');
     assertEqual(of(log, 'gpu-fallback').length, 0, 'switching is not a fallback');

@@ -68,6 +68,8 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     return this.chartModel;
   }
 
+  /** frameCount when replaced canvases were last let go (see the frame loop's `drawn` step). */
+  private retiredAt = -1;
   /** Chooses and replaces renderers, recovers from device loss, falls back to Canvas2D. */
   protected readonly renderers = new ChartRendererController(this);
   /** Configuration layers: preset, config file, `config`, attributes, runtime updates. */
@@ -78,7 +80,10 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   protected readonly frames = new ChartFrameLoop(this, this.chartModel, {
     prepare: (bits) => prepareChart(bits, this.configuration.config, this.commitParts),
     drawn: (frame) => {
-      if (frame && this.frames.renderer) {
+      // Only once the new renderer really drew (a frame that threw counts no frame): the canvas
+      // and renderer it replaced keep the picture until then.
+      if (frame && this.frames.renderer && this.frames.frameCount !== this.retiredAt) {
+        this.retiredAt = this.frames.frameCount;
         this.surface.frameDrawn();
         this.renderers.frameDrawn();
       }
