@@ -6,13 +6,21 @@
 //   CASES=line-1M,stream-1M LIBS=gpu-charts,uPlot node bench/run.mjs
 //   PEERS_10M=1 node bench/run.mjs         also run the 10M-point case for the peers
 //   node bench/run.mjs --cases scatter     only the scatter cases (--cases takes case ids or groups, comma-separated)
+//   node bench/run.mjs --cases classic     the pan/zoom and 1,000-row stream cases of earlier runs
+//   HW_GPU=1 node bench/run.mjs            on a machine with a real GPU (NVIDIA flags; CHROME_PATH)
+//   SIZE=1600x900 FLUSH=0 UNPACED=1 …       chart size, end-of-frame signal, vsync off (see bench/README.md)
 // Writes bench/results/peers-<date>.json, peers-latest.json and peers-latest.md.
-import { chromium } from '@playwright/test';
+import { createRequire } from 'node:module';
+// Playwright from the project, or on the GPU machine from ../shared/browser-kit ($BK).
+const { chromium } = await import('@playwright/test').catch(() => {
+  if (!process.env.BK) throw new Error('@playwright/test is not installed (and no browser kit: $BK)');
+  return createRequire(`${process.env.BK}/`)('playwright-core');
+});
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, platform, release, loadavg } from 'node:os';
-import { findChrome, WEBGPU_FLAGS } from '../scripts/browser.mjs';
+import { findChrome, WEBGPU_FLAGS, HW_GPU_FLAGS } from '../scripts/browser.mjs';
 
 const env = process.env;
 const RUNS = Number(env.RUNS ?? 3);
@@ -33,33 +41,59 @@ const CASES_ARG = (() => {
   return at >= 0 ? process.argv[at + 1] : undefined;
 })();
 const SHOTS = env.SHOTS === '1';
-const EXTRA_FLAGS = ['--disable-accelerated-2d-canvas', '--disable-gpu-rasterization'];
-const FLAGS = [...WEBGPU_FLAGS, ...EXTRA_FLAGS];
+// Where the bench runs: here (SwiftShader WebGPU, Canvas2D rastered on the CPU as on a real
+// GPU-less machine) or, with HW_GPU=1, a machine with a real GPU (NVIDIA flags of
+// ../shared/browser-kit: Vulkan on the driver, GPU-rastered Canvas2D as users get it there).
+const HW_GPU = env.HW_GPU === '1';
+const EXTRA_FLAGS = HW_GPU ? [] : ['--disable-accelerated-2d-canvas', '--disable-gpu-rasterization'];
+const UNPACED_FLAGS = env.UNPACED === '1' ? ['--disable-gpu-vsync', '--disable-frame-rate-limit'] : [];
+const FLAGS = [...(HW_GPU ? HW_GPU_FLAGS : WEBGPU_FLAGS), ...EXTRA_FLAGS, ...UNPACED_FLAGS];
+// Chart size in CSS px (SIZE=1600x900) and the end-of-frame signal (FLUSH=0: presented frames,
+// the same signal for every library, no read-back; default: each library's own flush).
+const [SIZE_W, SIZE_H] = (env.SIZE ?? '1200x700').split('x').map(Number);
+const FLUSH = env.FLUSH !== '0';
+const PAGE_PARAMS = `w=${SIZE_W}&h=${SIZE_H}${FLUSH ? '' : '&flush=0'}`;
 const OURS = 'gpu-charts';
-const OURS_AUTO = env.OURS_AUTO === '1'; // also measure <gpu-chart> with its quality auto-tuner on
+// Ours as users get it (renderer="auto", tier auto) is the headline row; OURS_EXTRA=0 drops the
+// pinned rows (tier high, renderer webgpu, renderer canvas2d).
+const OURS_EXTRA = env.OURS_EXTRA !== '0';
+const APPEND_FRAMES = Number(env.APPEND_FRAMES ?? 20);
+const FIFO_FRAMES = Number(env.FIFO_FRAMES ?? 60);
+const Y_FRAMES = Number(env.Y_FRAMES ?? 40);
 
 const ALL_CASES = [
-  { id: 'line-100k', kind: 'line', size: 100_000, title: 'Line, 100k points' },
-  { id: 'line-1M', kind: 'line', size: 1_000_000, title: 'Line, 1M points' },
+  // Issue 16's table (the default run): the whole series shown, the y range widened every frame
+  // (every visible point drawn again); appending 100k rows a frame into 1M (JS heap measured);
+  // FIFO of 5 lines × 100k points, +10k per line per frame, the oldest dropped; candles 1M.
+  { id: 'line-100k-y', kind: 'yrange', group: 'issue16', size: 100_000, frames: Y_FRAMES, title: 'Line, 100k points, y range changing every frame' },
+  { id: 'line-1M-y', kind: 'yrange', group: 'issue16', size: 1_000_000, frames: Y_FRAMES, title: 'Line, 1M points, y range changing every frame' },
+  { id: 'line-10M-y', kind: 'yrange', group: 'issue16', size: 10_000_000, frames: Y_FRAMES, title: 'Line, 10M points, y range changing every frame', optIn: PEERS_10M ? [] : ['lightweight-charts', 'ChartGPU'] },
+  { id: 'append-100k', kind: 'append', group: 'issue16', size: 1_000_000, chunk: 100_000, frames: APPEND_FRAMES, heap: true, title: `Append 100k rows per frame into 1M (${APPEND_FRAMES} frames), whole series shown; JS heap` },
+  { id: 'fifo-5x100k', kind: 'fifo', group: 'issue16', size: 100_000, series: 5, chunk: 10_000, frames: FIFO_FRAMES, heap: true, title: `FIFO: 5 lines × 100k points, +10k per line per frame, oldest dropped (${FIFO_FRAMES} frames); JS heap` },
+  { id: 'candles-1M', kind: 'candles', group: 'issue16', size: 1_000_000, title: 'Candlesticks, 1M bars' },
+  // Earlier runs' cases (group classic): pan/zoom frames and a 1,000-row stream.
+  { id: 'line-100k', kind: 'line', group: 'classic', size: 100_000, title: 'Line, 100k points' },
+  { id: 'line-1M', kind: 'line', group: 'classic', size: 1_000_000, title: 'Line, 1M points' },
   // 10M points: too slow for the default run for these peers (bench/README.md has a one-off
   // measurement); PEERS_10M=1 runs them too.
-  { id: 'line-10M', kind: 'line', size: 10_000_000, title: 'Line, 10M points', optIn: PEERS_10M ? [] : ['lightweight-charts', 'ChartGPU'] },
-  { id: 'stream-1M', kind: 'stream', size: 1_000_000, streamFrames: STREAM_FRAMES, chunk: STREAM_CHUNK, title: `Streaming: +${STREAM_CHUNK.toLocaleString('en')} points/frame into 1M, ${STREAM_FRAMES} frames` },
-  { id: 'candles-1M', kind: 'candles', size: 1_000_000, title: 'Candlesticks, 1M bars' },
+  { id: 'line-10M', kind: 'line', group: 'classic', size: 10_000_000, title: 'Line, 10M points', optIn: PEERS_10M ? [] : ['lightweight-charts', 'ChartGPU'] },
+  { id: 'stream-1M', kind: 'stream', group: 'classic', size: 1_000_000, streamFrames: STREAM_FRAMES, chunk: STREAM_CHUNK, title: `Streaming: +${STREAM_CHUNK.toLocaleString('en')} points/frame into 1M, ${STREAM_FRAMES} frames` },
   // The same candles with four indicators (EMA 20, Bollinger 20/2 on the price pane, RSI 14 and
   // MACD 12/26/9 in panes below): the peers ship no indicators, so only ours runs it; compare with
   // the candles-alone case above.
-  { id: 'candles-1M-ind', kind: 'candles', size: 1_000_000, indicators: true, title: 'Candlesticks, 1M bars + EMA, Bollinger, RSI and MACD panes', onlyOurs: true },
+  { id: 'candles-1M-ind', kind: 'candles', group: 'classic', size: 1_000_000, indicators: true, title: 'Candlesticks, 1M bars + EMA, Bollinger, RSI and MACD panes', onlyOurs: true },
   // Scatter (x unsorted): 1M static points panned and zoomed; 100k and 1M points all moving, new
   // x/y Float64Arrays every frame.
   { id: 'scatter-1M', kind: 'scatter', group: 'scatter', size: 1_000_000, title: 'Scatter, 1M points, pan/zoom' },
   { id: 'scatter-moving-100k', kind: 'moving', group: 'scatter', size: 100_000, movingFrames: MOVING_FRAMES, title: 'Scatter, 100k points all moving (new arrays every frame)' },
   { id: 'scatter-moving-1M', kind: 'moving', group: 'scatter', size: 1_000_000, movingFrames: Math.ceil(MOVING_FRAMES / 3), title: 'Scatter, 1M points all moving (new arrays every frame)' },
 ];
+const oursPage = (name, query = '') => ({ name, page: `/bench/peers/gpu-charts.html?name=${encodeURIComponent(name)}${query}`, pkg: null, ours: true });
 const ALL_LIBS = [
-  // Quality tier pinned to "high" (4× MSAA, full resolution): see bench/peers/gpu-charts.html.
-  { name: OURS, page: '/bench/peers/gpu-charts.html?tier=high', pkg: null, ours: true },
-  ...(OURS_AUTO ? [{ name: `${OURS} (tier auto)`, page: '/bench/peers/gpu-charts.html?tier=auto', pkg: null, ours: true }] : []),
+  // The headline: <gpu-chart> as users get it (renderer="auto", quality tier auto-tuned).
+  oursPage(OURS),
+  // Extra rows: what a user may pin (see bench/peers/gpu-charts.html).
+  ...(OURS_EXTRA ? [oursPage(`${OURS} (webgpu, tier high)`, '&renderer=webgpu&tier=high'), oursPage(`${OURS} (webgpu)`, '&renderer=webgpu'), oursPage(`${OURS} (canvas2d)`, '&renderer=canvas2d')] : []),
   { name: 'uPlot', page: '/bench/peers/uplot.html', pkg: 'uplot' },
   { name: 'lightweight-charts', page: '/bench/peers/lightweight-charts.html', pkg: 'lightweight-charts' },
   { name: 'ChartGPU', page: '/bench/peers/chartgpu.html', pkg: 'chartgpu' },
@@ -78,7 +112,9 @@ const CASES = CASES_ARG
       if (picked.length === 0) throw new Error(`--cases ${CASES_ARG}: none of ${ALL_CASES.map((c) => c.id).join(', ')} (or group scatter)`);
       return picked;
     })()
-  : pickList(ALL_CASES, env.CASES, 'id');
+  : env.CASES
+    ? pickList(ALL_CASES, env.CASES, 'id')
+    : ALL_CASES.filter((c) => c.group === 'issue16');
 const LIBS = pickList(ALL_LIBS, env.LIBS, 'name');
 
 if (!existsSync('cdn/gpu-charts.js')) {
@@ -130,9 +166,19 @@ const relaunch = async () => {
   browser = await chromium.launch({ executablePath: findChrome(), args: FLAGS });
 };
 
+/**
+ * The page's JavaScript memory after a full garbage collection, in MB: the V8 heap plus
+ * ArrayBuffer backing stores (typed arrays live there: most of a chart's data), from CDP.
+ */
+async function heapMB(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  return +((usage.usedSize + (usage.backingStorageSize ?? 0)) / 2 ** 20).toFixed(1);
+}
+
 /** One library on one case, in a fresh context. */
 async function measure(lib, c, run) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport: { width: Math.max(1280, SIZE_W + 80), height: Math.max(800, SIZE_H + 100) }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
@@ -145,7 +191,7 @@ async function measure(lib, c, run) {
   try {
     await withTimeout(
       (async () => {
-        await page.goto(`${origin}${lib.page}`);
+        await page.goto(`${origin}${lib.page}${lib.page.includes('?') ? '&' : '?'}${PAGE_PARAMS}`);
         await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60_000 });
         const setup = await page.evaluate((caseDef) => window.bench.setup(caseDef), c);
         if (setup.skipped) {
@@ -155,9 +201,16 @@ async function measure(lib, c, run) {
         result.initMs = setup.initMs;
         result.rows = setup.rows;
         result.firstFrame = await page.evaluate(() => window.bench.firstFrame());
-        if (c.kind === 'moving') result.moving = await page.evaluate(({ frames, budget }) => window.bench.moving(frames, budget), { frames: c.movingFrames, budget: MOVING_BUDGET_MS });
+        const cdp = c.heap ? await context.newCDPSession(page) : null;
+        if (cdp) result.heapStartMB = await heapMB(cdp);
+        if (c.kind === 'yrange' || c.kind === 'append' || c.kind === 'fifo') result.frames = await page.evaluate(({ frames, budget }) => window.bench.frames(frames, budget), { frames: c.frames, budget: STREAM_BUDGET_MS });
+        else if (c.kind === 'moving') result.moving = await page.evaluate(({ frames, budget }) => window.bench.moving(frames, budget), { frames: c.movingFrames, budget: MOVING_BUDGET_MS });
         else if (c.kind === 'stream') result.stream = await page.evaluate(({ frames, chunk, budget }) => window.bench.stream(frames, chunk, budget), { frames: c.streamFrames, chunk: c.chunk, budget: STREAM_BUDGET_MS });
         else result.panZoom = await page.evaluate(({ frames, warmup, budget }) => window.bench.panZoomFrames(frames, warmup, budget), { frames: FRAMES, warmup: WARMUP, budget: FRAME_BUDGET_MS });
+        if (cdp) {
+          result.heapEndMB = await heapMB(cdp);
+          await cdp.detach().catch(() => {});
+        }
         if (SHOTS && run === 1) {
           await mkdir('bench/results/shots', { recursive: true });
           await page.screenshot({ path: `bench/results/shots/${c.id}-${lib.name}.png` });
@@ -237,8 +290,8 @@ try {
         // budget or took longer than REPEAT_LIMIT is not repeated in later runs.
         const why = result.timeout
           ? 'timed out'
-          : result.stream?.stoppedEarly
-            ? result.stream.stoppedEarly
+          : result.stream?.stoppedEarly || result.frames?.stoppedEarly
+            ? result.stream?.stoppedEarly ?? result.frames.stoppedEarly
             : result.wallMs > REPEAT_LIMIT_MS
               ? `took ${(result.wallMs / 1000).toFixed(0)} s`
               : null;
@@ -262,6 +315,7 @@ function summaryLine(r) {
   if (r.timeout) return `TIMEOUT (${(r.wallMs / 1000).toFixed(0)} s)`;
   if (r.error) return `ERROR ${r.error}`;
   const first = `first ${fmt(r.firstFrame.totalMs)} ms`;
+  if (r.frames) return `${first}; frame ${fmt(r.frames.all.total?.median)} ms (p95 ${fmt(r.frames.all.total?.p95)}, ${fmt(1000 / r.frames.all.total?.median)} fps)${r.heapEndMB != null ? `; heap ${r.heapStartMB} → ${r.heapEndMB} MB` : ''}${r.frames.stoppedEarly ? ` (${r.frames.stoppedEarly})` : ''}`;
   if (r.moving) return `${first}; moving frame ${fmt(r.moving.all.total?.median)} ms (p95 ${fmt(r.moving.all.total?.p95)}, ${fmt(1000 / r.moving.all.total?.median)} fps)${r.moving.stoppedEarly ? ` (${r.moving.stoppedEarly})` : ''}`;
   if (r.stream) return `${first}; stream frame start ${fmt(r.stream.start.total?.median)} → end ${fmt(r.stream.end?.total.median)} ms${r.stream.stoppedEarly ? ` (${r.stream.stoppedEarly})` : ''}${r.stream.lateFrames ? `, ${r.stream.lateFrames} late` : ''}`;
   const pz = r.panZoom;
@@ -310,7 +364,16 @@ for (const c of CASES) {
     entry.consoleMessages = [...new Set(runs.flatMap((r) => r.consoleErrors ?? []))];
     if (!ok.length) continue;
     entry.firstFrame = { median: median(ok.map((r) => r.firstFrame.totalMs)), runs: spread(ok.map((r) => r.firstFrame.totalMs)), cpuMedian: median(ok.map((r) => r.firstFrame.cpuMs)) };
-    if (c.kind === 'moving') {
+    if (c.kind === 'yrange' || c.kind === 'append' || c.kind === 'fifo') {
+      entry.frameTime = pooled(ok.map((r) => r.frames.frames.map((f) => f[1])));
+      entry.frameCpu = pooled(ok.map((r) => r.frames.frames.map((f) => f[0])));
+      entry.stoppedEarly = ok.map((r) => r.frames.stoppedEarly).filter(Boolean);
+      entry.lateFrames = ok.reduce((n, r) => n + r.frames.lateFrames, 0);
+      if (c.heap) {
+        entry.heapStartMB = spread(ok.map((r) => r.heapStartMB));
+        entry.heapEndMB = spread(ok.map((r) => r.heapEndMB));
+      }
+    } else if (c.kind === 'moving') {
       entry.moving = pooled(ok.map((r) => r.moving.frames.map((f) => f[1])));
       entry.movingCpu = pooled(ok.map((r) => r.moving.frames.map((f) => f[0])));
       entry.stoppedEarly = ok.map((r) => r.moving.stoppedEarly).filter(Boolean);
@@ -337,7 +400,11 @@ for (const c of CASES) {
       entry.rangeMismatches = ok.reduce((n, r) => n + r.panZoom.rangeMismatches.count, 0);
     }
     {
-      const diags = ok.map((r) => r.stream?.diagnostics ?? r.panZoom?.diagnostics).filter(Boolean);
+      const diags = ok.map((r) => r.frames?.diagnostics ?? r.stream?.diagnostics ?? r.panZoom?.diagnostics).filter(Boolean);
+      const renderers = [...new Set(diags.map((d) => d.renderer).filter(Boolean))];
+      if (renderers.length) entry.renderer = renderers.join(', ');
+      const switches = [...new Set(diags.flatMap((d) => d.rendererChanges ?? []))];
+      if (switches.length) entry.rendererChanges = switches;
       const tiers = [...new Set(diags.map((d) => d.tier).filter(Boolean))];
       if (tiers.length) entry.qualityTier = tiers.join(', ');
       const changes = [...new Set(diags.flatMap((d) => d.tierChanges ?? []).filter((t) => !/pinned by configuration/.test(t)))];
@@ -356,11 +423,13 @@ const report = {
   wallSeconds: Math.round((Date.now() - benchStarted) / 1000),
   machine,
   versions,
-  settings: { runs: RUNS, panZoomFrames: FRAMES, warmupFrames: WARMUP, frameBudgetSeconds: FRAME_BUDGET_MS / 1000, streamBudgetSeconds: STREAM_BUDGET_MS / 1000, repeatLimitSeconds: REPEAT_LIMIT_MS / 1000, streamFrames: STREAM_FRAMES, streamChunk: STREAM_CHUNK, caseTimeoutSeconds: CASE_TIMEOUT_MS / 1000, peers10M: PEERS_10M, canvas: '1200×700 CSS px, deviceScaleFactor 1' },
+  settings: { hwGpu: HW_GPU, size: `${SIZE_W}×${SIZE_H}`, flush: FLUSH, unpaced: UNPACED_FLAGS.length > 0, runs: RUNS, panZoomFrames: FRAMES, warmupFrames: WARMUP, frameBudgetSeconds: FRAME_BUDGET_MS / 1000, streamBudgetSeconds: STREAM_BUDGET_MS / 1000, repeatLimitSeconds: REPEAT_LIMIT_MS / 1000, streamFrames: STREAM_FRAMES, streamChunk: STREAM_CHUNK, caseTimeoutSeconds: CASE_TIMEOUT_MS / 1000, peers10M: PEERS_10M, canvas: `${SIZE_W}×${SIZE_H} CSS px, deviceScaleFactor 1` },
   measures: {
     firstFrame: 'from handing the Float64Array columns to the library (its own conversion included) until the first frame is done (see totalMs); chart creation excluded',
     cpuMs: 'from the change (view, data, append) until the library’s synchronous work has returned (plus one microtask)',
-    totalMs: 'cpuMs + until the pixels exist: Canvas2D: 1×1 getImageData on each canvas (forces rasterization); WebGPU: queue.onSubmittedWorkDone(); then a forced layout',
+    totalMs: FLUSH
+      ? 'cpuMs + until the pixels exist: Canvas2D: 1×1 getImageData on each canvas (forces rasterization); WebGPU: queue.onSubmittedWorkDone(); then a forced layout'
+      : 'cpuMs + until the browser has presented the frame (the next animation frame, then a task), the same signal for every library (FLUSH=0); frames back-to-back',
     perLibrary: Object.fromEntries(LIBS.map((lib) => [lib.name, describe(lib.ours ? OURS : lib.name)])),
   },
   summary,
@@ -368,7 +437,7 @@ const report = {
 };
 function describe(name) {
   return {
-    [OURS]: 'quality tier pinned to high (4× MSAA, full resolution) unless named "(tier auto)"; cpu: data setter / setViewport / appendData + renderNow() (scene, M4 LOD, encode, submit); total: + onSubmittedWorkDone + Lit updateComplete (DOM axis labels) + layout',
+    [OURS]: 'as users get it: renderer="auto" (Canvas2D on a software adapter, WebGPU on a real GPU, switched by measured frames) and the quality tier auto-tuned; extra rows pin the tier (high: 4× MSAA) or the renderer; cpu: data setter / setViewport / appendData + renderNow() (scene, M4 LOD, encode, submit); total: + onSubmittedWorkDone + Lit updateComplete (DOM axis labels) + layout',
     uPlot: 'cpu: u.batch(() => setScale/setData) — commits and draws synchronously (axes, y auto-range, path build with per-pixel decimation, stroke); total: + 1×1 getImageData on its canvas (rasterization) + layout',
     'lightweight-charts': 'cpu: setData / setVisibleRange / update() + its requestAnimationFrame draw callback, run synchronously by raf-control.js; total: + 1×1 getImageData on each of its canvases (rasterization) + layout',
     ChartGPU: 'cpu: setOption / setZoomRange / appendData + its requestAnimationFrame callbacks (zoom resampling) run synchronously + renderFrame() (external render mode) + one microtask (its deferred submit); total: + onSubmittedWorkDone + layout',
@@ -391,6 +460,7 @@ function renderMarkdown(rep) {
   lines.push(`Flags: \`${m.flags.join(' ')}\`. Load average (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}, at end ${m.loadAverageAtEnd.join(' / ')} (other work shared the machine when these are above ~2).`);
   lines.push(`Versions: ${Object.entries(rep.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   lines.push(`${rep.settings.runs} runs, interleaved (every library in turn, per case, per run), each in a fresh browser context; ${rep.settings.panZoomFrames} pan/zoom frames per run after ${rep.settings.warmupFrames} warm-up frames; canvas ${rep.settings.canvas}. Whole run: ${rep.wallSeconds} s.`, '');
+  lines.push(rep.settings.flush ? 'End of frame: each library\'s own flush (below).' : '**FLUSH=0**: a frame ends when the browser has presented it (next animation frame, then a task), the same signal for every library, no read-back; frames back-to-back, so at the 60 Hz cap a frame takes ≥ 16.7 ms.', '');
   lines.push('All times in ms, **to the frame being done** (Canvas2D: rasterized; WebGPU: `onSubmittedWorkDone`), median over the frames of all runs, p95 likewise; first frame: median of the runs (range in brackets); `runs` is the range of the per-run medians. `×best` divides by the best library in the same column. See bench/README.md for exactly what is measured per library.', '');
   const by = (caseId) => rep.summary.filter((s) => s.case === caseId);
   const ratio = (value, best) => (value != null && best ? `${(value / best).toFixed(1)}×` : '—');
@@ -400,6 +470,8 @@ function renderMarkdown(rep) {
   const status = (s) => (s.skipped ? `skipped: ${esc(s.skipped)}` : s.okRuns === 0 ? (s.timeouts ? `timeout (${s.timeouts}/${s.runs} runs)` : `error: ${esc(s.errors[0])}`) : null);
   const notes = (s) => {
     const n = [];
+    if (s.renderer) n.push(`renderer ${s.renderer}`);
+    if (s.rendererChanges) n.push(`renderer="auto": ${s.rendererChanges.join(' / ')}`);
     if (s.qualityTier) n.push(`quality tier ${s.qualityTier}`);
     if (s.tierChanges) n.push(`tier changed: ${s.tierChanges.join(' / ')}`);
     if (s.changesWithoutFrame) n.push(`${s.changesWithoutFrame} changes drew no frame`);
@@ -421,7 +493,22 @@ function renderMarkdown(rep) {
       const values = measured.map(get).filter((v) => v != null && Number.isFinite(v));
       return values.length ? Math.min(...values) : null;
     };
-    if (c.kind === 'moving') {
+    if (c.kind === 'yrange' || c.kind === 'append' || c.kind === 'fifo') {
+      const bFrame = best((s) => s.frameTime?.median);
+      const bHeap = best((s) => s.heapEndMB?.[1]);
+      lines.push(`| library | first frame | frame median | p95 | fps (1000 / median) | ×best | CPU part (median) | runs |${c.heap ? ' JS heap after (MB, runs) | ×best |' : ''} notes |`);
+      lines.push(`|---|---:|---:|---:|---:|---:|---:|---:|${c.heap ? '---:|---:|' : ''}---|`);
+      for (const s of rows) {
+        const st = status(s);
+        if (st) {
+          lines.push(`| ${s.lib} | ${st} | | | | | | |${c.heap ? ' | |' : ''} |`);
+          continue;
+        }
+        const heap = c.heap ? ` ${s.heapEndMB ? `${s.heapEndMB[0]}–${s.heapEndMB[1]}` : '—'} | ${ratio(s.heapEndMB?.[1], bHeap)} |` : '';
+        lines.push(`| ${s.lib} | ${firstCell(s)} | ${cell(s.frameTime)} | ${fmt(s.frameTime.p95)} | ${fmt(1000 / s.frameTime.median)} | ${ratio(s.frameTime.median, bFrame)} | ${fmt(s.frameCpu.median)} | ${runsCell(s.frameTime)} |${heap} ${notes(s)} |`);
+      }
+      lines.push('');
+    } else if (c.kind === 'moving') {
       const bFrame = best((s) => s.moving?.median);
       lines.push('| library | first frame | frame median | p95 | fps (1000 / median) | ×best | CPU part (median) | runs | notes |');
       lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');

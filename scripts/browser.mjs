@@ -49,5 +49,22 @@ export const WEBGPU_FLAGS = [
   '--no-first-run',
 ];
 
+/**
+ * A machine with a real GPU (verified on the GPU machine's NVIDIA H200 with ../shared/browser-kit):
+ * WebGPU and ANGLE on the Vulkan driver; Canvas2D GPU-rastered as users get it there.
+ */
+export const HW_GPU_FLAGS = [
+  '--enable-unsafe-webgpu',
+  '--ignore-gpu-blocklist',
+  '--enable-features=Vulkan',
+  '--use-angle=vulkan',
+  '--use-vulkan=native',
+  '--disable-vulkan-surface',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
 /** For runs that must see a browser without WebGPU (the fallback path). */
 export const NO_WEBGPU_FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'];

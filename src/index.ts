@@ -16,6 +16,7 @@ export type { FrameStats, FrameListener } from './perf/frame-stats.js';
 export { recordProfile, type TraceDocument } from './perf/profiler.js';
 export { createTelemetry, type Telemetry, type TelemetryBatch, type TelemetryOptions } from './perf/telemetry.js';
 export { type LifecycleState } from './recovery/lifecycle.js';
+export { isSoftwareAdapter, DEFAULT_RENDERER_CHOICE, type RendererChoiceOptions } from './recovery/renderer-choice.js';
 export { GpuIndicator } from './elements/gpu-indicator/gpu-indicator.js';
 export { GpuShader } from './elements/gpu-shader/gpu-shader.js';
 export type { ShaderHookStatus } from './elements/gpu-chart/chart-shaders.js';

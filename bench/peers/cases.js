@@ -14,10 +14,35 @@
 // presented before the next one starts.
 import { randomWalk, rng } from '/demo/sample-data.js';
 
-export const WIDTH = 1200;
+// Chart size: 1200×700 CSS px unless the page is opened with ?w=&h= (bench/run.mjs SIZE=1600x900).
+const PARAMS = new URLSearchParams(globalThis.location?.search ?? '');
+export const WIDTH = Number(PARAMS.get('w')) || 1200;
 /** Unmeasured warm-up frames stop early once they have taken this long. */
 const WARMUP_BUDGET_MS = 3000;
-export const HEIGHT = 700;
+export const HEIGHT = Number(PARAMS.get('h')) || 700;
+/**
+ * ?flush=0: a frame is done when the browser has presented it (the next animation frame, then a
+ * task), the same signal for every library, no read-back; frames follow back-to-back. Default
+ * (flush): each library's own "pixels exist" signal (1×1 read-back for Canvas2D, onSubmittedWorkDone
+ * for WebGPU), then one unmeasured animation frame before the next.
+ */
+export const FLUSH = PARAMS.get('flush') !== '0';
+
+/** FIFO data: `series` value columns sharing one time column (one point a second). */
+export function fifoData(count, series = 5, seed = 6) {
+  const random = rng(seed);
+  const time = new Float64Array(count);
+  const columns = Array.from({ length: series }, () => new Float64Array(count));
+  const levels = columns.map((_, k) => 100 + k * 20);
+  for (let i = 0; i < count; i++) {
+    time[i] = Date.UTC(2024, 0, 1) + i * 1000;
+    for (let k = 0; k < series; k++) {
+      levels[k] += (random() - 0.5) * 0.8;
+      columns[k][i] = levels[k];
+    }
+  }
+  return { time, columns };
+}
 
 /** Line data: a seeded random walk, one point a second (epoch ms, Float64Array columns). */
 export function lineData(count, seed = 1) {
@@ -80,6 +105,8 @@ export function caseData(c) {
   if (c.kind === 'scatter' || c.kind === 'moving') return scatterData(c.size);
   if (c.kind === 'candles') return ohlcData(c.size);
   if (c.kind === 'stream') return lineData(c.size + c.streamFrames * c.chunk, 3);
+  if (c.kind === 'append') return lineData(c.size + c.frames * c.chunk, 3);
+  if (c.kind === 'fifo') return fifoData(c.size + c.frames * c.chunk, c.series);
   return lineData(c.size, 1);
 }
 
@@ -189,7 +216,8 @@ export function createBench(lib) {
     lib.frame();
     await Promise.resolve();
     const t1 = performance.now();
-    await lib.done();
+    if (FLUSH) await lib.done();
+    else await nextRealFrame();
     forceLayout(container);
     const t2 = performance.now();
     const late = lib.lateWork?.() || window.__raf.pending() > 0;
@@ -229,7 +257,7 @@ export function createBench(lib) {
 
     /** Time to first frame: data handed over from typed arrays, drawn, and done. */
     async firstFrame() {
-      loadedRows = c.kind === 'stream' ? c.size : data.time.length;
+      loadedRows = c.kind === 'stream' || c.kind === 'append' || c.kind === 'fifo' ? c.size : data.time.length;
       await nextRealFrame();
       const result = await measureFrame(() => lib.setData(data, c, loadedRows));
       await nextRealFrame();
@@ -353,6 +381,63 @@ export function createBench(lib) {
       return {
         all: { cpu: stats(frames.map((f) => f.cpuMs)), total: stats(frames.map((f) => f.totalMs)) },
         stoppedEarly,
+        lateFrames: frames.filter((f) => f.late).length,
+        frames: frames.map((f) => [+f.cpuMs.toFixed(3), +f.totalMs.toFixed(3)]),
+        diagnostics: lib.diagnostics?.(),
+      };
+    },
+
+    /**
+     * The cases of issue 16's table, `count` frames each (stops early, saying so, once the frames
+     * have taken `budgetMs`):
+     *   yrange: the whole series shown, the y range widened a little every frame (every frame
+     *           redraws every visible point);
+     *   append: `chunk` rows appended per frame, the whole series shown;
+     *   fifo:   `series` lines of `size` points, `chunk` rows per series appended per frame and as
+     *           many of the oldest dropped (a fixed window).
+     */
+    async frames(count = c.frames, budgetMs = Infinity) {
+      const frames = [];
+      let spent = 0;
+      let stoppedEarly = null;
+      let yBase = null;
+      if (c.kind === 'yrange') {
+        let lo = Infinity;
+        let hi = -Infinity;
+        for (let i = 0; i < loadedRows; i++) {
+          const v = data.value[i];
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+        yBase = [lo, hi];
+      }
+      for (let f = 0; f < count; f++) {
+        if (spent > budgetMs && frames.length >= 3) {
+          stoppedEarly = `stopped after ${frames.length} of ${count} frames (budget ${(budgetMs / 1000).toFixed(0)} s)`;
+          break;
+        }
+        let frame;
+        if (c.kind === 'yrange') {
+          const pad = (yBase[1] - yBase[0]) * 0.01 * (f + 1);
+          frame = await measureFrame(() => lib.setYRange(data.time[0], data.time[loadedRows - 1], yBase[0] - pad, yBase[1] + pad));
+        } else if (c.kind === 'append') {
+          const lo = loadedRows;
+          const hi = lo + c.chunk;
+          frame = await measureFrame(() => lib.append(data, lo, hi, data.time[0], data.time[hi - 1]));
+          loadedRows = hi;
+        } else {
+          const hi = loadedRows + c.chunk;
+          frame = await measureFrame(() => lib.fifo(data, loadedRows, hi, c.size));
+          loadedRows = hi;
+        }
+        frames.push(frame);
+        spent += frame.totalMs;
+        if (FLUSH) await nextRealFrame();
+      }
+      return {
+        all: { cpu: stats(frames.map((f) => f.cpuMs)), total: stats(frames.map((f) => f.totalMs)) },
+        stoppedEarly,
+        rowsAtEnd: loadedRows,
         lateFrames: frames.filter((f) => f.late).length,
         frames: frames.map((f) => [+f.cpuMs.toFixed(3), +f.totalMs.toFixed(3)]),
         diagnostics: lib.diagnostics?.(),

@@ -76,6 +76,8 @@ export const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
   ['text', ['uniforms', 'text']],
   // 3D charts: the camera is one uniform per layer.
   ['camera', ['uniforms', 'camera']],
+  // Stream bounds drop the oldest rows from the CPU store (the GPU draws the LOD scene of what is left).
+  ['streaming', ['buffers', 'data']],
 ]);
 
 /** A path no rule covers (a setting added without a rule) gets the safest answer. */

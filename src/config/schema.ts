@@ -282,6 +282,18 @@ function buildSchema(mode: Mode) {
     batchSize: opt(doc(intRange(1, 1000), 'Reports per request.'), 50),
   });
 
+  const streaming = v.strictObject({
+    maxPoints: v.optional(
+      doc(
+        intRange(16, 2 ** 31),
+        'Keep at most this many rows of a stream (attribute `max-points`): the oldest drop as new ones are appended (a ring buffer), so a stream runs forever in flat memory. Data set larger than this keeps its newest rows. Unset: keep every row.',
+      ),
+    ),
+    windowMs: v.optional(
+      doc(range(1, 1e13), 'Keep only rows no older than this many milliseconds (x units on a numeric axis) before the newest; combines with maxPoints. Unset: no time window.'),
+    ),
+  });
+
   const textSettings = v.strictObject({
     fontSize: opt(doc(range(8, 48), 'Label font size in CSS px.'), 12),
     fontFamily: opt(doc(text(256), 'CSS font-family for labels.'), 'system-ui, sans-serif'),
@@ -322,6 +334,7 @@ function buildSchema(mode: Mode) {
     telemetry: opt(telemetry, {}),
     text: opt(textSettings, {}),
     camera: opt(doc(camera, '3D charts (surface, points3d, bars3d): the initial orbit camera; double-click returns to it.'), {}),
+    streaming: opt(streaming, {}),
   });
 }
 

@@ -3,7 +3,7 @@ import type { GridStore } from '../data/grid.js';
 import { visibleRange } from '../data/lod/m4.js';
 import { lowerBound, nearestIndex, upperBound } from '../data/lod/search.js';
 import { withAlpha } from '../series/shared/value-column.js';
-import { SeriesStore } from '../data/series-store.js';
+import { SeriesStore, UNBOUNDED, type AppendResult, type StreamBounds } from '../data/series-store.js';
 import { seriesModuleFor, seriesType } from '../series/registry.js';
 import { ThreeView } from './three/three-view.js';
 import { resolve3dSeries } from './three/resolve-3d.js';
@@ -61,6 +61,7 @@ export class ChartModel {
   readonly three = new ThreeView();
   options: ChartModelOptions = { theme: LIGHT_THEME, timeZone: 'UTC', yScale: 'linear', xAxis: 'time', ySide: 'right', yAxes: [], defaultType: 'line', grid: true, gridStyle: 'solid', lod: 'auto', lodAggressiveness: 0, lineWidth: 1.5 };
   private store: SeriesStore | null = null;
+  private streamBounds: StreamBounds = UNBOUNDED;
   /** Heatmap data (a grid): the store then holds its column centres as row keys (see setData). */
   private gridStore: GridStore | null = null;
   private seriesOptions: SeriesOptions[] | null = null;
@@ -147,7 +148,7 @@ export class ChartModel {
    * legend and viewport work unchanged); the x range is then the grid's edges.
    */
   setData(data: ColumnarData, keepView = false, grid: GridStore | null = null): void {
-    this.store = new SeriesStore(data);
+    this.store = new SeriesStore(data, grid ? UNBOUNDED : this.streamBounds);
     this.gridStore = grid;
     // Series states are kept (scatter: its markers buffer, reused when new data of the same size
     // arrives every frame); those of series no longer drawn go in resolve(). States key what they
@@ -201,11 +202,27 @@ export class ChartModel {
     return [store.time[i]!, last];
   }
 
+  /**
+   * How much of a stream the store keeps (config `streaming`): the oldest rows drop beyond it.
+   * Setting it trims the data now; returns how many rows were dropped.
+   */
+  setStreamBounds(bounds: StreamBounds): number {
+    this.streamBounds = bounds;
+    if (!this.store || this.gridStore) return 0;
+    const dropped = this.store.setBounds(bounds);
+    if (dropped > 0) {
+      this.store.version++;
+      const [first, last] = this.xBounds(this.store);
+      this.viewport.setDataBounds(first, last, false);
+    }
+    return dropped;
+  }
+
   /** Streams rows in; a window showing the newest data follows it. */
-  append(data: ColumnarData): { appended: number; updatedLast: boolean } {
+  append(data: ColumnarData): AppendResult {
     if (!this.store) {
       this.setData(data);
-      return { appended: data.time.length, updatedLast: false };
+      return { appended: this.store!.length, updatedLast: false, dropped: 0 };
     }
     const following = this.viewport.isAtEnd();
     const previousLast = this.store.lastTime();

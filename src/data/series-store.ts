@@ -3,6 +3,28 @@ import { DataError } from './data-error.js';
 import { resized } from './typed-arrays.js';
 import { MinMaxPyramid } from './lod/minmax-pyramid.js';
 import { PrefixSum } from './lod/prefix-sum.js';
+import { lowerBound } from './lod/search.js';
+
+/**
+ * How much of a stream a store keeps (config `streaming`): at most `maxPoints` rows, and/or rows
+ * no older than `windowMs` before the newest. Null: no bound.
+ */
+export interface StreamBounds {
+  maxPoints: number | null;
+  windowMs: number | null;
+}
+
+export const UNBOUNDED: Readonly<StreamBounds> = { maxPoints: null, windowMs: null };
+
+/** What an append did. */
+export interface AppendResult {
+  /** Rows added at the end. */
+  appended: number;
+  /** The first incoming row replaced the last stored one (same time). */
+  updatedLast: boolean;
+  /** Rows dropped from the front by the store's bounds (ring-buffer semantics). */
+  dropped: number;
+}
 
 /**
  * The chart's CPU copy of its data: a time column and named value columns, growable for
@@ -11,6 +33,14 @@ import { PrefixSum } from './lod/prefix-sum.js';
  *
  * Columns keep spare capacity so that `append` is amortized O(1) per point; their min/max
  * pyramids are built lazily (first query) and then extended on append.
+ *
+ * Bounded streams (`bounds`: maxPoints and/or a time window) behave as ring buffers: the oldest
+ * rows drop as new ones come, so a stream runs forever in flat memory. The valid rows are a
+ * contiguous range [head, head + length) of each buffer (consumers keep getting plain subarrays);
+ * dropping moves `head` and the pyramids' origins (O(1)), and when the end of the buffer is
+ * reached the live rows are moved back to the start in place (`copyWithin`, once per `maxPoints`
+ * appended rows with the 2 × maxPoints capacity, so O(1) amortized per row) and the pyramids are
+ * rebuilt lazily. Buffers are allocated once and reused.
  */
 export class SeriesStore {
   private timeBuffer: Float64Array;
@@ -18,24 +48,51 @@ export class SeriesStore {
   private readonly pyramids = new Map<string, MinMaxPyramid>();
   private readonly prefixSums = new Map<string, PrefixSum>();
   private count: number;
+  /** Buffer index of row 0 (rows before it were dropped). */
+  private head = 0;
+  private limits: StreamBounds = UNBOUNDED;
   /** Increases on every change, so consumers can cache derived state. */
   version = 0;
+  /** Rows dropped from the front since the store was created. */
+  droppedTotal = 0;
 
   /** Columns still the caller's arrays (see ColumnarData.borrowed): copied before any in-place write. */
   private readonly borrowed: Set<string>;
 
-  constructor(data: ColumnarData) {
+  constructor(data: ColumnarData, bounds: StreamBounds = UNBOUNDED) {
     this.count = data.time.length;
     this.timeBuffer = data.time;
     for (const [name, column] of Object.entries(data.columns)) this.columnBuffers.set(name, column);
     this.borrowed = new Set(data.borrowed ?? []);
+    this.setBounds(bounds);
+    // Data larger than the bound: keep the newest rows in the store's own ring right away (the
+    // pyramids then cover only them).
+    if (this.head > 0) this.compact(this.count);
+    this.droppedTotal = 0;
+  }
+
+  /** The bounds in effect. */
+  get bounds(): StreamBounds {
+    return this.limits;
+  }
+
+  /**
+   * Sets the bounds and drops what is now beyond them (returns how many rows). A chart that
+   * sets data larger than `maxPoints` keeps the newest rows.
+   */
+  setBounds(bounds: StreamBounds): number {
+    this.limits = { maxPoints: positiveOrNull(bounds.maxPoints), windowMs: positiveOrNull(bounds.windowMs) };
+    const drop = this.rowsToDrop(this.count, this.lastTime());
+    if (drop > 0) this.dropFront(drop);
+    return drop;
   }
 
   /** A column's buffer, ready to be written in place: a borrowed one is copied first (once). */
   private writable(name: string): Float64Array {
+    if (this.borrowed.has(name) && this.head > 0) this.compact(this.count + 1);
     let buffer = this.columnBuffers.get(name)!;
     if (this.borrowed.delete(name)) {
-      buffer = resized(buffer.subarray(0, this.count), Math.max(this.count + 1024, Math.ceil(this.count * 1.5)));
+      buffer = resized(buffer.subarray(0, this.head + this.count), this.capacityFor(this.head + this.count + 1));
       this.columnBuffers.set(name, buffer);
     }
     return buffer;
@@ -47,7 +104,7 @@ export class SeriesStore {
 
   /** The time column (a view of the valid part). */
   get time(): Float64Array {
-    return this.timeBuffer.subarray(0, this.count);
+    return this.timeBuffer.subarray(this.head, this.head + this.count);
   }
 
   get columnNames(): string[] {
@@ -62,14 +119,15 @@ export class SeriesStore {
   column(name: string): Float64Array {
     const buffer = this.columnBuffers.get(name);
     if (!buffer) throw new DataError(`no column "${name}" (columns: ${this.columnNames.join(', ')})`, { code: 'no-value-columns', column: name });
-    return buffer.subarray(0, this.count);
+    return buffer.subarray(this.head, this.head + this.count);
   }
 
-  /** The min/max pyramid of a column, built on first use. */
+  /** The min/max pyramid of a column, built on first use (indices relative to row 0). */
   pyramid(name: string): MinMaxPyramid {
     let pyramid = this.pyramids.get(name);
     if (!pyramid) {
-      pyramid = new MinMaxPyramid(this.columnBuffers.get(name) ?? this.column(name), this.count);
+      this.column(name); // throws for an unknown column
+      pyramid = new MinMaxPyramid(this.columnBuffers.get(name)!, this.head + this.count, this.head);
       this.pyramids.set(name, pyramid);
     }
     return pyramid;
@@ -79,18 +137,19 @@ export class SeriesStore {
   prefixSum(name: string): PrefixSum {
     let sums = this.prefixSums.get(name);
     if (!sums) {
-      sums = new PrefixSum(this.columnBuffers.get(name) ?? this.column(name), this.count);
+      this.column(name);
+      sums = new PrefixSum(this.columnBuffers.get(name)!, this.head + this.count, this.head);
       this.prefixSums.set(name, sums);
     }
     return sums;
   }
 
   firstTime(): number {
-    return this.count > 0 ? this.timeBuffer[0]! : NaN;
+    return this.count > 0 ? this.timeBuffer[this.head]! : NaN;
   }
 
   lastTime(): number {
-    return this.count > 0 ? this.timeBuffer[this.count - 1]! : NaN;
+    return this.count > 0 ? this.timeBuffer[this.head + this.count - 1]! : NaN;
   }
 
   /** Bytes held on the CPU, pyramids included. */
@@ -106,11 +165,12 @@ export class SeriesStore {
    * Streams new rows in. A first row whose time equals the last stored time replaces that row
    * (the "update the last bar" of live charts); every other row must be later than the last.
    * Validates everything before changing anything, so a bad batch leaves the store untouched.
-   * Returns how many rows were appended and whether the last row was updated.
+   * Rows beyond the bounds drop from the front. Returns how many rows were appended and dropped
+   * and whether the last row was updated.
    */
-  append(data: ColumnarData): { appended: number; updatedLast: boolean } {
+  append(data: ColumnarData): AppendResult {
     const incoming = data.time;
-    if (incoming.length === 0) return { appended: 0, updatedLast: false };
+    if (incoming.length === 0) return { appended: 0, updatedLast: false, dropped: 0 };
     for (const name of Object.keys(data.columns)) {
       if (!this.columnBuffers.has(name)) {
         throw new DataError(`appended column "${name}" is not in the chart's data (columns: ${this.columnNames.join(', ')})`, { code: 'length-mismatch', column: name });
@@ -127,36 +187,159 @@ export class SeriesStore {
 
     let from = 0;
     if (updatesLast) {
-      const at = this.count - 1;
+      const at = this.head + this.count - 1;
       for (const [name, column] of Object.entries(data.columns)) this.writable(name)[at] = column[0]!;
       for (const [name, pyramid] of this.pyramids) pyramid.refreshLast(this.columnBuffers.get(name)!);
       for (const [name, sums] of this.prefixSums) sums.refreshLast(this.columnBuffers.get(name)!);
       from = 1;
     }
-    const added = incoming.length - from;
+    let added = incoming.length - from;
+    let dropped = 0;
     if (added > 0) {
-      const newCount = this.count + added;
-      // Growing allocates a new buffer when capacity runs out; a borrowed one has none spare, so
-      // it is never written (grow copies it, and it stops being borrowed).
-      this.timeBuffer = grow(this.timeBuffer, this.count, newCount);
-      this.borrowed.delete('time');
-      this.timeBuffer.set(incoming.subarray(from), this.count);
-      for (const [name, column] of Object.entries(data.columns)) {
-        const buffer = this.borrowed.delete(name) ? grow(this.columnBuffers.get(name)!.subarray(0, this.count), this.count, newCount) : grow(this.columnBuffers.get(name)!, this.count, newCount);
-        buffer.set(column.subarray(from), this.count);
-        this.columnBuffers.set(name, buffer);
+      // Bounded: what will not be kept is not even copied (a batch longer than maxPoints keeps its tail).
+      const drop = this.rowsToDrop(this.count + added, incoming[incoming.length - 1]!, incoming, from);
+      if (drop > this.count) {
+        const skip = drop - this.count;
+        from += skip;
+        added -= skip;
       }
-      this.count = newCount;
-      for (const [name, pyramid] of this.pyramids) pyramid.extend(this.columnBuffers.get(name)!, newCount);
-      for (const [name, sums] of this.prefixSums) sums.extend(this.columnBuffers.get(name)!, newCount);
+      // Stored rows that go; incoming rows skipped above were never stored.
+      dropped = Math.min(drop, this.count);
+      this.dropFront(dropped);
+      if (!this.extendBorrowed(data, from, added)) this.write(data, from, added);
     }
     this.version++;
-    return { appended: added, updatedLast: updatesLast };
+    return { appended: added, updatedLast: updatesLast, dropped };
+  }
+
+  /** Rows to drop so that `total` rows ending at `lastTime` fit the bounds. */
+  private rowsToDrop(total: number, lastTime: number, incoming?: Float64Array, from = 0): number {
+    const { maxPoints, windowMs } = this.limits;
+    let drop = maxPoints !== null ? Math.max(0, total - maxPoints) : 0;
+    if (windowMs !== null && total > 0) {
+      const oldest = lastTime - windowMs;
+      // Rows strictly older than the window: first among the stored rows, then among the incoming ones.
+      let old = lowerBound(this.time, this.count, oldest);
+      if (old === this.count && incoming) old += lowerBound(incoming.subarray(from), incoming.length - from, oldest);
+      drop = Math.max(drop, old);
+    }
+    return Math.min(drop, total);
+  }
+
+  /** Drops the first `n` stored rows: O(1) (the head and the pyramids' origins move). */
+  private dropFront(n: number): void {
+    if (n <= 0) return;
+    this.head += n;
+    this.count -= n;
+    this.droppedTotal += n;
+    for (const pyramid of this.pyramids.values()) pyramid.dropFront(n);
+    for (const sums of this.prefixSums.values()) sums.dropFront(n);
+  }
+
+  /**
+   * Zero-copy streaming: when every stored column is still the caller's array and every incoming
+   * column continues it in the same ArrayBuffer (the caller preallocated its columns and appends
+   * views of the next rows, uPlot's way of streaming), the store's columns just become longer
+   * views: nothing is copied. A bounded store then moves the start of its views past dropped
+   * rows once they outnumber the kept ones (the pyramids are rebuilt lazily over the new views),
+   * so its own memory stays flat. False (nothing changed) when the columns do not line up.
+   */
+  private extendBorrowed(data: ColumnarData, from: number, added: number): boolean {
+    const end = this.head + this.count;
+    const continues = (stored: Float64Array, name: string, incoming: Float64Array): boolean =>
+      this.borrowed.has(name) && stored.buffer === incoming.buffer && stored.byteOffset + end * 8 === incoming.byteOffset + from * 8 && stored.byteOffset + (end + added) * 8 <= stored.buffer.byteLength;
+    if (!continues(this.timeBuffer, 'time', data.time)) return false;
+    for (const [name, column] of Object.entries(data.columns)) if (!continues(this.columnBuffers.get(name)!, name, column)) return false;
+    const longer = (stored: Float64Array) => new Float64Array(stored.buffer, stored.byteOffset, end + added);
+    this.timeBuffer = longer(this.timeBuffer);
+    for (const [name, buffer] of this.columnBuffers) this.columnBuffers.set(name, longer(buffer));
+    this.count += added;
+    const bounded = this.limits.maxPoints !== null || this.limits.windowMs !== null;
+    if (bounded && this.head > this.count) {
+      const rebase = (stored: Float64Array) => new Float64Array(stored.buffer, stored.byteOffset + this.head * 8, this.count);
+      this.timeBuffer = rebase(this.timeBuffer);
+      for (const [name, buffer] of this.columnBuffers) this.columnBuffers.set(name, rebase(buffer));
+      this.head = 0;
+      this.pyramids.clear();
+      this.prefixSums.clear();
+      return true;
+    }
+    for (const [name, pyramid] of this.pyramids) pyramid.extend(this.columnBuffers.get(name)!, end + added);
+    for (const [name, sums] of this.prefixSums) sums.extend(this.columnBuffers.get(name)!, end + added);
+    return true;
+  }
+
+  /** Writes rows [from, from + added) of `data` after the stored rows, compacting or growing buffers as needed. */
+  private write(data: ColumnarData, from: number, added: number): void {
+    const needed = this.head + this.count + added;
+    if (needed > this.capacity()) {
+      if (this.head > 0 && this.limits.maxPoints !== null) this.compact(this.count + added);
+      else if (this.head > this.count) this.compact(this.count + added);
+    }
+    const at = this.head + this.count;
+    const end = at + added;
+    // Grows allocate a new buffer when capacity runs out; a borrowed one has none spare, so it is
+    // never written (grow copies it, and it stops being borrowed).
+    this.timeBuffer = this.grow(this.timeBuffer, 'time', end);
+    this.timeBuffer.set(data.time.subarray(from, from + added), at);
+    for (const [name, column] of Object.entries(data.columns)) {
+      const buffer = this.grow(this.columnBuffers.get(name)!, name, end);
+      buffer.set(column.subarray(from, from + added), at);
+      this.columnBuffers.set(name, buffer);
+    }
+    this.count += added;
+    for (const [name, pyramid] of this.pyramids) pyramid.extend(this.columnBuffers.get(name)!, end);
+    for (const [name, sums] of this.prefixSums) sums.extend(this.columnBuffers.get(name)!, end);
+  }
+
+  /** The smallest capacity of the buffers (they grow together). */
+  private capacity(): number {
+    let capacity = this.borrowed.has('time') ? 0 : this.timeBuffer.length;
+    for (const [name, buffer] of this.columnBuffers) capacity = Math.min(capacity, this.borrowed.has(name) ? 0 : buffer.length);
+    return capacity;
+  }
+
+  /**
+   * Moves the live rows to the start of the buffers (in place when the buffers are the store's
+   * own and large enough for `needed` rows, else into fresh ones of the ring's capacity). The
+   * pyramids are dropped and rebuilt on their next use, with their blocks aligned to the new start.
+   */
+  private compact(needed: number): void {
+    const capacity = this.capacityFor(needed);
+    const move = (buffer: Float64Array, name: string): Float64Array => {
+      if (!this.borrowed.delete(name) && buffer.length >= capacity) {
+        buffer.copyWithin(0, this.head, this.head + this.count);
+        return buffer;
+      }
+      const fresh = new Float64Array(capacity);
+      fresh.set(buffer.subarray(this.head, this.head + this.count));
+      return fresh;
+    };
+    this.timeBuffer = move(this.timeBuffer, 'time');
+    for (const [name, buffer] of this.columnBuffers) this.columnBuffers.set(name, move(buffer, name));
+    this.head = 0;
+    this.pyramids.clear();
+    this.prefixSums.clear();
+  }
+
+  /** Capacity for `needed` rows: a bounded store's ring (2 × maxPoints), else 1.5× growth. */
+  private capacityFor(needed: number): number {
+    const max = this.limits.maxPoints;
+    if (max !== null) return Math.max(needed, 2 * max, 1024);
+    return Math.max(needed, 1024);
+  }
+
+  /** A buffer with room for `needed` entries from its start, doubling capacity so appends stay amortized O(1). */
+  private grow(buffer: Float64Array, name: string, needed: number): Float64Array {
+    const borrowed = this.borrowed.delete(name);
+    if (!borrowed && buffer.length >= needed) return buffer;
+    const used = this.head + this.count;
+    const max = this.limits.maxPoints;
+    const capacity = max !== null ? Math.max(needed, 2 * max, 1024) : Math.max(needed, Math.ceil(buffer.length * 1.5), 1024);
+    return resized(buffer.subarray(0, used), capacity);
   }
 }
 
-/** Returns a buffer with room for `needed` entries, doubling capacity so appends stay amortized O(1). */
-function grow(buffer: Float64Array, used: number, needed: number): Float64Array {
-  if (buffer.length >= needed) return buffer;
-  return resized(buffer.subarray(0, used), Math.max(needed, Math.ceil(buffer.length * 1.5), 1024));
+function positiveOrNull(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
 }

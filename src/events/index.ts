@@ -14,3 +14,4 @@ export * from './gpu-annotation-change.js';
 export * from './gpu-drawing-mode.js';
 export * from './gpu-camera-change.js';
 export * from './gpu-tiles.js';
+export * from './gpu-renderer-change.js';

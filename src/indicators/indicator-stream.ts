@@ -54,6 +54,13 @@ const MIN_CAPACITY = 1024;
  * `displacement` valid bars later) are written back into the earlier row when it becomes known,
  * exactly where the batch function puts it; the last `displacement` valid bars stay NaN, as in
  * the batch output.
+ *
+ * Bounded streams (a store with `maxPoints` or a time window) drop their oldest rows: `sync`
+ * takes how many (`dropped`) and the stream drops the same rows from its outputs in O(1) (a head
+ * offset into the output buffers; the pyramids' origins move). The outputs of the kept rows stay
+ * what they were: computed with the whole history the stream has seen (an EMA does not restart
+ * at the new first row), i.e. the rows [dropped, …) of the batch function over every row ever
+ * synced. Buffers are compacted in place when full, so memory stays flat.
  */
 export class IndicatorStream {
   readonly type: string;
@@ -74,6 +81,10 @@ export class IndicatorStream {
   private stepper: BarStepper;
   private buffers: Float64Array[];
   private count = 0;
+  /** Buffer index of row 0 (rows before it were dropped). */
+  private head = 0;
+  /** validRows[validHead …] are the valid rows not dropped yet. */
+  private validHead = 0;
   private readonly x: number[];
   /** Rows whose inputs are all finite, in order (kept only when an output has a negative offset). */
   private validRows = new Uint32Array(0);
@@ -111,7 +122,7 @@ export class IndicatorStream {
   /** Every output as a view of rows [0, length) (new views on each read). */
   get outputs(): Record<string, Float64Array> {
     const out: Record<string, Float64Array> = {};
-    this.outputNames.forEach((name, k) => (out[name] = this.buffers[k]!.subarray(0, this.count)));
+    this.outputNames.forEach((name, k) => (out[name] = this.buffers[k]!.subarray(this.head, this.head + this.count)));
     return out;
   }
 
@@ -120,7 +131,8 @@ export class IndicatorStream {
    * when the stream grows past its capacity and on `reset`, so do not keep it across calls.
    */
   column(name: string): Float64Array {
-    return this.buffers[this.indexOf(name)]!;
+    const buffer = this.buffers[this.indexOf(name)]!;
+    return this.head === 0 ? buffer : buffer.subarray(this.head);
   }
 
   /** One output as a view of rows [0, length). */
@@ -139,7 +151,7 @@ export class IndicatorStream {
     const k = this.indexOf(name);
     let pyramid = this.pyramids[k];
     if (!pyramid) {
-      pyramid = new MinMaxPyramid(this.buffers[k]!, this.coverage(k));
+      pyramid = new MinMaxPyramid(this.buffers[k]!, this.head + this.coverage(k), this.head);
       this.pyramids[k] = pyramid;
     }
     return pyramid;
@@ -163,6 +175,8 @@ export class IndicatorStream {
     this.buffers = this.outputNames.map(() => new Float64Array(capacity));
     this.validRows = this.hasNegativeOffset ? new Uint32Array(capacity) : new Uint32Array(0);
     this.validCount = 0;
+    this.validHead = 0;
+    this.head = 0;
     this.pyramids.fill(null);
     this.count = 0;
     const window = WINDOWS[this.type]?.(this.params);
@@ -208,20 +222,23 @@ export class IndicatorStream {
    * Returns the first row whose output values may have changed (length when none did): the
    * revised row, the first appended row, or for chikou the earlier row its value belongs to —
    * what a consumer has to re-upload.
+   * `dropped` rows were removed from the front first (a bounded store's ring): the outputs drop
+   * them too, and the row numbers above count after the drop.
    * Throws like `reset` for a missing or short column, before changing anything.
    */
-  sync(columns: IndicatorColumns, length: number, appended: number, updatedLast: boolean): number {
+  sync(columns: IndicatorColumns, length: number, appended: number, updatedLast: boolean, dropped = 0): number {
     const inputs = this.inputsFor(columns, length);
     const previous = length - appended;
-    if (!(appended >= 0) || previous !== this.count) {
+    if (!(appended >= 0) || !(dropped >= 0) || dropped > this.count || previous !== this.count - dropped) {
       this.reset(columns, length);
       return 0;
     }
+    if (dropped > 0) this.dropFront(dropped);
     let first = length;
     const revise = updatedLast && previous > 0;
     if (revise) first = this.reviseLast(inputs, previous - 1);
     if (appended > 0) {
-      this.reserve(length);
+      this.reserve(this.head + length);
       for (let i = previous; i < length; i++) {
         const changed = this.row(inputs, i, true);
         if (changed < first) first = changed;
@@ -236,10 +253,10 @@ export class IndicatorStream {
         // Values land at or after the pyramid's last point (see `coverage`).
         pyramid.refreshLast(values);
         const covered = this.coverage(k);
-        if (covered > pyramid.size) pyramid.extend(values, covered);
+        if (covered > pyramid.size) pyramid.extend(values, this.head + covered);
       } else {
         if (revise) pyramid.refreshLast(values);
-        if (appended > 0) pyramid.extend(values, length);
+        if (appended > 0) pyramid.extend(values, this.head + length);
       }
     }
     return first;
@@ -275,15 +292,37 @@ export class IndicatorStream {
   private coverage(k: number): number {
     const off = this.offsets[k]!;
     if (off >= 0) return this.count;
-    const last = this.count - 1;
+    const last = this.head + this.count - 1;
     const lastValid = this.validCount > 0 && this.validRows[this.validCount - 1] === last;
     const before = lastValid ? this.validCount - 1 : this.validCount;
-    return before + off >= 0 ? this.validRows[before + off]! + 1 : 0;
+    return before + off >= 0 ? Math.max(0, this.validRows[before + off]! + 1 - this.head) : 0;
   }
 
+  /** The first `n` rows were dropped: O(1) (the head and the pyramids' origins move). */
+  private dropFront(n: number): void {
+    this.head += n;
+    this.count -= n;
+    while (this.validHead < this.validCount && this.validRows[this.validHead]! < this.head) this.validHead++;
+    for (const pyramid of this.pyramids) pyramid?.dropFront(n);
+  }
+
+  /** Room for `needed` buffer entries: the live rows move back to the start first (compaction), then buffers grow. */
   private reserve(needed: number): void {
     const capacity = this.buffers[0]!.length;
     if (capacity >= needed) return;
+    if (this.head > 0) {
+      const head = this.head;
+      for (const buffer of this.buffers) buffer.copyWithin(0, head, head + this.count);
+      if (this.hasNegativeOffset) {
+        for (let v = this.validHead; v < this.validCount; v++) this.validRows[v - this.validHead] = this.validRows[v]! - head;
+        this.validCount -= this.validHead;
+        this.validHead = 0;
+      }
+      this.head = 0;
+      this.pyramids.fill(null); // rebuilt on next use, aligned to the new start
+      needed -= head;
+      if (capacity >= needed) return;
+    }
     const next = Math.max(needed, capacity * 2, MIN_CAPACITY);
     this.buffers = this.buffers.map((b) => resized(b, next));
     if (this.hasNegativeOffset) this.validRows = resized(this.validRows, next);
@@ -314,15 +353,20 @@ export class IndicatorStream {
     return this.write(i, valid);
   }
 
-  /** Writes the outputs of row i after the stepper consumed it (or skipped it, when not valid). */
-  private write(i: number, valid: boolean): number {
+  /**
+   * Writes the outputs of row `row` after the stepper consumed it (or skipped it, when not
+   * valid); returns the first row written. Rows are counted from the head, as everywhere.
+   */
+  private write(row: number, valid: boolean): number {
+    const head = this.head;
+    const i = row + head;
     const out = this.stepper.out;
     const buffers = this.buffers;
     let first = i;
     if (!this.hasNegativeOffset) {
       if (valid) for (let k = 0; k < buffers.length; k++) buffers[k]![i] = out[k]!;
       else for (let k = 0; k < buffers.length; k++) buffers[k]![i] = NaN;
-      return first;
+      return row;
     }
     const v = this.validCount;
     if (valid) this.validRows[this.validCount++] = i;
@@ -336,25 +380,29 @@ export class IndicatorStream {
       buffers[k]![i] = NaN;
       if (valid && v + off >= 0) {
         const target = this.validRows[v + off]!;
+        // A row already dropped keeps nothing.
+        if (target < head) continue;
         buffers[k]![target] = out[k]!;
         if (target < first) first = target;
       }
     }
-    return first;
+    return first - head;
   }
 
   /** Row i (the last one) was revised: undo its effects, then step it again. */
   private reviseLast(inputs: ArrayLike<number>[], i: number): number {
+    const head = this.head;
     let first = i;
-    if (this.hasNegativeOffset && this.validCount > 0 && this.validRows[this.validCount - 1] === i) {
+    if (this.hasNegativeOffset && this.validCount > this.validHead && this.validRows[this.validCount - 1] === i + head) {
       // It was valid: forget it, and clear the earlier rows it had written to.
       this.validCount--;
       for (let k = 0; k < this.buffers.length; k++) {
         const off = this.offsets[k]!;
         if (off < 0 && this.validCount + off >= 0) {
           const target = this.validRows[this.validCount + off]!;
+          if (target < head) continue;
           this.buffers[k]![target] = NaN;
-          if (target < first) first = target;
+          if (target - head < first) first = target - head;
         }
       }
     }

@@ -27,6 +27,12 @@ export interface FrameStats {
   renderer: 'webgpu' | 'canvas2d';
   /** Bytes of GPU memory (or canvas memory for Canvas2D) the chart holds. */
   memoryBytes: number;
+  /**
+   * For back-to-back frames (this one started less than 1.5 refreshes after the previous one
+   * ended: the page wants frames as fast as they come), the time since the previous frame
+   * started: what a frame really costs, presentation and deferred rasterization included. Else null.
+   */
+  intervalMs?: number | null;
 }
 
 export type FrameListener = (stats: FrameStats) => void;

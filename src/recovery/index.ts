@@ -29,3 +29,12 @@ export {
   type FallbackNotice,
   type QualityDegradation,
 } from './renderer-supervisor.js';
+export {
+  RendererChooser,
+  DEFAULT_RENDERER_CHOICE,
+  isSoftwareAdapter,
+  type RendererChoice,
+  type RendererChoiceOptions,
+  type RendererMeasurement,
+  type AdapterFacts,
+} from './renderer-choice.js';

@@ -145,6 +145,12 @@ export interface SupervisorEvents<K extends SupervisorKinds> {
   ready(renderer: 'webgpu' | 'canvas2d'): void;
   fallback(notice: FallbackNotice<K>): void;
   recovery(detail: RecoveryDetail): void;
+  /**
+   * `renderer="auto"` switched backends: the renderer drawing until now is handed over instead of
+   * disposed, so that its canvas keeps the last picture until the new renderer has drawn (the
+   * element disposes it then). Without this member it is disposed at once.
+   */
+  retire?(renderer: K['renderer']): void;
 }
 
 /** The chart's settings, read when needed (they change under the supervisor). */
@@ -185,6 +191,8 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
   renderer: K['renderer'] | null = null;
   lifecycle = new Lifecycle();
   preference: RendererPreference = 'auto';
+  /** The backend `auto` draws with when both work (renderer-choice.ts decides; WebGPU until told). */
+  autoKind: 'webgpu' | 'canvas2d' = 'webgpu';
   /** Opens after repeated device failures (losses, failed requests). */
   readonly breaker: CircuitBreaker;
   /** Opens after repeated pipeline failures (a shader that does not compile, a pipeline that does not validate). */
@@ -219,6 +227,8 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
   private limitClamped = false;
   /** The memory budget the current WebGPU renderer was created with: a change rebuilds it. */
   private builtBudget: number | null = null;
+  /** Set while `auto` switches backends: the renderer being replaced is retired, not disposed. */
+  private switching = false;
 
   constructor(world: SupervisorWorld<K>) {
     this.factory = world.factory;
@@ -306,6 +316,10 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
       this.useCanvas2d('requested', 'Canvas2D was requested (renderer="canvas2d").');
       return;
     }
+    if (this.preference === 'auto' && this.autoKind === 'canvas2d') {
+      this.useChosenCanvas2d();
+      return;
+    }
     try {
       await this.startWebGpu(generation);
     } catch (error) {
@@ -344,6 +358,41 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
         this.fallBack('pipeline-failed', error instanceof Error ? error.message : String(error));
       },
     );
+  }
+
+  /**
+   * `renderer="auto"` measured the other backend faster (or tries it): switch to `kind` without
+   * leaving a blank frame (the renderer drawing now is retired, see SupervisorEvents.retire). Only
+   * from a healthy state: a chart on Canvas2D because WebGPU failed stays with the recovery.
+   */
+  async switchAuto(kind: 'webgpu' | 'canvas2d'): Promise<void> {
+    this.autoKind = kind;
+    if (this.preference !== 'auto' || !this.chart.isConnected) return;
+    const state = this.lifecycle.state;
+    if (this.renderer?.kind === kind || (state !== 'ready' && state !== 'degraded')) return;
+    this.switching = true;
+    try {
+      if (kind === 'canvas2d') {
+        this.useChosenCanvas2d();
+        return;
+      }
+      const generation = ++this.generation;
+      try {
+        await this.startWebGpu(generation);
+      } catch (error) {
+        if (generation !== this.generation) return;
+        this.switching = false;
+        if (error instanceof PipelineFailureError) {
+          this.pipelineFallBack(error);
+          return;
+        }
+        const unavailable = this.factory.unavailable(error);
+        this.breaker.recordFailure(unavailable);
+        this.fallBack(unavailable.reason, unavailable.message);
+      }
+    } finally {
+      this.switching = false;
+    }
   }
 
   /** The shared device was lost (the element forwards DeviceManager's event). */
@@ -533,6 +582,33 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
     return true;
   }
 
+  /** Canvas2D chosen by `auto` for speed: nothing failed, so the chart is `ready` and no fallback is reported. */
+  private useChosenCanvas2d(): void {
+    let created: K['renderer'] | null;
+    try {
+      created = this.factory.createCanvas2d();
+    } catch (error) {
+      this.autoKind = 'webgpu';
+      this.events.showMessage(`No renderer could be created: ${String(error)}`);
+      return;
+    }
+    if (!created) return;
+    this.dropRenderer();
+    this.renderer = created;
+    this.surface = null;
+    this.pipelineFailures = [];
+    this.clearPipelineRetry();
+    this.clearProbe();
+    this.events.showMessage(null);
+    this.events.rendererChanged(created);
+    if (this.limitClamped) this.events.degradationChanged(null);
+    this.move('ready', 'Canvas2D chosen by renderer="auto"');
+    if (!this.readyFired) {
+      this.readyFired = true;
+      this.events.ready('canvas2d');
+    }
+  }
+
   /**
    * WebGPU failed: Canvas2D unless the page insisted on WebGPU; a probe later tries WebGPU again
    * when `breaker` (default: the device breaker) lets one through.
@@ -625,7 +701,8 @@ export class RendererSupervisor<K extends SupervisorKinds = SupervisorKinds> {
   /** Disposes the current renderer, if any, and says so (another is about to take its place). */
   private dropRenderer(): void {
     if (!this.renderer) return;
-    this.renderer.dispose();
+    if (this.switching && this.events.retire) this.events.retire(this.renderer);
+    else this.renderer.dispose();
     this.renderer = null;
     this.events.rendererChanged(null);
   }

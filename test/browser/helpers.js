@@ -2,6 +2,11 @@
 import '../../dist/define/index.js';
 import { rng } from '../../demo/sample-data.js';
 
+// These tests exercise WebGPU on SwiftShader under renderer="auto": keep `auto` on WebGPU there
+// (a software adapter otherwise starts on Canvas2D) and off measured switching, so timing noise
+// cannot move a test to the other backend. test/browser/renderer-choice.test.js tests the choice.
+/** @type {typeof import('../../dist/index.js').GpuChart} */ (customElements.get('gpu-chart')).rendererChoice = { softwareAdapter: 'webgpu', measure: false };
+
 export function assert(condition, message) {
   if (!condition) throw new Error(`assertion failed: ${message}`);
 }

@@ -31,7 +31,8 @@ test('defaults: an empty config resolves to every default', () => {
   assert.deepEqual(config.text, { fontSize: 12, fontFamily: 'system-ui, sans-serif' });
   assert.deepEqual(config.annotations, []);
   assert.deepEqual(config.camera, {}, '3D charts: the default camera unless one is configured');
-  assert.deepEqual(Object.keys(config).sort(), ['annotations', 'axes', 'camera', 'colors', 'features', 'grid', 'indicators', 'quality', 'series', 'shaders', 'telemetry', 'text', 'theme', 'timeZone']);
+  assert.deepEqual(config.streaming, {}, 'no stream bound unless one is set');
+  assert.deepEqual(Object.keys(config).sort(), ['annotations', 'axes', 'camera', 'colors', 'features', 'grid', 'indicators', 'quality', 'series', 'shaders', 'streaming', 'telemetry', 'text', 'theme', 'timeZone']);
 });
 
 test('defaults fill around partial settings', () => {

@@ -405,3 +405,51 @@ test('a start superseded while its device was requested drops its result', async
   assert.equal(world.created.length, 0, 'the superseded start created no WebGPU renderer');
   assert.equal(supervisor.state, 'fallback');
 });
+
+test('renderer="auto" switches backends for speed: ready throughout, no fallback event, the old renderer retired (not disposed) until the new one drew', async () => {
+  const { supervisor, world } = setup();
+  const retired = [];
+  // The element's controller passes `retire`; this world's sink did not: add it.
+  supervisor['events'].retire = (renderer) => retired.push(renderer);
+  supervisor.autoKind = 'canvas2d';
+  await supervisor.start();
+  assert.equal(supervisor.renderer.kind, 'canvas2d');
+  assert.equal(supervisor.state, 'ready', 'a chosen Canvas2D is not a fallback');
+  assert.deepEqual(world.of('ready'), [{ value: 'canvas2d' }]);
+  assert.deepEqual(world.of('fallback'), []);
+  const canvas = /** @type {any} */ (supervisor.renderer);
+
+  await supervisor.switchAuto('webgpu');
+  assert.equal(supervisor.renderer.kind, 'webgpu');
+  assert.equal(supervisor.state, 'ready');
+  assert.deepEqual(retired, [canvas], 'the Canvas2D renderer is handed over, not disposed');
+  assert.equal(canvas.disposed, false);
+  const gpu = /** @type {any} */ (supervisor.renderer);
+
+  await supervisor.switchAuto('canvas2d');
+  assert.equal(supervisor.renderer.kind, 'canvas2d');
+  assert.deepEqual(retired, [canvas, gpu]);
+  assert.equal(gpu.disposed, false);
+  assert.deepEqual(world.of('fallback'), [], 'speed switches are not failures');
+  assert.deepEqual(world.of('ready'), [{ value: 'canvas2d' }], 'ready fires once');
+
+  // Pinned: auto switches are ignored.
+  supervisor.preference = 'webgpu';
+  await supervisor.switchAuto('webgpu');
+  assert.equal(supervisor.renderer.kind, 'canvas2d');
+});
+
+test('renderer="auto" does not switch while the device is recovering: the recovery owns the renderer', async (t) => {
+  quiet(t);
+  const { supervisor, world } = setup();
+  supervisor['events'].retire = () => {};
+  await supervisor.start();
+  world.deviceOutcomes = ['fail', 'fail'];
+  supervisor.deviceLost('unknown', 'gone');
+  await settle();
+  assert.equal(supervisor.state, 'recovering');
+  await supervisor.switchAuto('canvas2d');
+  assert.equal(supervisor.renderer, null, 'no Canvas2D renderer slipped in during the recovery');
+  assert.equal(supervisor.state, 'recovering');
+  assert.equal(supervisor.autoKind, 'canvas2d', 'remembered for the next start');
+});

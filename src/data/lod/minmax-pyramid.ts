@@ -9,6 +9,12 @@
  * complete block that fits, and scans single points at the edges (< 16 each), so a query over any
  * range costs O(levels) node reads. Appending completes blocks as they fill, so building is O(N)
  * once and O(1) amortized per appended point.
+ *
+ * Bounded streams (SeriesStore with `maxPoints`) drop their oldest rows by moving an origin
+ * (`dropFront`): indices given to and returned by `rangeMinMax` are relative to it, while nodes
+ * stay aligned to the start of the buffer. A query never takes a block that starts before the
+ * origin (it starts at or after it and only takes aligned blocks inside the range), so the nodes
+ * of dropped rows are simply never read again, and dropping costs nothing.
  */
 export const BASE_BLOCK = 16;
 const BRANCH = 4;
@@ -21,16 +27,31 @@ export class MinMaxPyramid {
   private readonly maxs: Uint32Array[] = [];
   private readonly counts: number[] = [];
   private values: ArrayLike<number>;
+  /** Points of `values` covered, from the buffer's start (the origin included). */
   private length = 0;
+  /** Buffer index of point 0 (rows before it were dropped). */
+  private origin = 0;
 
-  constructor(values: ArrayLike<number>, length = values.length) {
+  /** `origin`: the buffer index of point 0 (nodes are still built from the buffer's start). */
+  constructor(values: ArrayLike<number>, length = values.length, origin = 0) {
     this.values = values;
+    this.origin = Math.max(0, Math.min(origin, length));
     this.extend(values, length);
   }
 
-  /** Points covered (complete or not). */
+  /** Points covered (complete or not), from the origin. */
   get size(): number {
-    return this.length;
+    return this.length - this.origin;
+  }
+
+  /** Buffer index of point 0. */
+  get start(): number {
+    return this.origin;
+  }
+
+  /** The first `count` points were dropped: point `count` becomes point 0. O(1). */
+  dropFront(count: number): void {
+    this.origin = Math.min(this.length, this.origin + Math.max(0, count));
   }
 
   /** Bytes held by the node arrays. */
@@ -42,7 +63,7 @@ export class MinMaxPyramid {
 
   /**
    * Takes the column after an append (the array may have been reallocated) and completes every
-   * block that is now full.
+   * block that is now full. `length` counts from the buffer's start (the origin included).
    */
   extend(values: ArrayLike<number>, length: number): void {
     this.values = values;
@@ -86,12 +107,13 @@ export class MinMaxPyramid {
    */
   rangeMinMax(start: number, end: number, out: Uint32Array): Uint32Array {
     const values = this.values;
+    const origin = this.origin;
     let minIndex = NO_INDEX;
     let maxIndex = NO_INDEX;
     let minValue = Infinity;
     let maxValue = -Infinity;
-    let i = Math.max(0, start);
-    const stop = Math.min(end, this.length);
+    let i = Math.max(0, start) + origin;
+    const stop = Math.min(end + origin, this.length);
     while (i < stop) {
       // The largest complete block aligned at i that fits inside [i, stop).
       let level = -1;
@@ -119,8 +141,8 @@ export class MinMaxPyramid {
       }
       i += size;
     }
-    out[0] = minIndex;
-    out[1] = maxIndex;
+    out[0] = minIndex === NO_INDEX ? NO_INDEX : minIndex - origin;
+    out[1] = maxIndex === NO_INDEX ? NO_INDEX : maxIndex - origin;
     return out;
   }
 

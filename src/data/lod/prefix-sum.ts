@@ -15,6 +15,9 @@
  * i.e. the correctly rounded range sum give or take an ulp for any realistic column.
  *
  * Memory: 20 bytes per point (two float64 parts and a uint32 count).
+ *
+ * Bounded streams drop their oldest rows by moving an origin (`dropFront`): ranges are relative
+ * to it, entries stay indexed from the buffer's start (SeriesStore rebuilds when it compacts).
  */
 export class PrefixSum {
   /** hi[i] + lo[i] = sum of the finite values of [0, i). Entry 0 is 0. */
@@ -23,8 +26,12 @@ export class PrefixSum {
   /** counts[i] = number of finite values in [0, i). */
   private counts: Uint32Array;
   private length = 0;
+  /** Buffer index of point 0. */
+  private origin = 0;
 
-  constructor(values: ArrayLike<number>, length = values.length) {
+  /** `origin`: buffer index of point 0; `length` counts from the buffer's start. */
+  constructor(values: ArrayLike<number>, length = values.length, origin = 0) {
+    this.origin = Math.max(0, Math.min(origin, length));
     const capacity = Math.max(length, 16) + 1;
     this.hi = new Float64Array(capacity);
     this.lo = new Float64Array(capacity);
@@ -32,9 +39,14 @@ export class PrefixSum {
     this.extend(values, length);
   }
 
-  /** Points covered. */
+  /** Points covered, from the origin. */
   get size(): number {
-    return this.length;
+    return this.length - this.origin;
+  }
+
+  /** The first `count` points were dropped: point `count` becomes point 0. O(1). */
+  dropFront(count: number): void {
+    this.origin = Math.min(this.length, this.origin + Math.max(0, count));
   }
 
   /** Bytes held by the prefix arrays (spare capacity included). */
@@ -57,8 +69,8 @@ export class PrefixSum {
 
   /** Sum of the finite values in [start, end) (clamped to the covered points; 0 when empty). */
   sum(start: number, end: number): number {
-    const a = Math.max(0, start);
-    const b = Math.min(end, this.length);
+    const a = Math.max(0, start) + this.origin;
+    const b = Math.min(end + this.origin, this.length);
     if (b <= a) return 0;
     const hiB = this.hi[b]!;
     const hiA = this.hi[a]!;
@@ -71,8 +83,8 @@ export class PrefixSum {
 
   /** Number of finite values in [start, end). */
   count(start: number, end: number): number {
-    const a = Math.max(0, start);
-    const b = Math.min(end, this.length);
+    const a = Math.max(0, start) + this.origin;
+    const b = Math.min(end + this.origin, this.length);
     return b <= a ? 0 : this.counts[b]! - this.counts[a]!;
   }
 

@@ -21,9 +21,11 @@ export interface ConfigAttributes {
   density?: 'on' | 'off';
   /** Default of scatter series' grid clustering (issue 11). */
   cluster?: 'grid' | 'off';
+  /** `max-points`: streaming.maxPoints (issue 16). */
+  maxPoints?: number;
 }
 
-export const CONFIG_ATTRIBUTE_PROPERTIES = ['type', 'theme', 'timeZone', 'yScale', 'xAxis', 'noGrid', 'noLegend', 'interpolation', 'colormap', 'density', 'cluster'] as const;
+export const CONFIG_ATTRIBUTE_PROPERTIES = ['type', 'theme', 'timeZone', 'yScale', 'xAxis', 'noGrid', 'noLegend', 'interpolation', 'colormap', 'density', 'cluster', 'maxPoints'] as const;
 
 /** The attributes that were set, as a configuration layer (between the config object and runtime updates). */
 export function attributeLayer(attributes: ConfigAttributes): ChartConfigPatch {
@@ -42,13 +44,14 @@ export function attributeLayer(attributes: ConfigAttributes): ChartConfigPatch {
   }
   if (attributes.density !== undefined) layer.series = { ...layer.series, density: attributes.density };
   if (attributes.cluster !== undefined) layer.series = { ...layer.series, cluster: attributes.cluster };
+  if (attributes.maxPoints !== undefined && attributes.maxPoints !== null) layer.streaming = { maxPoints: attributes.maxPoints };
   if (attributes.noGrid) layer.grid = { visible: false };
   if (attributes.noLegend) layer.features = { legend: false };
   return layer;
 }
 
 /** Configuration paths of the attribute layer, by the attribute the author wrote. */
-const ATTRIBUTE_NAMES: Record<string, string> = { theme: 'theme', timeZone: 'time-zone', 'axes.y.scale': 'y-scale', 'axes.x.type': 'x-axis', 'series.type': 'type', 'series.heatmap.interpolation': 'interpolation', 'series.heatmap.colormap': 'colormap', 'series.density': 'density', 'series.cluster': 'cluster' };
+const ATTRIBUTE_NAMES: Record<string, string> = { theme: 'theme', timeZone: 'time-zone', 'axes.y.scale': 'y-scale', 'axes.x.type': 'x-axis', 'series.type': 'type', 'series.heatmap.interpolation': 'interpolation', 'series.heatmap.colormap': 'colormap', 'series.density': 'density', 'series.cluster': 'cluster', 'streaming.maxPoints': 'max-points' };
 
 /** Issues of the attribute layer name the attribute (`y-scale`), not the path (`axes.y.scale`). */
 export function nameAttributeIssues(issues: ConfigIssue[]): ConfigIssue[] {

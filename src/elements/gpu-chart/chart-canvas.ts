@@ -33,7 +33,7 @@ export class ChartCanvas implements ReactiveController {
   }
 
   get element(): HTMLCanvasElement | null {
-    return this.host.renderRoot.querySelector('canvas');
+    return this.host.renderRoot.querySelector('canvas:not(.retiring)');
   }
 
   /** Starts following the element's size (after the first render); the first callback measures. */
@@ -75,7 +75,11 @@ export class ChartCanvas implements ReactiveController {
     this.resized();
   };
 
-  /** The canvas for a renderer of this kind: the current one, or a fresh one in its place. */
+  /**
+   * The canvas for a renderer of this kind: the current one, or a fresh one beneath it. The old
+   * canvas stays on top, showing the last picture, until the new renderer has drawn (`frameDrawn`):
+   * switching renderers never shows a blank frame.
+   */
   canvasFor(kind: 'webgpu' | 'canvas2d'): HTMLCanvasElement | null {
     let canvas = this.element;
     if (!canvas) return null;
@@ -84,10 +88,17 @@ export class ChartCanvas implements ReactiveController {
       fresh.setAttribute('part', 'canvas');
       fresh.width = canvas.width;
       fresh.height = canvas.height;
-      canvas.replaceWith(fresh);
+      canvas.classList.add('retiring');
+      canvas.removeAttribute('part');
+      canvas.before(fresh);
       canvas = fresh;
     }
     this.kind = kind;
     return canvas;
+  }
+
+  /** A frame was drawn on the current canvas: the ones it replaced go. */
+  frameDrawn(): void {
+    for (const old of this.host.renderRoot.querySelectorAll('canvas.retiring')) old.remove();
   }
 }

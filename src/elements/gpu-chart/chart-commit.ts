@@ -59,6 +59,7 @@ export function prepareChart(bits: number, config: ChartConfig, parts: CommitPar
     // 3D charts: a changed configured camera becomes the view and its home (refused ones were reported by the schema).
     model.three.configure(config.camera);
     parts.intake.timeZoneChanged(config.timeZone);
+    parts.intake.setStreamBounds(config.streaming.maxPoints ?? null, config.streaming.windowMs ?? null);
     // The data is keyed differently on time and numeric axes: it is taken in again.
     if (xChanged) parts.intake.xAxisChanged();
     // 2D ↔ 3D (or a 3D type that wants other data): the data is taken in again.

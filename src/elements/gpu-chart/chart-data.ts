@@ -172,16 +172,25 @@ export class ChartData implements ReactiveController {
       // With a timeframe, the rows update the resampled bars (the newest one, or new ones).
       const shown = this.timeframes.active ? this.timeframes.append(normalized.data) : normalized.data;
       if (shown.time.length === 0) return;
-      const { appended, updatedLast } = this.model.append(shown);
+      const { appended, updatedLast, dropped } = this.model.append(shown);
       if (!hadData) this.resolveSeries();
       // Indicators follow the stream, stepping over the new rows only (O(1) per row for most).
       if (!hadData) this.indicators.recompute();
-      else if (this.indicators.size > 0) this.indicators.appended(appended, updatedLast);
+      else if (this.indicators.size > 0) this.indicators.appended(appended, updatedLast, dropped);
       this.host.invalidate(Invalidation.VIEW | Invalidation.OVERLAY);
       this.host.viewportChanged('data', false);
     } catch (error) {
       this.reportError(error, 'append');
     }
+  }
+
+  /**
+   * The stream bounds (config `streaming`): the store keeps at most `maxPoints` rows / `windowMs`
+   * of time, dropping the oldest; indicators drop the same rows.
+   */
+  setStreamBounds(maxPoints: number | null, windowMs: number | null): void {
+    const dropped = this.model.setStreamBounds({ maxPoints, windowMs });
+    if (dropped > 0 && this.indicators.size > 0) this.indicators.appended(0, false, dropped);
   }
 
   /** `timeframe` changed (null or '' shows the data as given again). */

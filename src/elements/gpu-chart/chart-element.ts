@@ -3,6 +3,7 @@ import { ChartModel, type CrosshairInfo } from '../../core/chart-model.js';
 import type { XAxisKind } from '../../core/scales.js';
 import type { ViewportChangeSource } from '../../core/viewport.js';
 import type { Renderer } from '../../render/renderer.js';
+import type { RendererChoiceOptions } from '../../recovery/renderer-choice.js';
 import type { LifecycleState } from '../../recovery/lifecycle.js';
 import type { ChartConfig } from '../../config/schema.js';
 import type { ConfigIssue } from '../../config/errors.js';
@@ -61,6 +62,13 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   /** Recovery timings (retry backoff, circuit breaker) for every chart on the page; tests shorten them. */
   static recovery: RecoveryOptions = DEFAULT_RECOVERY;
 
+  /**
+   * How `renderer="auto"` chooses, for every chart on the page (read when a chart starts):
+   * `softwareAdapter` (`canvas2d`: default), `measure` (switch by measured frames; default true),
+   * and the window and thresholds of renderer-choice.ts.
+   */
+  static rendererChoice: Partial<RendererChoiceOptions> = {};
+
   // ——— controllers: each owns its state ———
 
   protected readonly chartModel = new ChartModel();
@@ -75,6 +83,8 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     return this.chartModel;
   }
 
+  /** frameCount when replaced canvases were last let go (see the frame loop's `drawn` step). */
+  private retiredAt = -1;
   /** Chooses and replaces renderers, recovers from device loss, falls back to Canvas2D. */
   protected readonly renderers = new ChartRendererController(this);
   /** Configuration layers: preset, config file, `config`, attributes, runtime updates. */
@@ -85,13 +95,23 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   protected readonly frames = new ChartFrameLoop(this, this.chartModel, {
     prepare: (bits) => prepareChart(bits, this.configuration.config, this.commitParts),
     drawn: (frame) => {
+      // Only once the new renderer really drew (a frame that threw counts no frame): the canvas
+      // and renderer it replaced keep the picture until then.
+      if (frame && this.frames.renderer && this.frames.frameCount !== this.retiredAt) {
+        this.retiredAt = this.frames.frameCount;
+        this.surface.frameDrawn();
+        this.renderers.frameDrawn();
+      }
       this.overlay.frameDrawn(frame);
       this.axes3d.frameDrawn(frame);
       this.clusterLabels.frameDrawn(frame, this.frames.renderer);
       this.annotationLayer.frameDrawn();
       this.a11y.frameDrawn();
     },
-    measured: (stats) => this.quality.record(stats),
+    measured: (stats) => {
+      this.quality.record(stats);
+      this.renderers.recordFrame(stats);
+    },
   });
   /** The `<gpu-indicator>` children and configured indicators, computed over the data. */
   protected readonly indicators = new ChartIndicators(this.chartModel, () => this.invalidate(Invalidation.OVERLAY), (issues) => this.reportConfigIssues(issues));
@@ -274,6 +294,14 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   get memoryBudgetBytes(): number | null {
     const mb = this.configuration.config.quality.maxGpuMemoryMB;
     return mb ? mb * 1024 * 1024 : null;
+  }
+
+  get rendererChoiceOptions(): Partial<RendererChoiceOptions> {
+    return (this.constructor as typeof ChartElement).rendererChoice;
+  }
+
+  get targetFps(): number {
+    return this.configuration.config.quality.targetFps;
   }
 
   get recoveryOptions(): RecoveryOptions {

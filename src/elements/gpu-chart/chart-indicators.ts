@@ -123,10 +123,10 @@ export class ChartIndicators {
    * Rows were appended to the data (and its last row possibly replaced): every indicator steps
    * over just those rows, O(1) per row for the recursive ones, instead of recomputing the series.
    */
-  appended(appended: number, updatedLast: boolean): void {
+  appended(appended: number, updatedLast: boolean, dropped = 0): void {
     const store = this.model.data;
     if (!store || this.scheduled) return; // a full recomputation is coming anyway
-    this.live = this.live.filter((entry) => attempt(entry.report, () => entry.stream.sync(indicatorColumns(store, entry.source), store.length, appended, updatedLast)));
+    this.live = this.live.filter((entry) => attempt(entry.report, () => entry.stream.sync(indicatorColumns(store, entry.source), store.length, appended, updatedLast, dropped)));
     this.publish();
   }
 

@@ -56,6 +56,8 @@ export class ChartOverlay implements ReactiveController {
   private axesKey = '';
   private legendKey = '';
   private containerKey = '';
+  private summaryKey = '';
+  private summary = '';
   /** Where the pointer is over the plot (CSS px), so the crosshair follows zooms and new data. */
   private pointer: { x: number; y: number } | null = null;
   private crosshair: { info: CrosshairInfo; synced: boolean; cssY: number } | null = null;
@@ -303,8 +305,15 @@ export class ChartOverlay implements ReactiveController {
     if (!store) return `${type} chart, no data`;
     const names = this.model.series.map((s) => s.name).join(', ');
     const tz = this.model.options.timeZone;
-    const format = (x: number) => (this.model.options.xAxis === 'time' ? formatTime(x, tz, 'second') : formatNumeric(x));
-    return `${type} chart of ${names}: ${store.length.toLocaleString('en')} points from ${format(store.firstTime())} to ${format(store.lastTime())}`;
+    const xAxis = this.model.options.xAxis;
+    // Formatting dates costs milliseconds (Intl): done again only when what it says changed, not
+    // on every frame (a y-range change, a pan).
+    const key = `${type}|${names}|${tz}|${xAxis}|${store.length}|${store.firstTime()}|${store.lastTime()}`;
+    if (key === this.summaryKey) return this.summary;
+    const format = (x: number) => (xAxis === 'time' ? formatTime(x, tz, 'second') : formatNumeric(x));
+    this.summaryKey = key;
+    this.summary = `${type} chart of ${names}: ${store.length.toLocaleString('en')} points from ${format(store.firstTime())} to ${format(store.lastTime())}`;
+    return this.summary;
   }
 }
 

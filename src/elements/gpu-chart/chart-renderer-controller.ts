@@ -21,6 +21,9 @@ import {
 import { GpuFallbackEvent } from '../../events/gpu-fallback.js';
 import { GpuReadyEvent } from '../../events/gpu-ready.js';
 import { GpuRecoveryEvent } from '../../events/gpu-recovery.js';
+import { GpuRendererChangeEvent } from '../../events/gpu-renderer-change.js';
+import { RendererChooser, type RendererChoice, type RendererChoiceOptions } from '../../recovery/renderer-choice.js';
+import type { FrameStats } from '../../perf/frame-stats.js';
 
 export { DEFAULT_RECOVERY } from '../../recovery/renderer-supervisor.js';
 export type { QualityDegradation, RecoveryOptions, RendererPreference };
@@ -42,6 +45,10 @@ export interface RendererHost extends ReactiveControllerHost, EventTarget {
   readonly memoryBudgetBytes: number | null;
   readonly recoveryOptions: RecoveryOptions;
   rendererChanged(renderer: Renderer | null): void;
+  /** How `renderer="auto"` chooses (GpuChart.rendererChoice), read when a chart starts. */
+  readonly rendererChoiceOptions: Partial<RendererChoiceOptions>;
+  /** The frame rate the chart aims at (quality.targetFps): the budget `auto` judges frames by. */
+  readonly targetFps: number;
   /** A device is there and no renderer yet: the moment to settle quality settings (MSAA) first. */
   deviceAcquired(device: GPUDevice): void;
   showMessage(message: string | null): void;
@@ -82,6 +89,10 @@ export class ChartRendererController implements ReactiveController, RendererFact
   readonly supervisor: RendererSupervisor<BrowserKinds>;
   readonly pipelineCount = PIPELINE_COUNT;
   private unsubscribe: (() => void) | null = null;
+  /** `renderer="auto"`: which backend is faster here (null until the first start under `auto`). */
+  private chooser: RendererChooser | null = null;
+  /** Renderers replaced by an `auto` switch, disposed once the new one has drawn (no blank frame). */
+  private retired: Renderer[] = [];
 
   constructor(private readonly host: RendererHost) {
     host.addController(this);
@@ -98,7 +109,13 @@ export class ChartRendererController implements ReactiveController, RendererFact
   }
 
   set preference(preference: RendererPreference) {
+    if (preference !== this.supervisor.preference) this.chooser = null;
     this.supervisor.preference = preference;
+  }
+
+  /** What `renderer="auto"` measured so far per backend (empty when pinned). */
+  get choiceMeasurements(): RendererChoice['measurements'] {
+    return this.chooser?.measurements ?? {};
   }
 
   /** `auto` while out-of-memory degradation forces level of detail on, else null (the element's own setting). */
@@ -111,9 +128,52 @@ export class ChartRendererController implements ReactiveController, RendererFact
     return this.supervisor.fitPixelRatio(cssWidth, cssHeight, ratio);
   }
 
-  /** Starts (or restarts) drawing with the preferred renderer. */
-  start(): Promise<void> {
+  /**
+   * Starts (or restarts) drawing with the preferred renderer. Under `auto`, the first time, the
+   * adapter is asked for first: a software adapter starts on Canvas2D (renderer-choice.ts).
+   */
+  async start(): Promise<void> {
+    if (this.supervisor.preference === 'auto' && !this.chooser) {
+      const chooser = new RendererChooser({ targetFps: this.host.targetFps, ...this.host.rendererChoiceOptions });
+      this.chooser = chooser;
+      // No adapter (or none that works) is the supervisor's to report: it falls back as before.
+      const device = await this.devices.acquire().catch(() => null);
+      if (this.chooser !== chooser) return;
+      if (!this.host.isConnected) {
+        this.chooser = null; // asked again when the chart comes back
+        return;
+      }
+      this.announce(chooser.initial(device ? this.devices.adapterInfo : null));
+    }
     return this.supervisor.start();
+  }
+
+  /**
+   * Every drawn frame's cost, for `auto`: its CPU time, or for back-to-back frames the interval
+   * between them (deferred rasterization and presentation included, for both backends alike).
+   */
+  recordFrame(stats: FrameStats): void {
+    const chooser = this.chooser;
+    if (!chooser || this.supervisor.preference !== 'auto' || stats.gpuMs !== null) return;
+    chooser.conditionsChanged(stats.totalPoints);
+    const decision = chooser.record(stats.renderer, Math.max(stats.cpuMs, stats.intervalMs ?? 0));
+    if (!decision) return;
+    this.announce(decision);
+    void this.supervisor.switchAuto(decision.renderer);
+  }
+
+  /** A frame was drawn by the current renderer: renderers an `auto` switch replaced can go now. */
+  frameDrawn(): void {
+    if (this.retired.length === 0) return;
+    for (const renderer of this.retired) renderer.dispose();
+    this.retired = [];
+  }
+
+  private announce(choice: RendererChoice): void {
+    this.supervisor.autoKind = choice.renderer;
+    const info = this.devices.adapterInfo;
+    const adapter = info && { vendor: info.vendor, architecture: info.architecture, description: info.description, isFallbackAdapter: Boolean((info as { isFallbackAdapter?: boolean }).isFallbackAdapter) };
+    this.host.dispatchEvent(new GpuRendererChangeEvent({ ...choice, adapter }));
   }
 
   /** A renderer with the configured sample count, if the current one has another. */
@@ -130,6 +190,7 @@ export class ChartRendererController implements ReactiveController, RendererFact
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.supervisor.dispose();
+    this.frameDrawn();
   }
 
   hostUpdated(): void {
@@ -137,7 +198,10 @@ export class ChartRendererController implements ReactiveController, RendererFact
   }
 
   private readonly onDeviceEvent = (event: DeviceEvent): void => {
-    if (event.type === 'lost') this.supervisor.deviceLost(event.reason, event.message);
+    if (event.type === 'lost') {
+      this.chooser?.conditionsChanged(null);
+      this.supervisor.deviceLost(event.reason, event.message);
+    }
   };
 
   // ——— the factory: the shared device, the canvas, the two renderers ———
@@ -215,5 +279,6 @@ export class ChartRendererController implements ReactiveController, RendererFact
     },
     fallback: (notice) => this.host.dispatchEvent(new GpuFallbackEvent(notice)),
     recovery: (detail) => this.host.dispatchEvent(new GpuRecoveryEvent(detail)),
+    retire: (renderer) => this.retired.push(renderer),
   };
 }

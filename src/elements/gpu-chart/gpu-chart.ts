@@ -16,6 +16,7 @@ import type { AnnotationJson, AnnotationKind } from '../../annotations/types.js'
 import type { ChartSeriesOptions } from './chart-data.js';
 import type { Camera } from '../../core/three/camera.js';
 import type { RendererPreference } from './chart-renderer-controller.js';
+import type { GpuRendererChangeDetail } from '../../events/gpu-renderer-change.js';
 import { ChartElement } from './chart-element.js';
 import { applyConfigAttributes, rejectChoice } from './chart-attributes.js';
 import { EVERYTHING, Invalidation } from './invalidation.js';
@@ -42,6 +43,7 @@ export type { ChartSeriesOptions };
  * @event gpu-config-error - An attribute, property or config document was invalid; `detail.issues` name paths (and lines for files). The last good configuration stays.
  * @event gpu-quality-change - The quality tier changed (auto-tuning or configuration), with the reason and the frame measurements behind it.
  * @event gpu-camera-change - A 3D chart's camera moved (drag, wheel, keys, reset, setCamera); `detail.camera`, `detail.source`.
+ * @event gpu-renderer-change - `renderer="auto"` chose or changed the backend (adapter, trial, measured, reverted), with the frame measurements per backend.
  * @event gpu-config-change - A configuration change was applied: changed paths, the least work it needed, touched subsystems, measured duration.
  * @event gpu-annotation-change - An annotation was added, changed or removed (pointer, keyboard, API, undo, redo); `detail.annotation` is its JSON.
  * @event gpu-drawing-mode - Drawing mode started (`detail.kind`) or ended (`detail.kind` null).
@@ -53,7 +55,7 @@ export type { ChartSeriesOptions };
  * @csspart focus-marker - The ring on the point keyboard navigation is at.
  * @csspart data-table - The table alternative of the visible window (visually hidden unless `data-table`).
  * @csspart export-buttons - The PNG / SVG / CSV buttons of `export-button` (each part `export-button`).
- * @csspart canvas - The WebGPU canvas.
+ * @csspart canvas - The canvas the chart is drawn on (WebGPU or Canvas2D).
  * @csspart x-axis - Time axis labels.
  * @csspart y-axis - Value axis labels.
  * @csspart legend - Series names, colours and values.
@@ -147,6 +149,12 @@ export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost,
    */
   @property() colormap?: string;
 
+  /**
+   * Bounded streaming (config `streaming.maxPoints`): keep at most this many rows; the oldest
+   * drop as rows are appended (ring buffer: flat memory for a stream that runs forever).
+   */
+  @property({ type: Number, attribute: 'max-points' }) maxPoints?: number;
+
   /** `on`: scatter series draw density maps (every point binned on the GPU) unless they say otherwise. Config `series.density`. */
   @property() density?: 'on' | 'off';
 
@@ -186,7 +194,12 @@ export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost,
   /** Shows small PNG / SVG / CSV download buttons over the chart. */
   @property({ type: Boolean, attribute: 'export-button' }) exportButton = false;
 
-  /** Which renderer to use: `auto` (WebGPU, Canvas2D when WebGPU is unavailable or failing), `webgpu` (never fall back: show a message instead), `canvas2d`. */
+  /**
+   * Which renderer to use: `auto` (the faster one here: Canvas2D on a software adapter, WebGPU on
+   * a real GPU, switched by measured frames with hysteresis, reported by `gpu-renderer-change`;
+   * Canvas2D also when WebGPU is unavailable or failing), `webgpu` (pinned; never fall back: show
+   * a message instead), `canvas2d` (pinned).
+   */
   @property() renderer: RendererPreference = 'auto';
 
   // ——— public API ———
@@ -246,9 +259,14 @@ export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost,
     return this.quality.tier;
   }
 
-  /** `webgpu` once ready, otherwise null. */
+  /** The backend drawing now (`webgpu` or `canvas2d`), or null before one is ready. */
   get rendererKind(): 'webgpu' | 'canvas2d' | null {
     return this.frames.renderer?.kind ?? null;
+  }
+
+  /** What `renderer="auto"` measured per backend (median and p95 frame cost, ms); empty when pinned. */
+  get rendererMeasurements(): GpuRendererChangeDetail['measurements'] {
+    return this.renderers.choiceMeasurements;
   }
 
   /** Bytes of GPU memory this chart holds. */

@@ -45,6 +45,8 @@ const CONFIG_TABLE: ReadonlyMap<string, number> = new Map([
   // Another x axis kind keys the data differently: the series are resolved again.
   ['axes.x.type', Invalidation.OPTIONS | Invalidation.SERIES | Invalidation.OVERLAY | Invalidation.POINTER],
   ['grid', Invalidation.OPTIONS],
+  // Stream bounds: the data is trimmed to them at once (the oldest rows drop).
+  ['streaming', Invalidation.OPTIONS | Invalidation.OVERLAY],
   ['series.type', Invalidation.OPTIONS | Invalidation.SERIES | Invalidation.OVERLAY],
   ['series.lineWidth', Invalidation.OPTIONS],
   ['series.heatmap', Invalidation.OPTIONS | Invalidation.OVERLAY],

@@ -15,11 +15,31 @@ export class LinePath {
   /** The data indices behind the points (valid until the next `build`). */
   indices: Uint32Array = new Uint32Array(0);
   indexCount = 0;
+  /** What the last decimation was of (see `build`'s `version`): the same data and window reuse it. */
+  private lastKey = '';
+  private lastResult: ReturnType<M4Decimator['decimate']> | null = null;
+  private lastBuffer: ArrayBufferLike | null = null;
+  private lastOffset = -1;
+  private lastPyramid: MinMaxPyramid | null = null;
 
-  /** Decimates and converts; returns what LOD did (the caller decides what it counts). */
-  build(time: Float64Array, values: Float64Array, length: number, pyramid: MinMaxPyramid, start: number, end: number, target: DrawTarget) {
+  /**
+   * Decimates and converts; returns what LOD did (the caller decides what it counts). With the
+   * data's `version` (SeriesStore.version: it changes with every change of the data), a frame
+   * with the same data, x window and width as the previous one — only the y range or the styling
+   * changed — reuses the previous decimation and only converts its points to pixels again.
+   */
+  build(time: Float64Array, values: Float64Array, length: number, pyramid: MinMaxPyramid, start: number, end: number, target: DrawTarget, version?: number) {
     const { pane, xScale, yScale, lodColumns } = target;
-    const result = this.decimator.decimate(time, values, length, pyramid, start, end, lodColumns, xScale.kind === 'log');
+    const log = xScale.kind === 'log';
+    const key = version === undefined ? '' : `${version}|${length}|${start}|${end}|${lodColumns}|${log}`;
+    // The same column too: its buffer, where the view starts, and its pyramid.
+    const reuse = key !== '' && key === this.lastKey && this.lastResult !== null && values.buffer === this.lastBuffer && values.byteOffset === this.lastOffset && pyramid === this.lastPyramid;
+    const result = reuse ? this.lastResult! : this.decimator.decimate(time, values, length, pyramid, start, end, lodColumns, log);
+    this.lastKey = key;
+    this.lastResult = key ? result : null;
+    this.lastBuffer = values.buffer;
+    this.lastOffset = values.byteOffset;
+    this.lastPyramid = pyramid;
     if (this.points.length < result.count * 2) this.points = new Float32Array(Math.max(result.count * 2, this.points.length * 2));
     this.count = indicesToPoints(result.indices, result.columns, result.count, time, values, xScale, yScale, pane.width, this.points, pane.width / lodColumns);
     this.indices = result.indices;
