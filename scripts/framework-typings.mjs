@@ -81,11 +81,14 @@ export function angularDirectives(manifest) {
 }
 
 /**
- * A copy of the manifest without read-only members: the generators list every public field as a
+ * A copy of the manifest, modules in path order, without read-only members: the generators list every public field as a
  * prop, and `frameCount={3}` or `:state="..."` should not type-check.
  */
 function settableMembersOnly(manifest) {
   const copy = structuredClone(manifest);
+  // The analyzer lists modules in file-system order, which differs between clones: sort them, so
+  // the generated files are the same everywhere.
+  copy.modules.sort((a, b) => a.path.localeCompare(b.path));
   for (const module of copy.modules) {
     for (const declaration of module.declarations ?? []) {
       if (declaration.members) declaration.members = declaration.members.filter((member) => !member.readonly);
