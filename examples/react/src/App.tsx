@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ChartConfigPatch } from 'gpu-charts';
-import { extend, randomWalk } from './series.js';
+import { extend, randomWalk } from 'gpu-charts-example-shared';
 
 type Theme = 'light' | 'dark';
 

@@ -1,7 +1,7 @@
 import { Component, computed, signal } from '@angular/core';
 import type { ChartConfigPatch, GpuReadyEvent } from 'gpu-charts';
 import { GPU_CHARTS_DIRECTIVES } from './gpu-charts.directives';
-import { extend, randomWalk } from './series';
+import { extend, randomWalk } from 'gpu-charts-example-shared';
 
 /**
  * One chart bound to Angular signals: data, config and an indicator change from the buttons.
