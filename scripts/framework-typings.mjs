@@ -24,14 +24,13 @@ export const ANGULAR_DIRECTIVES = 'examples/angular/src/app/gpu-charts.directive
 
 export function generateFrameworkTypings(manifest, outdir = TYPINGS_DIR, angularFile = ANGULAR_DIRECTIVES) {
   const settable = settableMembersOnly(manifest);
-  for (const [generate, options] of [
-    [generateJsxTypes, jsxOptions(outdir)],
-    [generateVuejsTypes, vueOptions(outdir)],
-  ]) {
-    generate(settable, options);
-    dedupeImports(join(outdir, options.fileName));
-  }
-  camelizeVueProps(join(outdir, vueOptions(outdir).fileName));
+  const jsx = jsxOptions(outdir);
+  generateJsxTypes(settable, jsx);
+  dedupeImports(join(outdir, jsx.fileName));
+  const vue = vueOptions(outdir);
+  generateVuejsTypes(settable, vue);
+  dedupeImports(join(outdir, vue.fileName));
+  camelizeVueProps(join(outdir, vue.fileName));
   mkdirSync(dirname(angularFile), { recursive: true });
   writeFileSync(angularFile, angularDirectives(settable));
 }

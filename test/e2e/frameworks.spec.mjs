@@ -65,7 +65,7 @@ test.describe('framework examples', () => {
 
       // A child element's property from framework state: the indicator type.
       await page.click('#indicator');
-      await page.waitForFunction(() => document.querySelector('gpu-chart > gpu-indicator').type === 'ema');
+      await page.waitForFunction(() => document.querySelector('gpu-indicator')?.type === 'ema');
 
       // gpu-viewport-change reaches the app: zoom with the wheel over the plot.
       const before = Number(await page.locator('#viewport-changes').textContent());
