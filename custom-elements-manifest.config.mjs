@@ -1,7 +1,7 @@
 // custom-elements.json comes from the JSDoc of the elements (@event, @csspart, @cssprop, @tag); the
 // framework typings in types/ (React/Svelte JSX, Vue) and the Angular directives of examples/angular
 // are generated from it in the same run.
-import { ANGULAR_DIRECTIVES, generateFrameworkTypings, typeEventsByDetail } from './scripts/framework-typings.mjs';
+import { ANGULAR_DIRECTIVES, generateFrameworkTypings, typeEvents } from './scripts/framework-typings.mjs';
 
 // The staleness tests run the analyzer with --outdir build/…; the typings then go there too, so
 // that a check never rewrites the committed files.
@@ -31,9 +31,9 @@ export default {
       },
     },
     {
-      name: 'type-events-by-detail',
+      name: 'type-events',
       packageLinkPhase({ customElementsManifest }) {
-        typeEventsByDetail(customElementsManifest);
+        typeEvents(customElementsManifest);
       },
     },
     {

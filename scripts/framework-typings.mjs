@@ -114,12 +114,20 @@ function camelizeVueProps(path) {
 }
 
 /**
+ * The generators type a handler's argument as `CustomEvent<T>` with T the manifest's event type;
+ * ours are event classes (`GpuReadyEvent extends Event`, typed `detail`), so the argument is T.
+ */
+function unwrapEventClasses(text) {
+  return text.replace(/CustomEvent<(Gpu\w+Event)>/g, '$1');
+}
+
+/**
  * Two elements firing the same event (gpu-config-error on both <gpu-chart> and <gpu-indicator>)
- * make the generators import its detail type twice, a duplicate identifier; keep the first.
+ * make the generators import its type twice, a duplicate identifier; keep the first.
  */
 function dedupeImports(path) {
   const text = readFileSync(path, 'utf8');
-  const fixed = text.replace(/import type \{([^}]*)\}/, (_, names) => {
+  const fixed = unwrapEventClasses(text).replace(/import type \{([^}]*)\}/, (_, names) => {
     const unique = [...new Set(names.split(',').map((name) => name.trim()).filter(Boolean))];
     return `import type {\n  ${unique.join(',\n  ')},\n}`;
   });
@@ -131,11 +139,9 @@ const pascal = (name) => name.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCa
 /**
  * The analyzer cannot see an event's type: `@event gpu-ready - ...` carries none, and the element
  * dispatches `new GpuReadyEvent(...)`. Every event class lives in src/events/ as `Gpu<Name>Event`
- * with a `Gpu<Name>Detail` interface beside it, so an event whose class is in the manifest gets its
- * detail type. The generators type handlers as `(e: CustomEvent<Detail>) => void`, so `e.detail`
- * is typed in every framework.
+ * (an Event with a typed `detail`), so an event whose class is in the manifest gets that type.
  */
-export function typeEventsByDetail(manifest) {
+export function typeEvents(manifest) {
   const eventClasses = new Set(
     manifest.modules
       .filter((module) => module.path.startsWith('src/events/'))
@@ -147,8 +153,8 @@ export function typeEventsByDetail(manifest) {
     for (const declaration of module.declarations ?? []) {
       for (const event of declaration.events ?? []) {
         if (event.type || !event.name) continue;
-        const base = pascal(event.name);
-        if (eventClasses.has(`${base}Event`)) event.type = { text: `${base}Detail` };
+        const eventClass = `${pascal(event.name)}Event`;
+        if (eventClasses.has(eventClass)) event.type = { text: eventClass };
       }
     }
   }

@@ -1,15 +1,15 @@
 import type {
   GpuChart,
-  GpuReadyDetail,
-  GpuViewportChangeDetail,
-  GpuCrosshairDetail,
-  GpuDataErrorDetail,
-  GpuLoadProgressDetail,
-  GpuFallbackDetail,
-  GpuRecoveryDetail,
-  GpuConfigErrorDetail,
-  GpuQualityChangeDetail,
-  GpuConfigChangeDetail,
+  GpuReadyEvent,
+  GpuViewportChangeEvent,
+  GpuCrosshairEvent,
+  GpuDataErrorEvent,
+  GpuLoadProgressEvent,
+  GpuFallbackEvent,
+  GpuRecoveryEvent,
+  GpuConfigErrorEvent,
+  GpuQualityChangeEvent,
+  GpuConfigChangeEvent,
   GpuIndicator,
   GpuPerfOverlay,
 } from "../dist/index.js";
@@ -146,25 +146,25 @@ configuration stays. */
 nothing is collected unless `telemetry.enabled` is true. Fields: docs/telemetry.md. */
   telemetryCallback?: GpuChart["telemetryCallback"];
   /** The renderer is ready; `detail.renderer` and `detail.adapter` say which. */
-  "ongpu-ready"?: (e: CustomEvent<GpuReadyDetail>) => void;
+  "ongpu-ready"?: (e: GpuReadyEvent) => void;
   /** The visible window changed (zoom, pan, reset, API, live data). */
-  "ongpu-viewport-change"?: (e: CustomEvent<GpuViewportChangeDetail>) => void;
+  "ongpu-viewport-change"?: (e: GpuViewportChangeEvent) => void;
   /** The pointer moved over the plot; `detail.time` and `detail.values`. */
-  "ongpu-crosshair"?: (e: CustomEvent<GpuCrosshairDetail>) => void;
+  "ongpu-crosshair"?: (e: GpuCrosshairEvent) => void;
   /** Data was rejected (previous data stays) or accepted with gaps. */
-  "ongpu-data-error"?: (e: CustomEvent<GpuDataErrorDetail>) => void;
+  "ongpu-data-error"?: (e: GpuDataErrorEvent) => void;
   /** Progress of loading `src`. */
-  "ongpu-load-progress"?: (e: CustomEvent<GpuLoadProgressDetail>) => void;
+  "ongpu-load-progress"?: (e: GpuLoadProgressEvent) => void;
   /** WebGPU is unavailable or failing; says why and what draws instead (Canvas2D, or nothing with `renderer="webgpu"`). */
-  "ongpu-fallback"?: (e: CustomEvent<GpuFallbackDetail>) => void;
+  "ongpu-fallback"?: (e: GpuFallbackEvent) => void;
   /** Device-loss recovery: phases lost, retrying (per attempt), recovered or failed, with attempts and timings. */
-  "ongpu-recovery"?: (e: CustomEvent<GpuRecoveryDetail>) => void;
+  "ongpu-recovery"?: (e: GpuRecoveryEvent) => void;
   /** An attribute, property or config document was invalid; `detail.issues` name paths (and lines for files). The last good configuration stays. */
-  "ongpu-config-error"?: (e: CustomEvent<GpuConfigErrorDetail>) => void;
+  "ongpu-config-error"?: (e: GpuConfigErrorEvent) => void;
   /** The quality tier changed (auto-tuning or configuration), with the reason and the frame measurements behind it. */
-  "ongpu-quality-change"?: (e: CustomEvent<GpuQualityChangeDetail>) => void;
+  "ongpu-quality-change"?: (e: GpuQualityChangeEvent) => void;
   /** A configuration change was applied: changed paths, the least work it needed, touched subsystems, measured duration. */
-  "ongpu-config-change"?: (e: CustomEvent<GpuConfigChangeDetail>) => void;
+  "ongpu-config-change"?: (e: GpuConfigChangeEvent) => void;
 };
 
 export type GpuIndicatorProps = {
@@ -182,9 +182,9 @@ for averages and bands, `new` for oscillators. */
   "line-width"?: GpuIndicator["lineWidth"];
 
   /** The type or a parameter is invalid; `detail.issues` says which. */
-  "ongpu-config-error"?: (e: CustomEvent<GpuConfigErrorDetail>) => void;
+  "ongpu-config-error"?: (e: GpuConfigErrorEvent) => void;
   /** The data lacks a column the indicator needs (e.g. volume for MFI), or (a warning) is shorter than the indicator's warm-up, so it has no value yet. */
-  "ongpu-data-error"?: (e: CustomEvent<GpuDataErrorDetail>) => void;
+  "ongpu-data-error"?: (e: GpuDataErrorEvent) => void;
 };
 
 export type GpuPerfOverlayProps = {

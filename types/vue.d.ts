@@ -3,19 +3,19 @@ import type {
 } from "vue";
 import type {
   GpuChart,
-  GpuReadyDetail,
-  GpuViewportChangeDetail,
-  GpuCrosshairDetail,
-  GpuDataErrorDetail,
-  GpuLoadProgressDetail,
-  GpuFallbackDetail,
-  GpuRecoveryDetail,
-  GpuConfigErrorDetail,
-  GpuQualityChangeDetail,
-  GpuConfigChangeDetail,
+  GpuReadyEvent,
+  GpuViewportChangeEvent,
+  GpuCrosshairEvent,
+  GpuDataErrorEvent,
+  GpuLoadProgressEvent,
+  GpuFallbackEvent,
+  GpuRecoveryEvent,
+  GpuConfigErrorEvent,
+  GpuQualityChangeEvent,
+  GpuConfigChangeEvent,
   GpuIndicator,
-  GpuConfigErrorDetail,
-  GpuDataErrorDetail,
+  GpuConfigErrorEvent,
+  GpuDataErrorEvent,
   GpuPerfOverlay,
 } from "../dist/index.js";
 
@@ -89,25 +89,25 @@ configuration stays. */
 nothing is collected unless `telemetry.enabled` is true. Fields: docs/telemetry.md. */
   telemetryCallback?: GpuChart["telemetryCallback"];
   /** The renderer is ready; `detail.renderer` and `detail.adapter` say which. */
-  onGpuReady?: (e: CustomEvent<GpuReadyDetail>) => void;
+  onGpuReady?: (e: GpuReadyEvent) => void;
   /** The visible window changed (zoom, pan, reset, API, live data). */
-  onGpuViewportChange?: (e: CustomEvent<GpuViewportChangeDetail>) => void;
+  onGpuViewportChange?: (e: GpuViewportChangeEvent) => void;
   /** The pointer moved over the plot; `detail.time` and `detail.values`. */
-  onGpuCrosshair?: (e: CustomEvent<GpuCrosshairDetail>) => void;
+  onGpuCrosshair?: (e: GpuCrosshairEvent) => void;
   /** Data was rejected (previous data stays) or accepted with gaps. */
-  onGpuDataError?: (e: CustomEvent<GpuDataErrorDetail>) => void;
+  onGpuDataError?: (e: GpuDataErrorEvent) => void;
   /** Progress of loading `src`. */
-  onGpuLoadProgress?: (e: CustomEvent<GpuLoadProgressDetail>) => void;
+  onGpuLoadProgress?: (e: GpuLoadProgressEvent) => void;
   /** WebGPU is unavailable or failing; says why and what draws instead (Canvas2D, or nothing with `renderer="webgpu"`). */
-  onGpuFallback?: (e: CustomEvent<GpuFallbackDetail>) => void;
+  onGpuFallback?: (e: GpuFallbackEvent) => void;
   /** Device-loss recovery: phases lost, retrying (per attempt), recovered or failed, with attempts and timings. */
-  onGpuRecovery?: (e: CustomEvent<GpuRecoveryDetail>) => void;
+  onGpuRecovery?: (e: GpuRecoveryEvent) => void;
   /** An attribute, property or config document was invalid; `detail.issues` name paths (and lines for files). The last good configuration stays. */
-  onGpuConfigError?: (e: CustomEvent<GpuConfigErrorDetail>) => void;
+  onGpuConfigError?: (e: GpuConfigErrorEvent) => void;
   /** The quality tier changed (auto-tuning or configuration), with the reason and the frame measurements behind it. */
-  onGpuQualityChange?: (e: CustomEvent<GpuQualityChangeDetail>) => void;
+  onGpuQualityChange?: (e: GpuQualityChangeEvent) => void;
   /** A configuration change was applied: changed paths, the least work it needed, touched subsystems, measured duration. */
-  onGpuConfigChange?: (e: CustomEvent<GpuConfigChangeDetail>) => void;
+  onGpuConfigChange?: (e: GpuConfigChangeEvent) => void;
 };
 
 type GpuIndicatorProps = {
@@ -125,9 +125,9 @@ for averages and bands, `new` for oscillators. */
   lineWidth?: GpuIndicator["lineWidth"];
 
   /** The type or a parameter is invalid; `detail.issues` says which. */
-  onGpuConfigError?: (e: CustomEvent<GpuConfigErrorDetail>) => void;
+  onGpuConfigError?: (e: GpuConfigErrorEvent) => void;
   /** The data lacks a column the indicator needs (e.g. volume for MFI), or (a warning) is shorter than the indicator's warm-up, so it has no value yet. */
-  onGpuDataError?: (e: CustomEvent<GpuDataErrorDetail>) => void;
+  onGpuDataError?: (e: GpuDataErrorEvent) => void;
 };
 
 type GpuPerfOverlayProps = {

@@ -21,7 +21,7 @@ test('types/*.d.ts and the Angular directives are up to date (run `npm run manif
   }
 });
 
-test('the typings cover every element, its settable properties and its typed events', () => {
+test('the typings cover every element, its settable properties and its events (as their classes)', () => {
   const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
   const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.tagName);
   const jsx = readFileSync(join(TYPINGS_DIR, 'jsx.d.ts'), 'utf8');
@@ -32,13 +32,13 @@ test('the typings cover every element, its settable properties and its typed eve
     assert.match(vue, new RegExp(`"${element.tagName}": DefineComponent<${element.name}Props>`), `${element.tagName} in vue.d.ts`);
     assert.match(angular, new RegExp(`selector: '${element.tagName}'`), `${element.tagName} has an Angular directive`);
     for (const event of element.events ?? []) {
-      assert.ok(event.type?.text?.endsWith('Detail'), `${element.tagName} ${event.name} has a detail type in the manifest`);
-      assert.ok(jsx.includes(`"on${event.name}"?: (e: CustomEvent<${event.type.text}>) => void;`), `${event.name} typed in jsx.d.ts`);
+      assert.ok(event.type?.text?.endsWith('Event'), `${element.tagName} ${event.name} has its event class in the manifest`);
+      assert.ok(jsx.includes(`"on${event.name}"?: (e: ${event.type.text}) => void;`), `${event.name} typed in jsx.d.ts`);
     }
   }
   // Read-only state is not a prop: assigning it would throw or be ignored.
   assert.doesNotMatch(jsx, /\bframeCount\?:|\beffectiveConfig\?:/);
   assert.match(jsx, /\bconfig\?: GpuChart\["config"\]/);
-  assert.match(vue, /\bonGpuReady\?: \(e: CustomEvent<GpuReadyDetail>\) => void/);
+  assert.match(vue, /\bonGpuReady\?: \(e: GpuReadyEvent\) => void/);
   assert.match(angular, /@Input\(\) set config\(value: GpuChart\['config'\]\)/);
 });
