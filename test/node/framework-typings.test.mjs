@@ -32,7 +32,7 @@ test('the typings cover every element, its settable properties and its events (a
     assert.match(vue, new RegExp(`"${element.tagName}": DefineComponent<${element.name}Props>`), `${element.tagName} in vue.d.ts`);
     assert.match(angular, new RegExp(`selector: '${element.tagName}'`), `${element.tagName} has an Angular directive`);
     for (const event of element.events ?? []) {
-      assert.ok(event.type?.text?.endsWith('Event'), `${element.tagName} ${event.name} has its event class in the manifest`);
+      assert.ok(event.type?.text?.endsWith('Event'), `${element.tagName} ${event.name}: no event class found (one file per event in src/events/, class Gpu<Name>Event)`);
       assert.ok(jsx.includes(`"on${event.name}"?: (e: ${event.type.text}) => void;`), `${event.name} typed in jsx.d.ts`);
     }
   }
