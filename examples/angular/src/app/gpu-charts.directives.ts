@@ -1,0 +1,202 @@
+// Generated from custom-elements.json by scripts/framework-typings.mjs (`npm run manifest`); do not edit.
+import { Directive, ElementRef, Input, inject } from '@angular/core';
+import type { GpuChart, GpuIndicator, GpuPerfOverlay } from 'gpu-charts';
+
+/** `<gpu-chart>` with typed property bindings. */
+@Directive({ selector: 'gpu-chart' })
+export class GpuChartDirective {
+  /** The element itself, for its methods and read-only state. */
+  readonly element: GpuChart = inject<ElementRef<GpuChart>>(ElementRef).nativeElement;
+
+  /** How value columns are drawn unless `series` says otherwise: `line`, `area`, `baseline` (filled above and below a base value), `bar` (histogram from 0), `volume` (volume bars coloured by direction), `candlestick` or `ohlc` (from open/high/low/close columns). Unset: from the configuration (`series.type`, default line). */
+  @Input() set type(value: GpuChart['type']) {
+    this.element.type = value;
+  }
+
+  /** Shows the data resampled to bars of this timeframe: `1m`, `5m`, `15m`, `1h`, `4h`, `1d`, `1w`, `1M` (calendar months), `1y`…, with boundaries on the wall clock of `time-zone`. Ticks or bars in, OHLCV bars out; appended rows update the newest bar. The data as given is kept, so changing or removing the timeframe needs no reload. Invalid values fire `gpu-config-error`. */
+  @Input() set timeframe(value: GpuChart['timeframe']) {
+    this.element.timeframe = value;
+  }
+
+  /** URL of a CSV or JSON file to load (progress in `gpu-load-progress`). */
+  @Input() set src(value: GpuChart['src']) {
+    this.element.src = value;
+  }
+
+  /** `light` or `dark` (unset: from the configuration, default light). */
+  @Input() set theme(value: GpuChart['theme']) {
+    this.element.theme = value;
+  }
+
+  /** IANA time zone for axis labels and tooltips, e.g. `America/New_York` (default UTC). */
+  @Input() set timeZone(value: GpuChart['timeZone']) {
+    this.element.timeZone = value;
+  }
+
+  /** `linear` or `log` (default linear): the default value axis' scale. */
+  @Input() set yScale(value: GpuChart['yScale']) {
+    this.element.yScale = value;
+  }
+
+  /** What the x axis measures: `time` (default; epoch ms, calendar ticks), or numbers on a `linear` or `log` (log10) scale, with numeric labels. On numeric axes the data's key may be named `x`; data without a key, or whose `x` is not ascending, is keyed by row index. */
+  @Input() set xAxis(value: GpuChart['xAxis']) {
+    this.element.xAxis = value;
+  }
+
+  /** Hides the grid. */
+  @Input() set noGrid(value: GpuChart['noGrid']) {
+    this.element.noGrid = value;
+  }
+
+  /** Hides the legend. */
+  @Input() set noLegend(value: GpuChart['noLegend']) {
+    this.element.noLegend = value;
+  }
+
+  /** Heatmaps (grid data, or `type="heatmap"`): how pixels between cell centres are coloured, `nearest` (default), `bilinear` or `bicubic` (Catmull-Rom). A series' own option wins. */
+  @Input() set interpolation(value: GpuChart['interpolation']) {
+    this.element.interpolation = value;
+  }
+
+  /** Heatmaps: the colormap, `viridis` (default), `magma`, `inferno`, `plasma`, `turbo`, `cividis` or `grays`; custom stops go in a series item's `colormap`. Unknown names fire `gpu-config-error`. */
+  @Input() set colormap(value: GpuChart['colormap']) {
+    this.element.colormap = value;
+  }
+
+  /** `on`: scatter series draw density maps (every point binned on the GPU) unless they say otherwise. Config `series.density`. */
+  @Input() set density(value: GpuChart['density']) {
+    this.element.density = value;
+  }
+
+  /** `grid`: scatter series group their points per 40-px cell unless they say otherwise. Config `series.cluster`. */
+  @Input() set cluster(value: GpuChart['cluster']) {
+    this.element.cluster = value;
+  }
+
+  /** A built-in preset (performance, quality, balanced, mobile, realtime, bigdata, presentation, accessible), a registered one, or a URL. */
+  @Input() set preset(value: GpuChart['preset']) {
+    this.element.preset = value;
+  }
+
+  /** URL of a YAML, JSON or TOML configuration file. */
+  @Input() set configSrc(value: GpuChart['configSrc']) {
+    this.element.configSrc = value;
+  }
+
+  /** Reloads `config-src` when it changes (polling with ETag / Last-Modified, or `config-events`). */
+  @Input() set watchConfig(value: GpuChart['watchConfig']) {
+    this.element.watchConfig = value;
+  }
+
+  /** Polling interval for `watch-config`, ms. */
+  @Input() set watchInterval(value: GpuChart['watchInterval']) {
+    this.element.watchInterval = value;
+  }
+
+  /** A server-sent-events URL that announces config changes (instead of polling). */
+  @Input() set configEvents(value: GpuChart['configEvents']) {
+    this.element.configEvents = value;
+  }
+
+  /** Links this chart with every other chart of the same group on the page: zoom and pan move them all, and the crosshair follows the pointer across them. */
+  @Input() set syncGroup(value: GpuChart['syncGroup']) {
+    this.element.syncGroup = value;
+  }
+
+  /** Level of detail: `auto` (M4 decimation, pixel-exact) or `off` (draw every point; slow). */
+  @Input() set lod(value: GpuChart['lod']) {
+    this.element.lod = value;
+  }
+
+  /** Accessible description; defaults to a summary of the data. */
+  @Input() set label(value: GpuChart['label']) {
+    this.element.label = value;
+  }
+
+  /** Which renderer to use: `auto` (WebGPU, Canvas2D when WebGPU is unavailable or failing), `webgpu` (never fall back: show a message instead), `canvas2d`. */
+  @Input() set renderer(value: GpuChart['renderer']) {
+    this.element.renderer = value;
+  }
+
+  /** The data: `{ time, value }` (or any named value columns) as typed or plain arrays, or an array of records `[{ time, value }]`. Times are epoch ms, Dates or ISO strings. Invalid data fires `gpu-data-error` and the previous data stays. */
+  @Input() set data(value: GpuChart['data']) {
+    this.element.data = value;
+  }
+
+  /** Per-series options: `[{ column, type, name, color, lineWidth, visible }]`. */
+  @Input() set series(value: GpuChart['series']) {
+    this.element.series = value;
+  }
+
+  /** A configuration object (YAML/JSON shape, see docs/config.md), layered above the preset and the config file and below attributes. Invalid objects fire `gpu-config-error`; the last good configuration stays. */
+  @Input() set config(value: GpuChart['config']) {
+    this.element.config = value;
+  }
+
+  /** Receives telemetry batches instead of `telemetry.endpoint` (config). Telemetry is opt-in: nothing is collected unless `telemetry.enabled` is true. Fields: docs/telemetry.md. */
+  @Input() set telemetryCallback(value: GpuChart['telemetryCallback']) {
+    this.element.telemetryCallback = value;
+  }
+}
+
+/** `<gpu-indicator>` with typed property bindings. */
+@Directive({ selector: 'gpu-indicator' })
+export class GpuIndicatorDirective {
+  /** The element itself, for its methods and read-only state. */
+  readonly element: GpuIndicator = inject<ElementRef<GpuIndicator>>(ElementRef).nativeElement;
+
+  /** Indicator type, e.g. `sma`, `ema`, `bbands`, `sar`, `vwap` (see docs/indicators.md). */
+  @Input() set type(value: GpuIndicator['type']) {
+    this.element.type = value;
+  }
+
+  /** The data column an indicator of one series reads (default `close`, else the first column). */
+  @Input() set source(value: GpuIndicator['source']) {
+    this.element.source = value;
+  }
+
+  /** Line colour (a CSS colour); default: the next palette colour. */
+  @Input() set color(value: GpuIndicator['color']) {
+    this.element.color = value;
+  }
+
+  /** Where it is drawn: `overlay` (over the price series), `new` (a pane of its own), or a pane id shared with the other indicators naming it (e.g. two oscillators in one pane). Default: overlay for averages and bands, `new` for oscillators. */
+  @Input() set pane(value: GpuIndicator['pane']) {
+    this.element.pane = value;
+  }
+
+  /** Line width in CSS px. */
+  @Input() set lineWidth(value: GpuIndicator['lineWidth']) {
+    this.element.lineWidth = value;
+  }
+}
+
+/** `<gpu-perf-overlay>` with typed property bindings. */
+@Directive({ selector: 'gpu-perf-overlay' })
+export class GpuPerfOverlayDirective {
+  /** The element itself, for its methods and read-only state. */
+  readonly element: GpuPerfOverlay = inject<ElementRef<GpuPerfOverlay>>(ElementRef).nativeElement;
+
+  /** Id of the chart to watch (in the same document or shadow root); unset: the enclosing `<gpu-chart>`. */
+  @Input() set htmlFor(value: GpuPerfOverlay['htmlFor']) {
+    this.element.htmlFor = value;
+  }
+
+  /** Corner of the chart: `top-left`, `top-right` (default), `bottom-left`, `bottom-right`. */
+  @Input() set position(value: GpuPerfOverlay['position']) {
+    this.element.position = value;
+  }
+
+  /** `compact` (fps, CPU, GPU, sparkline) or `expanded` (everything); a click toggles it. */
+  @Input() set mode(value: GpuPerfOverlay['mode']) {
+    this.element.mode = value;
+  }
+
+  /** The chart (or any object with `onFrame`) to watch; overrides `for` and the enclosing chart. Reading it gives the one set here, else the one watched now (null while hidden). */
+  @Input() set chart(value: GpuPerfOverlay['chart']) {
+    this.element.chart = value;
+  }
+}
+
+/** Every element directive, for a standalone component's `imports`. */
+export const GPU_CHARTS_DIRECTIVES = [GpuChartDirective, GpuIndicatorDirective, GpuPerfOverlayDirective] as const;
