@@ -1,17 +1,27 @@
 import type {
+  GpuAnnotation,
+  GpuConfigErrorEvent,
   GpuChart,
   GpuReadyEvent,
   GpuViewportChangeEvent,
   GpuCrosshairEvent,
   GpuDataErrorEvent,
   GpuLoadProgressEvent,
+  GpuTilesEvent,
   GpuFallbackEvent,
   GpuRecoveryEvent,
-  GpuConfigErrorEvent,
   GpuQualityChangeEvent,
+  GpuCameraChangeEvent,
+  GpuRendererChangeEvent,
   GpuConfigChangeEvent,
+  GpuAnnotationChangeEvent,
+  GpuDrawingModeEvent,
+  GpuShaderErrorEvent,
+  GpuShaderReadyEvent,
+  GpuDrawingTools,
   GpuIndicator,
   GpuPerfOverlay,
+  GpuShader,
 } from "../dist/index.js";
 
 /**
@@ -76,6 +86,44 @@ type BaseProps = {
 
 type BaseEvents = {};
 
+export type GpuAnnotationProps = {
+  /** hline, vline, trend, ray, rect, text, arrow, range, fib or marker. */
+  kind?: GpuAnnotation["kind"];
+  /** `"time price; time price"` (times: epoch ms or date strings), or a JSON array of `{ time, price }`. */
+  points?: GpuAnnotation["points"];
+  /** Shortcut for one-point kinds: the time of a vline, marker or text. */
+  time?: GpuAnnotation["time"];
+  /** Shortcut for one-point kinds: the price of an hline, marker or text. */
+  price?: GpuAnnotation["price"];
+  /** `main` (default) or an indicator pane (its `pane` name or indicator id). */
+  pane?: GpuAnnotation["pane"];
+  /**  */
+  color?: GpuAnnotation["color"];
+  /**  */
+  fill?: GpuAnnotation["fill"];
+  /** Stroke width, CSS px. */
+  width?: GpuAnnotation["width"];
+  /** solid, dashed or dotted. */
+  dash?: GpuAnnotation["dash"];
+  /**  */
+  label?: GpuAnnotation["label"];
+  /** CSS font of its labels, e.g. `12px monospace`. */
+  font?: GpuAnnotation["font"];
+  /** Text of a text annotation (default: the element's text content). */
+  text?: GpuAnnotation["text"];
+  /** Markers: buy (arrow below the bar, pointing up) or sell (above, pointing down). */
+  side?: GpuAnnotation["side"];
+  /** Marker size, CSS px. */
+  size?: GpuAnnotation["size"];
+  /** Fib levels, comma-separated (default 0, 0.236, 0.382, 0.5, 0.618, 0.786, 1). */
+  levels?: GpuAnnotation["levels"];
+  /** Shows handles when selected: drag, nudge with arrow keys, Delete. Default on; `editable="false"` locks it. */
+  editable?: GpuAnnotation["editable"];
+
+  /** The annotation is invalid; `detail.issues` names the attribute (`gpu-annotation#id.points[1].price`). */
+  "ongpu-config-error"?: (e: GpuConfigErrorEvent) => void;
+};
+
 export type GpuChartProps = {
   /** How value columns are drawn unless `series` says otherwise: `line`, `area`, `baseline` (filled
 above and below a base value), `bar` (histogram from 0), `volume` (volume bars coloured by
@@ -89,6 +137,10 @@ or removing the timeframe needs no reload. Invalid values fire `gpu-config-error
   timeframe?: GpuChart["timeframe"];
   /** URL of a CSV or JSON file to load (progress in `gpu-load-progress`). */
   src?: GpuChart["src"];
+  /** URL of a series on a tile server (`http://host/v1/series/NAME`, see server/): the chart asks
+for the window it shows at its pixel width as the view moves (`gpu-tiles` events), and streams
+the live tail. */
+  tiles?: GpuChart["tiles"];
   /** `light` or `dark` (unset: from the configuration, default light). */
   theme?: GpuChart["theme"];
   /** IANA time zone for axis labels and tooltips, e.g. `America/New_York` (default UTC). */
@@ -109,6 +161,9 @@ data without a key, or whose `x` is not ascending, is keyed by row index. */
   /** Heatmaps: the colormap, `viridis` (default), `magma`, `inferno`, `plasma`, `turbo`, `cividis`
 or `grays`; custom stops go in a series item's `colormap`. Unknown names fire `gpu-config-error`. */
   colormap?: GpuChart["colormap"];
+  /** Bounded streaming (config `streaming.maxPoints`): keep at most this many rows; the oldest
+drop as rows are appended (ring buffer: flat memory for a stream that runs forever). */
+  "max-points"?: GpuChart["maxPoints"];
   /** `on`: scatter series draw density maps (every point binned on the GPU) unless they say otherwise. Config `series.density`. */
   density?: GpuChart["density"];
   /** `grid`: scatter series group their points per 40-px cell unless they say otherwise. Config `series.cluster`. */
@@ -130,7 +185,14 @@ them all, and the crosshair follows the pointer across them. */
   lod?: GpuChart["lod"];
   /** Accessible description; defaults to a summary of the data. */
   label?: GpuChart["label"];
-  /** Which renderer to use: `auto` (WebGPU, Canvas2D when WebGPU is unavailable or failing), `webgpu` (never fall back: show a message instead), `canvas2d`. */
+  /** Shows the data-table alternative of the visible window on screen (it is always there, visually hidden, for screen readers). */
+  "data-table"?: GpuChart["dataTable"];
+  /** Shows small PNG / SVG / CSV download buttons over the chart. */
+  "export-button"?: GpuChart["exportButton"];
+  /** Which renderer to use: `auto` (the faster one here: Canvas2D on a software adapter, WebGPU on
+a real GPU, switched by measured frames with hysteresis, reported by `gpu-renderer-change`;
+Canvas2D also when WebGPU is unavailable or failing), `webgpu` (pinned; never fall back: show
+a message instead), `canvas2d` (pinned). */
   renderer?: GpuChart["renderer"];
   /** The data: `{ time, value }` (or any named value columns) as typed or plain arrays, or an
 array of records `[{ time, value }]`. Times are epoch ms, Dates or ISO strings. Invalid data
@@ -145,6 +207,10 @@ configuration stays. */
   /** Receives telemetry batches instead of `telemetry.endpoint` (config). Telemetry is opt-in:
 nothing is collected unless `telemetry.enabled` is true. Fields: docs/telemetry.md. */
   telemetryCallback?: GpuChart["telemetryCallback"];
+  /** Every annotation (children, `annotations:` config, drawn, edited) as JSON; setting it replaces them all (undoable). */
+  annotations?: GpuChart["annotations"];
+  /** The selected annotation's id (handles shown; arrow keys nudge it, Delete removes it), or null. */
+  selectedAnnotation?: GpuChart["selectedAnnotation"];
   /** The renderer is ready; `detail.renderer` and `detail.adapter` say which. */
   "ongpu-ready"?: (e: GpuReadyEvent) => void;
   /** The visible window changed (zoom, pan, reset, API, live data). */
@@ -155,6 +221,8 @@ nothing is collected unless `telemetry.enabled` is true. Fields: docs/telemetry.
   "ongpu-data-error"?: (e: GpuDataErrorEvent) => void;
   /** Progress of loading `src`. */
   "ongpu-load-progress"?: (e: GpuLoadProgressEvent) => void;
+  /** Progress of the `tiles` feed: coarse, exact, live or error, with request and byte counts. */
+  "ongpu-tiles"?: (e: GpuTilesEvent) => void;
   /** WebGPU is unavailable or failing; says why and what draws instead (Canvas2D, or nothing with `renderer="webgpu"`). */
   "ongpu-fallback"?: (e: GpuFallbackEvent) => void;
   /** Device-loss recovery: phases lost, retrying (per attempt), recovered or failed, with attempts and timings. */
@@ -163,8 +231,27 @@ nothing is collected unless `telemetry.enabled` is true. Fields: docs/telemetry.
   "ongpu-config-error"?: (e: GpuConfigErrorEvent) => void;
   /** The quality tier changed (auto-tuning or configuration), with the reason and the frame measurements behind it. */
   "ongpu-quality-change"?: (e: GpuQualityChangeEvent) => void;
+  /** A 3D chart's camera moved (drag, wheel, keys, reset, setCamera); `detail.camera`, `detail.source`. */
+  "ongpu-camera-change"?: (e: GpuCameraChangeEvent) => void;
+  /** `renderer="auto"` chose or changed the backend (adapter, trial, measured, reverted), with the frame measurements per backend. */
+  "ongpu-renderer-change"?: (e: GpuRendererChangeEvent) => void;
   /** A configuration change was applied: changed paths, the least work it needed, touched subsystems, measured duration. */
   "ongpu-config-change"?: (e: GpuConfigChangeEvent) => void;
+  /** An annotation was added, changed or removed (pointer, keyboard, API, undo, redo); `detail.annotation` is its JSON. */
+  "ongpu-annotation-change"?: (e: GpuAnnotationChangeEvent) => void;
+  /** Drawing mode started (`detail.kind`) or ended (`detail.kind` null). */
+  "ongpu-drawing-mode"?: (e: GpuDrawingModeEvent) => void;
+  /** A custom WGSL hook (`shaders:` config, or bubbling from a `<gpu-shader>`) was refused, failed to compile, was disabled by the watchdog, or cannot run on Canvas2D; line:column in the hook's text. The series draws its default colour. */
+  "ongpu-shader-error"?: (e: GpuShaderErrorEvent) => void;
+  /** A custom WGSL hook compiled and draws from the next frame on. */
+  "ongpu-shader-ready"?: (e: GpuShaderReadyEvent) => void;
+};
+
+export type GpuDrawingToolsProps = {
+  /** Id of the chart to draw on (default: the enclosing `<gpu-chart>`). */
+  for?: GpuDrawingTools["for"];
+  /** Tools shown, comma-separated (default all: trend, ray, arrow, hline, vline, rect, range, fib, text, buy, sell). */
+  tools?: GpuDrawingTools["tools"];
 };
 
 export type GpuIndicatorProps = {
@@ -201,7 +288,40 @@ Reading it gives the one set here, else the one watched now (null while hidden).
   chart?: GpuPerfOverlay["chart"];
 };
 
+export type GpuShaderProps = {
+  /** The id of the series the hook colours: its `id` (`series` property, `series.items[].id`), else its column name (e.g. `value`; OHLC bars: `ohlc`). */
+  for?: GpuShader["for"];
+  /** Which hook: `color` (lines, areas, scatter markers) or `colormap` (heatmaps, density maps). */
+  hook?: GpuShader["hook"];
+  /** A curated hook by name (`gradient-by-value`, `glow`, `heat-by-density`, `dashed-by-distance`, `up-down`) instead of code. */
+  library?: GpuShader["library"];
+  /** Time budget of a frame drawn with this hook, ms (default 1000); three frames over it in a row disable it. */
+  "budget-ms"?: GpuShader["budgetMs"];
+  /** Keeps the element but draws the series' default colour. */
+  disabled?: GpuShader["disabled"];
+  /** The WGSL source, overriding the element's text (the shader playground sets it). */
+  wgsl?: GpuShader["wgsl"];
+  /** The hook was refused (validation, compilation), disabled by the watchdog, or cannot run (Canvas2D). */
+  "ongpu-shader-error"?: (e: GpuShaderErrorEvent) => void;
+  /** The hook compiled and draws from the next frame on. */
+  "ongpu-shader-ready"?: (e: GpuShaderReadyEvent) => void;
+};
+
 export type CustomElements = {
+  /**
+   * A trend line, level, range, Fibonacci retracement, text or marker on the enclosing `<gpu-chart>`.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **gpu-config-error** - The annotation is invalid; `detail.issues` names the attribute (`gpu-annotation#id.points[1].price`).
+   *
+   * ### **Methods:**
+   *  - **toJSON(): _Record<string, unknown>_** - The annotation as declared (JSON, not yet validated: the chart validates it).
+   * - **report(issues: _readonly AnnotationIssue[]_): _void_** - Reports why it is not drawn as declared (once per distinct problem).
+   */
+  "gpu-annotation": Partial<GpuAnnotationProps & BaseProps & BaseEvents>;
+
   /**
    * Line and area charts of large time series, drawn with WebGPU.
    * ---
@@ -213,11 +333,18 @@ export type CustomElements = {
    * - **gpu-crosshair** - The pointer moved over the plot; `detail.time` and `detail.values`.
    * - **gpu-data-error** - Data was rejected (previous data stays) or accepted with gaps.
    * - **gpu-load-progress** - Progress of loading `src`.
+   * - **gpu-tiles** - Progress of the `tiles` feed: coarse, exact, live or error, with request and byte counts.
    * - **gpu-fallback** - WebGPU is unavailable or failing; says why and what draws instead (Canvas2D, or nothing with `renderer="webgpu"`).
    * - **gpu-recovery** - Device-loss recovery: phases lost, retrying (per attempt), recovered or failed, with attempts and timings.
    * - **gpu-config-error** - An attribute, property or config document was invalid; `detail.issues` name paths (and lines for files). The last good configuration stays.
    * - **gpu-quality-change** - The quality tier changed (auto-tuning or configuration), with the reason and the frame measurements behind it.
+   * - **gpu-camera-change** - A 3D chart's camera moved (drag, wheel, keys, reset, setCamera); `detail.camera`, `detail.source`.
+   * - **gpu-renderer-change** - `renderer="auto"` chose or changed the backend (adapter, trial, measured, reverted), with the frame measurements per backend.
    * - **gpu-config-change** - A configuration change was applied: changed paths, the least work it needed, touched subsystems, measured duration.
+   * - **gpu-annotation-change** - An annotation was added, changed or removed (pointer, keyboard, API, undo, redo); `detail.annotation` is its JSON.
+   * - **gpu-drawing-mode** - Drawing mode started (`detail.kind`) or ended (`detail.kind` null).
+   * - **gpu-shader-error** - A custom WGSL hook (`shaders:` config, or bubbling from a `<gpu-shader>`) was refused, failed to compile, was disabled by the watchdog, or cannot run on Canvas2D; line:column in the hook's text. The series draws its default colour.
+   * - **gpu-shader-ready** - A custom WGSL hook compiled and draws from the next frame on.
    *
    * ### **Methods:**
    *  - **define(name): _void_** - Registers the element; safe to call more than once (or from two copies of the bundle).
@@ -229,6 +356,8 @@ export type CustomElements = {
    * - **resetView(): _void_** - Shows all data again, with y following it.
    * - **setViewport(start: _number_, end: _number_, yMin: _number_, yMax: _number_): _void_** - Shows the window [start, end] (epoch ms on time axes, data units on numeric ones); optionally a fixed y range (default axis).
    * - **getViewport(): _{ start: number; end: number; yMin: number; yMax: number; autoY: boolean }_** - The visible window and y range.
+   * - **getCamera(): _Camera_** - 3D charts (surface, points3d, bars3d): the orbit camera now, to save a view.
+   * - **setCamera(camera: _Partial<Camera>_): _void_** - 3D charts: sets the camera (missing keys keep theirs); outside sane bounds it is refused with `gpu-config-error`.
    * - **nextFrame(): _Promise<void>_** - Resolves after the next frame is drawn (at once when nothing is pending); while no renderer is ready yet, after its first frame.
    * - **renderNow(): _FrameStats | null_** - Draws a frame now, synchronously, instead of at the next animation frame (benchmarks, or
    * code that must read the canvas right away). Returns what it cost.
@@ -239,11 +368,22 @@ export type CustomElements = {
    * Returns the function that removes the listener.
    * - **profile(ms: _number_): _Promise<TraceDocument>_** - Records `ms` of frames and resolves with a Chrome Trace Event document (open it in Perfetto
    * or chrome://tracing): per-frame scene and render phases, GPU time, points and memory.
+   * - **toBlob(type, quality: _number_): _Promise<Blob>_** - The picture as an image (`image/png`, `image/jpeg`, `image/webp`): the drawn pixels with the axes' text, titles and legend composited.
+   * - **toSVG(): _Promise<string>_** - The scene as a standalone SVG document (axes, every layer, legend), reduced to what the pixels show.
+   * - **toCSV(): _string_** - The rows of the visible window as CSV: time (ISO 8601) or x, then every data column.
+   * - **download(filename: _string_): _Promise<void>_** - Saves the chart: `.svg`, `.csv`, `.jpg`, `.webp` by the name's extension, PNG otherwise (default `chart.png`).
+   * - **toggleDataTable(show): _boolean_** - Shows (or hides, or with no argument toggles) the data table on screen; returns whether it shows.
+   * - **setPointNavigation(on: _boolean_): _void_** - Turns keyboard point navigation on or off (Enter and Escape do the same on the focused chart).
+   * - **startDrawing(kind: _AnnotationKind_, style: _Partial<AnnotationJson>_): _void_** - Drawing mode: the next press on a pane draws a `kind` (two-point kinds: drag, or click twice), styled by `style`.
+   * - **stopDrawing(): _void_** - Leaves drawing mode.
+   * - **removeAnnotation(id: _string_): _boolean_** - Removes an annotation (undoable); false when none has that id.
+   * - **undo(): _boolean_** - Undoes the last annotation edit (Ctrl+Z / ⌘Z); false when there is none.
+   * - **redo(): _boolean_** - Redoes the last undone edit (Ctrl+Shift+Z, Ctrl+Y); false when there is none.
    *
    * - **invalidate(bits: _number_): _void_** - Marks work to do (bits of Invalidation, default: only a new picture): one commit at the next animation frame.
    *
    * ### **Slots:**
-   *  - _default_ - Child elements: `<gpu-indicator>` (drawn over the price series) and `<gpu-perf-overlay>` (drawn over the chart).
+   *  - _default_ - Child elements: `<gpu-indicator>` (drawn over the price series), `<gpu-annotation>` (drawings), `<gpu-drawing-tools>`, `<gpu-shader>` (a sandboxed WGSL hook colouring one series) and `<gpu-perf-overlay>` (drawn over the chart).
    *
    * ### **CSS Properties:**
    *  - **--gpu-chart-background** - Plot background. _(default: undefined)_
@@ -257,8 +397,11 @@ export type CustomElements = {
    * - **--gpu-chart-series-1** - Colour of the first series (and -2 … -8 for the next ones). _(default: undefined)_
    *
    * ### **CSS Parts:**
-   *  - **container** - The box holding canvas, axes and overlays; focusable for keyboard control.
-   * - **canvas** - The WebGPU canvas.
+   *  - **container** - The box holding canvas, axes and overlays; focusable for keyboard control (Enter: point navigation).
+   * - **focus-marker** - The ring on the point keyboard navigation is at.
+   * - **data-table** - The table alternative of the visible window (visually hidden unless `data-table`).
+   * - **export-buttons** - The PNG / SVG / CSV buttons of `export-button` (each part `export-button`).
+   * - **canvas** - The canvas the chart is drawn on (WebGPU or Canvas2D).
    * - **x-axis** - Time axis labels.
    * - **y-axis** - Value axis labels.
    * - **legend** - Series names, colours and values.
@@ -272,6 +415,16 @@ export type CustomElements = {
   "gpu-chart": Partial<GpuChartProps & BaseProps & BaseEvents>;
 
   /**
+   * Drawing toolbar of a `<gpu-chart>`.
+   * ---
+   *
+   *
+   * ### **CSS Parts:**
+   *  - **button** - Each button; `aria-pressed="true"` on the active tool.
+   */
+  "gpu-drawing-tools": Partial<GpuDrawingToolsProps & BaseProps & BaseEvents>;
+
+  /**
    * A technical indicator of the enclosing `<gpu-chart>`.
    * ---
    *
@@ -282,6 +435,8 @@ export type CustomElements = {
    *
    * ### **Methods:**
    *  - **define(name): _void_** - Registers the element; safe to call more than once.
+   * - **load(): _Promise<void>_** - Loads the indicators' code (a lazy chunk, otherwise fetched when the first indicator connects,
+   * which then appears a frame later). Pages that always show indicators may call it at start-up.
    * - **validate(): _boolean_** - Checks type and parameters; reports the first problem and returns false.
    * - **report(error: _unknown_): _void_** - Reports why this indicator is not drawn: a missing data column as `gpu-data-error`, anything
    * else (type, parameter, pane) as `gpu-config-error`. Both bubble to the chart and the page.
@@ -316,4 +471,18 @@ export type CustomElements = {
    * - **profile-button** - Records 2 s of frames and downloads a Chrome trace (expanded, when the chart can profile).
    */
   "gpu-perf-overlay": Partial<GpuPerfOverlayProps & BaseProps & BaseEvents>;
+
+  /**
+   * A sandboxed custom WGSL colour or colormap hook of one series.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **gpu-shader-error** - The hook was refused (validation, compilation), disabled by the watchdog, or cannot run (Canvas2D).
+   * - **gpu-shader-ready** - The hook compiled and draws from the next frame on.
+   *
+   * ### **Methods:**
+   *  - **define(name): _void_** - Registers the element; safe to call more than once.
+   */
+  "gpu-shader": Partial<GpuShaderProps & BaseProps & BaseEvents>;
 };

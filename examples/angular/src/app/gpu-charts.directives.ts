@@ -1,6 +1,90 @@
 // Generated from custom-elements.json by scripts/framework-typings.mjs (`npm run manifest`); do not edit.
 import { Directive, ElementRef, Input, inject } from '@angular/core';
-import type { GpuChart, GpuIndicator, GpuPerfOverlay } from 'gpu-charts';
+import type { GpuAnnotation, GpuChart, GpuDrawingTools, GpuIndicator, GpuPerfOverlay, GpuShader } from 'gpu-charts';
+
+/** `<gpu-annotation>` with typed property bindings. */
+@Directive({ selector: 'gpu-annotation' })
+export class GpuAnnotationDirective {
+  /** The element itself, for its methods and read-only state. */
+  readonly element: GpuAnnotation = inject<ElementRef<GpuAnnotation>>(ElementRef).nativeElement;
+
+  /** hline, vline, trend, ray, rect, text, arrow, range, fib or marker. */
+  @Input() set kind(value: GpuAnnotation['kind']) {
+    this.element.kind = value;
+  }
+
+  /** `"time price; time price"` (times: epoch ms or date strings), or a JSON array of `{ time, price }`. */
+  @Input() set points(value: GpuAnnotation['points']) {
+    this.element.points = value;
+  }
+
+  /** Shortcut for one-point kinds: the time of a vline, marker or text. */
+  @Input() set time(value: GpuAnnotation['time']) {
+    this.element.time = value;
+  }
+
+  /** Shortcut for one-point kinds: the price of an hline, marker or text. */
+  @Input() set price(value: GpuAnnotation['price']) {
+    this.element.price = value;
+  }
+
+  /** `main` (default) or an indicator pane (its `pane` name or indicator id). */
+  @Input() set pane(value: GpuAnnotation['pane']) {
+    this.element.pane = value;
+  }
+
+  @Input() set color(value: GpuAnnotation['color']) {
+    this.element.color = value;
+  }
+
+  @Input() set fill(value: GpuAnnotation['fill']) {
+    this.element.fill = value;
+  }
+
+  /** Stroke width, CSS px. */
+  @Input() set width(value: GpuAnnotation['width']) {
+    this.element.width = value;
+  }
+
+  /** solid, dashed or dotted. */
+  @Input() set dash(value: GpuAnnotation['dash']) {
+    this.element.dash = value;
+  }
+
+  @Input() set label(value: GpuAnnotation['label']) {
+    this.element.label = value;
+  }
+
+  /** CSS font of its labels, e.g. `12px monospace`. */
+  @Input() set font(value: GpuAnnotation['font']) {
+    this.element.font = value;
+  }
+
+  /** Text of a text annotation (default: the element's text content). */
+  @Input() set text(value: GpuAnnotation['text']) {
+    this.element.text = value;
+  }
+
+  /** Markers: buy (arrow below the bar, pointing up) or sell (above, pointing down). */
+  @Input() set side(value: GpuAnnotation['side']) {
+    this.element.side = value;
+  }
+
+  /** Marker size, CSS px. */
+  @Input() set size(value: GpuAnnotation['size']) {
+    this.element.size = value;
+  }
+
+  /** Fib levels, comma-separated (default 0, 0.236, 0.382, 0.5, 0.618, 0.786, 1). */
+  @Input() set levels(value: GpuAnnotation['levels']) {
+    this.element.levels = value;
+  }
+
+  /** Shows handles when selected: drag, nudge with arrow keys, Delete. Default on; `editable="false"` locks it. */
+  @Input() set editable(value: GpuAnnotation['editable']) {
+    this.element.editable = value;
+  }
+}
 
 /** `<gpu-chart>` with typed property bindings. */
 @Directive({ selector: 'gpu-chart' })
@@ -21,6 +105,11 @@ export class GpuChartDirective {
   /** URL of a CSV or JSON file to load (progress in `gpu-load-progress`). */
   @Input() set src(value: GpuChart['src']) {
     this.element.src = value;
+  }
+
+  /** URL of a series on a tile server (`http://host/v1/series/NAME`, see server/): the chart asks for the window it shows at its pixel width as the view moves (`gpu-tiles` events), and streams the live tail. */
+  @Input() set tiles(value: GpuChart['tiles']) {
+    this.element.tiles = value;
   }
 
   /** `light` or `dark` (unset: from the configuration, default light). */
@@ -61,6 +150,11 @@ export class GpuChartDirective {
   /** Heatmaps: the colormap, `viridis` (default), `magma`, `inferno`, `plasma`, `turbo`, `cividis` or `grays`; custom stops go in a series item's `colormap`. Unknown names fire `gpu-config-error`. */
   @Input() set colormap(value: GpuChart['colormap']) {
     this.element.colormap = value;
+  }
+
+  /** Bounded streaming (config `streaming.maxPoints`): keep at most this many rows; the oldest drop as rows are appended (ring buffer: flat memory for a stream that runs forever). */
+  @Input() set maxPoints(value: GpuChart['maxPoints']) {
+    this.element.maxPoints = value;
   }
 
   /** `on`: scatter series draw density maps (every point binned on the GPU) unless they say otherwise. Config `series.density`. */
@@ -113,7 +207,17 @@ export class GpuChartDirective {
     this.element.label = value;
   }
 
-  /** Which renderer to use: `auto` (WebGPU, Canvas2D when WebGPU is unavailable or failing), `webgpu` (never fall back: show a message instead), `canvas2d`. */
+  /** Shows the data-table alternative of the visible window on screen (it is always there, visually hidden, for screen readers). */
+  @Input() set dataTable(value: GpuChart['dataTable']) {
+    this.element.dataTable = value;
+  }
+
+  /** Shows small PNG / SVG / CSV download buttons over the chart. */
+  @Input() set exportButton(value: GpuChart['exportButton']) {
+    this.element.exportButton = value;
+  }
+
+  /** Which renderer to use: `auto` (the faster one here: Canvas2D on a software adapter, WebGPU on a real GPU, switched by measured frames with hysteresis, reported by `gpu-renderer-change`; Canvas2D also when WebGPU is unavailable or failing), `webgpu` (pinned; never fall back: show a message instead), `canvas2d` (pinned). */
   @Input() set renderer(value: GpuChart['renderer']) {
     this.element.renderer = value;
   }
@@ -136,6 +240,33 @@ export class GpuChartDirective {
   /** Receives telemetry batches instead of `telemetry.endpoint` (config). Telemetry is opt-in: nothing is collected unless `telemetry.enabled` is true. Fields: docs/telemetry.md. */
   @Input() set telemetryCallback(value: GpuChart['telemetryCallback']) {
     this.element.telemetryCallback = value;
+  }
+
+  /** Every annotation (children, `annotations:` config, drawn, edited) as JSON; setting it replaces them all (undoable). */
+  @Input() set annotations(value: GpuChart['annotations']) {
+    this.element.annotations = value;
+  }
+
+  /** The selected annotation's id (handles shown; arrow keys nudge it, Delete removes it), or null. */
+  @Input() set selectedAnnotation(value: GpuChart['selectedAnnotation']) {
+    this.element.selectedAnnotation = value;
+  }
+}
+
+/** `<gpu-drawing-tools>` with typed property bindings. */
+@Directive({ selector: 'gpu-drawing-tools' })
+export class GpuDrawingToolsDirective {
+  /** The element itself, for its methods and read-only state. */
+  readonly element: GpuDrawingTools = inject<ElementRef<GpuDrawingTools>>(ElementRef).nativeElement;
+
+  /** Id of the chart to draw on (default: the enclosing `<gpu-chart>`). */
+  @Input() set for(value: GpuDrawingTools['for']) {
+    this.element.for = value;
+  }
+
+  /** Tools shown, comma-separated (default all: trend, ray, arrow, hline, vline, rect, range, fib, text, buy, sell). */
+  @Input() set tools(value: GpuDrawingTools['tools']) {
+    this.element.tools = value;
   }
 }
 
@@ -198,5 +329,42 @@ export class GpuPerfOverlayDirective {
   }
 }
 
+/** `<gpu-shader>` with typed property bindings. */
+@Directive({ selector: 'gpu-shader' })
+export class GpuShaderDirective {
+  /** The element itself, for its methods and read-only state. */
+  readonly element: GpuShader = inject<ElementRef<GpuShader>>(ElementRef).nativeElement;
+
+  /** The id of the series the hook colours: its `id` (`series` property, `series.items[].id`), else its column name (e.g. `value`; OHLC bars: `ohlc`). */
+  @Input() set for(value: GpuShader['for']) {
+    this.element.for = value;
+  }
+
+  /** Which hook: `color` (lines, areas, scatter markers) or `colormap` (heatmaps, density maps). */
+  @Input() set hook(value: GpuShader['hook']) {
+    this.element.hook = value;
+  }
+
+  /** A curated hook by name (`gradient-by-value`, `glow`, `heat-by-density`, `dashed-by-distance`, `up-down`) instead of code. */
+  @Input() set library(value: GpuShader['library']) {
+    this.element.library = value;
+  }
+
+  /** Time budget of a frame drawn with this hook, ms (default 1000); three frames over it in a row disable it. */
+  @Input() set budgetMs(value: GpuShader['budgetMs']) {
+    this.element.budgetMs = value;
+  }
+
+  /** Keeps the element but draws the series' default colour. */
+  @Input() set disabled(value: GpuShader['disabled']) {
+    this.element.disabled = value;
+  }
+
+  /** The WGSL source, overriding the element's text (the shader playground sets it). */
+  @Input() set wgsl(value: GpuShader['wgsl']) {
+    this.element.wgsl = value;
+  }
+}
+
 /** Every element directive, for a standalone component's `imports`. */
-export const GPU_CHARTS_DIRECTIVES = [GpuChartDirective, GpuIndicatorDirective, GpuPerfOverlayDirective] as const;
+export const GPU_CHARTS_DIRECTIVES = [GpuAnnotationDirective, GpuChartDirective, GpuDrawingToolsDirective, GpuIndicatorDirective, GpuPerfOverlayDirective, GpuShaderDirective] as const;
