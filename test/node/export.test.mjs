@@ -68,7 +68,8 @@ test('SVG_LAYERS has one writer per scene layer kind', () => {
 test('a GPU level-of-detail line exports the points its CPU twin picks, as a plain line would', async () => {
   const values = Float64Array.from({ length: 400 }, (_, i) => Math.round(Math.sin(i / 9) * 20));
   const bounds = Uint32Array.from({ length: 41 }, (_, c) => c * 10);
-  const layer = { kind: 'resident-line', id: 'price', column: { key: {}, values, length: 400, version: 1, appendedFrom: -1, origin: 0 }, bounds, columns: 40, columnWidth: 2, ay: -1, by: 25, before: null, after: null, count: 160, color: [0, 0, 1, 1], width: 1 };
+  /** @type {import('../../build/node/core/scene/frame-scene.js').ResidentLineLayer} */
+  const layer = { kind: /** @type {const} */ ('resident-line'), id: 'price', column: { key: {}, values, length: 400, version: 1, appendedFrom: -1, origin: 0 }, bounds, columns: 40, columnWidth: 2, ay: -1, by: 25, before: null, after: null, count: 160, color: [0, 0, 1, 1], width: 1 };
   const twin = residentLineAsLine(layer);
   assert.ok(twin.count > 40 && twin.count <= 160, `M4 points: ${twin.count}`);
   const svg = await sceneToSvg({ scene: scene([layer]), pixelRatio: 1 });

@@ -158,7 +158,8 @@ export class ChartShaders {
         source = entry.wgsl;
       }
       const validation = validateHook(source ?? '', declared.hook);
-      if (!validation.ok) {
+      // `in`, not `!ok`: the tests' non-strict type check does not narrow on a boolean discriminant.
+      if ('issues' in validation) {
         report(issueDetail('validate', validation.issues));
         continue;
       }
