@@ -13,11 +13,14 @@ import { cdnSizes, coreEntry, ROOT } from '../../scripts/size.mjs';
  * Raise them only with a reason in the commit and the README's table; first see whether the new
  * code can be a lazy chunk.
  */
+// Raised at stop 11 (was 116 KB / 215 KB) when 3D charts, annotations, custom shaders, the tile
+// client and accessibility landed in the entry (152.8 KB / 273.9 KB measured): making the 3D
+// types, the shader sandbox and the annotation editor lazy chunks too is open work (issue 14.7).
 const BUDGET = {
   /** cdn/gpu-charts.js: what a <script type="module"> include downloads before the first chart draws. */
-  cdnEntry: 116_000,
+  cdnEntry: 160_000,
   /** dist/ modules reachable from `gpu-charts/define` + `gpu-charts` by static imports (unminified, lit excluded). */
-  coreEntry: 215_000,
+  coreEntry: 285_000,
 };
 
 test('the CDN entry is under its brotli budget and is the bundle itself, not a facade', () => {
