@@ -2,23 +2,13 @@ import type { FrameScene, PlotRect } from '../../../core/scene/frame-scene.js';
 import { AMBIENT, type Layer3dCamera } from '../../../core/scene/layers-3d.js';
 import type { ModuleEntry } from '../pipeline-cache.js';
 import { PREMULTIPLIED_BLEND, type CheckedPipeline, type PipelineContext, type ResidentGpu } from './primitive-kind.js';
+import { NO_CHUNKS } from './resident-kind.js';
 
 /** The depth attachment's format (the renderer's depth pass and every 3D pipeline). */
 export const DEPTH_FORMAT: GPUTextureFormat = 'depth24plus';
 
 /** What the 3D kinds share of PrimitiveKind: drawn in the depth pass, their own buffers (prepare / encodeDraw). */
-export const THREE_D = {
-  depth: true,
-  bytesPerElement: [] as readonly number[],
-  bufferLabels: [] as readonly string[],
-  minCapacity: 1,
-  overlap: 0 as const,
-  elementsPerChunk: () => Number.MAX_SAFE_INTEGER,
-  source: () => new Float32Array(0),
-  writeParams: () => {},
-  vertexCount: () => 0,
-  instanceCount: () => 0,
-};
+export const THREE_D = { ...NO_CHUNKS, depth: true };
 
 /** A render pipeline with depth testing (3D kinds): triangle lists, no culling (two-sided). */
 export function pipeline3d(
