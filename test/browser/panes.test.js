@@ -1,6 +1,7 @@
 // Indicator panes (RSI, MACD below the price), resizable separators, sync-group linking, and the
 // bar / baseline / volume series types, drawn by both renderers.
 import { macd, rsi } from '../../dist/indicators/index.js';
+import { GpuIndicator } from '../../dist/index.js';
 import { assert, assertEqual, colorDistance, countColor, createChart, nextEvent, pixel, randomBars } from './helpers.js';
 
 const ORANGE = [255, 136, 0];
@@ -26,6 +27,8 @@ function paneRegion(chart, pane, inset = 3) {
 }
 
 describe('indicator panes', () => {
+  // Indicators are a lazy chunk: loaded up front, so that the panes exist on the frames checked.
+  before(() => GpuIndicator.load());
   afterEach(() => document.querySelectorAll('gpu-chart').forEach((chart) => chart.remove()));
 
   for (const renderer of ['webgpu', 'canvas2d']) {

@@ -5,7 +5,9 @@ test('the demo draws every section, 10M points included, and zooms', async ({ pa
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('/demo/index.html?tier=high');
-  await waitForCharts(page);
+  // The tile-server section draws only when `npm run serve` answers; without it, it says how to start one.
+  await waitForCharts(page, 'gpu-chart:not(#tiles-chart)');
+  await expect(page.locator('#tiles-status')).toContainText('npm run serve');
   const points = await page.evaluate(() => (/** @type {import('../../dist/index.js').GpuChart} */ (document.querySelector('#big-chart'))).model.data.length);
   expect(points).toBe(10_000_000);
 
