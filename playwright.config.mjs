@@ -10,7 +10,9 @@ export default defineConfig({
   timeout: 120_000,
   workers: 1,
   reporter: [['list']],
-  expect: { toHaveScreenshot: { maxDiffPixelRatio: 0.02, threshold: 0.25 } },
+  // 30 s, not 5: the demo page now holds some thirty charts (3D, tiles, annotations, shaders…), and an
+  // element screenshot waits for the page's fonts and a stable picture on a software rasterizer.
+  expect: { timeout: 30_000, toHaveScreenshot: { maxDiffPixelRatio: 0.02, threshold: 0.25 } },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath, args: WEBGPU_FLAGS },
