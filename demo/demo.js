@@ -1,5 +1,6 @@
 import { ohlcBars, randomWalk, twoSeries } from './sample-data.js';
 import { stepSeries } from './step-series.js';
+import { onScreen } from './on-screen.js';
 
 // `?tier=high` pins every chart's quality tier (screenshot tests want the same picture every run).
 const pinnedTier = new URLSearchParams(location.search).get('tier');
@@ -94,8 +95,9 @@ stream.data = seedData;
 streamTime = seedData.time[seedData.time.length - 1];
 streamValue = seedData.value[seedData.value.length - 1];
 let streaming = true;
+const streamSeen = onScreen(stream);
 setInterval(() => {
-  if (!streaming) return;
+  if (!streaming || !streamSeen.visible) return;
   const time = [];
   const value = [];
   for (let i = 0; i < 8; i++) {

@@ -1,3 +1,4 @@
+import { onScreen } from './on-screen.js';
 // renderer="auto" and bounded streaming: 3 series streamed at 10,000 rows a second into a chart
 // that keeps the newest `max-points` rows (a ring buffer: flat memory however long it runs). The
 // chart reports which backend it chose and why (gpu-renderer-change), with the frame costs it
@@ -7,6 +8,7 @@ const chart = document.getElementById('fastest-chart');
 const stats = document.getElementById('fastest-stats');
 const choice = document.getElementById('fastest-choice');
 const toggle = document.getElementById('fastest-toggle');
+const seen = onScreen(chart);
 const RATE = 10_000; // rows a second
 let running = true;
 let row = 0;
@@ -36,7 +38,7 @@ chart.addEventListener('gpu-renderer-change', (e) => {
 });
 
 function tick(now) {
-  if (running) {
+  if (running && seen.visible) {
     const count = Math.min(5_000, Math.round(((now - last) / 1000) * RATE));
     if (count > 0) chart.appendData(rows(count));
     const store = chart.model.data;

@@ -1,3 +1,4 @@
+import { onScreen } from './on-screen.js';
 // 3D charts: a generated implied-volatility surface (strike × expiry → implied vol, with a smile
 // and a term structure) drawn with type="surface", and a point cloud (three Gaussian clusters on
 // a spiral, coloured by a column) drawn with type="points3d". Both rotate slowly until the user
@@ -5,6 +6,8 @@
 const surface = document.getElementById('vol-surface');
 const cloud = document.getElementById('point-cloud');
 const stats = document.getElementById('three-d-stats');
+const surfaceOnScreen = onScreen(surface);
+const cloudOnScreen = onScreen(cloud);
 
 /** Implied vol (in %) for a strike (as moneyness K/S) and an expiry in years: a skewed smile flattening with time. */
 function impliedVol(moneyness, years) {
@@ -90,8 +93,9 @@ let frameMs = 0;
 function tick(now) {
   const dt = now - last;
   last = now;
-  if (spin.checked && document.visibilityState === 'visible') {
-    for (const chart of [surface, cloud]) {
+  if (spin.checked && document.visibilityState === 'visible' && (surfaceOnScreen.visible || cloudOnScreen.visible)) {
+    for (const [chart, seen] of [[surface, surfaceOnScreen], [cloud, cloudOnScreen]]) {
+      if (!seen.visible) continue;
       const camera = chart.getCamera();
       chart.setCamera({ azimuth: camera.azimuth + dt * 0.01 });
     }
