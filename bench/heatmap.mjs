@@ -24,18 +24,21 @@ const browser = await chromium.launch({ executablePath: findChrome(), args: [...
 const f = (x) => x.toFixed(2);
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const tier = process.env.TIER ?? 'high';
-  await page.goto(`http://127.0.0.1:${port}/bench/heatmap.html?tier=${tier}`);
+  // Defaults unless TIER / RENDERER pin one (extra rows, not the headline).
+  const tier = process.env.TIER ?? 'auto';
+  const renderer = process.env.RENDERER ?? 'auto';
+  const query = new URLSearchParams({ ...(process.env.TIER ? { tier } : {}), ...(process.env.RENDERER ? { renderer } : {}) });
+  await page.goto(`http://127.0.0.1:${port}/bench/heatmap.html?${query}`);
   await page.waitForFunction(() => window.benchReady, null, { timeout: 120_000 });
   await page.evaluate((frames) => window.emptyFrame(frames), 5);
   const empty = await page.evaluate((frames) => window.emptyFrame(frames), FRAMES);
-  console.log(`empty chart frame: median ${f(empty.total.median)} ms (p95 ${f(empty.total.p95)})`);
+  console.log(`empty chart frame (${empty.renderer}): median ${f(empty.total.median)} ms (p95 ${f(empty.total.p95)})`);
   const fill = await page.evaluate((frames) => window.fillFloor(frames), FRAMES);
   console.log(`fill floor (a constant-colour quad over the plot, same pipeline): median ${f(fill.total.median)} ms (p95 ${f(fill.total.p95)})`);
   const big = await page.evaluate(({ size, frames }) => window.bigGrid(size, frames), { size: SIZE, frames: FRAMES });
   console.log(`${SIZE}² grid: data = ${f(big.setDataMs)} ms, first frame (incl. upload) ${f(big.firstFrameMs)} ms, GPU bytes ${big.gpuBytes}`);
   for (const [name, r] of Object.entries(big.byInterpolation)) {
-    console.log(`  ${name}: frame CPU median ${f(r.cpu.median)} ms, to GPU done median ${f(r.total.median)} ms (p95 ${f(r.total.p95)}), ${f(r.total.median / empty.total.median)}× empty, ${f(r.total.median / fill.total.median)}× fill floor`);
+    console.log(`  ${name} (${r.renderer}): frame CPU median ${f(r.cpu.median)} ms, to GPU done median ${f(r.total.median)} ms (p95 ${f(r.total.p95)}), ${f(r.total.median / empty.total.median)}× empty, ${f(r.total.median / fill.total.median)}× fill floor`);
   }
   const stream = await page.evaluate(({ rows, capacity, rate, seconds }) => window.stream(rows, capacity, rate, seconds), { rows: ROWS, capacity: CAPACITY, rate: RATE, seconds: SECONDS });
   const heaps = stream.samples.map((s) => s.heap).filter((h) => h !== null);
@@ -63,14 +66,15 @@ try {
   }
   const report = { date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, adapter, loadAverage: loadavg() }, tier, frames: FRAMES, empty, fill, big, stream, peer };
   await mkdir('bench/results', { recursive: true });
-  await writeFile('bench/results/heatmap.json', JSON.stringify(report, null, 2));
+  const suffix = process.env.TIER || process.env.RENDERER ? `-${renderer}-${tier}` : '';
+  await writeFile(`bench/results/heatmap${suffix}.json`, JSON.stringify(report, null, 2));
   const rows = Object.entries(big.byInterpolation).map(([name, r]) => `| ${name} | ${f(r.cpu.median)} | ${f(r.total.median)} | ${f(r.total.p95)} | ${f(r.total.median / empty.total.median)}× | ${f(r.total.median / fill.total.median)}× |`);
   const table = [
     `# Heatmap benchmark`,
     ``,
-    `${report.date}, ${report.machine.cpus} × ${report.machine.cpu}, adapter ${adapter.vendor}/${adapter.architecture}, canvas 1200×700 CSS px, tier ${tier}. Command: \`npm run bench:heatmap\` (SIZE=${SIZE} FRAMES=${FRAMES} RATE=${RATE} SECONDS=${SECONDS} ROWS=${ROWS} CAPACITY=${CAPACITY}).`,
+    `${report.date}, ${report.machine.cpus} × ${report.machine.cpu}, adapter ${adapter.vendor}/${adapter.architecture}, canvas 1200×700 CSS px, renderer ${renderer} (drew with ${empty.renderer}), tier ${tier}. Command: \`${suffix ? `TIER=${tier} RENDERER=${renderer} ` : ''}npm run bench:heatmap\` (SIZE=${SIZE} FRAMES=${FRAMES} RATE=${RATE} SECONDS=${SECONDS} ROWS=${ROWS} CAPACITY=${CAPACITY}).`,
     ``,
-    `Empty chart (same size and tier) frame to GPU done: median ${f(empty.total.median)} ms (p95 ${f(empty.total.p95)}). Fill floor (the grid pipeline with a fragment shader returning a constant colour, one quad over the whole plot, no texture reads): median ${f(fill.total.median)} ms (p95 ${f(fill.total.p95)}): what covering the plot costs on this rasterizer. Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' / ')} (other work on the machine inflates and scatters every figure).`,
+    `Empty chart (same size and tier) frame to GPU done: median ${f(empty.total.median)} ms (p95 ${f(empty.total.p95)}). Fill floor (${empty.renderer === 'webgpu' ? 'the grid pipeline with a fragment shader returning a constant colour, one quad over the whole plot, no texture reads' : 'a 2×2 grid stretched over the whole plot'}): median ${f(fill.total.median)} ms (p95 ${f(fill.total.p95)}): what covering the plot costs on this rasterizer. Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' / ')} (other work on the machine inflates and scatters every figure).`,
     ``,
     `${SIZE}×${SIZE} grid: \`data =\` ${f(big.setDataMs)} ms (validation, per-column statistics), first frame including the ${(SIZE * SIZE * 4 / 2 ** 20).toFixed(0)} MiB texture upload ${f(big.firstFrameMs)} ms; GPU memory ${(big.gpuBytes / 2 ** 20).toFixed(1)} MiB.`,
     ``,
@@ -84,7 +88,7 @@ try {
     ``,
     `Streaming: ${ROWS} rows, ring of ${CAPACITY} columns, ${RATE} columns/s requested for ${f(stream.seconds)} s: ${stream.appended} appended (${f(stream.achievedRate)}/s) in batches per animation frame; \`append\` median ${f(stream.append.median)} ms (p95 ${f(stream.append.p95)}); frame interval median ${f(stream.frameInterval.median)} ms. GPU bytes over the run: min ${Math.min(...gpu)}, max ${Math.max(...gpu)}. JS heap (performance.memory, precise): mean ${(mean(heapFirst) / 1e6).toFixed(1)} MB in the first half, ${(mean(heapSecond) / 1e6).toFixed(1)} MB in the second (min ${(Math.min(...heaps) / 1e6).toFixed(1)}, max ${(Math.max(...heaps) / 1e6).toFixed(1)}).`,
   ].join('\n');
-  await writeFile('bench/results/heatmap.md', `${table}\n`);
+  await writeFile(`bench/results/heatmap${suffix}.md`, `${table}\n`);
   console.log(`\n${table}`);
 } finally {
   await browser.close();

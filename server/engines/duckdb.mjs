@@ -42,6 +42,9 @@ export class DuckDbEngine {
     this.next = 0;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.closed = false;
+    /** Queries DuckDB still runs (a timed-out one goes on until its interrupt lands): close waits for them. */
+    /** @type {Set<Promise<unknown>>} */
+    this.running = new Set();
   }
 
   async open() {
@@ -165,7 +168,9 @@ export class DuckDbEngine {
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const run = connection.runAndReadAll(sql, values?.bound ?? {});
-      run.catch(() => {});
+      const settled = run.then(() => {}, () => {});
+      this.running.add(settled);
+      settled.then(() => this.running.delete(settled));
       const reader = /** @type {import('@duckdb/node-api').DuckDBResultReader} */ (await Promise.race([run, deadline]));
       return reader.getRowObjects().map(numbers);
     } catch (error) {
@@ -189,6 +194,10 @@ export class DuckDbEngine {
 
   async close() {
     this.closed = true;
+    // Closing a connection under a query still running on DuckDB's threads crashes the process
+    // (SIGSEGV, seen after a timed-out query): interrupt them and wait until they have stopped.
+    for (const c of this.pool) c.interrupt();
+    await Promise.all(this.running);
     for (const c of this.pool) c.closeSync();
     this.pool = [];
     this.instance?.closeSync();

@@ -90,11 +90,11 @@ describe('markers primitive', () => {
       const ink = inked(gpu);
       console.log(`${shape}: webgpu vs canvas2d ${JSON.stringify(stats)}, inked ${ink} / ${inked(cpu)}`);
       assert(ink > 300, `${shape}: markers drawn (${ink} px)`);
-      assert(Math.abs(ink - inked(cpu)) / ink < 0.12, `${shape}: same inked area within 12 % (${ink} vs ${inked(cpu)})`);
-      // Antialiased edges differ by a fraction of the contrast; a shape drawn differently (another
-      // outline, a shifted marker) gives pixels off by more than half of full scale.
-      assertEqual(stats.strong, 0, `${shape}: no pixel differs by more than 128 (worst ${stats.worst})`);
-      assert(stats.off / (WIDTH * HEIGHT) < 0.02, `${shape}: under 2 % of pixels differ beyond 24 levels (${stats.off})`);
+      // Canvas2D runs the shader's splat in JavaScript (same distances, coverage and max-key rule):
+      // the pictures agree to a level or two of rounding, pixel for pixel.
+      assertEqual(ink, inked(cpu), `${shape}: the same inked pixels`);
+      assertEqual(stats.off, 0, `${shape}: no pixel differs beyond 24 levels`);
+      assert(stats.worst <= 2, `${shape}: every pixel within 2 levels (worst ${stats.worst})`);
       areas[shape] = ink;
       // The centre of the largest marker (22 px, blue) is its colour in both.
       for (const [name, snap] of [['webgpu', gpu], ['canvas2d', cpu]]) {
