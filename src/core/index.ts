@@ -17,5 +17,6 @@ export * from './scene/grid-sampling.js';
 export * from './colormap/index.js';
 export * from './scene/density-grid.js';
 export * from './scene/resident-line-points.js';
+export * from './scene/marker-splat.js';
 export * from './shader-hooks.js';
 export * from './three/index.js';
