@@ -8,7 +8,10 @@ const RED = 0xff0000ff; // r = 255, a = 255 (r | g << 8 | b << 16 | a << 24)
 const BLUE = 0xffff0000;
 const CLIP = { x: 0, y: 0, width: 40, height: 30 };
 
-/** A layer of markers at pane px (x, y) with a diameter and a colour (identity transform). */
+/**
+ * A layer of markers at pane px (x, y) with a diameter and a colour (identity transform).
+ * @returns {any}
+ */
 function layer(markers, shape = 'circle') {
   const data = new Float32Array(markers.length * 4);
   const bits = new Uint32Array(data.buffer);
