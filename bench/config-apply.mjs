@@ -1,18 +1,21 @@
 // Configuration service speed, in headless Chromium: applying typical changes (median, p99),
 // parsing a typical config per format, and the bundle sizes (core vs. with lazy parser chunks).
 //   npm run bench:config  → bench/results/config.{json,md}
+//   HW_GPU=1 node bench/config-apply.mjs  on a machine with a real GPU (NVIDIA flags; CHROME_PATH) → config-hw.{json,md}
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { brotliCompressSync } from 'node:zlib';
-import { findChrome, WEBGPU_FLAGS } from '../scripts/browser.mjs';
+import { findChrome, HW_GPU_FLAGS, WEBGPU_FLAGS } from '../scripts/browser.mjs';
+
+const HW_GPU = process.env.HW_GPU === '1';
 
 const ITERATIONS = Number(process.env.ITERATIONS ?? 400);
 const port = 4900 + Math.floor(Math.random() * 300);
 const server = spawn(process.execPath, ['demo/server.mjs', '--port', String(port), '--quiet', '--isolated'], { stdio: 'inherit' });
 await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({ executablePath: findChrome(), args: WEBGPU_FLAGS });
+const browser = await chromium.launch({ executablePath: findChrome(), args: HW_GPU ? HW_GPU_FLAGS : WEBGPU_FLAGS });
 try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/bench/config-apply.html`);
@@ -31,12 +34,12 @@ try {
   const version = browser.version();
   const report = { date: new Date().toISOString(), crossOriginIsolated: isolated, machine: { cpus: cpus().length, cpu: cpus()[0]?.model, browser: version, loadAverage: { start: loadStart, end: loadEnd } }, iterations: ITERATIONS, ...result, bundle: { core, full } };
   await mkdir('bench/results', { recursive: true });
-  await writeFile('bench/results/config.json', JSON.stringify(report, null, 2));
+  await writeFile(`bench/results/config${HW_GPU ? '-hw' : ''}.json`, JSON.stringify(report, null, 2));
   const us = (ms) => `${(ms * 1000).toFixed(0)} µs`;
   const md = [
     '# Configuration service speed',
     '',
-    `${report.date}, ${report.machine.cpus} × ${report.machine.cpu}, Chromium ${version}, ${ITERATIONS} iterations each (after 20 warm-up), timer resolution ${isolated ? '5 µs (cross-origin isolated)' : '100 µs'}, load average ${loadStart.toFixed(1)} at the start and ${loadEnd.toFixed(1)} at the end (the machine may be shared). Command: \`npm run bench:config\`.`,
+    `${report.date}, ${report.machine.cpus} × ${report.machine.cpu}, Chromium ${version}, ${ITERATIONS} iterations each (after 20 warm-up), timer resolution ${isolated ? '5 µs (cross-origin isolated)' : '100 µs'}, load average ${loadStart.toFixed(1)} at the start and ${loadEnd.toFixed(1)} at the end (the machine may be shared). Command: \`${HW_GPU ? 'HW_GPU=1 node bench/config-apply.mjs' : 'npm run bench:config'}\`.`,
     '',
     'Applying one change with `chart.updateConfig()` to a chart of 1M points, 900 × 500 px. Every change starts from a settled chart: the previous change drawn, the GPU idle, a new task.',
     '',
@@ -67,7 +70,7 @@ try {
     `| core (cdn/gpu-charts.js) | ${(core.min / 1024).toFixed(1)} KiB | ${(core.brotli / 1024).toFixed(1)} KiB |`,
     `| full (with the YAML and TOML chunks) | ${(full.min / 1024).toFixed(1)} KiB | ${(full.brotli / 1024).toFixed(1)} KiB |`,
   ].join('\n');
-  await writeFile('bench/results/config.md', `${md}\n`);
+  await writeFile(`bench/results/config${HW_GPU ? '-hw' : ''}.md`, `${md}\n`);
   console.log(md);
 } finally {
   await browser.close();
