@@ -15,6 +15,10 @@
  *   until conditions change).
  * - A trial keeps the other backend only when its median is at most `switchRatio` × the median of
  *   the one it replaced (hysteresis: equal backends never flip-flop); otherwise it switches back.
+ *   A trial that is plainly losing ends early: once `trialAbortSamples` frames (after warm-up)
+ *   have a median above `trialAbortFactor` × the replaced backend's, it switches back at once
+ *   (WebGPU on a software rasterizer can take seconds a frame: a whole window of those would
+ *   freeze the page for a minute to learn what three frames already say).
  * - Conditions that change what is fast (data size by `sizeFactor` or more, canvas area, device)
  *   forget every measurement and lift the back-off: the next slow window tries again.
  */
@@ -49,6 +53,10 @@ export interface RendererChoiceOptions {
   sizeFactor: number;
   /** Longer samples are dropped: a hidden tab or a debugger pause, not drawing cost. */
   maxFrameMs: number;
+  /** Frames of a trial after which it may end early (see the policy above). */
+  trialAbortSamples: number;
+  /** A trial whose median so far exceeds the replaced backend's by this factor ends early. */
+  trialAbortFactor: number;
 }
 
 export const DEFAULT_RENDERER_CHOICE: Readonly<RendererChoiceOptions> = {
@@ -63,6 +71,8 @@ export const DEFAULT_RENDERER_CHOICE: Readonly<RendererChoiceOptions> = {
   maxTrials: 3,
   sizeFactor: 4,
   maxFrameMs: 2000,
+  trialAbortSamples: 3,
+  trialAbortFactor: 2,
 };
 
 /** A window of frame costs on one backend (ms). */
@@ -154,12 +164,28 @@ export class RendererChooser {
    */
   record(renderer: RendererKind, frameMs: number): RendererChoice | null {
     if (!this.options.measure || renderer !== this.current) return null;
-    if (!(frameMs >= 0) || frameMs > this.options.maxFrameMs) return null;
+    if (!(frameMs >= 0)) return null;
+    // A trial's frames beyond maxFrameMs are its own cost, not a pause: they count (capped), so
+    // that a trial of a backend taking seconds a frame still ends.
+    if (frameMs > this.options.maxFrameMs) {
+      if (this.trialFrom === null) return null;
+      frameMs = this.options.maxFrameMs;
+    }
     if (this.warmup > 0) {
       this.warmup--;
       return null;
     }
     this.samples[this.count++] = frameMs;
+    if (this.trialFrom !== null && this.count >= this.options.trialAbortSamples && this.count < this.samples.length) {
+      const before = this.measured[this.trialFrom];
+      const soFar = summarizeFrames(this.samples, this.count);
+      if (before && soFar.p50 > before.p50 * this.options.trialAbortFactor) {
+        this.count = 0;
+        this.windows++;
+        this.measured[renderer] = soFar;
+        return this.evaluate(renderer, soFar);
+      }
+    }
     if (this.count < this.samples.length) return null;
     const window = summarizeFrames(this.samples, this.count);
     this.count = 0;

@@ -130,3 +130,37 @@ test('summarizeFrames: median and p95', () => {
   const s = summarizeFrames(Float64Array.from([5, 1, 3, 2, 4]), 5);
   assert.deepEqual(s, { p50: 3, p95: 5, samples: 5 });
 });
+
+test('a plainly losing trial ends after a few frames, not a whole window, even at seconds a frame', () => {
+  const chooser = new RendererChooser({ windowSize: 24, warmupFrames: 4 });
+  chooser.initial(SWIFTSHADER);
+  // Canvas2D at 137 ms a frame (a bilinear 4096² heatmap on a loaded machine): slow, so WebGPU is tried.
+  const [trial] = feed(chooser, 'canvas2d', 137, 4 + 24);
+  assert.equal(trial.cause, 'trial');
+  assert.equal(trial.renderer, 'webgpu');
+  // WebGPU on the software rasterizer: 1.5 s, then frames past maxFrameMs (they count, capped).
+  const costs = [900, 900, 900, 900, 1500, 2600, 3100];
+  const decisions = [];
+  let frames = 0;
+  for (const ms of costs) {
+    frames++;
+    const d = chooser.record('webgpu', ms);
+    if (d) {
+      decisions.push(d);
+      break;
+    }
+  }
+  assert.equal(decisions.length, 1);
+  assert.equal(decisions[0].cause, 'reverted');
+  assert.equal(decisions[0].renderer, 'canvas2d');
+  assert.equal(frames, 4 + 3, 'the warm-up frames, then three measured ones');
+  assert.ok(decisions[0].measurements.webgpu.p50 >= 1500);
+  // A trial that is only a little slower runs its whole window before it is judged.
+  const close = new RendererChooser({ windowSize: 10, warmupFrames: 1 });
+  close.initial(SWIFTSHADER);
+  feed(close, 'canvas2d', 40, 11);
+  const early = feed(close, 'webgpu', 60, 1 + 9);
+  assert.deepEqual(early, [], '1.5× slower: no early end');
+  const [judged] = feed(close, 'webgpu', 60, 1);
+  assert.equal(judged.cause, 'reverted');
+});
