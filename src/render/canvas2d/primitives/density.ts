@@ -1,18 +1,10 @@
 import type { ClusterLayer, DensityLayer, PlotRect } from '../../../core/scene/frame-scene.js';
 import { binDensity, clusterCells, clusterCentroid, clusterRadius, densityLevel } from '../../../core/scene/density-grid.js';
+import { blitImageData } from './blit-image.js';
 import { cssColor, type Context2d, type DrawPrimitive } from './draw-primitive.js';
 
 const f32 = Math.fround;
 let counts: Uint32Array = new Uint32Array(0);
-let scratch: OffscreenCanvas | HTMLCanvasElement | null = null;
-
-/** A canvas to put an ImageData on before drawing it blended (putImageData would not blend). */
-function scratchCanvas(width: number, height: number): OffscreenCanvas | HTMLCanvasElement {
-  if (!scratch) scratch = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(width, height) : document.createElement('canvas');
-  if (scratch.width < width) scratch.width = width;
-  if (scratch.height < height) scratch.height = height;
-  return scratch;
-}
 
 /**
  * Cell of each pixel row or column of the clip: the pixel's centre relative to the pane, in f32,
@@ -64,13 +56,7 @@ function drawDensity(ctx: Context2d, layer: DensityLayer, pane: PlotRect, clip: 
       data[o + 3] = lut[level * 4 + 3]!;
     }
   }
-  const canvas = scratchCanvas(clip.width, clip.height);
-  const context = (typeof OffscreenCanvas !== 'undefined' && canvas instanceof OffscreenCanvas ? canvas.getContext('2d') : (canvas as HTMLCanvasElement).getContext('2d')) as Context2d;
-  context.putImageData(image, 0, 0);
-  ctx.save();
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.drawImage(canvas, 0, 0, clip.width, clip.height, clip.x, clip.y, clip.width, clip.height);
-  ctx.restore();
+  blitImageData(ctx, image, clip.x, clip.y);
 }
 
 const centre = new Float64Array(2);

@@ -1,17 +1,10 @@
 import type { FrameScene, GridLayer, PlotRect } from '../../../core/scene/frame-scene.js';
 import { gridTransform } from '../../../core/scene/grid-sampling.js';
+import { blitImageData } from './blit-image.js';
 import type { Context2d, DrawPrimitive } from './draw-primitive.js';
 import { gridColorImage } from './grid-color-image.js';
 import { type PixelWindow, resampleGrid } from './grid-resample.js';
 
-let scratch: OffscreenCanvas | HTMLCanvasElement | null = null;
-
-function scratchCanvas(width: number, height: number): OffscreenCanvas | HTMLCanvasElement {
-  if (!scratch) scratch = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(width, height) : document.createElement('canvas');
-  if (scratch.width < width) scratch.width = width;
-  if (scratch.height < height) scratch.height = height;
-  return scratch;
-}
 
 /** The device pixels of the layer's rectangle inside the clip (empty: width or height ≤ 0). */
 function pixelWindow(layer: GridLayer, pane: PlotRect, clip: PlotRect): PixelWindow {
@@ -77,11 +70,7 @@ export const drawGrid: DrawPrimitive<GridLayer> = {
       ctx.clip();
       blitNearest(ctx, layer, image, window, pane);
     } else {
-      const pixels = resampleGrid(layer, window, pane.x, pane.y);
-      const canvas = scratchCanvas(window.width, window.height);
-      const scratchCtx = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
-      scratchCtx.putImageData(pixels, 0, 0);
-      ctx.drawImage(canvas, 0, 0, window.width, window.height, window.left, window.top, window.width, window.height);
+      blitImageData(ctx, resampleGrid(layer, window, pane.x, pane.y), window.left, window.top);
     }
     ctx.restore();
   },
