@@ -92,7 +92,7 @@ describe('renderer="auto": the faster backend, measured', () => {
 
   it('measured frames try the other backend and keep or revert it, without a single blank frame while switching', async () => {
     // Every window counts as slow (slowFactor tiny), so a trial of WebGPU starts after 3 frames.
-    const { chart, log } = await chartWith({ windowSize: 3, warmupFrames: 0, slowFactor: 1e-6, backoffWindows: 1000 });
+    const { chart, log } = await chartWith({ windowSize: 3, warmupFrames: 0, slowFactor: 1e-6, backoffWindows: 1000, softwareTrials: true });
     assertEqual(chart.rendererKind, 'canvas2d', 'starts on Canvas2D');
     // Every canvas a renderer drew on (a drawn frame targets the canvas not retiring).
     const drawnOn = new Set();

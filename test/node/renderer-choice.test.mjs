@@ -82,8 +82,19 @@ test('hysteresis: a trial that is not faster by the margin reverts, then backs o
   assert.deepEqual(feed(chooser, 'webgpu', 30, WINDOW * 10), []);
 });
 
-test('measured faster elsewhere: switch back without a new trial; conditions change forgets', () => {
+test('a software adapter stays on Canvas2D however slow its frames, unless softwareTrials', () => {
   const chooser = new RendererChooser(small);
+  assert.equal(chooser.initial(SWIFTSHADER).renderer, 'canvas2d');
+  assert.deepEqual(feed(chooser, 'canvas2d', 200, WINDOW * 10), [], 'no trial of WebGPU rasterized on the same CPU');
+  assert.equal(chooser.measurements.canvas2d.p50, 200, 'still measured');
+  // Configured to draw with WebGPU on a software adapter: slow WebGPU frames do try Canvas2D.
+  const gpu = new RendererChooser({ ...small, softwareAdapter: 'webgpu' });
+  gpu.initial(SWIFTSHADER);
+  assert.equal(feed(gpu, 'webgpu', 200, WINDOW)[0].renderer, 'canvas2d');
+});
+
+test('measured faster elsewhere: switch back without a new trial; conditions change forgets', () => {
+  const chooser = new RendererChooser({ ...small, softwareTrials: true });
   chooser.initial(SWIFTSHADER); // canvas2d
   const [trial] = feed(chooser, 'canvas2d', 50, WINDOW);
   assert.equal(trial.renderer, 'webgpu');
