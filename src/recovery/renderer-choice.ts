@@ -10,7 +10,8 @@
  * - Frames are judged in windows of `windowSize` samples (after `warmupFrames` frames following
  *   every switch: the first frames of a renderer upload its data) by their median.
  * - A window slower than the budget (`1000 / targetFps` × `slowFactor`) starts a trial of the
- *   other backend, unless it was measured since the last change of conditions, or its trials are
+ *   other backend (not of WebGPU on a software adapter, unless `softwareTrials`), unless it was
+ *   measured since the last change of conditions, or its trials are
  *   backing off (each failed trial doubles the wait; after `maxTrials` it is not tried again
  *   until conditions change).
  * - A trial keeps the other backend only when its median is at most `switchRatio` × the median of
@@ -39,6 +40,12 @@ export interface RendererChoiceOptions {
   softwareAdapter: RendererKind;
   /** Switch by measured frames (default true); false keeps the adapter's choice. */
   measure: boolean;
+  /**
+   * On a software adapter, let slow Canvas2D frames try WebGPU (default false). WebGPU there is
+   * rasterized by the same CPU cores, so a trial (warm-up plus a window of frames, ~28 frames)
+   * only costs: on SwiftShader it never won once its GPU work was counted (bench FIFO case).
+   */
+  softwareTrials: boolean;
   targetFps: number;
   windowSize: number;
   warmupFrames: number;
@@ -62,6 +69,7 @@ export interface RendererChoiceOptions {
 export const DEFAULT_RENDERER_CHOICE: Readonly<RendererChoiceOptions> = {
   softwareAdapter: 'canvas2d',
   measure: true,
+  softwareTrials: false,
   targetFps: 60,
   windowSize: 24,
   warmupFrames: 4,
@@ -236,6 +244,7 @@ export class RendererChooser {
     const budget = 1000 / o.targetFps;
     if (window.p50 <= budget * o.slowFactor || theirs) return null;
     if (this.trials >= o.maxTrials || this.windows < this.retryAfter) return null;
+    if (this.software && renderer === 'canvas2d' && !o.softwareTrials) return null;
     this.trials++;
     this.trialFrom = renderer;
     return this.switchTo(alternative, 'trial', `${label(renderer)} median ${fmt(window.p50)} ms over ${fmt(budget * o.slowFactor)} ms (${o.slowFactor}× the ${fmt(budget)} ms budget): trying ${label(alternative)}`);

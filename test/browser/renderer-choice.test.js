@@ -92,7 +92,7 @@ describe('renderer="auto": the faster backend, measured', () => {
 
   it('measured frames try the other backend and keep or revert it, without a single blank frame while switching', async () => {
     // Every window counts as slow (slowFactor tiny), so a trial of WebGPU starts after 3 frames.
-    const { chart, log } = await chartWith({ windowSize: 3, warmupFrames: 0, slowFactor: 1e-6, backoffWindows: 1000 });
+    const { chart, log } = await chartWith({ windowSize: 3, warmupFrames: 0, slowFactor: 1e-6, backoffWindows: 1000, softwareTrials: true });
     assertEqual(chart.rendererKind, 'canvas2d', 'starts on Canvas2D');
     // Every canvas a renderer drew on (a drawn frame targets the canvas not retiring).
     const drawnOn = new Set();
@@ -142,5 +142,47 @@ describe('renderer="auto": the faster backend, measured', () => {
     assertEqual(of(log, 'gpu-fallback').length, 0, 'switching is not a fallback');
     assertEqual(JSON.stringify(chart.rendererMeasurements), JSON.stringify(changes.at(-1).measurements), 'rendererMeasurements');
     await sleep(0);
+  });
+});
+
+describe('renderer="auto": back on Canvas2D after a trial', () => {
+  afterEach(() => document.querySelectorAll('gpu-chart').forEach((c) => c.remove()));
+
+  // Seen about 1 run in 3 before the fix: the switch back to Canvas2D is decided while a WebGPU
+  // frame is being committed (back-to-back frames are judged synchronously), and that frame's
+  // "drawn" step let the old canvas go although the new renderer had not drawn yet: the page
+  // showed the fresh, blank Canvas2D canvas until the next frame. Frames here are committed
+  // back-to-back (renderNow twice per animation frame) and the picture checked after each.
+  it('shows a drawn picture at every frame around a reverted trial of WebGPU, run after run', async () => {
+    const problems = [];
+    for (let round = 0; round < 3; round++) {
+      // Every Canvas2D window is slow (trial), WebGPU is never fast enough (revert), no second trial.
+      const { chart, log } = await chartWith({ windowSize: 3, warmupFrames: 0, slowFactor: 1e-6, switchRatio: 1e-9, backoffWindows: 1000, softwareTrials: true });
+      let frames = 0;
+      let after = 0;
+      const deadline = performance.now() + 30_000;
+      const reverted = () => of(log, 'gpu-renderer-change').some((c) => c.cause === 'reverted');
+      const check = (when) => {
+        const top = topCanvas(chart);
+        // A WebGPU canvas reads back empty once presented: only 2D canvases can be checked.
+        const ink = top.getContext('2d') ? visiblePixels(chart, top) : null;
+        if (ink !== null && ink < 100) problems.push(`round ${round}, ${when}: renderer ${chart.rendererKind}, ${chart.shadowRoot.querySelectorAll('canvas').length} canvases, ink ${ink}`);
+      };
+      while (after < 20 && performance.now() < deadline) {
+        for (let k = 0; k < 2; k++) {
+          chart.setViewport(data.time[0] + frames * 1000, data.time[data.time.length - 1]);
+          chart.renderNow();
+          frames++;
+          check(`frame ${frames} (${reverted() ? 'after' : 'before'} the revert)`);
+        }
+        await frame();
+        check(`presented frame ${frames}`);
+        if (reverted() && chart.rendererKind === 'canvas2d') after++;
+      }
+      assert(reverted(), `round ${round}: the trial reverted (${JSON.stringify(of(log, 'gpu-renderer-change').map((c) => c.cause))})`);
+      assertEqual(chart.shadowRoot.querySelectorAll('canvas').length, 1, 'one canvas left');
+      chart.remove();
+    }
+    assertEqual(problems.length, 0, `blank frames: ${problems.slice(0, 6).join('; ')}`);
   });
 });

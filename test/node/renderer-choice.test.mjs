@@ -82,8 +82,19 @@ test('hysteresis: a trial that is not faster by the margin reverts, then backs o
   assert.deepEqual(feed(chooser, 'webgpu', 30, WINDOW * 10), []);
 });
 
-test('measured faster elsewhere: switch back without a new trial; conditions change forgets', () => {
+test('a software adapter stays on Canvas2D however slow its frames, unless softwareTrials', () => {
   const chooser = new RendererChooser(small);
+  assert.equal(chooser.initial(SWIFTSHADER).renderer, 'canvas2d');
+  assert.deepEqual(feed(chooser, 'canvas2d', 200, WINDOW * 10), [], 'no trial of WebGPU rasterized on the same CPU');
+  assert.equal(chooser.measurements.canvas2d.p50, 200, 'still measured');
+  // Configured to draw with WebGPU on a software adapter: slow WebGPU frames do try Canvas2D.
+  const gpu = new RendererChooser({ ...small, softwareAdapter: 'webgpu' });
+  gpu.initial(SWIFTSHADER);
+  assert.equal(feed(gpu, 'webgpu', 200, WINDOW)[0].renderer, 'canvas2d');
+});
+
+test('measured faster elsewhere: switch back without a new trial; conditions change forgets', () => {
+  const chooser = new RendererChooser({ ...small, softwareTrials: true });
   chooser.initial(SWIFTSHADER); // canvas2d
   const [trial] = feed(chooser, 'canvas2d', 50, WINDOW);
   assert.equal(trial.renderer, 'webgpu');
@@ -132,7 +143,7 @@ test('summarizeFrames: median and p95', () => {
 });
 
 test('a plainly losing trial ends after a few frames, not a whole window, even at seconds a frame', () => {
-  const chooser = new RendererChooser({ windowSize: 24, warmupFrames: 4 });
+  const chooser = new RendererChooser({ windowSize: 24, warmupFrames: 4, softwareTrials: true });
   chooser.initial(SWIFTSHADER);
   // Canvas2D at 137 ms a frame (a bilinear 4096² heatmap on a loaded machine): slow, so WebGPU is tried.
   const [trial] = feed(chooser, 'canvas2d', 137, 4 + 24);
@@ -156,7 +167,7 @@ test('a plainly losing trial ends after a few frames, not a whole window, even a
   assert.equal(frames, 4 + 3, 'the warm-up frames, then three measured ones');
   assert.ok(decisions[0].measurements.webgpu.p50 >= 1500);
   // A trial that is only a little slower runs its whole window before it is judged.
-  const close = new RendererChooser({ windowSize: 10, warmupFrames: 1 });
+  const close = new RendererChooser({ windowSize: 10, warmupFrames: 1, softwareTrials: true });
   close.initial(SWIFTSHADER);
   feed(close, 'canvas2d', 40, 11);
   const early = feed(close, 'webgpu', 60, 1 + 9);

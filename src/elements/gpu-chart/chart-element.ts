@@ -96,8 +96,10 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     prepare: (bits) => prepareChart(bits, this.configuration.config, this.commitParts),
     drawn: (frame) => {
       // Only once the new renderer really drew (a frame that threw counts no frame): the canvas
-      // and renderer it replaced keep the picture until then.
-      if (frame && this.frames.renderer && this.frames.frameCount !== this.retiredAt) {
+      // and renderer it replaced keep the picture until then. A frame drawn by the renderer being
+      // replaced does not count: renderer="auto" may switch while that frame is committed (its
+      // stats decide), and letting the old canvas go then showed the new, still blank one.
+      if (frame && this.frames.renderer && this.frames.lastDrawnBy === this.frames.renderer && this.frames.frameCount !== this.retiredAt) {
         this.retiredAt = this.frames.frameCount;
         this.surface.frameDrawn();
         this.renderers.frameDrawn();

@@ -35,6 +35,11 @@ export class ChartFrameLoop implements ReactiveController {
   /** Frames drawn since the element was created. */
   frameCount = 0;
   lastFrameStats: FrameStats | null = null;
+  /**
+   * The renderer that drew the last frame. It may differ from `renderer` right after a frame:
+   * a frame's stats can decide a switch (renderer="auto") while that frame is being committed.
+   */
+  lastDrawnBy: Renderer | null = null;
   /** Receives telemetry batches instead of `telemetry.endpoint`. */
   telemetryCallback: ((batch: TelemetryBatch) => void) | null = null;
 
@@ -125,6 +130,7 @@ export class ChartFrameLoop implements ReactiveController {
         try {
           const result = renderer.render(frame.scene);
           this.frameCount++;
+          this.lastDrawnBy = renderer;
           const stats: FrameStats = {
             frame: this.frameCount,
             startedAt: started,
@@ -165,6 +171,8 @@ export class ChartFrameLoop implements ReactiveController {
     if (!renderer) throw new Error('gpu-chart: no renderer yet (wait for gpu-ready)');
     this.flush();
     const frame = this.model.frame()!;
+    // Drawn synchronously below, in this same task: the page never sees the canvas undrawn.
+    this.lastDrawnBy = renderer;
     this.steps.drawn(frame);
     this.frameCount++;
     return renderer.capture(frame.scene);

@@ -48,11 +48,76 @@ function strokeSegments(ctx: Context2d, layer: LineLayer | SegmentsLayer): void 
   ctx.stroke();
 }
 
-export const drawLine: DrawPrimitive<LineLayer> = { draw: (ctx, layer) => strokeSegments(ctx, layer) };
+/**
+ * A polyline, drawn like `strokeSegments` with fewer subpaths where it is dense. Level of detail
+ * puts each pixel column's points (first, min, max, last) at the column's centre, so most
+ * segments of a dense line are vertical runs at one x. The union of a run's square-capped
+ * segments is exactly the one square-capped segment from its lowest to its highest point, so a
+ * run becomes one subpath, and only the segments joining one x to the next are kept as they are:
+ * about half the subpaths, the same union in one stroke (so the same pixels, translucent colours
+ * included), and about 40 % less rasterization (bench/default-profile.mjs). Filling the runs
+ * with fillRect instead was faster still, but separate fills antialias their overlapping edges
+ * twice: visibly bolder lines.
+ */
+function strokePolyline(ctx: Context2d, layer: LineLayer): void {
+  const n = layer.count;
+  if (n < 2) return;
+  const p = layer.points;
+  ctx.beginPath();
+  let hasPrevious = false;
+  let px = 0;
+  let py = 0;
+  let i = 0;
+  while (i < n) {
+    const x = p[i * 2]!;
+    const y = p[i * 2 + 1]!;
+    if (isGapY(y)) {
+      hasPrevious = false;
+      i++;
+      continue;
+    }
+    // The run of points at this very x (none of them a gap).
+    let lo = y;
+    let hi = y;
+    let j = i + 1;
+    while (j < n && p[j * 2] === x) {
+      const yj = p[j * 2 + 1]!;
+      if (isGapY(yj)) break;
+      if (yj < lo) lo = yj;
+      else if (yj > hi) hi = yj;
+      j++;
+    }
+    if (hasPrevious) segment(ctx, px, py, x, y);
+    // (A degenerate pair inside a longer run adds 0.005 px to its width in strokeSegments: dropped.)
+    if (j - i > 1) segment(ctx, x, lo, x, hi);
+    px = x;
+    py = p[(j - 1) * 2 + 1]!;
+    hasPrevious = true;
+    i = j;
+  }
+  ctx.lineWidth = Math.max(layer.width, 1);
+  ctx.lineCap = 'square';
+  ctx.lineJoin = 'bevel';
+  ctx.strokeStyle = cssColor(layer.color);
+  ctx.stroke();
+}
+
+/** One segment as its own subpath (see strokeSegments), a degenerate one as a tiny horizontal one. */
+function segment(ctx: Context2d, ax: number, ay: number, bx: number, by: number): void {
+  if (Math.abs(bx - ax) + Math.abs(by - ay) < DEGENERATE_LENGTH) {
+    ctx.moveTo(ax - DEGENERATE_HALF, ay);
+    ctx.lineTo(ax + DEGENERATE_HALF, ay);
+  } else {
+    ctx.moveTo(ax, ay);
+    ctx.lineTo(bx, by);
+  }
+}
+
+export const drawLine: DrawPrimitive<LineLayer> = { draw: (ctx, layer) => strokePolyline(ctx, layer) };
 export const drawSegments: DrawPrimitive<SegmentsLayer> = { draw: (ctx, layer) => strokeSegments(ctx, layer) };
 /**
  * A GPU level-of-detail line: the model only makes these for WebGPU on a real GPU, but a scene
  * handed over (export, a renderer switch mid-frame) still draws, through the CPU twin of the
  * shader's reduction.
  */
-export const drawResidentLine: DrawPrimitive<ResidentLineLayer> = { draw: (ctx, layer) => strokeSegments(ctx, residentLineAsLine(layer)) };
+export const drawResidentLine: DrawPrimitive<ResidentLineLayer> = { draw: (ctx, layer) => strokePolyline(ctx, residentLineAsLine(layer)) };
