@@ -94,6 +94,9 @@ const ALL_LIBS = [
   oursPage(OURS),
   // Extra rows: what a user may pin (see bench/peers/gpu-charts.html).
   ...(OURS_EXTRA ? [oursPage(`${OURS} (webgpu, tier high)`, '&renderer=webgpu&tier=high'), oursPage(`${OURS} (webgpu)`, '&renderer=webgpu'), oursPage(`${OURS} (canvas2d)`, '&renderer=canvas2d')] : []),
+  // Defaults but 1 px lines, as the peers draw them (ours default to 1.5 CSS px, which Skia
+  // strokes as a polygon; a 1 px line is a hairline, several times cheaper to rasterize).
+  ...(OURS_EXTRA || env.OURS_1PX === '1' ? [oursPage(`${OURS} (1 px lines)`, '&lineWidth=1')] : []),
   { name: 'uPlot', page: '/bench/peers/uplot.html', pkg: 'uplot' },
   { name: 'lightweight-charts', page: '/bench/peers/lightweight-charts.html', pkg: 'lightweight-charts' },
   { name: 'ChartGPU', page: '/bench/peers/chartgpu.html', pkg: 'chartgpu' },
