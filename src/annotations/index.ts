@@ -11,3 +11,5 @@ export * from './hit-test.js';
 export * from './edit.js';
 export * from './layers.js';
 export * from './store.js';
+export * from './prepared.js';
+export * from './marker-layers.js';
