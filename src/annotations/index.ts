@@ -13,3 +13,4 @@ export * from './layers.js';
 export * from './store.js';
 export * from './prepared.js';
 export * from './marker-layers.js';
+export * from './hit-index.js';

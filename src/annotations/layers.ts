@@ -114,7 +114,17 @@ function project(prepared: PreparedPane, view: PaneView, context: ShapeContext, 
       labels.push({ x: rect.x + l.x, y: rect.y + l.y, text: l.text, color: l.boxed ? style.textColor : levelColor(l.level), font: a.font ?? style.font, align: l.align, baseline: l.baseline, boxed: l.boxed, clip: rect });
     }
   }
-  for (const group of prepared.trends) projectTrends(group, view, strokeGroup(strokes, group.color, group.width).points, clipped);
+  // Solid trend lines of a colour no other stroke has (the usual big set) go straight into a
+  // typed array; the rest join their stroke group.
+  const solid: { color: Rgba; width: number; points: Float32Array }[] = [];
+  for (const group of prepared.trends) {
+    if (group.solid && !strokes.has(group.key)) {
+      const points = projectSolidTrends(group, view);
+      if (points.length > 0) solid.push({ color: group.color, width: group.width, points });
+    } else {
+      projectTrends(group, view, strokeGroup(strokes, group.color, group.width).points, clipped);
+    }
+  }
 
   const layers: SceneLayer[] = [];
   const pane = rect;
@@ -128,8 +138,33 @@ function project(prepared: PreparedPane, view: PaneView, context: ShapeContext, 
     const layer: SegmentsLayer = { kind: 'segments', id: `annotations:lines:${view.id}:${k++}`, points: Float32Array.from(group.points), count: group.points.length / 2, color: group.color, width: group.width, pane };
     layers.push(layer);
   }
+  for (const group of solid) {
+    const layer: SegmentsLayer = { kind: 'segments', id: `annotations:lines:${view.id}:${k++}`, points: group.points, count: group.points.length / 2, color: group.color, width: group.width, pane };
+    layers.push(layer);
+  }
   for (const layer of markerLayers(prepared.markers, view, ratio)) layers.push(layer);
   return { layers, labels };
+}
+
+/** Solid plain trend lines of one stroke group: both ends projected and clipped, into a typed array. */
+function projectSolidTrends(group: PreparedTrends, view: PaneView): Float32Array {
+  const { rect } = view;
+  const pad = group.width + 2;
+  const p = group.points;
+  const out = new Float32Array(4 * group.count);
+  const clipped = new Float64Array(4);
+  let n = 0;
+  for (let i = 0; i < group.count; i++) {
+    const x0 = view.x.toPixel(p[4 * i]!);
+    const y0 = view.y.toPixel(p[4 * i + 1]!);
+    const x1 = view.x.toPixel(p[4 * i + 2]!);
+    const y1 = view.y.toPixel(p[4 * i + 3]!);
+    if (!(Number.isFinite(x0) && Number.isFinite(y0) && Number.isFinite(x1) && Number.isFinite(y1))) continue;
+    if (!clipSegment(x0, y0, x1, y1, -pad, -pad, rect.width + pad, rect.height + pad, clipped)) continue;
+    out.set(clipped, n);
+    n += 4;
+  }
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /** Plain trend lines of one stroke group: both ends projected, clipped to the pane, dashed. */

@@ -23,9 +23,6 @@ export function markerLayers(groups: readonly PreparedMarkers[], view: PaneView,
   const { rect } = view;
   const layers: BandLayer[] = [];
   const gap = MARKER_GAP * ratio;
-  // Markers of one colour, side and size at the same whole pixel look the same: drawn once (zoomed
-  // out, thousands of markers share a few hundred pixel columns). Numeric keys: no string per marker.
-  const seen = new Set<number>();
   let k = 0;
   for (const group of groups) {
     const reach = group.maxRadius + 1;
@@ -37,7 +34,16 @@ export function markerLayers(groups: readonly PreparedMarkers[], view: PaneView,
     if (end <= first) continue;
     const out = new Float32Array((end - first) * FLOATS_PER_MARKER);
     let n = 0;
-    seen.clear();
+    // Markers of one colour, side and size at the same whole pixel look the same: drawn once (zoomed
+    // out, thousands of markers share a few hundred pixel columns). Sorted by time, markers of one
+    // pixel column come one after another: a bitmap of (row, side) for the current column, cleared
+    // when the column changes, finds repeats without a hash per marker.
+    const rowOffset = Math.ceil(reach) + 2;
+    const rows = Math.ceil(rect.height) + 2 * rowOffset;
+    const seen = new Uint8Array(rows * 2);
+    const touched = new Int32Array(Math.min(rows * 2, end - first));
+    let touchedCount = 0;
+    let column = NaN;
     for (let i = first; i < end; i++) {
       const r = group.radius[i]!;
       const x = view.x.toPixel(group.times[i]!);
@@ -46,11 +52,18 @@ export function markerLayers(groups: readonly PreparedMarkers[], view: PaneView,
       // The arrow sits beside its anchor: below it for buys (pointing up), above for sells (down).
       const y = sell ? anchor - r - gap : anchor + r + gap;
       if (!(x > -r - 1 && x < rect.width + r + 1 && y > -r - 1 && y < rect.height + r + 1)) continue;
-      // Whole pixels (within ±2^18: x and y are in the pane here) and the radius in 1/16 px: one exact
-      // number per spot, below 2^53.
-      const spot = ((Math.round(x) + 262144) * 524288 + (Math.round(y) + 262144)) * 2048 + Math.min(1023, Math.round(r * 16)) * 2 + (sell ? 1 : 0);
-      if (seen.has(spot)) continue;
-      seen.add(spot);
+      if (r === group.commonRadius) {
+        const rx = Math.round(x);
+        if (rx !== column) {
+          for (let t = 0; t < touchedCount; t++) seen[touched[t]!] = 0;
+          touchedCount = 0;
+          column = rx;
+        }
+        const spot = (Math.round(y) + rowOffset) * 2 + (sell ? 1 : 0);
+        if (seen[spot] === 1) continue;
+        seen[spot] = 1;
+        touched[touchedCount++] = spot;
+      }
       const apex = sell ? y + r : y - r;
       const foot = sell ? y - r : y + r;
       const o = n * FLOATS_PER_MARKER;

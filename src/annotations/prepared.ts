@@ -25,6 +25,8 @@ export interface PreparedMarkers {
   sell: Uint8Array;
   /** The largest radius of the group (how far past the pane edge a marker still shows). */
   maxRadius: number;
+  /** The radius of the first marker: markers of this size share spots (the others are all drawn). */
+  commonRadius: number;
 }
 
 /** Plain trend lines (no label) of one stroke colour and width: two data points and a dash each. */
@@ -38,6 +40,8 @@ export interface PreparedTrends {
   points: Float64Array;
   /** Dash on and off lengths per line, device px (off 0: solid). */
   dash: Float64Array;
+  /** Every line is solid: two points each, written straight into a typed array. */
+  solid: boolean;
 }
 
 /**
@@ -98,7 +102,7 @@ export function prepareAnnotations(annotations: readonly Annotation[], context: 
     for (let i = 0; i < n; i++) rawTimes[i] = items[i]!.points[0]!.time;
     // Stable: markers at one time keep their declared order (the first drawn wins a shared spot).
     const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => rawTimes[i]! - rawTimes[j]! || i - j);
-    const group: PreparedMarkers = { key, fill, count: n, times: new Float64Array(n), prices: new Float64Array(n), radius: new Float64Array(n), sell: new Uint8Array(n), maxRadius: 0 };
+    const group: PreparedMarkers = { key, fill, count: n, times: new Float64Array(n), prices: new Float64Array(n), radius: new Float64Array(n), sell: new Uint8Array(n), maxRadius: 0, commonRadius: n > 0 ? (items[order[0]!]!.size / 2) * ratio : 0 };
     order.forEach((from, to) => {
       const a = items[from]!;
       group.times[to] = rawTimes[from]!;
@@ -114,7 +118,7 @@ export function prepareAnnotations(annotations: readonly Annotation[], context: 
   const trends: PreparedTrends[] = [];
   for (const [key, { color, width, items }] of trendLists) {
     const n = items.length;
-    const group: PreparedTrends = { key, color, width, count: n, points: new Float64Array(4 * n), dash: new Float64Array(2 * n) };
+    const group: PreparedTrends = { key, color, width, count: n, points: new Float64Array(4 * n), dash: new Float64Array(2 * n), solid: items.every((a) => a.dash === 'solid') };
     items.forEach((a, i) => {
       const [p0, p1] = a.points as [Annotation['points'][0], Annotation['points'][0]];
       group.points.set([p0.time, p0.price, p1.time, p1.price], 4 * i);

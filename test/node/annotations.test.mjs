@@ -17,6 +17,7 @@ import {
   rangeLabel,
   formatDuration,
   hitTest,
+  HitIndex,
   shapeOf,
   clipSegment,
   pushDashed,
@@ -395,4 +396,38 @@ test('layers: the projected fast path draws exactly what the shapes of the same 
   }
   assert.equal(fast.length, expected.length);
   assert.deepEqual(fast.map((n) => +n.toFixed(2)), Array.from(Float32Array.from(expected), (n) => +n.toFixed(2)));
+});
+
+test('hit testing through the time index finds what the full scan finds, testing only nearby annotations', () => {
+  const v = view();
+  const list = [];
+  // A made-up random generator (no Math.random: the same run every time).
+  let seed = 11;
+  const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  for (let i = 0; i < 3000; i++) list.push(valid({ id: `m${i}`, kind: 'marker', points: [{ time: T0 + rnd() * 100 * MIN, price: 92 + rnd() * 16 }], side: rnd() < 0.5 ? 'buy' : 'sell', size: 6 + Math.floor(rnd() * 10) }));
+  for (let i = 0; i < 300; i++) {
+    const t = T0 + rnd() * 100 * MIN;
+    list.push(valid({ id: `t${i}`, kind: rnd() < 0.7 ? 'trend' : 'rect', points: [{ time: t, price: 92 + rnd() * 16 }, { time: t + rnd() * 30 * MIN, price: 92 + rnd() * 16 }], width: 1 + Math.floor(rnd() * 8) }));
+  }
+  list.push(valid({ id: 'level', kind: 'hline', points: [{ price: 100 }] }));
+  list.push(valid({ id: 'v', kind: 'vline', points: [{ time: T0 + 50 * MIN }] }));
+  list.push(valid({ id: 'locked', kind: 'marker', points: [{ time: T0 + 20 * MIN, price: 100 }], editable: false }));
+  const index = new HitIndex(list);
+  const width = (text) => text.length * 7;
+  let hits = 0;
+  for (let k = 0; k < 400; k++) {
+    const x = 50 + rnd() * 600;
+    const y = 10 + rnd() * 300;
+    const scan = hitTest(list, [v], x, y, 5, CONTEXT, null, width);
+    const indexed = hitTest(list, [v], x, y, 5, CONTEXT, null, width, index);
+    assert.deepEqual(indexed, scan, `at (${x.toFixed(1)}, ${y.toFixed(1)})`);
+    if (scan) hits++;
+  }
+  assert.ok(hits > 100, `most points hit something (${hits})`);
+  // Near one time only a few of the 3,300 annotations are candidates.
+  const near = index.candidates(T0 + 50 * MIN - 0.5 * MIN, T0 + 50 * MIN + 0.5 * MIN);
+  assert.ok(near.length < 200, `${near.length} candidates`);
+  assert.ok(near.includes(list.findIndex((a) => a.id === 'level')) && near.includes(list.findIndex((a) => a.id === 'v')), 'hlines always, the vline at that time');
+  assert.ok(!near.includes(list.findIndex((a) => a.id === 'locked')), 'not editable: never a candidate');
+  assert.deepEqual(near, [...near].sort((a, b) => b - a), 'topmost first');
 });

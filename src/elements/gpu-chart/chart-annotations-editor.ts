@@ -2,6 +2,7 @@
 // drawing starts (chart-annotations-lazy.ts). Display of annotations does not need it.
 import { movePoint, translate } from '../../annotations/edit.js';
 import { shapeOf } from '../../annotations/geometry.js';
+import { HitIndex } from '../../annotations/hit-index.js';
 import { hitTest, HANDLE_RADIUS, type AnnotationHit } from '../../annotations/hit-test.js';
 import { resolvePane, type PaneView } from '../../annotations/pane-view.js';
 import type { Annotation } from '../../annotations/types.js';
@@ -40,6 +41,7 @@ class PointerEditor implements AnnotationEditor {
   private readonly drawing: AnnotationDrawing;
   private hovered: string | null = null;
   private drag: Drag | null = null;
+  private index: HitIndex | null = null;
 
   constructor(private readonly core: AnnotationCore) {
     this.drawing = new AnnotationDrawing(core);
@@ -111,7 +113,10 @@ class PointerEditor implements AnnotationEditor {
   private hit(x: number, y: number): AnnotationHit | null {
     const core = this.core;
     const ratio = core.model.chartSize.pixelRatio;
-    return hitTest(core.store.list(), core.views, x, y, HIT_TOLERANCE * ratio, core.shapeContext(ratio), core.selectedId, measureText(core.font, ratio));
+    const list = core.store.list();
+    // Built again only when the annotations changed (the list is a new array then).
+    if (this.index?.annotations !== list) this.index = new HitIndex(list);
+    return hitTest(list, core.views, x, y, HIT_TOLERANCE * ratio, core.shapeContext(ratio), core.selectedId, measureText(core.font, ratio), this.index);
   }
 
   private onPointerDown(event: PointerEvent): void {
