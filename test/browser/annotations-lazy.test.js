@@ -94,6 +94,7 @@ describe('annotations: lazy editor and cached layers', () => {
 
   it('a frame whose view did not change builds no annotation geometry; a pan projects again without preparing', async () => {
     const chart = await createChart({ width: 480, height: 300, attributes: { type: 'candlestick' }, data: bars() });
+    /** @type {any[]} */
     const list = [];
     for (let i = 0; i < 2000; i++) list.push({ id: `m${i}`, kind: 'marker', points: [{ time: T0 + (i % 200) * MIN }], side: i % 2 ? 'sell' : 'buy', editable: false });
     for (let i = 0; i < 200; i++) list.push({ id: `t${i}`, kind: 'trend', points: [{ time: T0 + i * MIN, price: 95 }, { time: T0 + (i + 30) * MIN, price: 105 }], editable: false });
