@@ -36,7 +36,7 @@ export interface LayerBuildStats {
  * A panned frame projects only the markers in view (binary search) and writes typed arrays.
  */
 export class AnnotationLayerBuilder {
-  private readonly cache = new Map<string, { prepKey: string; prepared: PreparedPane; viewKey: string; result: PaneAnnotations }>();
+  private readonly cache = new Map<string, { annotations: readonly Annotation[]; prepKey: string; prepared: PreparedPane; viewKey: string; result: PaneAnnotations }>();
   readonly stats: LayerBuildStats = { prepared: 0, projected: 0 };
 
   /**
@@ -48,15 +48,17 @@ export class AnnotationLayerBuilder {
     const prepKey = `${version}|${dataVersion}|${styleKey}|${context.ratio}|${context.timeAxis}`;
     const viewKey = `${rect.x}|${rect.y}|${rect.width}|${rect.height}|${view.x.kind}|${view.x.fromPixel(0)}|${view.x.fromPixel(rect.width)}|${view.y.kind}|${view.y.fromPixel(0)}|${view.y.fromPixel(rect.height)}`;
     const cached = this.cache.get(view.id);
-    if (cached && cached.prepKey === prepKey && cached.viewKey === viewKey) return cached.result;
-    let prepared = cached?.prepKey === prepKey ? cached.prepared : null;
+    // The same list too: the chart regroups annotations by pane when panes come and go (same version).
+    const same = cached !== undefined && cached.annotations === annotations && cached.prepKey === prepKey;
+    if (same && cached.viewKey === viewKey) return cached.result;
+    let prepared = same ? cached.prepared : null;
     if (!prepared) {
       prepared = prepareAnnotations(annotations, context, style);
       this.stats.prepared++;
     }
     const result = project(prepared, view, context, style);
     this.stats.projected++;
-    this.cache.set(view.id, { prepKey, prepared, viewKey, result });
+    this.cache.set(view.id, { annotations, prepKey, prepared, viewKey, result });
     return result;
   }
 
