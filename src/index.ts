@@ -22,7 +22,10 @@ export { GpuShader } from './elements/gpu-shader/gpu-shader.js';
 export type { ShaderHookStatus } from './elements/gpu-chart/chart-shaders.js';
 export { validateHook, SHADER_LIBRARY, libraryHook, HOOKS, type HookName, type ShaderIssue, type LibraryHook } from './custom-shaders/index.js';
 export { GpuAnnotation } from './elements/gpu-annotation/gpu-annotation.js';
-export { GpuDrawingTools } from './elements/gpu-drawing-tools/gpu-drawing-tools.js';
+// The drawing toolbar and the annotation editor are lazy chunks (the class: `gpu-charts/define/gpu-drawing-tools`).
+export type { GpuDrawingTools } from './elements/gpu-drawing-tools/gpu-drawing-tools.js';
+export { loadDrawingTools } from './elements/gpu-drawing-tools/autoload.js';
+export { loadAnnotationEditor } from './elements/gpu-chart/chart-annotations-lazy.js';
 export { ANNOTATION_KINDS, type Annotation, type AnnotationJson, type AnnotationKind, type AnnotationPoint } from './annotations/types.js';
 // Series types are modules: a page can register its own (see README "Adding a series type").
 export { registerSeriesType, registerLazySeriesType, loadSeriesType, onSeriesTypeLoaded, seriesType, SERIES_TYPES, lineSeries, areaSeries, barSeries, heatmapSeries } from './series/index.js';

@@ -218,34 +218,35 @@ function arrowHead(out: number[], x0: number, y0: number, x1: number, y1: number
  * nothing is left; else writes the clipped ends into `out` (4 numbers).
  */
 export function clipSegment(x0: number, y0: number, x1: number, y1: number, xmin: number, ymin: number, xmax: number, ymax: number, out: number[] | Float64Array): boolean {
-  let t0 = 0;
-  let t1 = 1;
   const dx = x1 - x0;
   const dy = y1 - y0;
-  const edges: [number, number][] = [
-    [-dx, x0 - xmin],
-    [dx, xmax - x0],
-    [-dy, y0 - ymin],
-    [dy, ymax - y0],
-  ];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const t = q / p;
-    if (p < 0) {
-      if (t > t1) return false;
-      if (t > t0) t0 = t;
-    } else {
-      if (t < t0) return false;
-      if (t < t1) t1 = t;
-    }
-  }
+  // The four edges as (p, q) pairs, without allocating (this runs for every line of every frame).
+  const range = clipRange;
+  range[0] = 0;
+  range[1] = 1;
+  if (!clipEdge(-dx, x0 - xmin, range) || !clipEdge(dx, xmax - x0, range) || !clipEdge(-dy, y0 - ymin, range) || !clipEdge(dy, ymax - y0, range)) return false;
+  const t0 = range[0]!;
+  const t1 = range[1]!;
   out[0] = x0 + t0 * dx;
   out[1] = y0 + t0 * dy;
   out[2] = x0 + t1 * dx;
   out[3] = y0 + t1 * dy;
+  return true;
+}
+
+const clipRange = new Float64Array(2);
+
+/** One Liang–Barsky edge: narrows [t0, t1] in `range`; false when nothing is left. */
+function clipEdge(p: number, q: number, range: Float64Array): boolean {
+  if (p === 0) return q >= 0;
+  const t = q / p;
+  if (p < 0) {
+    if (t > range[1]!) return false;
+    if (t > range[0]!) range[0] = t;
+  } else {
+    if (t < range[0]!) return false;
+    if (t < range[1]!) range[1] = t;
+  }
   return true;
 }
 

@@ -1,4 +1,5 @@
 import { distanceToSegment, shapeOf, type ShapeContext } from './geometry.js';
+import type { HitIndex } from './hit-index.js';
 import { resolvePane, type PaneView } from './pane-view.js';
 import type { Annotation } from './types.js';
 
@@ -16,9 +17,10 @@ export const HANDLE_RADIUS = 5;
  * The editable annotation under canvas point (x, y) (device px), within `tolerance` device px.
  * Handles of the `selected` annotation win over everything; then the topmost (last drawn)
  * annotation whose handles (two-point kinds: pressing an end grabs it), strokes, fill, marker or
- * label box the point touches.
+ * label box the point touches. With an `index` (a HitIndex of `annotations`) only the annotations
+ * that reach the pointer's time window are tested, not all of them.
  */
-export function hitTest(annotations: readonly Annotation[], views: readonly PaneView[], x: number, y: number, tolerance: number, context: ShapeContext, selected: string | null, labelWidth: (text: string) => number): AnnotationHit | null {
+export function hitTest(annotations: readonly Annotation[], views: readonly PaneView[], x: number, y: number, tolerance: number, context: ShapeContext, selected: string | null, labelWidth: (text: string) => number, index?: HitIndex): AnnotationHit | null {
   const handleReach = Math.max(tolerance, HANDLE_RADIUS * context.ratio + 1);
   if (selected) {
     const a = annotations.find((item) => item.id === selected);
@@ -31,8 +33,9 @@ export function hitTest(annotations: readonly Annotation[], views: readonly Pane
       }
     }
   }
-  for (let k = annotations.length - 1; k >= 0; k--) {
-    const a = annotations[k]!;
+  const order = index && index.annotations === annotations ? indexCandidates(index, views, x, tolerance + handleReach + index.maxExtent * context.ratio) : null;
+  for (let n = order ? 0 : annotations.length - 1; order ? n < order.length : n >= 0; order ? n++ : n--) {
+    const a = annotations[order ? order[n]! : n]!;
     if (!a.visible || !a.editable) continue;
     const view = resolvePane(a.pane, views);
     if (!view) continue;
@@ -69,6 +72,15 @@ export function hitTest(annotations: readonly Annotation[], views: readonly Pane
     }
   }
   return null;
+}
+
+/** The index's candidates for a pointer at canvas x (device px), `reach` px either side. */
+function indexCandidates(index: HitIndex, views: readonly PaneView[], x: number, reach: number): number[] | null {
+  // Every pane shares the time axis (and its horizontal extent): the first converts px to time.
+  const view = views[0];
+  if (!view) return null;
+  const px = x - view.rect.x;
+  return index.candidates(view.x.fromPixel(px - reach), view.x.fromPixel(px + reach));
 }
 
 /**

@@ -11,3 +11,6 @@ export * from './hit-test.js';
 export * from './edit.js';
 export * from './layers.js';
 export * from './store.js';
+export * from './prepared.js';
+export * from './marker-layers.js';
+export * from './hit-index.js';

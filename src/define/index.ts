@@ -4,4 +4,4 @@ import './gpu-perf-overlay.js';
 import './gpu-indicator.js';
 import './gpu-shader.js';
 import './gpu-annotation.js';
-import './gpu-drawing-tools.js';
+import './gpu-drawing-tools-lazy.js';

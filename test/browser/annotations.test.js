@@ -1,7 +1,7 @@
 // Annotations on <gpu-chart>: drawn by both renderers from the scene (pixels compared), edited by
 // pointer and keyboard, drawn in drawing mode, undone and redone, reported in events, serialised
 // and restored, and bad input reported with its path while the others still draw.
-import { GpuIndicator } from '../../dist/index.js';
+import { GpuIndicator, loadAnnotationEditor, loadDrawingTools } from '../../dist/index.js';
 import { assert, assertEqual, colorDistance, createChart, nextEvent, pixel, recordEvents, frame } from './helpers.js';
 import { canvasCapture, comparePixels, webGpuCapture } from './compare-pixels.js';
 
@@ -68,6 +68,12 @@ const ALL_KINDS = [
 ];
 
 describe('annotations', () => {
+  // Editing and the toolbar are lazy chunks (test/browser/annotations-lazy.test.js tests the
+  // loading): loaded once here, so that the edits below happen synchronously, as a user's do.
+  before(async () => {
+    await loadAnnotationEditor();
+    await loadDrawingTools();
+  });
   afterEach(() => document.querySelectorAll('gpu-chart').forEach((chart) => chart.remove()));
 
   it('are drawn from the scene in batched layers, and the WebGPU and Canvas2D pictures agree', async () => {

@@ -17,6 +17,7 @@ import {
   rangeLabel,
   formatDuration,
   hitTest,
+  HitIndex,
   shapeOf,
   clipSegment,
   pushDashed,
@@ -356,4 +357,77 @@ test('layers: dashes, fib bands and labels, range colour by direction, hidden an
   assert.ok(labels.includes('L'));
   assert.ok(labels.includes('−10.00 (−9.52%) · 5m 0s'));
   assert.ok(built.labels.every((l) => l.clip === v.rect));
+});
+
+test('layers: a frame whose view did not change neither prepares nor projects; a pan projects only; a change of annotations, data or style prepares again', () => {
+  const v = view();
+  const list = [];
+  for (let i = 0; i < 200; i++) list.push(valid({ id: `t${i}`, kind: 'trend', points: [{ time: T0 + (i % 90) * MIN, price: 90 + (i % 20) }, { time: T0 + ((i % 90) + 10) * MIN, price: 91 + (i % 19) }] }));
+  for (let i = 0; i < 1000; i++) list.push(valid({ id: `m${i}`, kind: 'marker', points: [{ time: T0 + (i % 100) * MIN, price: 95 + (i % 10) }], side: i % 3 ? 'buy' : 'sell' }));
+  const builder = new AnnotationLayerBuilder();
+  const first = builder.build(list, 1, v, CONTEXT, STYLE, 0, 's');
+  assert.deepEqual(builder.stats, { prepared: 1, projected: 1 });
+  for (let i = 0; i < 5; i++) assert.equal(builder.build(list, 1, v, CONTEXT, STYLE, 0, 's'), first);
+  assert.deepEqual(builder.stats, { prepared: 1, projected: 1 }, 'unchanged frames: no work at all');
+  const panned = { ...v, x: createTimeScale(T0 + 3 * MIN, T0 + 103 * MIN, 600) };
+  builder.build(list, 1, panned, CONTEXT, STYLE, 0, 's');
+  builder.build(list, 1, { ...panned, y: createValueScale('linear', 80, 120, 300) }, CONTEXT, STYLE, 0, 's');
+  assert.deepEqual(builder.stats, { prepared: 1, projected: 3 }, 'pan and zoom: projected again from the same preparation');
+  builder.build(list, 2, panned, CONTEXT, STYLE, 0, 's');
+  builder.build(list, 2, panned, CONTEXT, STYLE, 1, 's');
+  builder.build(list, 2, panned, CONTEXT, STYLE, 1, 'dark');
+  builder.build(list, 2, panned, { ...CONTEXT, ratio: 2 }, STYLE, 1, 'dark');
+  assert.deepEqual(builder.stats, { prepared: 5, projected: 7 }, 'annotations, data, style and pixel ratio each prepare again');
+});
+
+test('layers: the projected fast path draws exactly what the shapes of the same annotations give', () => {
+  const v = view();
+  const trends = [];
+  for (let i = 0; i < 50; i++) trends.push(valid({ id: `t${i}`, kind: 'trend', points: [{ time: T0 - 20 * MIN + i * 3 * MIN, price: 85 + i * 0.6 }, { time: T0 + i * 2 * MIN, price: 112 - i * 0.4 }], dash: i % 3 === 0 ? 'dashed' : 'solid', width: 1 }));
+  const built = new AnnotationLayerBuilder().build(trends, 1, v, CONTEXT, STYLE, 0, 's');
+  const fast = Array.from(built.layers.find((l) => l.kind === 'segments').points);
+  // The same segments from each trend's shape, clipped and dashed the general way.
+  const expected = [];
+  const clipped = [0, 0, 0, 0];
+  for (const a of trends) {
+    const [x0, y0, x1, y1] = shapeOf(a, v, CONTEXT).strokes[0].segments;
+    if (!clipSegment(x0, y0, x1, y1, -3, -3, 603, 303, clipped)) continue;
+    pushDashed(expected, clipped[0], clipped[1], clipped[2], clipped[3], a.dash === 'dashed' ? 4 : 1, a.dash === 'dashed' ? 3 : 0);
+  }
+  assert.equal(fast.length, expected.length);
+  assert.deepEqual(fast.map((n) => +n.toFixed(2)), Array.from(Float32Array.from(expected), (n) => +n.toFixed(2)));
+});
+
+test('hit testing through the time index finds what the full scan finds, testing only nearby annotations', () => {
+  const v = view();
+  const list = [];
+  // A made-up random generator (no Math.random: the same run every time).
+  let seed = 11;
+  const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  for (let i = 0; i < 3000; i++) list.push(valid({ id: `m${i}`, kind: 'marker', points: [{ time: T0 + rnd() * 100 * MIN, price: 92 + rnd() * 16 }], side: rnd() < 0.5 ? 'buy' : 'sell', size: 6 + Math.floor(rnd() * 10) }));
+  for (let i = 0; i < 300; i++) {
+    const t = T0 + rnd() * 100 * MIN;
+    list.push(valid({ id: `t${i}`, kind: rnd() < 0.7 ? 'trend' : 'rect', points: [{ time: t, price: 92 + rnd() * 16 }, { time: t + rnd() * 30 * MIN, price: 92 + rnd() * 16 }], width: 1 + Math.floor(rnd() * 8) }));
+  }
+  list.push(valid({ id: 'level', kind: 'hline', points: [{ price: 100 }] }));
+  list.push(valid({ id: 'v', kind: 'vline', points: [{ time: T0 + 50 * MIN }] }));
+  list.push(valid({ id: 'locked', kind: 'marker', points: [{ time: T0 + 20 * MIN, price: 100 }], editable: false }));
+  const index = new HitIndex(list);
+  const width = (text) => text.length * 7;
+  let hits = 0;
+  for (let k = 0; k < 400; k++) {
+    const x = 50 + rnd() * 600;
+    const y = 10 + rnd() * 300;
+    const scan = hitTest(list, [v], x, y, 5, CONTEXT, null, width);
+    const indexed = hitTest(list, [v], x, y, 5, CONTEXT, null, width, index);
+    assert.deepEqual(indexed, scan, `at (${x.toFixed(1)}, ${y.toFixed(1)})`);
+    if (scan) hits++;
+  }
+  assert.ok(hits > 100, `most points hit something (${hits})`);
+  // Near one time only a few of the 3,300 annotations are candidates.
+  const near = index.candidates(T0 + 50 * MIN - 0.5 * MIN, T0 + 50 * MIN + 0.5 * MIN);
+  assert.ok(near.length < 200, `${near.length} candidates`);
+  assert.ok(near.includes(list.findIndex((a) => a.id === 'level')) && near.includes(list.findIndex((a) => a.id === 'v')), 'hlines always, the vline at that time');
+  assert.ok(!near.includes(list.findIndex((a) => a.id === 'locked')), 'not editable: never a candidate');
+  assert.deepEqual(near, [...near].sort((a, b) => b - a), 'topmost first');
 });

@@ -50,3 +50,19 @@ test('the core entry of dist/ is under its budget and reaches no lazy module sta
   assert.deepEqual(lazy, [], 'lazy modules reached by a static import');
   assert.ok(core.files.includes('elements/gpu-chart/gpu-chart.js'), 'the walk follows imports');
 });
+
+test('the annotation editor and <gpu-drawing-tools> are lazy chunks; the entry keeps only the display of annotations', () => {
+  const entry = readFileSync(join(ROOT, 'cdn', 'gpu-charts.js'), 'utf8');
+  const chunks = cdnSizes().filter((s) => s.file.startsWith('cdn/chunks/')).map((s) => s.file.slice('cdn/chunks/'.length));
+  for (const [what, prefix] of [['annotation editor', 'chart-annotations-editor-'], ['drawing toolbar', 'gpu-drawing-tools-']]) {
+    const chunk = chunks.find((name) => name.startsWith(prefix));
+    assert.ok(chunk, `${what}: a chunk ${prefix}*.js (chunks: ${chunks.join(', ')})`);
+    assert.match(entry, new RegExp(`import\\(["']\\./chunks/${chunk.replace('.', '\\.')}["']\\)`), `${what}: imported dynamically by the entry`);
+  }
+  // Text only the toolbar's and the editor's code holds.
+  assert.doesNotMatch(entry, /Price and time range/, 'no toolbar in the entry');
+  assert.doesNotMatch(entry, /255, 255, 255, 0\.6/, 'no editing handles in the entry');
+  const core = coreEntry();
+  const lazy = core.files.filter((file) => /chart-annotations-(editor|drawing|pointer)\.js$|gpu-drawing-tools\/gpu-drawing-tools\.js$|annotations\/hit-test\.js$/.test(file));
+  assert.deepEqual(lazy, [], 'editor modules reached by a static import of the core entry');
+});

@@ -1,7 +1,8 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { ChartModel } from '../../core/chart-model.js';
 import type { ViewportChangeSource } from '../../core/viewport.js';
 import { MAIN_PANE } from '../../core/panes.js';
+import { ListenerSet, on } from './listener-set.js';
 
 /** What the interaction controller needs from its chart element. */
 export interface InteractionHost extends ReactiveControllerHost {
@@ -21,62 +22,39 @@ const KEY_PAN = 0.1;
 
 /**
  * Turns wheel, pointer (mouse, pen, touch, pinch), keyboard and double-click input into viewport
- * changes. Listeners live exactly as long as the element is connected (a reactive controller, as
- * Spectrum does for its observers).
+ * changes. Listeners live exactly as long as the element is connected (a ListenerSet).
  */
-export class ChartInteraction implements ReactiveController {
+export class ChartInteraction {
   private readonly pointers = new Map<number, { x: number; y: number }>();
   private drag: { kind: 'pan' | 'box'; x: number; y: number; start: number; end: number; yMin: number; yMax: number } | null = null;
   private pinch: { distance: number; start: number; end: number; anchor: number } | null = null;
-  private target: HTMLElement | null = null;
+  private readonly listeners: ListenerSet;
 
   constructor(private readonly host: InteractionHost) {
-    host.addController(this);
+    // Attached once the target exists (after the first render), removed on disconnect.
+    this.listeners = new ListenerSet(
+      host,
+      () => host.interactionTarget,
+      [
+        on('wheel', this.onWheel, { passive: false }),
+        on('pointerdown', this.onPointerDown),
+        on('pointermove', this.onPointerMove),
+        on('pointerup', this.onPointerUp),
+        on('pointercancel', this.onPointerUp),
+        on('pointerleave', this.onPointerLeave),
+        on('dblclick', this.onDoubleClick),
+        on('keydown', this.onKeyDown),
+      ],
+      () => {
+        this.pointers.clear();
+        this.drag = null;
+        this.pinch = null;
+      },
+    );
   }
 
-  hostConnected(): void {
-    // The target exists only after the first render; attach then (see hostUpdated).
-    this.attach();
-  }
-
-  hostUpdated(): void {
-    if (!this.target) this.attach();
-  }
-
-  hostDisconnected(): void {
-    this.detach();
-  }
-
-  private attach(): void {
-    const target = this.host.interactionTarget;
-    if (!target || this.target === target) return;
-    this.detach();
-    this.target = target;
-    target.addEventListener('wheel', this.onWheel, { passive: false });
-    target.addEventListener('pointerdown', this.onPointerDown);
-    target.addEventListener('pointermove', this.onPointerMove);
-    target.addEventListener('pointerup', this.onPointerUp);
-    target.addEventListener('pointercancel', this.onPointerUp);
-    target.addEventListener('pointerleave', this.onPointerLeave);
-    target.addEventListener('dblclick', this.onDoubleClick);
-    target.addEventListener('keydown', this.onKeyDown);
-  }
-
-  private detach(): void {
-    const target = this.target;
-    if (!target) return;
-    target.removeEventListener('wheel', this.onWheel);
-    target.removeEventListener('pointerdown', this.onPointerDown);
-    target.removeEventListener('pointermove', this.onPointerMove);
-    target.removeEventListener('pointerup', this.onPointerUp);
-    target.removeEventListener('pointercancel', this.onPointerUp);
-    target.removeEventListener('pointerleave', this.onPointerLeave);
-    target.removeEventListener('dblclick', this.onDoubleClick);
-    target.removeEventListener('keydown', this.onKeyDown);
-    this.target = null;
-    this.pointers.clear();
-    this.drag = null;
-    this.pinch = null;
+  private get target(): HTMLElement | null {
+    return this.listeners.current;
   }
 
   private local(event: { clientX: number; clientY: number }): { x: number; y: number } {
