@@ -76,6 +76,14 @@ export interface Points3dLayer extends LayerPlacement {
   /** Straight RGBA8 per point (r | g << 8 | b << 16 | a << 24). */
   colors: Uint32Array;
   dataKey: number;
+  /**
+   * Points drawn this frame, the first `drawCount` of `count` (level of detail while the camera
+   * moves: the data is in progressive order, so a prefix is an even sample; see
+   * core/three/points-lod.ts). Absent: all `count`. Renderers keep the upload while only this changes.
+   */
+  drawCount?: number;
+  /** The data index of element k (the progressive order), for picking; absent: k itself. */
+  ids?: Uint32Array;
 }
 
 /** Floats per bar in Bars3dLayer.data: world x, y of its centre, z of its base and top. */

@@ -1,6 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChartModel } from '../../core/chart-model.js';
 import { cloneCamera, orbit, pan, zoom, type Camera } from '../../core/three/camera.js';
+import { LatestOnly } from '../../core/three/latest-only.js';
+import { PICK_RADIUS } from '../../core/three/three-view.js';
+import type { GpuPick3d } from '../../render/webgpu/pick-3d.js';
+
+/** A renderer that picks 3D layers on the GPU (the WebGPU renderer's pick3d). */
+export interface GpuPicker3d {
+  /** The element nearest canvas px (x, y) within `radius` px in the last frame drawn. */
+  pick3d(x: number, y: number, radius: number): Promise<GpuPick3d | null>;
+}
 
 /** What the orbit controller needs from its chart element. */
 export interface OrbitHost extends ReactiveControllerHost {
@@ -10,8 +19,12 @@ export interface OrbitHost extends ReactiveControllerHost {
   readonly interactionFeatures: { zoom: boolean; pan: boolean };
   /** The camera moved (by the user or the API): redraw and tell the page. */
   cameraChanged(source: 'pointer' | 'wheel' | 'keyboard' | 'reset' | 'api'): void;
+  /** Draws again (the settled, full-detail frame). */
+  invalidate(): void;
   pointerAt(cssX: number, cssY: number): void;
   pointerLeft(): void;
+  /** The renderer when it picks on the GPU (WebGPU), else null (picking on the CPU). */
+  readonly gpuPicker3d: GpuPicker3d | null;
   /** A camera refused (setCamera): `gpu-config-error` with the paths. */
   reportConfigIssues(issues: { path: string; message: string; source?: string }[]): void;
 }
@@ -21,6 +34,8 @@ const DEGREES_PER_PIXEL = 0.4;
 const WHEEL_ZOOM_PER_PIXEL = 0.0015;
 const KEY_DEGREES = 5;
 const KEY_ZOOM = 1.15;
+/** The camera counts as settled this long after its last change: the full-detail frame is drawn then. */
+export const SETTLE_MS = 160;
 
 /**
  * Pointer and keyboard of 3D charts: drag rotates (azimuth, elevation), shift-drag (or a right or
@@ -36,6 +51,25 @@ export class ChartOrbit implements ReactiveController {
   private readonly pointers = new Map<number, { x: number; y: number }>();
   private drag: { x: number; y: number; panning: boolean; camera: Camera } | null = null;
   private pinch: { distance: number; camera: Camera } | null = null;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Where the pointer hovers (CSS px), null when it is away. */
+  private hovering: { x: number; y: number } | null = null;
+  /**
+   * GPU picks: at most one in flight, pointer moves coalesced into the latest; the answer goes to
+   * the view and the tooltip is placed again (only if the pointer is still there).
+   */
+  readonly gpuPicks = new LatestOnly<{ x: number; y: number; frame: number }, GpuPick3d>(
+    (q) => {
+      const picker = this.host.gpuPicker3d;
+      const ratio = this.host.model.chartSize.pixelRatio;
+      return picker ? picker.pick3d(q.x * ratio, q.y * ratio, PICK_RADIUS * ratio) : Promise.resolve(null);
+    },
+    (q, found) => {
+      this.host.model.three.deliverGpuPick(q.x, q.y, q.frame, found);
+      const at = this.hovering;
+      if (at && at.x === q.x && at.y === q.y) this.host.pointerAt(q.x, q.y);
+    },
+  );
 
   constructor(private readonly host: OrbitHost) {
     host.addController(this);
@@ -62,6 +96,8 @@ export class ChartOrbit implements ReactiveController {
   }
 
   private detach(): void {
+    this.settle();
+    this.gpuPicks.cancel();
     const target = this.target;
     if (!target) return;
     for (const [type, listener] of this.listeners) target.removeEventListener(type, listener as EventListener, { capture: true });
@@ -105,7 +141,30 @@ export class ChartOrbit implements ReactiveController {
       this.host.reportConfigIssues(issues.map((issue) => ({ ...issue, source: 'setCamera' })));
       return;
     }
-    this.host.cameraChanged('api');
+    this.changed('api');
+  }
+
+  /**
+   * Every camera change: the chart is moving (point clouds draw their reduced level of detail,
+   * see core/three/points-lod.ts) until the camera has been still SETTLE_MS, when the full
+   * picture is drawn (progressive refinement).
+   */
+  private changed(source: Parameters<OrbitHost['cameraChanged']>[0]): void {
+    this.host.model.three.moving = true;
+    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      this.settle();
+      this.host.invalidate();
+    }, SETTLE_MS);
+    this.host.cameraChanged(source);
+  }
+
+  /** The camera is still: full detail from the next frame on. */
+  private settle(): void {
+    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+    this.host.model.three.moving = false;
   }
 
   private local(event: MouseEvent): { x: number; y: number } {
@@ -115,7 +174,7 @@ export class ChartOrbit implements ReactiveController {
 
   private set(camera: Camera, source: Parameters<OrbitHost['cameraChanged']>[0]): void {
     this.host.model.three.camera = camera;
-    this.host.cameraChanged(source);
+    this.changed(source);
   }
 
   private onWheel(event: WheelEvent): void {
@@ -165,7 +224,18 @@ export class ChartOrbit implements ReactiveController {
       }
       return;
     }
-    this.host.pointerAt(at.x, at.y);
+    this.hover(at.x, at.y);
+  }
+
+  /**
+   * The pointer hovers at (x, y): the tooltip shows the element there. With WebGPU the view asks
+   * for a GPU pick (asynchronous; the answer places the tooltip again), on Canvas2D it picks on the CPU.
+   */
+  private hover(x: number, y: number): void {
+    this.hovering = { x, y };
+    const three = this.host.model.three;
+    three.gpuPicker = this.host.gpuPicker3d ? (cssX, cssY, frame) => this.gpuPicks.request({ x: cssX, y: cssY, frame }) : null;
+    this.host.pointerAt(x, y);
   }
 
   private onPointerUp(event: PointerEvent): void {
@@ -177,14 +247,18 @@ export class ChartOrbit implements ReactiveController {
 
   private onPointerLeave(event: PointerEvent): void {
     if (!this.claim(event)) return;
-    if (!this.drag) this.host.pointerLeft();
+    if (this.drag) return;
+    this.hovering = null;
+    this.gpuPicks.cancel();
+    this.host.model.three.clearGpuPick();
+    this.host.pointerLeft();
   }
 
   private onDoubleClick(event: MouseEvent): void {
     if (!this.claim(event)) return;
     event.preventDefault();
     this.host.model.three.reset();
-    this.host.cameraChanged('reset');
+    this.changed('reset');
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -217,7 +291,7 @@ export class ChartOrbit implements ReactiveController {
         event.preventDefault();
         event.stopImmediatePropagation();
         this.host.model.three.reset();
-        this.host.cameraChanged('reset');
+        this.changed('reset');
         return;
       default:
         // Other keys (Escape, Tab…) reach the 2D controller and the page.

@@ -3,6 +3,7 @@ import { nextMarkersKey, type Rgba } from '../../core/scene/frame-scene.js';
 import type { Points3d } from '../../core/three/data-3d.js';
 import { POINT3D_STRIDE, type Points3dLayer } from '../../core/scene/layers-3d.js';
 import { pickNearest } from '../../core/three/pick.js';
+import { pointsToDraw, progressiveOrder, type PointsOrder } from '../../core/three/points-lod.js';
 import type { WorldMap } from '../../core/three/world.js';
 import { ColormapCache } from '../shared/colormap-cache.js';
 import type { Series3dContext } from '../shared/series-3d.js';
@@ -14,6 +15,18 @@ interface PointsState {
   /** What `layer.data` / `colors` were built from (rebuilt when any changes). */
   builtFrom: string;
   builtPoints: Points3d | null;
+  /** The progressive order of `orderOf` (once per data version). */
+  order: PointsOrder | null;
+  orderOf: Points3d | null;
+}
+
+/** The progressive order of the points (computed once per data version, see points-lod.ts). */
+function orderOf(state: PointsState, points: Points3d): PointsOrder {
+  if (state.orderOf !== points || !state.order) {
+    state.order = progressiveOrder(points.x, points.y, points.z, points.count, points.bounds);
+    state.orderOf = points;
+  }
+  return state.order;
 }
 
 /** Packed straight RGBA8 of a colour. */
@@ -59,15 +72,19 @@ function build(series: Series3dContext<PointsState>, points: Points3d, map: Worl
   const [cmin, cmax] = colorColumn ? columnRange(colorColumn) : [0, 1];
   const span = cmax - cmin || 1;
   const plain = pack(series.color);
-  for (let i = 0; i < n; i++) {
-    data[i * 4] = points.x[i]! * sx + ox;
-    data[i * 4 + 1] = points.y[i]! * sy + oy;
-    data[i * 4 + 2] = points.z[i]! * sz + oz;
+  // Written in progressive order: element k is data point order[k] (a prefix is the moving LOD).
+  const { order } = orderOf(state, points);
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    data[k * 4] = points.x[i]! * sx + ox;
+    data[k * 4 + 1] = points.y[i]! * sy + oy;
+    data[k * 4 + 2] = points.z[i]! * sz + oz;
     const size = sizeColumn ? sizeColumn[i]! : NaN;
-    data[i * 4 + 3] = size > 0 ? size * pixelRatio : diameter;
-    colors[i] = colormap ? packColormapColor(colormap, (colorColumn![i]! - cmin) / span) : plain;
+    data[k * 4 + 3] = size > 0 ? size * pixelRatio : diameter;
+    colors[k] = colormap ? packColormapColor(colormap, (colorColumn![i]! - cmin) / span) : plain;
   }
   layer.count = n;
+  layer.ids = order;
   layer.dataKey = nextMarkersKey();
   state.builtPoints = points;
   state.builtFrom = key;
@@ -86,6 +103,8 @@ export const points3dSeries: SeriesModule<PointsState> = {
       colormap: new ColormapCache(),
       builtFrom: '',
       builtPoints: null,
+      order: null,
+      orderOf: null,
       layer: { kind: 'points3d', id: 'points3d', count: 0, camera: { viewProj: new Float32Array(16), light: [0, 0, 1] }, data: new Float32Array(0), colors: new Uint32Array(0), dataKey: 0 },
     };
   },
@@ -112,9 +131,12 @@ export const points3dSeries: SeriesModule<PointsState> = {
       layer.id = `points3d:${spec.id}`;
       layer.pane = target.pane;
       layer.camera = target.camera;
+      // While the camera moves a large cloud draws an even sample (a prefix of the progressive
+      // order); the settled frame draws every point.
+      layer.drawCount = pointsToDraw(points.count, target.moving && target.detail !== 'off');
       target.layers.push(layer);
       target.lod.visiblePoints += points.count;
-      target.lod.drawnPoints += points.count;
+      target.lod.drawnPoints += layer.drawCount;
       if (spec.colorBy && points.columns[spec.colorBy]) {
         const [min, max] = columnRange(points.columns[spec.colorBy]!);
         const colormap = state.colormap.colormap;
@@ -125,12 +147,14 @@ export const points3dSeries: SeriesModule<PointsState> = {
       const points = series.points;
       if (!points) return null;
       build(series, points, target.map);
-      const data = series.state.layer.data;
-      return pickNearest(points.count, (i, out) => {
-        out[0] = data[i * 4]!;
-        out[1] = data[i * 4 + 1]!;
-        out[2] = data[i * 4 + 2]!;
+      const { data, ids } = series.state.layer;
+      // Every point (the settled picture), in layer order; the hit names the data index.
+      const hit = pickNearest(points.count, (k, out) => {
+        out[0] = data[k * 4]!;
+        out[1] = data[k * 4 + 1]!;
+        out[2] = data[k * 4 + 2]!;
       }, target.matrices.viewProj, target.pane.width, target.pane.height, px, py, target.radius);
+      return hit && ids ? { ...hit, index: ids[hit.index]! } : hit;
     },
     values(series, index) {
       const points = series.points!;
