@@ -270,3 +270,59 @@ for (const renderer of ['webgpu', 'canvas2d']) {
     });
   });
 }
+
+describe('3D data: src and append', () => {
+  afterEach(() => document.querySelectorAll('gpu-chart').forEach((chart) => chart.remove()));
+
+  it('src: a CSV of x, y, z and a magnitude column draws a point cloud; a bad file names line and column', async () => {
+    const chart = await createChart({ attributes: { type: 'points3d' } });
+    chart.series = [{ column: 'z', id: 'q', colorBy: 'magnitude', markerSize: 3 }];
+    const done = new Promise((resolve) => chart.addEventListener('gpu-load-progress', (e) => e.detail.phase === 'done' && resolve()));
+    chart.src = '/demo/data/quakes-3d.csv';
+    await done;
+    await chart.nextFrame();
+    assertEqual(chart.model.three.points.count, 3000, 'points from the CSV');
+    assert(chart.model.three.points.columns.magnitude, 'the magnitude column kept');
+    const before = await chart.snapshot();
+    assert(inked(before) > 500, 'drawn');
+    assert(chart.shadowRoot.querySelector('.color-bar'), 'coloured by magnitude');
+    const error = nextEvent(chart, 'gpu-data-error');
+    chart.src = '/test/browser/fixtures/bad-points-3d.csv';
+    const { detail } = await error;
+    assertEqual(detail.line, 4, 'line');
+    assertEqual(detail.column, 'y', 'column');
+    assert(/bad-points-3d\.csv/.test(detail.message) && /oops/.test(detail.message), detail.message);
+    await chart.nextFrame();
+    assertEqual(chart.model.three.points.count, 3000, 'the last good cloud stays');
+    assert(maskDifference(before, await chart.snapshot()) < 0.001, 'the last good picture stays');
+  });
+
+  for (const renderer of ['webgpu', 'canvas2d']) {
+    it(`append: points join the cloud in place and the picture equals the whole cloud given at once (${renderer})`, async () => {
+      const all = ball(60_000, 3);
+      const part = (a, from, to) => a.subarray(from, to);
+      const head = { x: part(all.x, 0, 40_000), y: part(all.y, 0, 40_000), z: part(all.z, 0, 40_000) };
+      const whole = await createChart({ attributes: { type: 'points3d', renderer }, data: all });
+      whole.series = [{ column: 'z', id: 'p', markerSize: 2 }];
+      await whole.nextFrame();
+      const expected = await whole.snapshot();
+      whole.remove();
+      const chart = await createChart({ attributes: { type: 'points3d', renderer }, data: head });
+      chart.series = [{ column: 'z', id: 'p', markerSize: 2 }];
+      await chart.nextFrame();
+      // The head's box is the ball's to within a hair: appends stay inside it (or widen it a little).
+      chart.append({ x: part(all.x, 40_000, 50_000), y: part(all.y, 40_000, 50_000), z: part(all.z, 40_000, 50_000) });
+      await chart.nextFrame();
+      chart.append({ x: part(all.x, 50_000, 60_000), y: part(all.y, 50_000, 60_000), z: part(all.z, 50_000, 60_000) });
+      await chart.nextFrame();
+      assertEqual(chart.model.three.points.count, 60_000, 'every point held');
+      const got = await chart.snapshot();
+      const diff = maskDifference(expected, got);
+      assert(diff < 0.01, `appended cloud vs whole cloud: ${(diff * 100).toFixed(2)} % of covered pixels differ`);
+      const error = nextEvent(chart, 'gpu-data-error');
+      chart.append({ x: [0], y: [0], z: [NaN] });
+      assertEqual((await error).detail.column, 'append.z[0]', 'bad append named');
+      assertEqual(chart.model.three.points.count, 60_000, 'nothing appended');
+    });
+  }
+});

@@ -207,3 +207,14 @@ test('the model draws the reduced sample while the camera moves and every point 
   model.three.moving = false;
   model.frame();
 });
+
+test('surfaces: a coarser stride while the camera moves, refined once still, every vertex with lod off', async () => {
+  const { surfaceStride, MOVING_LOD_PIXELS, LOD_PIXELS } = await import('../../build/node/series/surface/index.js');
+  const still = surfaceStride(1000, 1000, 1188, 688, 'auto', false);
+  const moving = surfaceStride(1000, 1000, 1188, 688, 'auto', true);
+  assert.equal(still, Math.ceil(999 / Math.ceil(1188 / LOD_PIXELS)));
+  assert.equal(moving, Math.ceil(999 / Math.ceil(1188 / MOVING_LOD_PIXELS)));
+  assert.ok(moving > still * 3, `moving ${moving}, still ${still}`);
+  assert.equal(surfaceStride(1000, 1000, 1188, 688, 'off', true), 1);
+  assert.equal(surfaceStride(20, 20, 1188, 688, 'auto', true), 1, 'small grids keep every vertex');
+});

@@ -84,6 +84,11 @@ export interface Points3dLayer extends LayerPlacement {
   drawCount?: number;
   /** The data index of element k (the progressive order), for picking; absent: k itself. */
   ids?: Uint32Array;
+  /**
+   * Set when this version differs from version `dataKey` only by elements appended from `from` on
+   * (`append()` on a points3d chart): a renderer holding that version uploads only the new ones.
+   */
+  appendFrom?: { from: number; dataKey: number };
 }
 
 /** Floats per bar in Bars3dLayer.data: world x, y of its centre, z of its base and top. */

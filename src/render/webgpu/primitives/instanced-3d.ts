@@ -22,6 +22,8 @@ interface InstancedState {
   count: number;
   /** Elements drawn this frame (a point cloud's moving LOD draws a prefix of what is uploaded). */
   drawn: number;
+  /** Elements written by stale-data uploads into kept buffers so far (tests: an append uploads only its points). */
+  uploaded: number;
 }
 
 type InstancedLayer = Points3dLayer | Bars3dLayer;
@@ -52,16 +54,23 @@ export function instancedKind<L extends InstancedLayer>(spec: {
       }),
     count: (layer) => Math.max(0, Math.min(Math.floor(layer.count), layer.data.length >> 2, layer.colors.length)),
     prepare(gpu: ResidentGpu, slot, layer, { scene, rect }) {
-      const state = (slot.resident ??= { chunks: [], dataKey: -1, count: 0, drawn: 0 }) as InstancedState;
+      const state = (slot.resident ??= { chunks: [], dataKey: -1, count: 0, drawn: 0, uploaded: 0 }) as InstancedState;
       const count = kind.count(layer);
+      // Buffers hold the layer's capacity (a cloud that grows by append keeps its buffers).
+      const capacity = Math.max(count, Math.min(layer.data.length >> 2, layer.colors.length));
       const perChunk = Math.max(1, Math.floor(Math.min(gpu.limits.maxStorageBufferBindingSize, gpu.limits.maxBufferSize) / 16));
       const chunkCount = Math.ceil(count / perChunk);
       const stale = state.dataKey !== layer.dataKey || state.count !== count;
+      // Appended points only (a points3d append()): the elements before `from` are already there.
+      const append = (layer as Partial<Points3dLayer>).appendFrom;
+      const appendFrom = append && append.dataKey === state.dataKey && append.from <= state.count ? append.from : 0;
       for (let j = 0; j < chunkCount; j++) {
-        const n = Math.min(perChunk, count - j * perChunk);
+        const start = j * perChunk;
+        const n = Math.min(perChunk, count - start);
+        const room = Math.min(perChunk, capacity - start);
         const old = state.chunks[j];
-        const data = storageBuffer(gpu, old?.data ?? null, n * 16, `gpu-charts ${spec.name}`);
-        const colors = storageBuffer(gpu, old?.colors ?? null, n * 4, `gpu-charts ${spec.name} colours`);
+        const data = storageBuffer(gpu, old?.data ?? null, room * 16, `gpu-charts ${spec.name}`);
+        const colors = storageBuffer(gpu, old?.colors ?? null, room * 4, `gpu-charts ${spec.name} colours`);
         let chunk = old;
         if (!chunk || chunk.data !== data || chunk.colors !== colors) {
           const group = gpu.device.createBindGroup({
@@ -75,10 +84,17 @@ export function instancedKind<L extends InstancedLayer>(spec: {
           });
           chunk = state.chunks[j] = { data, colors, group, count: n };
         }
-        if (stale || chunk !== old) {
-          const start = j * perChunk;
+        if (chunk !== old) {
           upload(gpu, data, layer.data.subarray(start * 4, (start + n) * 4), n * 16);
           upload(gpu, colors, layer.colors.subarray(start, start + n), n * 4);
+        } else if (stale) {
+          // From the first appended element in this chunk (all of it when nothing was appended).
+          const first = Math.max(start, appendFrom) - start;
+          if (first < n) {
+            gpu.device.queue.writeBuffer(data, first * 16, layer.data.buffer, layer.data.byteOffset + (start + first) * 16, (n - first) * 16);
+            gpu.device.queue.writeBuffer(colors, first * 4, layer.colors.buffer, layer.colors.byteOffset + (start + first) * 4, (n - first) * 4);
+          }
+          state.uploaded += n - Math.min(first, n);
         }
         chunk.count = n;
       }
