@@ -72,7 +72,7 @@ try {
     ``,
     `${report.date}, ${report.machine.cpus} × ${report.machine.cpu}, adapter ${adapter?.vendor}/${adapter?.architecture}, chart 1200×700 CSS px, tier ${TIER}. Command: \`RENDERERS=${RENDERERS.join(',')} SURFACE=${SURFACE} POINTS=${POINTS} FRAMES=${FRAMES} npm run bench:three-d\`. Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.`,
     ``,
-    `Rotation: the camera turns 3° per frame; each frame is drawn at once (\`renderNow()\`, which includes the overlay's axis labels) and timed until the GPU is done. Nothing but the camera uniform is uploaded per frame. Point clouds draw their moving level of detail while rotating; the settled row is the frame drawn once the camera is still (every point).`,
+    `Rotation: the camera turns 3° per frame; each frame is drawn at once (\`renderNow()\`, which includes the overlay's axis labels) and timed until it is done (WebGPU: the queue finished; Canvas2D: a one-pixel read-back flushes its drawing). Nothing but the camera uniform is uploaded per frame. Point clouds draw their moving level of detail while rotating; the settled row is the frame drawn once the camera is still (every point).`,
     ``,
     `| renderer (drew) | scene | frame CPU median (ms) | to GPU done median (ms) | p95 | ratio to empty |`,
     `|---|---|---:|---:|---:|---:|`,

@@ -326,3 +326,42 @@ describe('3D data: src and append', () => {
     });
   }
 });
+
+describe('3D keyboard point navigation', () => {
+  afterEach(() => document.querySelectorAll('gpu-chart').forEach((chart) => chart.remove()));
+
+  const key = (target, k) => target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
+  const spoken = (chart) => chart.shadowRoot.querySelector('.axes3d-live')?.textContent ?? '';
+
+  it('Enter starts it; arrows step through points (announced x, y, z, tooltip on the point) instead of rotating; Escape leaves', async () => {
+    const chart = await createChart({ attributes: { type: 'points3d' }, data: { x: [0, 1, 2], y: [0, 1, 4], z: [0, 1, 8], mag: [5, 6, 7] } });
+    const target = chart.shadowRoot.querySelector('.container');
+    target.focus();
+    const camera = chart.getCamera();
+    key(target, 'Enter');
+    assert(/Point 1 of 3: x 0, y 0, z 0, mag 5\./.test(spoken(chart)), spoken(chart));
+    assertEqual(chart.shadowRoot.querySelector('.axes3d-live').getAttribute('aria-live'), 'polite', 'a live region');
+    key(target, 'ArrowRight');
+    key(target, 'ArrowRight');
+    assertEqual(spoken(chart), 'Point 3 of 3: x 2, y 4, z 8, mag 7.', 'the third point');
+    assertEqual(JSON.stringify(chart.getCamera()), JSON.stringify(camera), 'arrows did not rotate');
+    await chart.nextFrame();
+    await sleep(300);
+    const tooltip = chart.shadowRoot.querySelector('.tooltip');
+    assert(tooltip.style.display !== 'none' && /z: 8/.test(tooltip.textContent), `tooltip on the point: ${tooltip.textContent}`);
+    key(target, 'Escape');
+    assertEqual(spoken(chart), 'Left point navigation.', 'left');
+    key(target, 'ArrowLeft');
+    assert(chart.getCamera().azimuth !== camera.azimuth, 'arrows rotate again');
+  });
+
+  it('grids: arrows move by column and row', async () => {
+    const chart = await createChart({ attributes: { type: 'surface' }, data: { x: [0, 1, 2], y: [10, 20], z: [[1, 2, 3], [4, 5, 6]] } });
+    const target = chart.shadowRoot.querySelector('.container');
+    target.focus();
+    key(target, 'Enter');
+    key(target, 'ArrowRight');
+    key(target, 'ArrowUp');
+    assertEqual(spoken(chart), 'Cell row 2 of 2, column 2 of 3: x 1, y 20, z 5.', 'row 2, column 2');
+  });
+});

@@ -218,3 +218,22 @@ test('surfaces: a coarser stride while the camera moves, refined once still, eve
   assert.equal(surfaceStride(1000, 1000, 1188, 688, 'off', true), 1);
   assert.equal(surfaceStride(20, 20, 1188, 688, 'auto', true), 1, 'small grids keep every vertex');
 });
+
+test('keyboard navigation in 3D: grid cells by row and column, points in data order, clamped; the announcement', async () => {
+  const { navigationStep3d, announce3d } = await import('../../build/node/core/index.js');
+  const grid = { kind: 'grid', rows: 4, cols: 5 };
+  assert.equal(navigationStep3d(grid, 0, 'ArrowRight'), 1);
+  assert.equal(navigationStep3d(grid, 4, 'ArrowRight'), 4, 'clamped at the last column');
+  assert.equal(navigationStep3d(grid, 7, 'ArrowUp'), 12, 'up a row');
+  assert.equal(navigationStep3d(grid, 7, 'ArrowDown'), 2);
+  assert.equal(navigationStep3d(grid, 2, 'PageUp'), 17, 'ten rows, clamped to the last');
+  assert.equal(navigationStep3d(grid, 9, 'End'), 19);
+  assert.equal(navigationStep3d(grid, 9, 'x'), null, 'other keys are not navigation');
+  const cloud = { kind: 'points', count: 1000 };
+  assert.equal(navigationStep3d(cloud, 0, 'ArrowLeft'), 0);
+  assert.equal(navigationStep3d(cloud, 0, 'ArrowRight'), 1);
+  assert.equal(navigationStep3d(cloud, 5, 'ArrowUp'), 15, 'a hundredth of the cloud');
+  assert.equal(navigationStep3d(cloud, 995, 'PageUp'), 999);
+  assert.equal(announce3d(cloud, 11, { x: 1.5, y: 2, z: -0.25, extra: [['magnitude', 3.14159]] }, { x: 'x', y: 'y', z: 'z' }), 'Point 12 of 1,000: x 1.5, y 2, z -0.25, magnitude 3.142.');
+  assert.equal(announce3d(grid, 7, { x: 10, y: 20, z: 1e-7, extra: [] }, { x: 'strike', y: 'expiry', z: 'z' }), 'Cell row 2 of 4, column 3 of 5: strike 10, expiry 20, z 1.000e-7.');
+});

@@ -12,6 +12,8 @@ export type { IdPixel, Pick3dHit } from './pick.js';
 export { LEVELS, MOVING_POINTS, pointsToDraw, progressiveOrder, scatterStride } from './points-lod.js';
 export type { PointsOrder } from './points-lod.js';
 export { LatestOnly } from './latest-only.js';
+export { announce3d, NAVIGATION_HELP_3D, navigationStep3d } from './navigate-3d.js';
+export type { Shape3d } from './navigate-3d.js';
 export { appendPoints3d, parseGrid3d, parsePoints3d } from './data-3d.js';
 export { parseData3dText } from './data-3d-text.js';
 export type { Grid3d, Points3d } from './data-3d.js';

@@ -285,6 +285,11 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     return renderer && typeof renderer.pick3d === 'function' ? (renderer as GpuPicker3d) : null;
   }
 
+  /** @internal 3D keyboard navigation (chart-orbit.ts) speaks through the 3D overlay's live region. */
+  announce3d(text: string): void {
+    this.axes3d.announce(text);
+  }
+
   /** The renderer drawing now (benchmarks read its sample count). */
   protected get activeRenderer(): Renderer | null {
     return this.frames.renderer;

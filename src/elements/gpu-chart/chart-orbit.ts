@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChartModel } from '../../core/chart-model.js';
 import { cloneCamera, orbit, pan, zoom, type Camera } from '../../core/three/camera.js';
 import { LatestOnly } from '../../core/three/latest-only.js';
+import { announce3d, NAVIGATION_HELP_3D, navigationStep3d, type Shape3d } from '../../core/three/navigate-3d.js';
 import { PICK_RADIUS } from '../../core/three/three-view.js';
 import type { GpuPick3d } from '../../render/webgpu/pick-3d.js';
 
@@ -25,6 +26,8 @@ export interface OrbitHost extends ReactiveControllerHost {
   pointerLeft(): void;
   /** The renderer when it picks on the GPU (WebGPU), else null (picking on the CPU). */
   readonly gpuPicker3d: GpuPicker3d | null;
+  /** Says `text` through the 3D overlay's live region (keyboard point navigation). */
+  announce3d(text: string): void;
   /** A camera refused (setCamera): `gpu-config-error` with the paths. */
   reportConfigIssues(issues: { path: string; message: string; source?: string }[]): void;
 }
@@ -34,7 +37,11 @@ const DEGREES_PER_PIXEL = 0.4;
 const WHEEL_ZOOM_PER_PIXEL = 0.0015;
 const KEY_DEGREES = 5;
 const KEY_ZOOM = 1.15;
-/** The camera counts as settled this long after its last change: the full-detail frame is drawn then. */
+/**
+ * The camera counts as settled this long after its last change (at least; three times the recent
+ * interval between changes when they come slower, so that a camera turned once per slow frame, as
+ * on a software rasterizer, is not refined between every two of them): the full-detail frame is drawn then.
+ */
 export const SETTLE_MS = 160;
 
 /**
@@ -52,6 +59,11 @@ export class ChartOrbit implements ReactiveController {
   private drag: { x: number; y: number; panning: boolean; camera: Camera } | null = null;
   private pinch: { distance: number; camera: Camera } | null = null;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Keyboard point navigation (Enter … Escape): the element reached, or null when off. */
+  navigation: number | null = null;
+  /** When the camera last changed, and the recent interval between changes (smoothed), ms. */
+  private lastChange = 0;
+  private changeInterval = 0;
   /** Where the pointer hovers (CSS px), null when it is away. */
   private hovering: { x: number; y: number } | null = null;
   /**
@@ -151,12 +163,17 @@ export class ChartOrbit implements ReactiveController {
    */
   private changed(source: Parameters<OrbitHost['cameraChanged']>[0]): void {
     this.host.model.three.moving = true;
+    const now = performance.now();
+    const interval = now - this.lastChange;
+    this.lastChange = now;
+    // A pause of a second or more starts a new gesture: its interval says nothing of the frame rate.
+    this.changeInterval = interval > 1000 ? 0 : this.changeInterval === 0 ? interval : this.changeInterval * 0.7 + interval * 0.3;
     if (this.settleTimer !== null) clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => {
       this.settleTimer = null;
       this.settle();
       this.host.invalidate();
-    }, SETTLE_MS);
+    }, Math.max(SETTLE_MS, 3 * this.changeInterval));
     this.host.cameraChanged(source);
   }
 
@@ -261,8 +278,83 @@ export class ChartOrbit implements ReactiveController {
     this.changed('reset');
   }
 
+  /** The shape navigation moves in: the chart's grid or its points. */
+  private shape(): Shape3d | null {
+    const { grid, points } = this.host.model.three;
+    if (grid) return { kind: 'grid', rows: grid.rows, cols: grid.cols };
+    if (points) return { kind: 'points', count: points.count };
+    return null;
+  }
+
+  /**
+   * Keyboard point navigation of 3D charts: Enter starts it (the arrows then step through the
+   * points or grid cells instead of rotating), Escape leaves. Each step is announced (x, y, z and
+   * the point's other columns) and the tooltip shows the element, as under a pointer.
+   */
+  private navigate(event: KeyboardEvent): boolean {
+    const plain = !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey;
+    const shape = this.shape();
+    if (this.navigation === null) {
+      if (event.key !== 'Enter' || !plain) return false;
+      if (!shape) {
+        this.host.announce3d('No data to explore.');
+        return true;
+      }
+      this.navigation = 0;
+      this.showNavigation(shape, NAVIGATION_HELP_3D);
+      return true;
+    }
+    if (event.key === 'Escape') {
+      this.navigation = null;
+      this.host.pointerLeft();
+      this.host.announce3d('Left point navigation.');
+      return true;
+    }
+    if (!shape || !plain) return false;
+    const next = navigationStep3d(shape, this.navigation, event.key);
+    if (next === null) return false;
+    this.navigation = next;
+    this.showNavigation(shape, '');
+    return true;
+  }
+
+  /** Announces the element reached and puts the tooltip on it (where the last frame drew it). */
+  private showNavigation(shape: Shape3d, prefix: string): void {
+    const three = this.host.model.three;
+    const i = Math.min(this.navigation ?? 0, shape.kind === 'grid' ? shape.rows * shape.cols - 1 : shape.count - 1);
+    this.navigation = i;
+    let values: { x: number; y: number; z: number; extra: [string, number][] };
+    if (three.grid) {
+      const g = three.grid;
+      values = { x: g.xs[i % g.cols]!, y: g.ys[Math.floor(i / g.cols)]!, z: g.values[i]!, extra: [] };
+    } else {
+      const p = three.points!;
+      values = { x: p.x[i]!, y: p.y[i]!, z: p.z[i]!, extra: Object.entries(p.columns).map(([name, column]) => [name, column[i]!]) };
+    }
+    const o = this.host.model.options;
+    this.host.announce3d(`${prefix ? `${prefix} ` : ''}${announce3d(shape, i, values, { x: o.xTitle || 'x', y: o.yTitle || 'y', z: 'z' })}`);
+    const last = three.lastFrame;
+    if (!last) return;
+    const { pane, map, matrices } = last;
+    const m = matrices.viewProj;
+    const wx = values.x * map.scale[0] + map.offset[0];
+    const wy = values.y * map.scale[1] + map.offset[1];
+    const wz = values.z * map.scale[2] + map.offset[2];
+    const w = m[3]! * wx + m[7]! * wy + m[11]! * wz + m[15]!;
+    if (!(w > 1e-9)) return;
+    const ratio = this.host.model.chartSize.pixelRatio;
+    const sx = pane.x + (((m[0]! * wx + m[4]! * wy + m[8]! * wz + m[12]!) / w + 1) / 2) * pane.width;
+    const sy = pane.y + ((1 - (m[1]! * wx + m[5]! * wy + m[9]! * wz + m[13]!) / w) / 2) * pane.height;
+    this.hover(sx / ratio, sy / ratio);
+  }
+
   private onKeyDown(event: KeyboardEvent): void {
     if (!this.host.model.is3d) return;
+    if (this.navigate(event)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      return;
+    }
     const camera = this.host.model.three.camera;
     let next: Camera | null = null;
     switch (event.key) {
