@@ -198,6 +198,11 @@ function ball(n, seed = 11) {
   return { x, y, z };
 }
 
+/** Waits until the camera counts as still (at most 10 s: the settle delay adapts to the pace of camera changes). */
+async function settle(chart) {
+  for (let i = 0; i < 100 && chart.model.three.moving; i++) await sleep(100);
+}
+
 /** Pixels of the snapshot unlike the background (the first pixel's colour). */
 function inked(snap) {
   const d = snap.data;
@@ -232,7 +237,7 @@ for (const renderer of ['webgpu', 'canvas2d']) {
       assertEqual(chart.rendererKind, renderer, 'renderer');
       chart.series = [{ column: 'z', id: 'p', markerSize: 1 }];
       chart.setCamera({ elevation: 89, azimuth: 0, projection: 'orthographic' });
-      await sleep(400);
+      await settle(chart);
       await chart.nextFrame();
       assertEqual(chart.model.three.moving, false, 'settled before the test');
       const settled = await chart.snapshot();
@@ -247,7 +252,7 @@ for (const renderer of ['webgpu', 'canvas2d']) {
       const reduced = inked(moving);
       assert(reduced < full * 0.8 && reduced > full * 0.15, `inked pixels moving ${reduced}, settled ${full}`);
       // Still for a moment: it settles and draws every point again.
-      await sleep(400);
+      await settle(chart);
       await chart.nextFrame();
       assertEqual(chart.model.three.moving, false, 'settled');
       assert(chart.lastFrameStats.pointsDrawn >= n, `settled again: ${chart.lastFrameStats.pointsDrawn}`);

@@ -166,8 +166,10 @@ export class ChartOrbit implements ReactiveController {
     const now = performance.now();
     const interval = now - this.lastChange;
     this.lastChange = now;
-    // A pause of a second or more starts a new gesture: its interval says nothing of the frame rate.
-    this.changeInterval = interval > 1000 ? 0 : this.changeInterval === 0 ? interval : this.changeInterval * 0.7 + interval * 0.3;
+    // A pause of ten seconds or more starts a new gesture: its interval says nothing of the frame
+    // rate. Slow frames (seconds on a software rasterizer) keep counting, capped at 2 s.
+    const recent = Math.min(interval, 2000);
+    this.changeInterval = interval > 10_000 ? 0 : this.changeInterval === 0 ? recent : this.changeInterval * 0.7 + recent * 0.3;
     if (this.settleTimer !== null) clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => {
       this.settleTimer = null;

@@ -1,5 +1,5 @@
 import type { FrameScene } from '../../core/scene/frame-scene.js';
-import { nearestIdPixel } from '../../core/three/pick.js';
+import { nearestIdPixel } from '../../core/scene/id-pixels.js';
 import type { OwnerAllocations } from './gpu-allocations.js';
 import { textureDescriptorBytes } from './gpu-allocations.js';
 import type { Scissor } from './frame-geometry.js';

@@ -140,14 +140,15 @@ function contourSegments(ctx: Context2d, v: number[], h: number[], screen: Float
 }
 
 /** The pane-sized picture and depth buffer points are splatted into (reused while the size stays). */
-let splat: { canvas: OffscreenCanvas; context: OffscreenCanvasRenderingContext2D; image: ImageData; pixels: Uint32Array; depth: Float32Array } | null = null;
+let splat: { canvas: OffscreenCanvas; context: OffscreenCanvasRenderingContext2D; image: ImageData; pixels: Uint32Array; depth: Float32Array; dirty: [number, number, number, number] } | null = null;
 
 function splatTarget(width: number, height: number) {
   if (!splat || splat.image.width !== width || splat.image.height !== height) {
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d')!;
     const image = new ImageData(width, height);
-    splat = { canvas, context, image, pixels: new Uint32Array(image.data.buffer), depth: new Float32Array(width * height) };
+    const depth = new Float32Array(width * height).fill(2);
+    splat = { canvas, context, image, pixels: new Uint32Array(image.data.buffer), depth, dirty: [0, 0, -1, -1] };
   }
   return splat;
 }
@@ -165,9 +166,19 @@ function drawPoints(ctx: Context2d, layer: Points3dLayer, pane: PlotRect): void 
   if (count === 0) return;
   const width = Math.max(1, Math.ceil(pane.width));
   const height = Math.max(1, Math.ceil(pane.height));
-  const { canvas, context, image, pixels, depth } = splatTarget(width, height);
-  pixels.fill(0);
-  depth.fill(2);
+  const target = splatTarget(width, height);
+  const { canvas, context, image, pixels, depth } = target;
+  // Only the box the last frame wrote is cleared, only the box this one writes is put and drawn:
+  // a cloud covering part of the pane costs that part.
+  const [dx0, dy0, dx1, dy1] = target.dirty;
+  for (let y = dy0; y <= dy1; y++) {
+    pixels.fill(0, y * width + dx0, y * width + dx1 + 1);
+    depth.fill(2, y * width + dx0, y * width + dx1 + 1);
+  }
+  let bx0 = width;
+  let by0 = height;
+  let bx1 = -1;
+  let by1 = -1;
   const m = layer.camera.viewProj;
   const d = layer.data;
   const colors = layer.colors;
@@ -190,6 +201,11 @@ function drawPoints(ctx: Context2d, layer: Points3dLayer, pane: PlotRect): void 
     const y0 = Math.max(0, Math.ceil(sy - r - 0.5));
     const y1 = Math.min(height - 1, Math.floor(sy + r - 0.5));
     const color = colors[k]!;
+    if (x0 > x1 || y0 > y1) continue;
+    if (x0 < bx0) bx0 = x0;
+    if (x1 > bx1) bx1 = x1;
+    if (y0 < by0) by0 = y0;
+    if (y1 > by1) by1 = y1;
     for (let py = y0; py <= y1; py++) {
       const dy = py + 0.5 - sy;
       const row = py * width;
@@ -204,8 +220,12 @@ function drawPoints(ctx: Context2d, layer: Points3dLayer, pane: PlotRect): void 
       }
     }
   }
-  context.putImageData(image, 0, 0);
-  ctx.drawImage(canvas, 0, 0);
+  target.dirty = [bx0, by0, bx1, by1];
+  if (bx1 < bx0 || by1 < by0) return;
+  const w = bx1 - bx0 + 1;
+  const h = by1 - by0 + 1;
+  context.putImageData(image, 0, 0, bx0, by0, w, h);
+  ctx.drawImage(canvas, bx0, by0, w, h, bx0, by0, w, h);
 }
 
 /** Faces of a unit box: axis, sign, and its four corners (indices into the 8 corners, bit 0 x, 1 y, 2 z). */
