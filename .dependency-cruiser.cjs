@@ -128,7 +128,7 @@ module.exports = {
       name: 'three-maths-is-a-leaf',
       severity: 'error',
       comment: 'core/three/ camera, world, picking, axes and 3D data checks are pure maths that series use: they must not reach the model, series, renderers or elements.',
-      from: { path: '^src/core/three/(camera|mat4|world|pick|data-3d|axes-3d)\\.ts$' },
+      from: { path: '^src/core/three/(camera|mat4|world|pick|data-3d|axes-3d|points-lod)\\.ts$' },
       to: { path: ['series', 'render', 'elements', 'recovery', 'events'].map(layer).concat(['^src/core/(chart-model|three/three-view|three/resolve-3d)\\.ts$']) },
     },
     {
@@ -140,7 +140,7 @@ module.exports = {
         path: ['core', 'render', 'elements', 'config', 'recovery', 'events'].map(layer),
         // core/colormap/: colour lookup tables (scatter colour-by, density), leaf code like the scene.
         // core/three/ leaf maths (camera, world map, picking, 3D data checks): not its view or series resolution.
-        pathNot: ['^src/core/scene/', '^src/core/ticks/', '^src/core/colormap/', '^src/core/(scales|layout|theme)\\.ts$', '^src/core/three/(camera|mat4|world|pick|data-3d|axes-3d)\\.ts$'],
+        pathNot: ['^src/core/scene/', '^src/core/ticks/', '^src/core/colormap/', '^src/core/(scales|layout|theme)\\.ts$', '^src/core/three/(camera|mat4|world|pick|data-3d|axes-3d|points-lod)\\.ts$'],
       },
     },
     {

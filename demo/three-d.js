@@ -80,6 +80,30 @@ document.getElementById('three-d-contours').addEventListener('change', (e) => {
   surface.config = { ...surface.config, series: { items: [{ ...surfaceItem(), contours: Number(e.target.value) }] } };
 });
 
+// append(): 20,000 more points around the spiral (inside the box: only they are written and uploaded).
+let appended = 0;
+document.getElementById('three-d-append').addEventListener('click', () => {
+  const more = pointCloud(20_000 + appended);
+  const slice = (a) => a.subarray(appended, appended + 20_000);
+  cloud.append({ x: slice(more.x), y: slice(more.y), z: slice(more.z), cluster: slice(more.cluster) });
+  appended += 20_000;
+});
+// src=: a CSV of x, y, z and a magnitude column (bad files fire gpu-data-error with the line and column).
+document.getElementById('three-d-src').addEventListener('click', () => {
+  cloud.series = [{ column: 'z', id: 'cloud', name: 'quakes', colorBy: 'magnitude', colormap: 'inferno', markerSize: 3 }];
+  cloud.src = 'data/quakes-3d.csv';
+});
+cloud.addEventListener('gpu-data-error', (e) => (stats.textContent = e.detail.message));
+
+// What the cloud draws: the moving sample or every point (lastFrameStats after each frame).
+const detail = document.getElementById('three-d-detail');
+cloud.addEventListener('gpu-camera-change', () => requestAnimationFrame(showDetail));
+function showDetail() {
+  const s = cloud.lastFrameStats;
+  if (s) detail.textContent = `${cloud.rendererKind}: ${s.pointsDrawn.toLocaleString('en')} of ${s.totalPoints.toLocaleString('en')} points drawn`;
+}
+setInterval(showDetail, 500);
+
 let saved = null;
 document.getElementById('three-d-save').addEventListener('click', () => (saved = surface.getCamera()));
 document.getElementById('three-d-restore').addEventListener('click', () => saved && surface.setCamera(saved));

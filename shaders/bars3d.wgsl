@@ -14,11 +14,13 @@ struct Params {
 struct VsOut {
   @builtin(position) position: vec4f,
   @location(0) @interpolate(flat) color: vec4f,
+  // GPU picking (fs_bars3d_id): the draw's tag (its first instance) and the bar's index in the chunk.
+  @location(1) @interpolate(flat) id: vec2u,
 };
 
 // Not instanced: bar i is vertices 36i … 36i + 35 (SwiftShader pays a large fixed cost per instance).
 @vertex
-fn vs_bars3d(@builtin(vertex_index) vertex: u32) -> VsOut {
+fn vs_bars3d(@builtin(vertex_index) vertex: u32, @builtin(instance_index) tag: u32) -> VsOut {
   let i = vertex / 36u;
   let v = vertex % 36u;
   let quad = array<vec2f, 6>(vec2f(-1.0, -1.0), vec2f(1.0, -1.0), vec2f(1.0, 1.0), vec2f(-1.0, -1.0), vec2f(1.0, 1.0), vec2f(-1.0, 1.0));
@@ -45,10 +47,17 @@ fn vs_bars3d(@builtin(vertex_index) vertex: u32) -> VsOut {
   var out: VsOut;
   out.position = params.viewProj * vec4f(p, 1.0);
   out.color = vec4f(base.rgb * lit * base.a, base.a);
+  out.id = vec2u(tag, i);
   return out;
 }
 
 @fragment
 fn fs_bars3d(in: VsOut) -> @location(0) vec4f {
   return in.color;
+}
+
+// GPU picking: the front-most bar at each pixel leaves (tag, index) in an rg32uint target.
+@fragment
+fn fs_bars3d_id(in: VsOut) -> @location(0) vec2u {
+  return in.id;
 }

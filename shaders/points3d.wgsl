@@ -16,11 +16,13 @@ struct VsOut {
   @location(0) uv: vec2f,
   @location(1) @interpolate(flat) radius: f32,
   @location(2) @interpolate(flat) color: u32,
+  // GPU picking (fs_points3d_id): the draw's tag (its first instance) and the point's index in the chunk.
+  @location(3) @interpolate(flat) id: vec2u,
 };
 
 // Not instanced: point i is vertices 6i … 6i + 5 (SwiftShader pays a large fixed cost per instance).
 @vertex
-fn vs_points3d(@builtin(vertex_index) vertex: u32) -> VsOut {
+fn vs_points3d(@builtin(vertex_index) vertex: u32, @builtin(instance_index) tag: u32) -> VsOut {
   let i = vertex / 6u;
   let v = vertex % 6u;
   let corners = array<vec2f, 6>(vec2f(-1.0, -1.0), vec2f(1.0, -1.0), vec2f(-1.0, 1.0), vec2f(-1.0, 1.0), vec2f(1.0, -1.0), vec2f(1.0, 1.0));
@@ -33,6 +35,7 @@ fn vs_points3d(@builtin(vertex_index) vertex: u32) -> VsOut {
   out.uv = corner * r;
   out.radius = r;
   out.color = colors[i];
+  out.id = vec2u(tag, i);
   return out;
 }
 
@@ -43,4 +46,14 @@ fn fs_points3d(in: VsOut) -> @location(0) vec4f {
   }
   let c = unpack4x8unorm(in.color);
   return vec4f(c.rgb * c.a, c.a);
+}
+
+// GPU picking: the id pass draws the same discs, depth-tested, into an rg32uint target: the front-most
+// point at each pixel leaves (tag, index).
+@fragment
+fn fs_points3d_id(in: VsOut) -> @location(0) vec2u {
+  if (dot(in.uv, in.uv) > in.radius * in.radius) {
+    discard;
+  }
+  return in.id;
 }

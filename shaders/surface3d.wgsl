@@ -26,6 +26,8 @@ struct VsOut {
   @location(0) normal: vec3f,
   @location(1) height: f32,
   @location(2) cell: vec2f,
+  // GPU picking (fs_surface_id): the draw's tag (its first instance).
+  @location(3) @interpolate(flat) tag: u32,
 };
 
 fn worldAt(c: u32, r: u32) -> vec3f {
@@ -34,7 +36,7 @@ fn worldAt(c: u32, r: u32) -> vec3f {
 }
 
 @vertex
-fn vs_surface(@builtin(vertex_index) v: u32) -> VsOut {
+fn vs_surface(@builtin(vertex_index) v: u32, @builtin(instance_index) tag: u32) -> VsOut {
   let cols = params.dims.x;
   let rows = params.dims.y;
   let s = params.dims.z;
@@ -57,6 +59,7 @@ fn vs_surface(@builtin(vertex_index) v: u32) -> VsOut {
   out.normal = cross(tx, ty);
   out.height = heights[ri * cols + ci];
   out.cell = vec2f(f32(ci), f32(ri)) / f32(s);
+  out.tag = tag;
   return out;
 }
 
@@ -82,4 +85,17 @@ fn fs_surface(in: VsOut) -> @location(0) vec4f {
     rgb = mix(rgb, params.contour.rgb, line * params.contour.a);
   }
   return vec4f(rgb * base.a, base.a);
+}
+
+// GPU picking: the front-most surface at each pixel leaves (tag, the grid vertex nearest that
+// point of the drawn lattice as row × cols + column) in an rg32uint target.
+@fragment
+fn fs_surface_id(in: VsOut) -> @location(0) vec2u {
+  let cols = params.dims.x;
+  let rows = params.dims.y;
+  let s = params.dims.z;
+  let lattice = vec2u(round(max(in.cell, vec2f(0.0)))) * s;
+  let c = min(lattice.x, cols - 1u);
+  let r = min(lattice.y, rows - 1u);
+  return vec2u(in.tag, r * cols + c);
 }

@@ -21,6 +21,12 @@ export interface LoadUrlOptions {
  * 400), 'network' (no response, or the connection broke), 'aborted', or a parse error.
  */
 export async function loadUrl(url: string, options: LoadUrlOptions = {}): Promise<NormalizedData> {
+  const { text, format } = await fetchText(url, options);
+  return format === 'json' ? parseJson(text, url) : parseCsv(text, url);
+}
+
+/** Fetches the text of a data file and tells its format, with loadUrl's progress and errors (3D charts parse it their own way). */
+export async function fetchText(url: string, options: LoadUrlOptions = {}): Promise<{ text: string; format: DataFormat }> {
   const { signal, onProgress } = options;
   const fetchImpl = options.fetchImpl ?? globalThis.fetch;
   if (signal?.aborted) throw abortedError(url, signal);
@@ -48,7 +54,7 @@ export async function loadUrl(url: string, options: LoadUrlOptions = {}): Promis
   const text = await readText(response, url, signal, onProgress);
   if (signal?.aborted) throw abortedError(url, signal);
   const format = options.format ?? fromType ?? formatFromUrl(url) ?? sniffFormat(text);
-  return format === 'json' ? parseJson(text, url) : parseCsv(text, url);
+  return { text, format };
 }
 
 async function readText(response: Response, url: string, signal: AbortSignal | undefined, onProgress: LoadUrlOptions['onProgress']): Promise<string> {

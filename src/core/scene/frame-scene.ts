@@ -386,6 +386,7 @@ export function scenePointCount(scene: FrameScene): number {
   let points = 0;
   for (const layer of scene.layers) {
     if (layer.kind === 'rects') points += rectCount(layer) * 2;
+    else if (layer.kind === 'points3d') points += Math.min(layer.count, layer.drawCount ?? layer.count);
     else if (layer.kind !== 'segments' && layer.kind !== 'grid') points += layer.count;
     // Density and cluster layers count every point they bin (all of them, on the GPU).
   }

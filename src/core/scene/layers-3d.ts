@@ -76,6 +76,19 @@ export interface Points3dLayer extends LayerPlacement {
   /** Straight RGBA8 per point (r | g << 8 | b << 16 | a << 24). */
   colors: Uint32Array;
   dataKey: number;
+  /**
+   * Points drawn this frame, the first `drawCount` of `count` (level of detail while the camera
+   * moves: the data is in progressive order, so a prefix is an even sample; see
+   * core/three/points-lod.ts). Absent: all `count`. Renderers keep the upload while only this changes.
+   */
+  drawCount?: number;
+  /** The data index of element k (the progressive order), for picking; absent: k itself. */
+  ids?: Uint32Array;
+  /**
+   * Set when this version differs from version `dataKey` only by elements appended from `from` on
+   * (`append()` on a points3d chart): a renderer holding that version uploads only the new ones.
+   */
+  appendFrom?: { from: number; dataKey: number };
 }
 
 /** Floats per bar in Bars3dLayer.data: world x, y of its centre, z of its base and top. */

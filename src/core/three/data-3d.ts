@@ -27,14 +27,18 @@ export interface Grid3d {
 }
 
 export interface Points3d {
+  /** Changes when the data is replaced; appends keep it (see `appendPoints3d`). */
   key: number;
+  /** Points held: the first `count` of each column (columns may be longer: room for appends). */
   count: number;
   x: Float32Array;
   y: Float32Array;
   z: Float32Array;
-  /** Other numeric columns (size, colour), each `count` long. */
+  /** Other numeric columns (size, colour), each at least `count` long. */
   columns: Record<string, Float64Array>;
   bounds: Bounds3;
+  /** Bumped by each append: the points past the count before it are new. */
+  appends: number;
 }
 
 let nextKey = 1;
@@ -154,7 +158,60 @@ export function parsePoints3d(input: unknown): Points3d {
     if (name === 'x' || name === 'y' || name === 'z' || !isArrayLike(column)) continue;
     columns[name] = floats(column, name, n, false);
   }
-  return { key: nextKey++, count: n, x: Float32Array.from(x64), y: Float32Array.from(y64), z: Float32Array.from(z64), columns, bounds: { x: range(x64), y: range(y64), z: range(z64) } };
+  return { key: nextKey++, count: n, x: Float32Array.from(x64), y: Float32Array.from(y64), z: Float32Array.from(z64), columns, bounds: { x: range(x64), y: range(y64), z: range(z64) }, appends: 0 };
+}
+
+function grow<T extends Float32Array | Float64Array>(column: T, count: number, needed: number): T {
+  if (column.length >= needed) return column;
+  const next = new (column.constructor as new (n: number) => T)(Math.max(needed, Math.ceil(column.length * 1.5), 1024));
+  next.set(column.subarray(0, count));
+  return next;
+}
+
+/**
+ * Appends points to a cloud in place (`append()` on a points3d chart): the same columns as the
+ * cloud holds (x, y, z and each of its other columns, no more, no fewer), checked whole before
+ * anything changes: on a problem a DataError names the column and index (`append.z[3]`) and the
+ * cloud stays as it was. Columns grow by half again when full (amortised O(appended)); the
+ * bounds widen. Returns how many points were added.
+ */
+export function appendPoints3d(points: Points3d, input: unknown): number {
+  if (!isObject(input) || !isArrayLike(input.x) || !isArrayLike(input.y) || !isArrayLike(input.z)) fail('append', 'a 3D point cloud appends columns { x: [...], y: [...], z: [...] }', input);
+  const n = input.x.length;
+  if (n === 0) return 0;
+  const x64 = floats(input.x, 'append.x', null, true);
+  const y64 = floats(input.y, 'append.y', n, true);
+  const z64 = floats(input.z, 'append.z', n, true);
+  const extra: Record<string, Float64Array> = {};
+  for (const name of Object.keys(points.columns)) {
+    if (!isArrayLike(input[name])) fail(`append.${name}`, `is missing: the cloud has a column "${name}", so every append needs it`);
+    extra[name] = floats(input[name], `append.${name}`, n, false);
+  }
+  for (const name of Object.keys(input)) {
+    if (name !== 'x' && name !== 'y' && name !== 'z' && !(name in points.columns)) fail(`append.${name}`, `is not a column of this cloud (its columns: x, y, z${Object.keys(points.columns).map((c) => `, ${c}`).join('')})`);
+  }
+  const from = points.count;
+  const to = from + n;
+  points.x = grow(points.x, from, to);
+  points.y = grow(points.y, from, to);
+  points.z = grow(points.z, from, to);
+  for (let i = 0; i < n; i++) {
+    points.x[from + i] = x64[i]!;
+    points.y[from + i] = y64[i]!;
+    points.z[from + i] = z64[i]!;
+  }
+  for (const [name, values] of Object.entries(extra)) {
+    const column = (points.columns[name] = grow(points.columns[name]!, from, to));
+    column.set(values, from);
+  }
+  const widen = (b: [number, number], values: Float64Array): [number, number] => {
+    const [lo, hi] = range(values);
+    return [Math.min(b[0], lo), Math.max(b[1], hi)];
+  };
+  points.bounds = { x: widen(points.bounds.x, x64), y: widen(points.bounds.y, y64), z: widen(points.bounds.z, z64) };
+  points.count = to;
+  points.appends++;
+  return n;
 }
 
 /** A fresh data key (for data built in place). */

@@ -60,3 +60,6 @@ export function pickNearest(
 export function pickStride(rows: number, cols: number, maxVertices = 250_000): number {
   return Math.max(1, Math.ceil(Math.sqrt((rows * cols) / maxVertices)));
 }
+
+// GPU picking's read-back maths lives with the scene contract (renderers may import only core/scene).
+export { nearestIdPixel, type IdPixel } from '../scene/id-pixels.js';

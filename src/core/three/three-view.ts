@@ -60,6 +60,23 @@ export class ThreeView {
   home: Camera = cloneCamera(DEFAULT_CAMERA);
   grid: Grid3d | null = null;
   points: Points3d | null = null;
+  /**
+   * The camera is moving (set by the orbit controller on each camera change, cleared when it has
+   * been still for a moment): point clouds draw their reduced level of detail (points-lod.ts).
+   */
+  moving = false;
+  /**
+   * GPU picking (WebGPU renderer): set by the orbit controller while the chart draws with WebGPU.
+   * `pick` then answers from the last GPU pick at that pointer position and frame, and asks for a
+   * new one (asynchronous, coalesced) when it has none; null: picking on the CPU (Canvas2D).
+   */
+  gpuPicker: ((cssX: number, cssY: number, frame: number) => void) | null = null;
+  /** The last GPU pick delivered: where, for which frame, and what it found. */
+  private gpuHit: { cssX: number; cssY: number; frame: number; found: { series: string; element: number } | null } | null = null;
+  /** Frames built so far (a GPU pick names the frame it read). */
+  frameSerial = 0;
+  /** Layer id → the id of the series that drew it (last frame), to name GPU picks' series. */
+  private readonly layerSeries = new Map<string, string>();
   /** The configured camera last applied (JSON), so that an unchanged one does not reset the view. */
   private configured = '{}';
   private last: { pane: PlotRect; map: WorldMap; matrices: CameraMatrices; ratio: number } | null = null;
@@ -142,12 +159,18 @@ export class ThreeView {
     const matrices = cameraMatrices(this.camera, pane.width / pane.height);
     const camera: Layer3dCamera = { viewProj: Float32Array.from(matrices.viewProj), light: matrices.light };
     this.last = { pane, map, matrices, ratio };
+    this.frameSerial++;
     const axes = layoutAxes3d(map, matrices, pane.width, pane.height, input.titles, Math.max(3, Math.min(7, Math.round(Math.min(plot.width, plot.height) / 90))));
     this.fillLines(this.axisGrid, axes.grid, camera, pane, theme.grid, ratio);
     const dark = theme.background[0] + theme.background[1] + theme.background[2] < 1.5;
     this.fillLines(this.axisEdges, axes.edges, camera, pane, dark ? [0.58, 0.64, 0.72, 1] : [0.42, 0.45, 0.5, 1], ratio);
     layers.push(this.axisGrid, this.axisEdges);
-    this.each(input, (three, context) => three.draw(context, { pane, map, camera, matrices, layers, colorBars, lod, detail: input.detail }));
+    this.layerSeries.clear();
+    this.each(input, (three, context, spec) => {
+      const from = layers.length;
+      three.draw(context, { pane, map, camera, matrices, layers, colorBars, lod, detail: input.detail, moving: this.moving });
+      for (let i = from; i < layers.length; i++) this.layerSeries.set(layers[i]!.id, spec.id);
+    });
     if (lod.drawnPoints < lod.visiblePoints) lod.mode = 'm4';
     const labels = axes.labels.map((l) => ({ ...l, x: (pane.x + l.x) / ratio, y: (pane.y + l.y) / ratio }));
     return { scene, plot, labels, colorBars, lod };
@@ -165,8 +188,59 @@ export class ThreeView {
     layer.dataKey = nextMarkersKey();
   }
 
-  /** The element nearest the pointer (CSS px within the element) in the last frame, or null. */
+  /**
+   * The element under the pointer (CSS px within the element) in the last frame, or null. With a
+   * GPU picker: the GPU's answer for this position and frame when there is one; otherwise a GPU
+   * pick is asked for and the last answer stays shown (moved to where its element is now) until
+   * the new one arrives. Without: on the CPU (`pickCpu`).
+   */
   pick(input: ThreeFrameInput, cssX: number, cssY: number): Three3dPick | null {
+    if (!this.gpuPicker) return this.pickCpu(input, cssX, cssY);
+    const hit = this.gpuHit;
+    const fresh = hit !== null && hit.cssX === cssX && hit.cssY === cssY && hit.frame === this.frameSerial;
+    if (!fresh) this.gpuPicker(cssX, cssY, this.frameSerial);
+    const found = hit?.found;
+    const spec = found ? input.specs.find((s) => s.id === found.series) : undefined;
+    return found && spec ? this.placed(input, spec, found.element) : null;
+  }
+
+  /**
+   * A GPU pick arrived (the orbit controller): the layer and element the renderer found at (cssX,
+   * cssY) in frame `frame`, or null for nothing there. `pick` answers with it from then on.
+   */
+  deliverGpuPick(cssX: number, cssY: number, frame: number, found: { layer: string; element: number } | null): void {
+    const series = found ? this.layerSeries.get(found.layer) : undefined;
+    this.gpuHit = { cssX, cssY, frame, found: found && series !== undefined ? { series, element: found.element } : null };
+  }
+
+  /** Forgets the last GPU pick (the pointer left). */
+  clearGpuPick(): void {
+    this.gpuHit = null;
+  }
+
+  /** A series' element as a pick: its values, and where it is in the last frame (its x, y, z projected). */
+  private placed(input: ThreeFrameInput, spec: SeriesSpec, index: number): Three3dPick | null {
+    const last = this.last;
+    if (!last) return null;
+    let values: Three3dPick['values'] | null = null;
+    this.each(input, (three, context, s) => {
+      if (s === spec) values = three.values(context, index);
+    });
+    const v = values as Three3dPick['values'] | null;
+    if (!v) return null;
+    const { pane, map, matrices, ratio } = last;
+    const m = matrices.viewProj;
+    const x = v.x * map.scale[0] + map.offset[0];
+    const y = v.y * map.scale[1] + map.offset[1];
+    const z = v.z * map.scale[2] + map.offset[2];
+    const w = m[3]! * x + m[7]! * y + m[11]! * z + m[15]! || 1e-9;
+    const sx = (((m[0]! * x + m[4]! * y + m[8]! * z + m[12]!) / w + 1) / 2) * pane.width;
+    const sy = ((1 - (m[1]! * x + m[5]! * y + m[9]! * z + m[13]!) / w) / 2) * pane.height;
+    return { spec, index, x: (pane.x + sx) / ratio, y: (pane.y + sy) / ratio, values: v };
+  }
+
+  /** Picking on the CPU (Canvas2D, and the reference GPU picking is tested against). */
+  pickCpu(input: ThreeFrameInput, cssX: number, cssY: number): Three3dPick | null {
     const last = this.last;
     if (!last) return null;
     const { pane, map, matrices, ratio } = last;
@@ -183,8 +257,8 @@ export class ThreeView {
     return { spec: found.spec, index: found.hit.index, x: (pane.x + found.hit.x) / ratio, y: (pane.y + found.hit.y) / ratio, values: found.values };
   }
 
-  /** The last frame's matrices (tests, the orbit controller's pan scale). */
-  get lastFrame(): { pane: PlotRect; matrices: CameraMatrices } | null {
+  /** The last frame's pane, data → world map and matrices (tests, the orbit controller's pan scale). */
+  get lastFrame(): { pane: PlotRect; map: WorldMap; matrices: CameraMatrices } | null {
     return this.last;
   }
 }

@@ -12,6 +12,14 @@ const STYLE = html`<style>
     font-size: 0.9em;
     font-variant-numeric: tabular-nums;
   }
+  .axes3d-live {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   .axes3d-label.title {
     color: var(--gpu-chart-text-color);
     font-weight: 600;
@@ -25,18 +33,34 @@ const STYLE = html`<style>
  */
 export class ChartAxes3d {
   private key = '';
+  private labels: Axis3dLabel[] = [];
+  /** What the live region says (3D keyboard point navigation, chart-orbit.ts). */
+  private spoken = '';
 
   constructor(private readonly part: () => HTMLElement | null) {}
 
   frameDrawn(frame: FrameResult | null): void {
-    const target = this.part();
-    if (!target || !frame) return;
+    if (!this.part() || !frame) return;
     const labels = frame.labels3d ?? [];
     let key = '';
     for (const l of labels) key += `${l.role}${l.axis}${l.text}@${l.x.toFixed(1)},${l.y.toFixed(1)};`;
     if (key === this.key) return;
     this.key = key;
-    render(labels.length > 0 ? html`${STYLE}${labels.map(label)}` : html``, target);
+    this.labels = labels;
+    this.draw();
+  }
+
+  /** Says `text` through a polite live region (a screen reader reads it; hidden on screen). */
+  announce(text: string): void {
+    this.spoken = text;
+    this.draw();
+  }
+
+  private draw(): void {
+    const target = this.part();
+    if (!target) return;
+    const live = html`<div class="axes3d-live" role="status" aria-live="polite">${this.spoken}</div>`;
+    render(this.labels.length > 0 || this.spoken ? html`${STYLE}${this.labels.map(label)}${live}` : html``, target);
   }
 }
 

@@ -10,7 +10,7 @@ import type { ColumnarData, NormalizedData } from '../../data/columnar.js';
 import { DataError } from '../../data/data-error.js';
 import { gridFromLong, isGridColumnsInput, isGridInput, isLongGridInput, normalizeGrid, type GridStore } from '../../data/grid.js';
 import { ColormapError, resolveColormap } from '../../core/colormap/index.js';
-import { loadUrl } from '../../data/load-url.js';
+import { fetchText, loadUrl } from '../../data/load-url.js';
 import { normalizeData } from '../../data/normalize.js';
 import { TimeframeView } from '../../data/timeframe-view.js';
 import { GpuDataErrorEvent, type GpuDataErrorDetail } from '../../events/gpu-data-error.js';
@@ -21,7 +21,8 @@ import type { ChartIndicators } from './chart-indicators.js';
 import type { OverlayStatus } from './chart-overlay.js';
 import { Invalidation } from './invalidation.js';
 import { seriesType } from '../../series/registry.js';
-import { parseGrid3d, parsePoints3d } from '../../core/three/data-3d.js';
+import { appendPoints3d, parseGrid3d, parsePoints3d, type Grid3d, type Points3d } from '../../core/three/data-3d.js';
+import { parseData3dText } from '../../core/three/data-3d-text.js';
 
 /** A series as users describe it from JS: like SeriesOptions, with a CSS colour string. */
 export interface ChartSeriesOptions extends Omit<SeriesOptions, 'color'> {
@@ -103,14 +104,7 @@ export class ChartData implements ReactiveController {
     const three = seriesType(this.host.chartType)?.three;
     this.takenAs3d = three?.data ?? null;
     if (three) {
-      try {
-        if (three.data === 'grid') this.model.three.setGrid(parseGrid3d(value));
-        else this.model.three.setPoints(parsePoints3d(value));
-        this.clearError();
-        this.host.invalidate(Invalidation.SERIES | Invalidation.VIEW | Invalidation.OVERLAY);
-      } catch (error) {
-        this.reportError(error, 'data');
-      }
+      this.take3d(() => (three.data === 'grid' ? parseGrid3d(value) : parsePoints3d(value)), 'data');
       return;
     }
     // A grid ({ rows, cols, values, … }, or { x, y, value } on a heatmap chart) is drawn as a heatmap.
@@ -127,6 +121,39 @@ export class ChartData implements ReactiveController {
     const normalized = this.normalize(() => normalizeData(value, 'data', kind), 'data');
     this.normalizedAs = kind;
     if (normalized) this.apply(normalized);
+  }
+
+  /** 3D data (a grid or points), parsed by `parse`: shown, or on a problem reported with the last good picture kept. */
+  private take3d(parse: () => Grid3d | Points3d, source: string): void {
+    try {
+      const value = parse();
+      if ('rows' in value) this.model.three.setGrid(value);
+      else this.model.three.setPoints(value);
+      this.clearError();
+      this.host.invalidate(Invalidation.SERIES | Invalidation.VIEW | Invalidation.OVERLAY);
+    } catch (error) {
+      this.reportError(error, source);
+    }
+  }
+
+  /**
+   * `append()` on a 3D chart: points join a points3d cloud in place (only they are written and
+   * uploaded while the box stays, see series/points3d); a grid does not grow by rows (set `data`).
+   */
+  private append3d(rows: unknown, kind: 'grid' | 'points'): void {
+    try {
+      const points = this.model.three.points;
+      if (kind === 'grid') throw new DataError('a surface or bars3d chart does not append: set `data` to the new grid', { code: 'invalid-grid', column: 'append', source: 'append' });
+      if (!points) {
+        this.model.three.setPoints(parsePoints3d(rows));
+      } else if (appendPoints3d(points, rows) === 0) {
+        return;
+      }
+      this.clearError();
+      this.host.invalidate(Invalidation.VIEW | Invalidation.OVERLAY);
+    } catch (error) {
+      this.reportError(error, 'append');
+    }
   }
 
   /** The chart's type changed between 2D and 3D (or grid and points): `data` is taken in again. */
@@ -154,6 +181,11 @@ export class ChartData implements ReactiveController {
    * heatmap takes `{ columns }`: k × rows values, column after column (see GridStore.append).
    */
   append(rows: unknown): void {
+    const three = seriesType(this.host.chartType)?.three;
+    if (three) {
+      this.append3d(rows, three.data);
+      return;
+    }
     if (this.model.gridData) {
       try {
         if (!isGridColumnsInput(rows)) throw new DataError('a heatmap appends { columns: Float32Array(rows × k) }, k columns of rows values each', { code: 'invalid-grid', column: 'columns', source: 'append' });
@@ -268,10 +300,12 @@ export class ChartData implements ReactiveController {
     let loaded = 0;
     this.reports.setStatus({ loading: { loaded: 0, total: null } });
     this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'start', loaded: 0, total: null }));
+    // 3D charts parse the file their own way (points or a grid; see core/three/data-3d-text.ts).
+    const three = seriesType(this.host.chartType)?.three;
     try {
-      const normalized = await retry(
+      const normalized = await retry<NormalizedData | { text: string; format: 'csv' | 'json' }>(
         () =>
-          loadUrl(new URL(url, document.baseURI).href, {
+          (three ? fetchText : loadUrl)(new URL(url, document.baseURI).href, {
             signal: abort.signal,
             onProgress: (bytes, total) => {
               if (abort.signal.aborted) return;
@@ -285,6 +319,10 @@ export class ChartData implements ReactiveController {
       if (abort.signal.aborted) return;
       this.reports.setStatus({ loading: null });
       this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'done', loaded, total: loaded }));
+      if ('text' in normalized) {
+        this.take3d(() => parseData3dText(normalized.text, normalized.format, url, three?.data ?? 'points'), url);
+        return;
+      }
       const checked = this.normalize(() => normalized, url);
       if (checked) this.apply(checked);
     } catch (error) {

@@ -3,6 +3,7 @@ import { ChartModel, type CrosshairInfo } from '../../core/chart-model.js';
 import type { XAxisKind } from '../../core/scales.js';
 import type { ViewportChangeSource } from '../../core/viewport.js';
 import type { Renderer } from '../../render/renderer.js';
+import type { GpuPicker3d } from './chart-orbit.js';
 import type { RendererChoiceOptions } from '../../recovery/renderer-choice.js';
 import type { LifecycleState } from '../../recovery/lifecycle.js';
 import type { ChartConfig } from '../../config/schema.js';
@@ -279,6 +280,17 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   }
 
   // ——— renderer (RendererHost) ———
+
+  /** @internal 3D charts' GPU picking (chart-orbit.ts): the renderer when it can pick on the GPU (WebGPU), else null. */
+  get gpuPicker3d(): GpuPicker3d | null {
+    const renderer = this.frames.renderer as (Renderer & Partial<GpuPicker3d>) | null;
+    return renderer && typeof renderer.pick3d === 'function' ? (renderer as GpuPicker3d) : null;
+  }
+
+  /** @internal 3D keyboard navigation (chart-orbit.ts) speaks through the 3D overlay's live region. */
+  announce3d(text: string): void {
+    this.axes3d.announce(text);
+  }
 
   /** The renderer drawing now (benchmarks read its sample count). */
   protected get activeRenderer(): Renderer | null {

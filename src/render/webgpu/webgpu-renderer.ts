@@ -13,12 +13,14 @@ import { ResidentPoints } from './resident-points.js';
 import { ResidentColumns } from './resident-columns.js';
 import { RendererHooks, type HookDraw } from './hooks/renderer-hooks.js';
 import { DEPTH_FORMAT } from './primitives/three-kind.js';
+import { Picker3d, type GpuPick3d } from './pick-3d.js';
 import { formatBytes, MemoryBudgetRefusal, type PipelineFailure, type RendererHealth, type RendererIssue } from './renderer-issues.js';
 import type { RenderTarget, WebGpuRendererOptions } from './webgpu-renderer-options.js';
 
 export type { PipelineKind, ShaderName } from './primitives/primitive-kind.js';
 export type { PipelineFailure, RendererHealth, RendererIssue } from './renderer-issues.js';
 export type { RenderTarget, WebGpuRendererOptions } from './webgpu-renderer-options.js';
+export type { GpuPick3d } from './pick-3d.js';
 
 /** Index of each layer kind's PrimitiveKind in PRIMITIVE_KIND_LIST. */
 const KIND_INDEX = new Map<PrimitiveKind, number>(PRIMITIVE_KIND_LIST.map((kind, i) => [kind, i]));
@@ -88,6 +90,8 @@ export class WebGpuRenderer implements Renderer {
   private offscreen: GPUTexture | null = null;
   private disposed = false;
   private readonly timer: GpuTimer | null;
+  /** GPU picking of 3D layers (pick-3d.ts). */
+  private readonly picker: Picker3d;
   /** Error scopes of the current frame are open (pushed at its first allocation). */
   private scopeOpen = false;
   /** Bytes the current frame's allocations asked for. */
@@ -134,6 +138,7 @@ export class WebGpuRenderer implements Renderer {
     this.residentColumns = new ResidentColumns(this.device, this.allocations, allocate, this.limits);
     this.buffers.resident = { device: this.device, allocations: this.allocations, allocate, points: this.residentPoints, columns: this.residentColumns, context, limits: this.limits };
     this.hooks = new RendererHooks(context, this.allocations, allocate);
+    this.picker = new Picker3d(this.device, this.allocations, allocate, context);
     this.timer = options.timeGpu === false ? null : GpuTimer.create(this.device, this.allocations);
   }
 
@@ -177,6 +182,29 @@ export class WebGpuRenderer implements Renderer {
     } finally {
       this.allocations.release(staging);
     }
+  }
+
+  /**
+   * GPU picking of the last frame's 3D layers: the element drawn nearest canvas px (x, y) within
+   * `radius` px, depth respected (pick-3d.ts). Encoded and submitted at once, resolved when its few
+   * pixels are mapped back; null when nothing is there, nothing 3D was drawn or the GPU failed.
+   */
+  pick3d(x: number, y: number, radius: number): Promise<GpuPick3d | null> {
+    const scene = this.lastScene;
+    if (!scene || this.disposed || !Picker3d.pickable(scene)) return Promise.resolve(null);
+    try {
+      return this.picker.pick({ scene, slots: this.frameSlots, scissors: this.scissors }, x, y, radius);
+    } catch (error) {
+      if (error instanceof MemoryBudgetRefusal) return Promise.resolve(null);
+      throw error;
+    } finally {
+      this.closeFrameScope();
+    }
+  }
+
+  /** GPU picks encoded so far (tests). */
+  get gpuPicks(): number {
+    return this.picker.picks;
   }
 
   /** Pipelines found unusable (their layers are not drawn); empty until `ready` resolved. */
@@ -326,6 +354,7 @@ export class WebGpuRenderer implements Renderer {
     this.residentPoints.releaseAll();
     this.residentColumns.releaseAll();
     this.hooks.releaseAll();
+    this.picker.release();
     this.allocations.release(this.multisample);
     this.allocations.release(this.offscreen);
     this.allocations.release(this.depth);

@@ -32,6 +32,8 @@ export interface Draw3dTarget {
   lod: LodSummary;
   /** 'off': draw every vertex (the chart's `lod`); 'auto': a level of detail bounded by the pane's pixels. */
   detail: 'auto' | 'off';
+  /** The camera is moving (a drag, wheel, keys, setCamera in the last moments): draw the reduced level of detail. */
+  moving: boolean;
 }
 
 /** Where a 3D series is picked: the last frame's pane, map and camera. */

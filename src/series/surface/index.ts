@@ -43,10 +43,13 @@ export function heightRange(series: Series3dContext, grid: Grid3d): [number, num
 /** Surface LOD: at most about one drawn vertex per LOD_PIXELS device px (6: software rasterizers choke on sub-pixel triangles; a real GPU draws lod="off" fast) across the pane's larger side. */
 export const LOD_PIXELS = 6;
 
-/** The LOD stride of a rows × cols grid in a pane of this size ('off': 1). */
-export function surfaceStride(rows: number, cols: number, paneWidth: number, paneHeight: number, detail: 'auto' | 'off'): number {
+/** While the camera moves: one drawn vertex per MOVING_LOD_PIXELS device px (the settled frame refines to LOD_PIXELS). */
+export const MOVING_LOD_PIXELS = 32;
+
+/** The LOD stride of a rows × cols grid in a pane of this size ('off': 1); coarser while the camera moves. */
+export function surfaceStride(rows: number, cols: number, paneWidth: number, paneHeight: number, detail: 'auto' | 'off', moving = false): number {
   if (detail === 'off') return 1;
-  const side = Math.max(32, Math.ceil(Math.max(paneWidth, paneHeight) / LOD_PIXELS));
+  const side = Math.max(32, Math.ceil(Math.max(paneWidth, paneHeight) / (moving ? MOVING_LOD_PIXELS : LOD_PIXELS)));
   return Math.max(1, Math.ceil((Math.max(rows, cols) - 1) / side));
 }
 
@@ -116,7 +119,7 @@ export const surfaceSeries: SeriesModule<SurfaceState> = {
       layer.max = max;
       layer.lut = colormap.lut;
       layer.lutKey = state.colormap.key;
-      layer.stride = surfaceStride(grid.rows, grid.cols, target.pane.width, target.pane.height, target.detail);
+      layer.stride = surfaceStride(grid.rows, grid.cols, target.pane.width, target.pane.height, target.detail, target.moving);
       layer.wireframe = spec.wireframe ? (series.theme.background[0] < 0.5 ? [1, 1, 1, 0.35] : WIREFRAME) : null;
       layer.contours = Math.max(0, Math.min(64, Math.floor(spec.contours ?? 0)));
       layer.dataKey = world.key;

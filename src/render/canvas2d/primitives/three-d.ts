@@ -9,12 +9,13 @@ import { cssColor, type Context2d, type DrawPrimitive } from './draw-primitive.j
  *
  * - a surface is drawn with at most SURFACE_SIDE quads per side (flat-shaded per quad, coloured by
  *   its mean height; the WebGPU surface is smooth-shaded per pixel at its own LOD stride);
- * - a point cloud draws at most MAX_POINTS points (an even subsample beyond);
+ * - points are splatted into a depth buffer of their own (all of them once the camera settles;
+ *   a moving camera draws the even sample of points-lod.ts, as WebGPU does); their discs have hard
+ *   edges (no multisampling);
  * - sorting is per layer (faces of two layers do not interleave), and faces that intersect are
  *   not split: where two faces cross, one wins whole.
  */
 export const SURFACE_SIDE = 96;
-export const MAX_POINTS = 150_000;
 
 /** World → pane px for one layer: x, y (px) and depth (clip z / w), or false behind the eye. */
 function projector(camera: Layer3dCamera, pane: PlotRect) {
@@ -138,42 +139,93 @@ function contourSegments(ctx: Context2d, v: number[], h: number[], screen: Float
   ctx.stroke();
 }
 
+/** The pane-sized picture and depth buffer points are splatted into (reused while the size stays). */
+let splat: { canvas: OffscreenCanvas; context: OffscreenCanvasRenderingContext2D; image: ImageData; pixels: Uint32Array; depth: Float32Array; dirty: [number, number, number, number] } | null = null;
+
+function splatTarget(width: number, height: number) {
+  if (!splat || splat.image.width !== width || splat.image.height !== height) {
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d')!;
+    const image = new ImageData(width, height);
+    const depth = new Float32Array(width * height).fill(2);
+    splat = { canvas, context, image, pixels: new Uint32Array(image.data.buffer), depth, dirty: [0, 0, -1, -1] };
+  }
+  return splat;
+}
+
+/**
+ * Points, with a depth buffer of their own: each point (the first `drawCount`, all when settled)
+ * is projected and its disc written into a pane-sized picture where it is nearer than what is
+ * there, the same coverage rule as the shader (pixel centres within the radius), then the picture
+ * is composited over the layers below. Every point is drawn (no sort, no cap): a million points
+ * cost one pass over them, and what is in front wins as on the GPU.
+ */
 function drawPoints(ctx: Context2d, layer: Points3dLayer, pane: PlotRect): void {
-  const count = Math.max(0, Math.min(layer.count, layer.data.length >> 2, layer.colors.length));
+  const total = Math.max(0, Math.min(layer.count, layer.data.length >> 2, layer.colors.length));
+  const count = Math.max(0, Math.min(total, Math.floor(layer.drawCount ?? total)));
   if (count === 0) return;
-  const step = Math.max(1, Math.ceil(count / MAX_POINTS));
-  const n = Math.ceil(count / step);
-  const project = projector(layer.camera, pane);
-  const screen = new Float64Array(n * 3);
-  const index = new Uint32Array(n);
-  let m = 0;
-  for (let i = 0; i < count; i += step) {
-    const d = layer.data;
-    if (!project(d[i * 4]!, d[i * 4 + 1]!, d[i * 4 + 2]!, screen, m * 3)) continue;
-    const z = screen[m * 3 + 2]!;
-    if (z < 0 || z > 1) continue;
-    index[m++] = i;
+  const width = Math.max(1, Math.ceil(pane.width));
+  const height = Math.max(1, Math.ceil(pane.height));
+  const target = splatTarget(width, height);
+  const { canvas, context, image, pixels, depth } = target;
+  // Only the box the last frame wrote is cleared, only the box this one writes is put and drawn:
+  // a cloud covering part of the pane costs that part.
+  const [dx0, dy0, dx1, dy1] = target.dirty;
+  for (let y = dy0; y <= dy1; y++) {
+    pixels.fill(0, y * width + dx0, y * width + dx1 + 1);
+    depth.fill(2, y * width + dx0, y * width + dx1 + 1);
   }
-  const order = Uint32Array.from({ length: m }, (_, k) => k).sort((p, q) => screen[q * 3 + 2]! - screen[p * 3 + 2]!);
-  let style = -1;
-  for (const k of order) {
-    const i = index[k]!;
-    const bits = layer.colors[i]!;
-    if (bits !== style) {
-      const [r, g, b, a] = unpack(bits);
-      ctx.fillStyle = `rgba(${r}, ${g}, ${b}, ${a})`;
-      style = bits;
-    }
-    const radius = Math.max(0.5, layer.data[i * 4 + 3]! / 2);
-    const x = screen[k * 3]!;
-    const y = screen[k * 3 + 1]!;
-    if (radius <= 1) ctx.fillRect(x - radius, y - radius, radius * 2, radius * 2);
-    else {
-      ctx.beginPath();
-      ctx.arc(x, y, radius, 0, Math.PI * 2);
-      ctx.fill();
+  let bx0 = width;
+  let by0 = height;
+  let bx1 = -1;
+  let by1 = -1;
+  const m = layer.camera.viewProj;
+  const d = layer.data;
+  const colors = layer.colors;
+  const w2 = pane.width / 2;
+  const h2 = pane.height / 2;
+  for (let k = 0; k < count; k++) {
+    const x = d[k * 4]!;
+    const y = d[k * 4 + 1]!;
+    const z = d[k * 4 + 2]!;
+    const w = m[3]! * x + m[7]! * y + m[11]! * z + m[15]!;
+    if (!(w > 1e-9)) continue;
+    const depthK = (m[2]! * x + m[6]! * y + m[10]! * z + m[14]!) / w;
+    if (!(depthK >= 0 && depthK <= 1)) continue;
+    const sx = ((m[0]! * x + m[4]! * y + m[8]! * z + m[12]!) / w + 1) * w2;
+    const sy = (1 - (m[1]! * x + m[5]! * y + m[9]! * z + m[13]!) / w) * h2;
+    const r = Math.max(0.5, d[k * 4 + 3]! / 2);
+    const r2 = r * r;
+    const x0 = Math.max(0, Math.ceil(sx - r - 0.5));
+    const x1 = Math.min(width - 1, Math.floor(sx + r - 0.5));
+    const y0 = Math.max(0, Math.ceil(sy - r - 0.5));
+    const y1 = Math.min(height - 1, Math.floor(sy + r - 0.5));
+    const color = colors[k]!;
+    if (x0 > x1 || y0 > y1) continue;
+    if (x0 < bx0) bx0 = x0;
+    if (x1 > bx1) bx1 = x1;
+    if (y0 < by0) by0 = y0;
+    if (y1 > by1) by1 = y1;
+    for (let py = y0; py <= y1; py++) {
+      const dy = py + 0.5 - sy;
+      const row = py * width;
+      for (let px = x0; px <= x1; px++) {
+        const dx = px + 0.5 - sx;
+        if (dx * dx + dy * dy > r2) continue;
+        const at = row + px;
+        if (depthK < depth[at]!) {
+          depth[at] = depthK;
+          pixels[at] = color;
+        }
+      }
     }
   }
+  target.dirty = [bx0, by0, bx1, by1];
+  if (bx1 < bx0 || by1 < by0) return;
+  const w = bx1 - bx0 + 1;
+  const h = by1 - by0 + 1;
+  context.putImageData(image, 0, 0, bx0, by0, w, h);
+  ctx.drawImage(canvas, bx0, by0, w, h, bx0, by0, w, h);
 }
 
 /** Faces of a unit box: axis, sign, and its four corners (indices into the 8 corners, bit 0 x, 1 y, 2 z). */

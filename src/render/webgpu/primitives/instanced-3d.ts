@@ -1,7 +1,7 @@
 import type { FrameScene, PlotRect } from '../../../core/scene/frame-scene.js';
 import type { Bars3dLayer, Points3dLayer } from '../../../core/scene/layers-3d.js';
 import type { PipelineKind, PrimitiveKind, ResidentGpu, ResidentSlot, ShaderName } from './primitive-kind.js';
-import { layout3d, pipeline3d, storageBuffer, THREE_D, upload } from './three-kind.js';
+import { layout3d, pickPipeline3d, pipeline3d, storageBuffer, THREE_D, upload } from './three-kind.js';
 
 /** Layout of the params of points3d.wgsl and bars3d.wgsl: a matrix and two vec4f. */
 const PARAMS_BYTES = 96;
@@ -20,6 +20,10 @@ interface InstancedState {
   chunks: Chunk[];
   dataKey: number;
   count: number;
+  /** Elements drawn this frame (a point cloud's moving LOD draws a prefix of what is uploaded). */
+  drawn: number;
+  /** Elements written by stale-data uploads into kept buffers so far (tests: an append uploads only its points). */
+  uploaded: number;
 }
 
 type InstancedLayer = Points3dLayer | Bars3dLayer;
@@ -50,16 +54,23 @@ export function instancedKind<L extends InstancedLayer>(spec: {
       }),
     count: (layer) => Math.max(0, Math.min(Math.floor(layer.count), layer.data.length >> 2, layer.colors.length)),
     prepare(gpu: ResidentGpu, slot, layer, { scene, rect }) {
-      const state = (slot.resident ??= { chunks: [], dataKey: -1, count: 0 }) as InstancedState;
+      const state = (slot.resident ??= { chunks: [], dataKey: -1, count: 0, drawn: 0, uploaded: 0 }) as InstancedState;
       const count = kind.count(layer);
+      // Buffers hold the layer's capacity (a cloud that grows by append keeps its buffers).
+      const capacity = Math.max(count, Math.min(layer.data.length >> 2, layer.colors.length));
       const perChunk = Math.max(1, Math.floor(Math.min(gpu.limits.maxStorageBufferBindingSize, gpu.limits.maxBufferSize) / 16));
       const chunkCount = Math.ceil(count / perChunk);
       const stale = state.dataKey !== layer.dataKey || state.count !== count;
+      // Appended points only (a points3d append()): the elements before `from` are already there.
+      const append = (layer as Partial<Points3dLayer>).appendFrom;
+      const appendFrom = append && append.dataKey === state.dataKey && append.from <= state.count ? append.from : 0;
       for (let j = 0; j < chunkCount; j++) {
-        const n = Math.min(perChunk, count - j * perChunk);
+        const start = j * perChunk;
+        const n = Math.min(perChunk, count - start);
+        const room = Math.min(perChunk, capacity - start);
         const old = state.chunks[j];
-        const data = storageBuffer(gpu, old?.data ?? null, n * 16, `gpu-charts ${spec.name}`);
-        const colors = storageBuffer(gpu, old?.colors ?? null, n * 4, `gpu-charts ${spec.name} colours`);
+        const data = storageBuffer(gpu, old?.data ?? null, room * 16, `gpu-charts ${spec.name}`);
+        const colors = storageBuffer(gpu, old?.colors ?? null, room * 4, `gpu-charts ${spec.name} colours`);
         let chunk = old;
         if (!chunk || chunk.data !== data || chunk.colors !== colors) {
           const group = gpu.device.createBindGroup({
@@ -73,10 +84,17 @@ export function instancedKind<L extends InstancedLayer>(spec: {
           });
           chunk = state.chunks[j] = { data, colors, group, count: n };
         }
-        if (stale || chunk !== old) {
-          const start = j * perChunk;
+        if (chunk !== old) {
           upload(gpu, data, layer.data.subarray(start * 4, (start + n) * 4), n * 16);
           upload(gpu, colors, layer.colors.subarray(start, start + n), n * 4);
+        } else if (stale) {
+          // From the first appended element in this chunk (all of it when nothing was appended).
+          const first = Math.max(start, appendFrom) - start;
+          if (first < n) {
+            gpu.device.queue.writeBuffer(data, first * 16, layer.data.buffer, layer.data.byteOffset + (start + first) * 16, (n - first) * 16);
+            gpu.device.queue.writeBuffer(colors, first * 4, layer.colors.buffer, layer.colors.byteOffset + (start + first) * 4, (n - first) * 4);
+          }
+          state.uploaded += n - Math.min(first, n);
         }
         chunk.count = n;
       }
@@ -87,6 +105,8 @@ export function instancedKind<L extends InstancedLayer>(spec: {
       state.chunks.length = chunkCount;
       state.dataKey = layer.dataKey;
       state.count = count;
+      const drawCount = (layer as Partial<Points3dLayer>).drawCount;
+      state.drawn = drawCount === undefined ? count : Math.max(0, Math.min(count, Math.floor(drawCount)));
       floats.fill(0);
       spec.writeCamera(floats, layer, rect, scene);
       spec.writeExtra(floats, layer, scene);
@@ -96,14 +116,41 @@ export function instancedKind<L extends InstancedLayer>(spec: {
       const state = slot.resident as InstancedState | null;
       if (!state) return 0;
       let calls = 0;
+      let left = state.drawn;
       for (const chunk of state.chunks) {
-        if (chunk.count <= 0) continue;
+        const n = Math.min(chunk.count, left);
+        if (n <= 0) break;
+        left -= n;
         pass.setBindGroup(0, chunk.group);
         // One non-instanced draw (the shader splits vertex_index): instancing is slow on SwiftShader.
-        pass.draw(spec.verticesPerInstance * chunk.count, 1);
+        pass.draw(spec.verticesPerInstance * n, 1);
         calls++;
       }
       return calls;
+    },
+    pick: {
+      pipeline: (context, layout) =>
+        pickPipeline3d(context, layout, spec.name, context.cache.moduleEntry(`${spec.name}.wgsl`, context.shaders[spec.name] ?? spec.source), { vertex: `vs_${spec.name}`, fragment: `fs_${spec.name}_id` }),
+      encode(pass, slot, _layer, tag) {
+        const state = slot.resident as InstancedState | null;
+        if (!state) return;
+        let left = state.drawn;
+        state.chunks.forEach((chunk, j) => {
+          const n = Math.min(chunk.count, left);
+          if (n <= 0) return;
+          left -= n;
+          pass.setBindGroup(0, chunk.group);
+          pass.draw(spec.verticesPerInstance * n, 1, 0, (tag << 8) | j);
+        });
+      },
+      element(slot, layer, chunk, local) {
+        const state = slot.resident as InstancedState | null;
+        let k = local;
+        for (let j = 0; j < chunk && state; j++) k += state.chunks[j]?.count ?? 0;
+        // A point cloud is uploaded in progressive order: `ids` names the data index.
+        const ids = (layer as Partial<Points3dLayer>).ids;
+        return ids ? ids[k] ?? -1 : k;
+      },
     },
     releaseResident(slot, gpu) {
       const state = slot.resident as InstancedState | null;

@@ -154,6 +154,23 @@ export interface PrimitiveKind<L extends SceneLayer = SceneLayer> {
   readbackBuffer?(slot: ResidentSlot): { buffer: GPUBuffer; bytes: number } | null;
   /** Releases what `prepare` created (the slot is dropped after). */
   releaseResident?(slot: ResidentSlot, gpu: ResidentGpu): void;
+  /** Optional (3D kinds): GPU picking, an id pass of the last frame's layers (render/webgpu/pick-3d.ts). */
+  readonly pick?: PickKind<L>;
+}
+
+/**
+ * How a kind draws its elements' ids for GPU picking: the same vertices as its picture, depth
+ * tested, into an rg32uint target where each fragment writes (first instance, element index in
+ * its draw). The first instance carries `(tag << 8) | chunk` (tag: the layer's place in the
+ * scene + 1), so one read pixel names the layer, the chunk and the element.
+ */
+export interface PickKind<L extends SceneLayer = SceneLayer> {
+  /** The id pipeline (same bind group layout as the kind's picture pipeline). */
+  pipeline(context: PipelineContext, layout: GPUBindGroupLayout): GPURenderPipeline;
+  /** Encodes the id draws of the layer as the last frame drew it (its bind groups and params). */
+  encode(pass: GPURenderPassEncoder, slot: ResidentSlot, layer: L, tag: number): void;
+  /** The layer's element (its data index) of a read pixel: the chunk and the index in its draw. */
+  element(slot: ResidentSlot, layer: L, chunk: number, local: number): number;
 }
 
 /** What `prepare` works with: the renderer's device, budgeted allocation and resident points. */

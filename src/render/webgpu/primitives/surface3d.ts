@@ -1,7 +1,7 @@
 import surfaceWgsl from '../../../../shaders/surface3d.wgsl';
 import type { Surface3dLayer } from '../../../core/scene/layers-3d.js';
 import type { PrimitiveKind, ResidentSlot } from './primitive-kind.js';
-import { layout3d, pipeline3d, storageBuffer, THREE_D, upload, writeLight, writeRgba, writeViewProj } from './three-kind.js';
+import { layout3d, pickPipeline3d, pipeline3d, storageBuffer, THREE_D, upload, writeLight, writeRgba, writeViewProj } from './three-kind.js';
 
 /** Layout of `Params` in surface3d.wgsl: 36 × 4 bytes. */
 const PARAMS_BYTES = 144;
@@ -115,6 +115,18 @@ export const surface3dKind: PrimitiveKind<Surface3dLayer> = {
     pass.setBindGroup(0, state.group);
     pass.draw(state.vertices, 1);
     return 1;
+  },
+  pick: {
+    pipeline: (context, layout) =>
+      pickPipeline3d(context, layout, 'surface3d', context.cache.moduleEntry('surface3d.wgsl', context.shaders.surface3d ?? surfaceWgsl), { vertex: 'vs_surface', fragment: 'fs_surface_id' }),
+    encode(pass, slot, _layer, tag) {
+      const state = slot.resident as SurfaceState | null;
+      if (!state?.group || state.bands <= 0) return;
+      pass.setBindGroup(0, state.group);
+      pass.draw(state.vertices, 1, 0, tag << 8);
+    },
+    // The shader writes the grid vertex index (row × cols + column) itself.
+    element: (_slot, _layer, _chunk, local) => local,
   },
   releaseResident(slot, gpu) {
     const state = slot.resident as SurfaceState | null;

@@ -34,6 +34,26 @@ export function pipeline3d(
   );
 }
 
+/** The target format of GPU picking's id pass: (tag, element) per pixel. */
+export const PICK_FORMAT: GPUTextureFormat = 'rg32uint';
+
+/** The id pipeline of a 3D kind (GPU picking): its vertex stage, an id fragment, depth tested, one sample. */
+export function pickPipeline3d(context: PipelineContext, layout: GPUBindGroupLayout, name: string, module: ModuleEntry, entry: { vertex: string; fragment: string }): GPURenderPipeline {
+  return context.cache.checkedPipeline(
+    `${name}|pick|${PICK_FORMAT}|${module.id}|${DEPTH_FORMAT}`,
+    () => ({
+      label: `gpu-charts ${name} pick`,
+      layout: context.device.createPipelineLayout({ bindGroupLayouts: [layout] }),
+      vertex: { module: module.module, entryPoint: entry.vertex },
+      fragment: { module: module.module, entryPoint: entry.fragment, targets: [{ format: PICK_FORMAT }] },
+      primitive: { topology: 'triangle-list', cullMode: 'none' },
+      depthStencil: { format: DEPTH_FORMAT, depthWriteEnabled: true, depthCompare: 'less' },
+      multisample: { count: 1 },
+    }),
+    module,
+  ).pipeline;
+}
+
 /** A bind group layout: a uniform at 0, then read-only storage buffers at 1… (`stages` each). */
 export function layout3d(context: PipelineContext, key: string, storage: GPUShaderStageFlags[]): GPUBindGroupLayout {
   return context.cache.bindGroupLayout(key, () => ({
