@@ -21,7 +21,7 @@ import type { ChartIndicators } from './chart-indicators.js';
 import type { OverlayStatus } from './chart-overlay.js';
 import { Invalidation } from './invalidation.js';
 import { seriesType } from '../../series/registry.js';
-import { parseGrid3d, parsePoints3d } from '../../core/three/data-3d.js';
+import { threeD, THREE_D_TYPES } from '../../core/three-d-lazy.js';
 
 /** A series as users describe it from JS: like SeriesOptions, with a CSS colour string. */
 export interface ChartSeriesOptions extends Omit<SeriesOptions, 'color'> {
@@ -100,12 +100,20 @@ export class ChartData implements ReactiveController {
     if (value == null) return;
     // 3D charts: a grid (surface, bars3d) or point columns (points3d), checked whole; on a
     // problem the last good data stays drawn and gpu-data-error says what and where.
-    const three = seriesType(this.host.chartType)?.three;
-    this.takenAs3d = three?.data ?? null;
-    if (three) {
+    const type = this.host.chartType;
+    const three = seriesType(type)?.three;
+    const code = threeD();
+    // A 3D type whose chunk is still loading: the data waits (taken in by typeChanged once it has),
+    // rather than being read as 2D rows and refused.
+    if (!seriesType(type) && (THREE_D_TYPES as readonly string[]).includes(type)) {
+      this.takenAs3d = null;
+      return;
+    }
+    this.takenAs3d = three && code ? three.data : null;
+    if (three && code) {
       try {
-        if (three.data === 'grid') this.model.three.setGrid(parseGrid3d(value));
-        else this.model.three.setPoints(parsePoints3d(value));
+        if (three.data === 'grid') this.model.three.setGrid(code.parseGrid3d(value));
+        else this.model.three.setPoints(code.parsePoints3d(value));
         this.clearError();
         this.host.invalidate(Invalidation.SERIES | Invalidation.VIEW | Invalidation.OVERLAY);
       } catch (error) {

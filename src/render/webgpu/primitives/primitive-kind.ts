@@ -176,6 +176,9 @@ export interface ResidentSlot {
   resident: unknown;
 }
 
+/** The depth attachment's format (the renderer's depth pass and every 3D pipeline). */
+export const DEPTH_FORMAT: GPUTextureFormat = 'depth24plus';
+
 /** The premultiplied blend every kind shares. */
 export const PREMULTIPLIED_BLEND: GPUBlendState = {
   color: { srcFactor: 'one', dstFactor: 'one-minus-src-alpha', operation: 'add' },

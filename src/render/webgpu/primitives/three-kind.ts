@@ -1,11 +1,11 @@
 import type { FrameScene, PlotRect } from '../../../core/scene/frame-scene.js';
 import { AMBIENT, type Layer3dCamera } from '../../../core/scene/layers-3d.js';
 import type { ModuleEntry } from '../pipeline-cache.js';
-import { PREMULTIPLIED_BLEND, type CheckedPipeline, type PipelineContext, type ResidentGpu } from './primitive-kind.js';
+import { DEPTH_FORMAT, PREMULTIPLIED_BLEND, type CheckedPipeline, type PipelineContext, type ResidentGpu } from './primitive-kind.js';
 import { NO_CHUNKS } from './resident-kind.js';
 
-/** The depth attachment's format (the renderer's depth pass and every 3D pipeline). */
-export const DEPTH_FORMAT: GPUTextureFormat = 'depth24plus';
+// The depth format moved to primitive-kind.ts: the renderer needs it without the 3D kinds (a lazy chunk).
+export { DEPTH_FORMAT };
 
 /** What the 3D kinds share of PrimitiveKind: drawn in the depth pass, their own buffers (prepare / encodeDraw). */
 export const THREE_D = { ...NO_CHUNKS, depth: true };
