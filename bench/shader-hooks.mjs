@@ -35,8 +35,9 @@ try {
   await page.goto(`${ORIGIN}/`);
   await page.waitForFunction(() => customElements.get('gpu-shader') && customElements.get('gpu-chart'));
   // The sandbox validator, in the page: each curated hook, and a source at the size cap.
-  const validator = await page.evaluate(() => {
-    const { validateHook, SHADER_LIBRARY } = window.GpuCharts;
+  const validator = await page.evaluate(async () => {
+    // A lazy chunk of the CDN file (loaded the first time a page needs it).
+    const { validateHook, SHADER_LIBRARY } = await window.GpuCharts.loadShaderTools();
     const cap = 16 * 1024;
     const big = `fn color(p: PointInput) -> vec4f { return p.color; }\n${'// filler comment line of the hook source\n'.repeat(400)}`.slice(0, cap);
     const time = (fn, runs) => {

@@ -12,7 +12,10 @@
 import { create, globals } from 'webgpu';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { ChartModel, DeviceManager, WebGpuRenderer, parseGrid3d, parsePoints3d } from './out/gpu/core.mjs';
+import { ChartModel, DeviceManager, WebGpuRenderer, loadSeriesType, parseGrid3d, parsePoints3d } from './out/gpu/core.mjs';
+
+// The 3D types are lazy (core/three-d-lazy.ts; inlined in this build): registered before the models go 3D.
+await loadSeriesType('surface');
 
 Object.assign(globalThis, globals);
 const SURFACE = Number(process.env.SURFACE ?? 1000);

@@ -3,7 +3,8 @@
 // from. The hook goes through the same validator and compiler path as any <gpu-shader>.
 import { randomWalk, rng } from './sample-data.js';
 
-const { SHADER_LIBRARY } = window.GpuCharts;
+// The shader sandbox is a lazy chunk of the CDN file: its curated library comes with it.
+const { SHADER_LIBRARY } = await window.GpuCharts.loadShaderTools();
 
 const STARTERS = {
   color: `// fn color(p: PointInput) -> vec4f: p.pixel, p.data, p.value, p.level,

@@ -121,6 +121,7 @@ function tick(now) {
     for (const [chart, seen] of [[surface, surfaceOnScreen], [cloud, cloudOnScreen]]) {
       if (!seen.visible) continue;
       const camera = chart.getCamera();
+      if (!camera) continue; // the 3D chunk is still loading
       chart.setCamera({ azimuth: camera.azimuth + dt * 0.01 });
     }
     frames++;

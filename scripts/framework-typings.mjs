@@ -19,8 +19,8 @@ export function vueOptions(outdir = TYPINGS_DIR) {
   return { outdir, fileName: 'vue.d.ts', globalTypePath, hideLogs: true };
 }
 
-/** Where the Angular wrappers go: Angular compiles them with the app (see angularDirectives). */
-export const ANGULAR_DIRECTIVES = 'examples/angular/src/app/gpu-charts.directives.ts';
+/** Where the Angular wrappers go: `npm run build` compiles them (ngc, partial mode) to dist/angular (gpu-charts/angular). */
+export const ANGULAR_DIRECTIVES = 'angular/gpu-charts.directives.ts';
 
 export function generateFrameworkTypings(manifest, outdir = TYPINGS_DIR, angularFile = ANGULAR_DIRECTIVES) {
   const settable = settableMembersOnly(manifest);
@@ -43,7 +43,8 @@ export function generateFrameworkTypings(manifest, outdir = TYPINGS_DIR, angular
  * `[confg]` fails ("Can't bind to 'confg'"), because an element that a directive matches is
  * checked against the DOM schema for unclaimed bindings. Events stay DOM events; their `$event`
  * is typed through GlobalEventHandlersEventMap (strictDomEventTypes). Angular libraries ship
- * compiled (ng-packagr) code, so this is source for an app to compile, not part of dist/.
+ * partially compiled code (ng-packagr's format): `npm run build` compiles this file with ngc in
+ * partial mode to dist/angular, exported as `gpu-charts/angular`.
  */
 export function angularDirectives(manifest) {
   const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.tagName);

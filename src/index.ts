@@ -8,7 +8,9 @@ export type { FrameScene, SceneLayer, Rgba, GridLayer, GridSource, GridInterpola
 export type { Renderer, RendererKind, FramePixels, RenderStats } from './render/renderer.js';
 export { Canvas2dRenderer } from './render/canvas2d/canvas2d-renderer.js';
 export { ChartModel } from './core/chart-model.js';
-export { CAMERA_BOUNDS, DEFAULT_CAMERA, parseGrid3d, parsePoints3d, validateCamera, type Camera, type CameraIssue, type Grid3d, type Points3d } from './core/three/index.js';
+// 3D charts are a lazy chunk: their maths (parseGrid3d, validateCamera, CAMERA_BOUNDS, …) come from
+// `gpu-charts/core`, or `await loadSeriesType('surface')` first; the types are here.
+export type { Camera, CameraIssue, Grid3d, Points3d } from './core/three/index.js';
 export { DataError } from './data/data-error.js';
 export { GridStore, normalizeGrid, gridFromLong } from './data/grid.js';
 export { registerPreset, unregisterPreset, presetNames, getPreset, parseConfigText, ConfigError, type ChartConfig, type ChartConfigPatch, type ConfigIssue } from './config/index.js';
@@ -20,7 +22,10 @@ export { isSoftwareAdapter, DEFAULT_RENDERER_CHOICE, type RendererChoiceOptions 
 export { GpuIndicator } from './elements/gpu-indicator/gpu-indicator.js';
 export { GpuShader } from './elements/gpu-shader/gpu-shader.js';
 export type { ShaderHookStatus } from './elements/gpu-chart/chart-shaders.js';
-export { validateHook, SHADER_LIBRARY, libraryHook, HOOKS, type HookName, type ShaderIssue, type LibraryHook } from './custom-shaders/index.js';
+// The shader sandbox is a lazy chunk: `await loadShaderTools()` gives validateHook, SHADER_LIBRARY,
+// libraryHook, HOOKS, …; bundlers may import them from `gpu-charts/shaders`.
+export type { HookName, ShaderIssue, LibraryHook } from './custom-shaders/index.js';
+export { loadShaderTools } from './elements/shader-sandbox.js';
 export { GpuAnnotation } from './elements/gpu-annotation/gpu-annotation.js';
 // The drawing toolbar and the annotation editor are lazy chunks (the class: `gpu-charts/define/gpu-drawing-tools`).
 export type { GpuDrawingTools } from './elements/gpu-drawing-tools/gpu-drawing-tools.js';

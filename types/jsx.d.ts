@@ -356,9 +356,9 @@ export type CustomElements = {
    * - **resetView(): _void_** - Shows all data again, with y following it.
    * - **setViewport(start: _number_, end: _number_, yMin: _number_, yMax: _number_): _void_** - Shows the window [start, end] (epoch ms on time axes, data units on numeric ones); optionally a fixed y range (default axis).
    * - **getViewport(): _{ start: number; end: number; yMin: number; yMax: number; autoY: boolean }_** - The visible window and y range.
-   * - **getCamera(): _Camera_** - 3D charts (surface, points3d, bars3d): the orbit camera now, to save a view.
+   * - **getCamera(): _Camera | null_** - 3D charts (surface, points3d, bars3d): the orbit camera now, to save a view; null until the chart's 3D code has loaded (a 2D chart, or a 3D one on its first frame).
    * - **setCamera(camera: _Partial<Camera>_): _void_** - 3D charts: sets the camera (missing keys keep theirs); outside sane bounds it is refused with `gpu-config-error`.
-   * - **nextFrame(): _Promise<void>_** - Resolves after the next frame is drawn (at once when nothing is pending); while no renderer is ready yet, after its first frame.
+   * - **nextFrame(): _Promise<void>_** - Resolves after the next frame is drawn (at once when nothing is pending); while no renderer is ready yet, after its first frame; while a lazy series type in use (3D) loads, after the first frame drawn with it.
    * - **renderNow(): _FrameStats | null_** - Draws a frame now, synchronously, instead of at the next animation frame (benchmarks, or
    * code that must read the canvas right away). Returns what it cost.
    * - **snapshot(): _Promise<FramePixels>_** - Draws the current state and returns its pixels (RGBA, rows top to bottom).
@@ -379,6 +379,7 @@ export type CustomElements = {
    * - **removeAnnotation(id: _string_): _boolean_** - Removes an annotation (undoable); false when none has that id.
    * - **undo(): _boolean_** - Undoes the last annotation edit (Ctrl+Z / ⌘Z); false when there is none.
    * - **redo(): _boolean_** - Redoes the last undone edit (Ctrl+Shift+Z, Ctrl+Y); false when there is none.
+   *
    *
    * - **invalidate(bits: _number_): _void_** - Marks work to do (bits of Invalidation, default: only a new picture): one commit at the next animation frame.
    *

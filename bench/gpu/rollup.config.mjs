@@ -62,7 +62,8 @@ const onwarn = (warning, warn) => {
 export default [
   {
     input: at('bench/gpu/core-entry.ts'),
-    output: { file: at('bench/out/gpu/core.mjs'), format: 'es' },
+    // One file: the lazy 3D chunk (core/three-d-lazy.ts) is inlined.
+    output: { file: at('bench/out/gpu/core.mjs'), format: 'es', inlineDynamicImports: true },
     plugins: [wgsl(), transpileTs()],
     onwarn,
   },

@@ -71,3 +71,26 @@ export function formatPointX(x: number, axis: { kind: 'time' | 'linear' | 'log';
 export function formatPointValue(value: number): string {
   return Number.isFinite(value) ? formatValue(value) : '—';
 }
+
+export interface CellAnnouncement {
+  /** The cell's x (centre) as the tooltip writes it. */
+  x: string;
+  /** Its y (centre), formatted, after the y axis title when there is one. */
+  y: string;
+  /** Its value, formatted ('—' when missing). */
+  value: string;
+  /** Shown column and row (0-based; row 0 is the lowest y), and their counts. */
+  col: number;
+  row: number;
+  cols: number;
+  rows: number;
+}
+
+/** "2024-03-01 12:00, y 3.5: value 0.82. Column 5 of 40, row 3 of 8." */
+export function announceCell({ x, y, value, col, row, cols, rows }: CellAnnouncement): string {
+  return `${x}, ${y}: value ${value}. Column ${(col + 1).toLocaleString('en')} of ${cols.toLocaleString('en')}, row ${(row + 1).toLocaleString('en')} of ${rows.toLocaleString('en')}.`;
+}
+
+/** What Enter announces on a heatmap: the mode and its keys. */
+export const CELL_NAVIGATION_HELP =
+  'Cell navigation. Left and Right arrows move between columns, Up and Down arrows between rows, Home and End go to the first and last column, Page Up and Page Down jump. Escape leaves.';

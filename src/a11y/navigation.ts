@@ -97,3 +97,39 @@ export function windowContaining(start: number, end: number, x: number, log = fa
   const half = (end - start) / 2;
   return [x - half, x + half];
 }
+
+/** Where the focus marker is on a heatmap: a shown column (0 = oldest) and a row (0 = lowest y). */
+export interface CellCursor {
+  col: number;
+  row: number;
+}
+
+/**
+ * The cell after an action on a heatmap, clamped to the grid: Left / Right move a column, Up /
+ * Down a row (the keys series navigation uses: a grid has one series, so Up goes up, to a larger
+ * y), Home / End go to the first and last column, PageUp / PageDown jump `page` columns.
+ */
+export function moveCell(cursor: CellCursor, action: NavigationAction, bounds: { cols: number; rows: number; page: number }): CellCursor {
+  const col = (c: number) => Math.max(0, Math.min(Math.max(0, bounds.cols - 1), c));
+  const row = (r: number) => Math.max(0, Math.min(Math.max(0, bounds.rows - 1), r));
+  switch (action) {
+    case 'previous':
+      return { ...cursor, col: col(cursor.col - 1) };
+    case 'next':
+      return { ...cursor, col: col(cursor.col + 1) };
+    case 'first':
+      return { ...cursor, col: 0 };
+    case 'last':
+      return { ...cursor, col: col(bounds.cols - 1) };
+    case 'page-back':
+      return { ...cursor, col: col(cursor.col - bounds.page) };
+    case 'page-forward':
+      return { ...cursor, col: col(cursor.col + bounds.page) };
+    case 'previous-series':
+      return { ...cursor, row: row(cursor.row + 1) };
+    case 'next-series':
+      return { ...cursor, row: row(cursor.row - 1) };
+    default:
+      return cursor;
+  }
+}

@@ -5,7 +5,8 @@ import { lowerBound, nearestIndex, upperBound } from '../data/lod/search.js';
 import { withAlpha } from '../series/shared/value-column.js';
 import { SeriesStore, UNBOUNDED, type AppendResult, type StreamBounds } from '../data/series-store.js';
 import { seriesModuleFor, seriesType } from '../series/registry.js';
-import { ThreeView } from './three/three-view.js';
+import type { ThreeView } from './three/three-view.js';
+import { threeD } from './three-d-lazy.js';
 import { resolve3dSeries } from './three/resolve-3d.js';
 import type { ColorBar, DrawTarget, ExtentQuery, LodSummary, NearestHit, SeriesContext, SeriesModule, SeriesValue } from '../series/series-type.js';
 import type { SeriesOptions, SeriesSpec } from '../series/shared/series-spec.js';
@@ -57,8 +58,9 @@ export class ChartModel {
   readonly viewport = new Viewport();
   /** Custom WGSL hooks by series id (src/custom-shaders/): attached to that series' layers each frame. */
   shaderHooks: ReadonlyMap<string, readonly SeriesShaderHook[]> = new Map();
-  /** 3D charts (surface, points3d, bars3d): their data, camera and frame builder (see core/three). */
-  readonly three = new ThreeView();
+  private threeView: ThreeView | null = null;
+  /** The configured camera (`camera:`), kept until the 3D code has loaded. */
+  private cameraConfig: unknown = undefined;
   options: ChartModelOptions = { theme: LIGHT_THEME, timeZone: 'UTC', yScale: 'linear', xAxis: 'time', ySide: 'right', yAxes: [], defaultType: 'line', grid: true, gridStyle: 'solid', lod: 'auto', lodAggressiveness: 0, lineWidth: 1.5 };
   private store: SeriesStore | null = null;
   private streamBounds: StreamBounds = UNBOUNDED;
@@ -270,6 +272,26 @@ export class ChartModel {
 
   setSize(size: ChartSize): void {
     this.size = size;
+  }
+
+  /**
+   * 3D charts (surface, points3d, bars3d): their data, camera and frame builder (see core/three).
+   * The 3D code is a lazy chunk (core/three-d-lazy.ts), loaded with the first 3D series type: it
+   * throws before that (a chart is only in 3D mode once its type has loaded).
+   */
+  get three(): ThreeView {
+    if (this.threeView) return this.threeView;
+    const module = threeD();
+    if (!module) throw new Error('gpu-charts: the 3D code is not loaded yet (await loadSeriesType("surface") first)');
+    this.threeView = new module.ThreeView();
+    if (this.cameraConfig !== undefined) this.threeView.configure(this.cameraConfig);
+    return this.threeView;
+  }
+
+  /** The configured camera of 3D charts: applied now when the 3D code is there, else once it is. */
+  configureCamera(input: unknown): void {
+    this.cameraConfig = input;
+    if (this.threeView || threeD()) this.three.configure(input);
   }
 
   /** The chart's type draws in 3D: no time axis, the orbit camera (see core/three/three-view.ts). */

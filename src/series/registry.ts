@@ -10,9 +10,6 @@ import { scatterSeries } from './scatter/index.js';
 import type { SeriesModule } from './series-type.js';
 import type { SeriesType } from './shared/series-spec.js';
 import { volumeSeries } from './volume/index.js';
-import { surfaceSeries } from './surface/index.js';
-import { points3dSeries } from './points3d/index.js';
-import { bars3dSeries } from './bars3d/index.js';
 
 const modules = new Map<string, SeriesModule>();
 
@@ -25,8 +22,10 @@ export const BAR_TYPES: SeriesType[] = [];
 export function registerSeriesType(module: SeriesModule<any>): void {
   // Types registered at run time are outside the built-in union; the lists hold them all the same.
   const type = module.type as SeriesType;
-  if (!modules.has(type)) SERIES_TYPES.push(type);
+  if (!modules.has(type) && !SERIES_TYPES.includes(type)) SERIES_TYPES.push(type);
   modules.set(type, module);
+  // Registered outright (e.g. with the rest of its chunk): no longer lazy.
+  lazyTypes.delete(type);
   const bar = BAR_TYPES.indexOf(type);
   if (module.priceBars && bar < 0) BAR_TYPES.push(type);
   if (!module.priceBars && bar >= 0) BAR_TYPES.splice(bar, 1);
@@ -82,6 +81,11 @@ export function loadSeriesType(type: string): Promise<SeriesModule | undefined> 
   return lazy.loading;
 }
 
+/** The type is registered lazily and its module has not loaded yet. */
+export function isLazySeriesType(type: string): boolean {
+  return lazyTypes.has(type);
+}
+
 /** Calls `listener` whenever a lazy series type has loaded (charts then draw again). Returns the remover. */
 export function onSeriesTypeLoaded(listener: (type: string) => void): () => void {
   loadListeners.add(listener);
@@ -99,4 +103,5 @@ const pendingSeries: SeriesModule<null> = {
   legendValue: () => Number.NaN,
 };
 
-for (const module of [lineSeries, areaSeries, baselineSeries, barSeries, volumeSeries, candlestickSeries, ohlcSeries, heatmapSeries, scatterSeries, bandSeries, surfaceSeries, points3dSeries, bars3dSeries]) registerSeriesType(module);
+for (const module of [lineSeries, areaSeries, baselineSeries, barSeries, volumeSeries, candlestickSeries, ohlcSeries, heatmapSeries, scatterSeries, bandSeries]) registerSeriesType(module);
+// The 3D types (surface, points3d, bars3d) are lazy: core/three-d-lazy.ts registers them.

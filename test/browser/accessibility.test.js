@@ -122,6 +122,55 @@ describe('accessibility', () => {
     assertEqual(chart.getViewport().start, view.start, 'Escape in navigation does not reset the view');
   });
 
+  it('heatmaps: arrows move cell to cell (Up to a larger y), each cell announced with its x, y and value', async () => {
+    // value = 10 × row + column: the announced value names the cell.
+    const rows = 4;
+    const cols = 6;
+    const values = Float32Array.from({ length: rows * cols }, (_, i) => Math.floor(i / cols) * 10 + (i % cols));
+    const chart = await createChart({ attributes: { type: 'heatmap', 'x-axis': 'linear' }, data: { rows, cols, values, x0: 0, dx: 1, y0: 100, dy: 10 }, width: 500 });
+    container(chart).focus();
+    key(chart, 'Enter');
+    assert(liveText(chart).startsWith('Cell navigation.'), `help announced: ${liveText(chart)}`);
+    assertEqual(marker(chart).style.display, 'block', 'marker shown');
+    const col = Number(marker(chart).dataset.col);
+    const row = Number(marker(chart).dataset.row);
+    assert(col >= 0 && col < cols && row >= 0 && row < rows, `starts on the grid (${col}, ${row})`);
+    /** The cell the live region names, and its value. */
+    const announced = () => {
+      const text = liveText(chart);
+      const match = /^([\d.]+), y ([\d.]+): value ([\d.]+)\. Column (\d+) of 6, row (\d+) of 4\.$/.exec(text);
+      assert(match, `a cell announcement: ${text}`);
+      return { x: Number(match[1]), y: Number(match[2]), value: Number(match[3]), col: Number(match[4]) - 1, row: Number(match[5]) - 1 };
+    };
+    const left = parseFloat(marker(chart).style.left);
+    key(chart, 'ArrowRight');
+    assertEqual(Number(marker(chart).dataset.col), col + 1, 'ArrowRight: next column');
+    let cell = announced();
+    assertEqual(cell.col, col + 1, 'announced column');
+    assertEqual(cell.x, col + 1.5, 'x: the cell centre');
+    assertEqual(cell.y, 100 + (row + 0.5) * 10, 'y: the cell centre');
+    assertEqual(cell.value, row * 10 + col + 1, 'the cell value');
+    assert(parseFloat(marker(chart).style.left) > left, 'the marker moved right');
+    const top = parseFloat(marker(chart).style.top);
+    key(chart, 'ArrowUp');
+    cell = announced();
+    assertEqual(cell.row, row + 1, 'ArrowUp: the row above');
+    assertEqual(cell.value, (row + 1) * 10 + col + 1, 'its value');
+    assert(parseFloat(marker(chart).style.top) < top, 'the marker moved up');
+    assert(/** @type {HTMLElement} */ (root(chart).querySelector('.tooltip')).style.display !== 'none', 'the tooltip shows the cell');
+    key(chart, 'End');
+    assertEqual(announced().col, cols - 1, 'End: last column');
+    key(chart, 'Home');
+    assertEqual(announced().col, 0, 'Home: first column');
+    for (let i = 0; i < 6; i++) key(chart, 'ArrowDown');
+    cell = announced();
+    assertEqual(cell.row, 0, 'clamped at the bottom row');
+    assertEqual(cell.value, 0, 'cell (0, 0)');
+    key(chart, 'Escape');
+    assertEqual(marker(chart).style.display, 'none', 'Escape hides the marker');
+    assertEqual(liveText(chart), 'Left point navigation.', 'and says so');
+  });
+
   it('keeps the view shortcuts: arrows pan and zoom outside navigation, Shift+arrows and +/- inside it', async () => {
     const data = randomWalk(2000);
     const chart = await createChart({ data });

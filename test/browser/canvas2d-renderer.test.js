@@ -196,8 +196,9 @@ describe('Canvas2dRenderer', () => {
       }
       if (c === 90) pairs.push([x, GAP]);
     }
+    /** @returns {any} */
     const layer = (color, width) => ({ kind: 'line', id: 'dense', points: points(pairs), count: pairs.length, color, width });
-    for (const [color, width] of [[rgba(ORANGE), 1.5], [rgba(ORANGE), 3], [rgba(ORANGE, 0.5), 1.5]]) {
+    for (const [color, width] of /** @type {[any, number][]} */ ([[rgba(ORANGE), 1.5], [rgba(ORANGE), 3], [rgba(ORANGE, 0.5), 1.5]])) {
       const scene = { width: WIDTH, height: HEIGHT, background: rgba(WHITE), plot: PLOT, layers: [layer(color, width)] };
       const canvas = new OffscreenCanvas(WIDTH, HEIGHT);
       const renderer = new Canvas2dRenderer({ canvas });

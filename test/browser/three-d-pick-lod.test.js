@@ -173,7 +173,7 @@ describe('3D hover through GPU picking', () => {
     const picks = renderer.gpuPicks - picksBefore;
     assert(picks >= 1 && picks <= 3, `GPU picks for 30 moves: ${picks}`);
     const tooltip = chart.shadowRoot.querySelector('.tooltip');
-    assert(tooltip.style.display !== 'none', 'tooltip shown');
+    assert(/** @type {HTMLElement} */ (tooltip).style.display !== 'none', 'tooltip shown');
     const text = tooltip.textContent.replace(/\s+/g, ' ');
     assert(/x: 1(?![\d.])/.test(text) && /y: 2(?![\d.])/.test(text) && /z: -1(?![\d.])/.test(text), `the front point's x, y, z: ${text}`);
   });
@@ -341,7 +341,7 @@ describe('3D keyboard point navigation', () => {
   it('Enter starts it; arrows step through points (announced x, y, z, tooltip on the point) instead of rotating; Escape leaves', async () => {
     const chart = await createChart({ attributes: { type: 'points3d' }, data: { x: [0, 1, 2], y: [0, 1, 4], z: [0, 1, 8], mag: [5, 6, 7] } });
     const target = chart.shadowRoot.querySelector('.container');
-    target.focus();
+    /** @type {HTMLElement} */ (target).focus();
     const camera = chart.getCamera();
     key(target, 'Enter');
     assert(/Point 1 of 3: x 0, y 0, z 0, mag 5\./.test(spoken(chart)), spoken(chart));
@@ -353,7 +353,7 @@ describe('3D keyboard point navigation', () => {
     await chart.nextFrame();
     await sleep(300);
     const tooltip = chart.shadowRoot.querySelector('.tooltip');
-    assert(tooltip.style.display !== 'none' && /z: 8/.test(tooltip.textContent), `tooltip on the point: ${tooltip.textContent}`);
+    assert(/** @type {HTMLElement} */ (tooltip).style.display !== 'none' && /z: 8/.test(tooltip.textContent), `tooltip on the point: ${tooltip.textContent}`);
     key(target, 'Escape');
     assertEqual(spoken(chart), 'Left point navigation.', 'left');
     key(target, 'ArrowLeft');
@@ -363,7 +363,7 @@ describe('3D keyboard point navigation', () => {
   it('grids: arrows move by column and row', async () => {
     const chart = await createChart({ attributes: { type: 'surface' }, data: { x: [0, 1, 2], y: [10, 20], z: [[1, 2, 3], [4, 5, 6]] } });
     const target = chart.shadowRoot.querySelector('.container');
-    target.focus();
+    /** @type {HTMLElement} */ (target).focus();
     key(target, 'Enter');
     key(target, 'ArrowRight');
     key(target, 'ArrowUp');

@@ -3,10 +3,13 @@
 // and by the Canvas2D 2.5D fallback, pixels checked against the colormap and lighting and
 // compared between the renderers; then <gpu-chart type="surface|points3d|bars3d">: the camera API
 // and events, orbit by pointer and keyboard, hover picking (x, y, z), bad input, device loss.
-import { ChartModel, DeviceManager, GpuChart } from '../../dist/index.js';
+import { ChartModel, DeviceManager, GpuChart, loadSeriesType } from '../../dist/index.js';
 import { parseGrid3d, parsePoints3d, resolveColormap, shade, transformPoint } from '../../dist/core/index.js';
 import { assert, assertEqual, createChart, nextEvent, pixel, recordEvents } from './helpers.js';
 import { canvasCapture, comparePixels, webGpuCapture } from './compare-pixels.js';
+
+// The 3D code is a lazy chunk: the scenes below are built on a bare ChartModel, so it is loaded first.
+await loadSeriesType('surface');
 
 const W = 240;
 const H = 180;

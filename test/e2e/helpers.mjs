@@ -3,8 +3,9 @@
 // start one, checked by demo.spec.mjs): left out of "every chart has drawn".
 export async function waitForCharts(page, selector = 'gpu-chart:not(#tiles-chart)') {
   await page.waitForFunction(
-    // 3D charts hold their data in the model's 3D view (a grid or points), not in model.data.
-    (sel) => [...document.querySelectorAll(sel)].every((c) => (c.state === 'ready' || c.state === 'fallback') && (c.model.data || c.model.three?.grid || c.model.three?.points) && c.frameCount > 0),
+    // 3D charts hold their data in the model's 3D view (a grid or points), not in model.data; that
+    // view exists once the 3D chunk has loaded (model.three throws before: read it only when is3d).
+    (sel) => [...document.querySelectorAll(sel)].every((c) => (c.state === 'ready' || c.state === 'fallback') && (c.model.data || (c.model.is3d && (c.model.three.grid || c.model.three.points))) && c.frameCount > 0),
     selector,
     { timeout: 90_000 },
   );

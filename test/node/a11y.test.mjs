@@ -1,7 +1,7 @@
 // Keyboard navigation point to point, announcements and the data table's rows (src/a11y, no DOM).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { navigationAction, moveCursor, pageSize, windowContaining, announcePoint, navigationHelp, tableRows, formatPointX, formatPointValue } from '../../build/node/a11y/index.js';
+import { navigationAction, moveCursor, moveCell, pageSize, windowContaining, announcePoint, announceCell, navigationHelp, tableRows, formatPointX, formatPointValue } from '../../build/node/a11y/index.js';
 
 test('the key map takes only unmodified navigation keys (Shift+arrows stay pan and zoom)', () => {
   assert.equal(navigationAction('ArrowRight'), 'next');
@@ -58,4 +58,28 @@ test('the data table shows every visible row up to its bound, then evenly spread
   assert.equal(rows.at(-1), 4999);
   assert.ok(rows.every((r, i) => i === 0 || r > rows[i - 1]), 'ascending, no duplicates');
   assert.deepEqual(tableRows(5, 5, 100), []);
+});
+
+test('heatmaps: arrows move by cell (Up to a larger y), clamped to the grid; Home/End and pages move columns', () => {
+  const bounds = { cols: 40, rows: 8, page: 4 };
+  const at = { col: 10, row: 3 };
+  assert.deepEqual(moveCell(at, 'next', bounds), { col: 11, row: 3 });
+  assert.deepEqual(moveCell(at, 'previous', bounds), { col: 9, row: 3 });
+  assert.deepEqual(moveCell(at, navigationAction('ArrowUp'), bounds), { col: 10, row: 4 }, 'ArrowUp: the row above');
+  assert.deepEqual(moveCell(at, navigationAction('ArrowDown'), bounds), { col: 10, row: 2 });
+  assert.deepEqual(moveCell({ col: 0, row: 0 }, 'previous', bounds), { col: 0, row: 0 }, 'clamped at the left');
+  assert.deepEqual(moveCell({ col: 0, row: 0 }, 'next-series', bounds), { col: 0, row: 0 }, 'clamped at the bottom (rows do not wrap like series)');
+  assert.deepEqual(moveCell({ col: 39, row: 7 }, 'previous-series', bounds), { col: 39, row: 7 }, 'clamped at the top');
+  assert.deepEqual(moveCell(at, 'last', bounds), { col: 39, row: 3 });
+  assert.deepEqual(moveCell(at, 'first', bounds), { col: 0, row: 3 });
+  assert.deepEqual(moveCell(at, 'page-forward', bounds), { col: 14, row: 3 });
+  assert.deepEqual(moveCell({ col: 2, row: 3 }, 'page-back', bounds), { col: 0, row: 3 });
+});
+
+test('a heatmap cell is announced with its x, y and value, and where it lies in the grid', () => {
+  assert.equal(
+    announceCell({ x: '2024-03-01 12:00', y: 'frequency 3.5', value: '0.82', col: 4, row: 2, cols: 1200, rows: 8 }),
+    '2024-03-01 12:00, frequency 3.5: value 0.82. Column 5 of 1,200, row 3 of 8.',
+  );
+  assert.match(announceCell({ x: '1', y: 'y 2', value: formatPointValue(Number.NaN), col: 0, row: 0, cols: 1, rows: 1 }), /value —\./, 'a missing value is a dash');
 });

@@ -9,9 +9,10 @@ import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 // Every JavaScript entry of the exports map (the CDN bundle is for browsers only: it inlines Lit's
-// browser build, which extends HTMLElement).
+// browser build, which extends HTMLElement; gpu-charts/angular is partially compiled Angular code,
+// which only an Angular app's linker or JIT compiler can load, SSR included).
 const entries = Object.entries(pkg.exports)
-  .filter(([key, value]) => typeof value === 'object' && value.default && !key.includes('*'))
+  .filter(([key, value]) => typeof value === 'object' && value.default && !key.includes('*') && key !== './angular')
   .map(([key]) => (key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`));
 
 function runPlainNode(source) {

@@ -9,6 +9,10 @@ import {
   worldMap, toData, layoutAxes3d, labelEdges, backFaces, pickNearest, parseGrid3d, parsePoints3d, shade, AMBIENT, ChartModel, BOX,
 } from '../../build/node/core/index.js';
 import { DataError } from '../../build/node/data/index.js';
+import { loadSeriesType } from '../../build/node/series/index.js';
+
+// The 3D types are a lazy chunk (core/three-d-lazy.ts): loaded before the model is put in 3D mode.
+await loadSeriesType('surface');
 
 const close = (a, b, eps = 1e-9, what = '') => assert.ok(Math.abs(a - b) <= eps, `${what} expected ${b}, got ${a}`);
 

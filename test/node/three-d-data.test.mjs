@@ -3,8 +3,15 @@
 // first), and the points3d series writing only the appended points while the box stays.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseData3dText, appendPoints3d, parsePoints3d, ChartModel } from '../../build/node/core/index.js';
+import { parseData3dText as parseText, appendPoints3d, parsePoints3d, ChartModel } from '../../build/node/core/index.js';
+
+/** Points or a grid, as the test expects (typed loosely: it reads either shape). @returns {any} */
+const parseData3dText = (/** @type {Parameters<typeof parseText>} */ ...args) => parseText(...args);
 import { DataError } from '../../build/node/data/index.js';
+import { loadSeriesType } from '../../build/node/series/index.js';
+
+// 3D is a lazy chunk: the model builds 3D frames once it is loaded.
+await loadSeriesType('surface');
 
 test('CSV points: a header, then one row per point; other columns kept', () => {
   const points = parseData3dText('x,y,z,mag\n1,2,3,0.5\n4,5,6,0.7\n\n-1,0,2.5,1\n', 'csv', 'cloud.csv', 'points');

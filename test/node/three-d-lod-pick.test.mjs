@@ -4,6 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { progressiveOrder, pointsToDraw, scatterStride, MOVING_POINTS, LEVELS, nearestIdPixel, LatestOnly, parsePoints3d, ChartModel } from '../../build/node/core/index.js';
+import { loadSeriesType } from '../../build/node/series/index.js';
+
+// 3D is a lazy chunk: the model builds 3D frames once it is loaded.
+await loadSeriesType('surface');
 
 function rand(seed) {
   let s = seed;
@@ -28,7 +32,7 @@ function blob(n, outliers = 5) {
     z[i] = 3 * (k % 2 ? 1 : -1);
   }
   const range = (a) => [a.reduce((m, v) => Math.min(m, v), Infinity), a.reduce((m, v) => Math.max(m, v), -Infinity)];
-  return { x, y, z, bounds: { x: range(x), y: range(y), z: range(z) } };
+  return { x, y, z, bounds: /** @type {any} */ ({ x: range(x), y: range(y), z: range(z) }) };
 }
 
 test('the progressive order is a permutation of every point', () => {
@@ -221,7 +225,7 @@ test('surfaces: a coarser stride while the camera moves, refined once still, eve
 
 test('keyboard navigation in 3D: grid cells by row and column, points in data order, clamped; the announcement', async () => {
   const { navigationStep3d, announce3d } = await import('../../build/node/core/index.js');
-  const grid = { kind: 'grid', rows: 4, cols: 5 };
+  const grid = /** @type {any} */ ({ kind: 'grid', rows: 4, cols: 5 });
   assert.equal(navigationStep3d(grid, 0, 'ArrowRight'), 1);
   assert.equal(navigationStep3d(grid, 4, 'ArrowRight'), 4, 'clamped at the last column');
   assert.equal(navigationStep3d(grid, 7, 'ArrowUp'), 12, 'up a row');
@@ -229,7 +233,7 @@ test('keyboard navigation in 3D: grid cells by row and column, points in data or
   assert.equal(navigationStep3d(grid, 2, 'PageUp'), 17, 'ten rows, clamped to the last');
   assert.equal(navigationStep3d(grid, 9, 'End'), 19);
   assert.equal(navigationStep3d(grid, 9, 'x'), null, 'other keys are not navigation');
-  const cloud = { kind: 'points', count: 1000 };
+  const cloud = /** @type {any} */ ({ kind: 'points', count: 1000 });
   assert.equal(navigationStep3d(cloud, 0, 'ArrowLeft'), 0);
   assert.equal(navigationStep3d(cloud, 0, 'ArrowRight'), 1);
   assert.equal(navigationStep3d(cloud, 5, 'ArrowUp'), 15, 'a hundredth of the cloud');

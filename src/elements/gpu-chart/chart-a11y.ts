@@ -2,18 +2,24 @@ import { html, nothing, render, type ReactiveController, type ReactiveController
 import type { ChartModel } from '../../core/chart-model.js';
 import type { ViewportChangeSource } from '../../core/viewport.js';
 import {
+  announceCell,
   announcePoint,
+  CELL_NAVIGATION_HELP,
   formatPointValue,
   formatPointX,
   KEYBOARD_HELP,
+  moveCell,
   moveCursor,
   navigationAction,
   navigationHelp,
   pageSize,
   tableRows,
   windowContaining,
+  type CellCursor,
   type PointCursor,
 } from '../../a11y/index.js';
+import type { GridStore } from '../../data/grid.js';
+import { formatValue } from '../../core/ticks/value-ticks.js';
 import { windowRows } from '../../export/csv.js';
 
 /** What the accessibility controller needs from its chart. */
@@ -47,6 +53,8 @@ export class ChartA11y implements ReactiveController {
   /** True while point navigation is on (Enter … Escape). */
   navigating = false;
   private cursor: PointCursor = { series: 0, row: -1 };
+  /** Heatmaps: the focused cell (arrows move by cell, not along a series). */
+  private cell: CellCursor = { col: -1, row: -1 };
   private container: HTMLElement | null = null;
   private labelObserver: MutationObserver | null = null;
   /** Attributes this controller put on the host (a page's own role or label wins and stays). */
@@ -98,7 +106,8 @@ export class ChartA11y implements ReactiveController {
   /** A frame was drawn: the data table follows the window and the data (debounced). */
   frameDrawn(): void {
     this.scheduleTable();
-    if (this.navigating && this.cursor.row >= 0) this.placeMarker(false);
+    if (this.navigating && this.grid()) this.placeCell(false);
+    else if (this.navigating && this.cursor.row >= 0) this.placeMarker(false);
   }
 
   /** The text the live region announced last (tests and pages may read it). */
@@ -108,6 +117,8 @@ export class ChartA11y implements ReactiveController {
 
   /** Turns point navigation on or off, as Enter and Escape do. */
   setNavigating(on: boolean): void {
+    const grid = this.grid();
+    if (grid) return this.setCellNavigating(on, grid);
     const store = this.host.model.data;
     if (on && (!store || store.length === 0 || this.series().length === 0)) {
       this.announce('No data to explore.');
@@ -146,6 +157,14 @@ export class ChartA11y implements ReactiveController {
       return;
     }
     const model = this.host.model;
+    const grid = this.grid();
+    if (grid) {
+      const columns = grid.count * (Math.min(grid.xEnd, model.viewport.end) - Math.max(grid.xStart, model.viewport.start)) / (grid.xEnd - grid.xStart);
+      this.cell = moveCell(this.cell, action, { cols: grid.count, rows: grid.rows, page: pageSize(Math.max(1, Math.round(columns))) });
+      this.placeCell(true);
+      this.announce(this.describeCell(grid));
+      return;
+    }
     const store = model.data;
     if (!store) return;
     const [first, end] = windowRows(store.time, store.length, model.viewport.start, model.viewport.end);
@@ -236,6 +255,81 @@ export class ChartA11y implements ReactiveController {
     }
     // The crosshair and tooltip show the point as they would under a pointer.
     if (cssY !== null) this.host.pointerAt(cssX, cssY);
+  }
+
+  // ——— heatmaps: cell to cell ———
+
+  /** The chart's grid when it draws one (heatmap data) with cells to visit, else null. */
+  private grid(): GridStore | null {
+    const grid = this.host.model.gridData;
+    return grid && grid.count > 0 && grid.rows > 0 ? grid : null;
+  }
+
+  private setCellNavigating(on: boolean, grid: GridStore): void {
+    if (on === this.navigating) return;
+    this.navigating = on;
+    if (!on) {
+      this.hideMarker();
+      this.announce('Left point navigation.');
+      return;
+    }
+    // Where the cursor was if still on the grid, else the cell in the middle of the view.
+    const { start, end } = this.host.model.viewport;
+    if (!(this.cell.col >= 0 && this.cell.col < grid.count && this.cell.row >= 0 && this.cell.row < grid.rows)) {
+      const middle = Math.floor(((start + end) / 2 - grid.xStart) / grid.dx);
+      this.cell = { col: Math.max(0, Math.min(grid.count - 1, middle)), row: Math.floor((grid.rows - 1) / 2) };
+    }
+    this.announce(`${CELL_NAVIGATION_HELP} ${this.describeCell(grid)}`);
+    this.placeCell(true);
+  }
+
+  /** The cell's centre in data units. */
+  private cellCentre(grid: GridStore): { x: number; y: number } {
+    return { x: grid.xStart + (this.cell.col + 0.5) * grid.dx, y: grid.y0 + (this.cell.row + 0.5) * grid.dy };
+  }
+
+  /** What the cell says: its x and y (centres, the tooltip's way) and its value. */
+  private describeCell(grid: GridStore): string {
+    const options = this.host.model.options;
+    const { x, y } = this.cellCentre(grid);
+    const value = grid.value(this.cell.col, this.cell.row);
+    return announceCell({
+      x: formatPointX(x, { kind: options.xAxis, timeZone: options.timeZone, span: this.host.model.viewport.span, title: options.xTitle }),
+      y: `${options.yTitle || 'y'} ${formatValue(y)}`,
+      value: formatPointValue(value),
+      col: this.cell.col,
+      row: this.cell.row,
+      cols: grid.count,
+      rows: grid.rows,
+    });
+  }
+
+  /** Moves the view to the cell when needed (same zoom), then the focus marker and crosshair onto its centre. */
+  private placeCell(follow: boolean): void {
+    const grid = this.grid();
+    if (!grid || this.cell.col < 0) return;
+    const model = this.host.model;
+    this.cell = { col: Math.min(this.cell.col, grid.count - 1), row: Math.min(this.cell.row, grid.rows - 1) };
+    const { x, y } = this.cellCentre(grid);
+    if (follow) {
+      const window = windowContaining(model.viewport.start, model.viewport.end, x, model.options.xAxis === 'log');
+      if (window) {
+        model.viewport.setX(window[0], window[1]);
+        this.host.viewportChanged('pan');
+      }
+    }
+    const cssX = model.xOf(x);
+    const cssY = model.yOf(y);
+    const marker = this.part('.focus-marker');
+    if (marker) {
+      marker.style.display = 'block';
+      marker.style.left = `${cssX}px`;
+      marker.style.top = `${cssY}px`;
+      marker.dataset.col = String(this.cell.col);
+      marker.dataset.row = String(this.cell.row);
+      marker.dataset.series = model.series[0]?.id ?? 'heatmap';
+    }
+    if (Number.isFinite(cssY)) this.host.pointerAt(cssX, cssY);
   }
 
   private hideMarker(): void {

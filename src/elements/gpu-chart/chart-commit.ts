@@ -57,7 +57,7 @@ export function prepareChart(bits: number, config: ChartConfig, parts: CommitPar
       seriesDefaults: { density: config.series.density, densityScale: config.series.densityScale, cluster: config.series.cluster },
     });
     // 3D charts: a changed configured camera becomes the view and its home (refused ones were reported by the schema).
-    model.three.configure(config.camera);
+    model.configureCamera(config.camera);
     parts.intake.timeZoneChanged(config.timeZone);
     parts.intake.setStreamBounds(config.streaming.maxPoints ?? null, config.streaming.windowMs ?? null);
     // The data is keyed differently on time and numeric axes: it is taken in again.

@@ -20,9 +20,9 @@ import { resolveCssColor } from '../resolve-css-color.js';
 import type { ChartIndicators } from './chart-indicators.js';
 import type { OverlayStatus } from './chart-overlay.js';
 import { Invalidation } from './invalidation.js';
-import { seriesType } from '../../series/registry.js';
-import { appendPoints3d, parseGrid3d, parsePoints3d, type Grid3d, type Points3d } from '../../core/three/data-3d.js';
-import { parseData3dText } from '../../core/three/data-3d-text.js';
+import { loadSeriesType, seriesType } from '../../series/registry.js';
+import type { Grid3d, Points3d } from '../../core/three/data-3d.js';
+import { threeD, THREE_D_TYPES } from '../../core/three-d-lazy.js';
 
 /** A series as users describe it from JS: like SeriesOptions, with a CSS colour string. */
 export interface ChartSeriesOptions extends Omit<SeriesOptions, 'color'> {
@@ -101,10 +101,18 @@ export class ChartData implements ReactiveController {
     if (value == null) return;
     // 3D charts: a grid (surface, bars3d) or point columns (points3d), checked whole; on a
     // problem the last good data stays drawn and gpu-data-error says what and where.
-    const three = seriesType(this.host.chartType)?.three;
-    this.takenAs3d = three?.data ?? null;
-    if (three) {
-      this.take3d(() => (three.data === 'grid' ? parseGrid3d(value) : parsePoints3d(value)), 'data');
+    const type = this.host.chartType;
+    const three = seriesType(type)?.three;
+    const code = threeD();
+    // A 3D type whose chunk is still loading: the data waits (taken in by typeChanged once it has),
+    // rather than being read as 2D rows and refused.
+    if (!seriesType(type) && (THREE_D_TYPES as readonly string[]).includes(type)) {
+      this.takenAs3d = null;
+      return;
+    }
+    this.takenAs3d = three && code ? three.data : null;
+    if (three && code) {
+      this.take3d(() => (three.data === 'grid' ? code.parseGrid3d(value) : code.parsePoints3d(value)), 'data');
       return;
     }
     // A grid ({ rows, cols, values, … }, or { x, y, value } on a heatmap chart) is drawn as a heatmap.
@@ -142,11 +150,13 @@ export class ChartData implements ReactiveController {
    */
   private append3d(rows: unknown, kind: 'grid' | 'points'): void {
     try {
+      const code = threeD();
+      if (!code) throw new DataError('the 3D code is still loading: append once the chart is ready (await chart.nextFrame())', { code: 'invalid-grid', column: 'append', source: 'append' });
       const points = this.model.three.points;
       if (kind === 'grid') throw new DataError('a surface or bars3d chart does not append: set `data` to the new grid', { code: 'invalid-grid', column: 'append', source: 'append' });
       if (!points) {
-        this.model.three.setPoints(parsePoints3d(rows));
-      } else if (appendPoints3d(points, rows) === 0) {
+        this.model.three.setPoints(code.parsePoints3d(rows));
+      } else if (code.appendPoints3d(points, rows) === 0) {
         return;
       }
       this.clearError();
@@ -301,7 +311,11 @@ export class ChartData implements ReactiveController {
     this.reports.setStatus({ loading: { loaded: 0, total: null } });
     this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'start', loaded: 0, total: null }));
     // 3D charts parse the file their own way (points or a grid; see core/three/data-3d-text.ts).
-    const three = seriesType(this.host.chartType)?.three;
+    // A 3D type still loading: wait for it, so the file is read as 3D data (not as 2D rows).
+    const type = this.host.chartType;
+    if (!seriesType(type) && (THREE_D_TYPES as readonly string[]).includes(type)) await loadSeriesType(type).catch(() => null);
+    if (this.loadAbort !== abort) return;
+    const three = seriesType(type)?.three;
     try {
       const normalized = await retry<NormalizedData | { text: string; format: 'csv' | 'json' }>(
         () =>
@@ -320,7 +334,7 @@ export class ChartData implements ReactiveController {
       this.reports.setStatus({ loading: null });
       this.host.dispatchEvent(new GpuLoadProgressEvent({ url, phase: 'done', loaded, total: loaded }));
       if ('text' in normalized) {
-        this.take3d(() => parseData3dText(normalized.text, normalized.format, url, three?.data ?? 'points'), url);
+        this.take3d(() => threeD()!.parseData3dText(normalized.text, normalized.format, url, three?.data ?? 'points'), url);
         return;
       }
       const checked = this.normalize(() => normalized, url);

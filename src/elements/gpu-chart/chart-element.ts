@@ -16,10 +16,12 @@ import { ChartConfigController, type ConfigHost } from './chart-config-controlle
 import { ChartData, type DataHost } from './chart-data.js';
 import { ChartFrameLoop, type FrameLoopHost } from './chart-frame-loop.js';
 import { ChartIndicators } from './chart-indicators.js';
-import { ChartShaders } from './chart-shaders.js';
+import { LazyChartShaders } from './chart-shaders-lazy.js';
 import { ChartAnnotations } from './chart-annotations.js';
 import { ChartInteraction, type InteractionHost } from './chart-interaction.js';
-import { ChartOrbit, type OrbitHost } from './chart-orbit.js';
+import type { ChartOrbit, OrbitHost } from './chart-orbit.js';
+import type { Camera } from '../../core/three/camera.js';
+import { threeDElements } from '../three-d-runtime.js';
 import { ChartAxes3d } from './chart-axes3d.js';
 import { GpuCameraChangeEvent } from '../../events/gpu-camera-change.js';
 import { ChartOverlay, type OverlayHost } from './chart-overlay.js';
@@ -94,7 +96,11 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   protected readonly clusterLabels = new ChartClusterLabels(() => this.renderRoot?.querySelector<HTMLElement>('.overlay-clusters') ?? null);
   /** The invalidation mask, the commit per animation frame, frame stats and telemetry. */
   protected readonly frames = new ChartFrameLoop(this, this.chartModel, {
-    prepare: (bits) => prepareChart(bits, this.configuration.config, this.commitParts),
+    prepare: (bits) => {
+      prepareChart(bits, this.configuration.config, this.commitParts);
+      // A lazy type (3D) in use starts loading; a chunk that fails to load is reported once.
+      this.wantLazyTypes();
+    },
     drawn: (frame) => {
       // Only once the new renderer really drew (a frame that threw counts no frame): the canvas
       // and renderer it replaced keep the picture until then. A frame drawn by the renderer being
@@ -119,7 +125,7 @@ export abstract class ChartElement extends LitElement implements InteractionHost
   /** The `<gpu-indicator>` children and configured indicators, computed over the data. */
   protected readonly indicators = new ChartIndicators(this.chartModel, () => this.invalidate(Invalidation.OVERLAY), (issues) => this.reportConfigIssues(issues));
   /** Custom WGSL hooks (`<gpu-shader>` children, `shaders:` config): validated, attached, watched. */
-  protected readonly shaders = new ChartShaders(this, this.chartModel, () => this.invalidate());
+  protected readonly shaders = new LazyChartShaders(this, this.chartModel, () => this.invalidate());
   /** Annotations: declared (children, `annotations:`), edited, drawn with the pointer; undo and redo. */
   protected readonly annotationLayer = new ChartAnnotations(this, this.chartModel);
   /** Axis labels, legend, pane titles, crosshair, tooltip, loading and messages. */
@@ -163,23 +169,52 @@ export abstract class ChartElement extends LitElement implements InteractionHost
     gpuLod: (setting: GpuLodSetting) => gpuLodFor(this.frames.renderer, setting, this.renderers.devices.adapterInfo),
   };
 
-  /** 3D charts: the orbit camera's pointer and keyboard (before the 2D interaction), getCamera / setCamera. */
-  protected readonly orbit = new ChartOrbit(this);
+  /**
+   * 3D charts: the orbit camera's pointer and keyboard (before the 2D interaction), getCamera /
+   * setCamera. It comes with the 3D chunk: null until a 3D type has loaded (then made for every chart).
+   */
+  protected orbit: ChartOrbit | null = null;
+  /** A camera set through setCamera before the 3D chunk had loaded: applied once it has. */
+  protected pendingCamera: Partial<Camera> | null = null;
+  /** Lazy series types (3D): loaded on first use, drawn once loaded, a failed chunk reported. */
+  protected readonly lazyTypes = new ChartLazyTypes(this, () => this.lazyTypeLoaded());
   /** 3D charts: the box's tick labels and titles. */
   protected readonly axes3d = new ChartAxes3d(() => this.renderRoot?.querySelector<HTMLElement>('.overlay-axes3d') ?? null);
 
   constructor() {
     super();
     new ChartInteraction(this);
-    // A lazy series type loaded: its series are resolved and drawn again.
-    new ChartLazyTypes(this, () => this.invalidate(EVERYTHING));
+    this.adoptThreeD();
     new ChartDevtoolsHook(this); // the DevTools panel's registry (globalThis.__GPU_CHARTS__)
   }
 
   /** @internal host interface of a controller */
   cameraChanged(source: 'pointer' | 'wheel' | 'keyboard' | 'reset' | 'api'): void {
     this.invalidate(Invalidation.VIEW);
-    this.dispatchEvent(new GpuCameraChangeEvent({ camera: this.orbit.getCamera(), source }));
+    const camera = this.orbit?.getCamera();
+    if (camera) this.dispatchEvent(new GpuCameraChangeEvent({ camera, source }));
+  }
+
+  /** The lazy types (3D) the chart uses start loading; a promise while some are in flight, else null. */
+  protected wantLazyTypes(): Promise<void> | null {
+    return this.lazyTypes.want([this.chartType, ...this.configuration.config.series.items.map((item) => item.type)]);
+  }
+
+  /** A lazy series type loaded: the orbit controller if 3D came with it, then everything again (series resolved, data taken in again). */
+  private lazyTypeLoaded(): void {
+    this.adoptThreeD();
+    this.invalidate(EVERYTHING);
+  }
+
+  /** Once the 3D chunk is there (loaded for this chart or another): the orbit controller, and a camera set before. */
+  private adoptThreeD(): void {
+    const elements = threeDElements();
+    if (elements && !this.orbit) this.orbit = new elements.ChartOrbit(this);
+    const pending = this.pendingCamera;
+    if (this.orbit && pending && this.chartModel.is3d) {
+      this.pendingCamera = null;
+      this.orbit.setCamera(pending);
+    }
   }
 
   /** The chart's lifecycle state: initializing, ready, lost, recovering, degraded, fallback, failed, disposed. */

@@ -321,19 +321,23 @@ export class GpuChart extends ChartElement implements IndicatorHost, ShaderHost,
     return this.view.get();
   }
 
-  /** 3D charts (surface, points3d, bars3d): the orbit camera now, to save a view. */
-  getCamera(): Camera {
-    return this.orbit.getCamera();
+  /** 3D charts (surface, points3d, bars3d): the orbit camera now, to save a view; null until the chart's 3D code has loaded (a 2D chart, or a 3D one on its first frame). */
+  getCamera(): Camera | null {
+    return this.orbit && this.model.is3d ? this.orbit.getCamera() : null;
   }
 
   /** 3D charts: sets the camera (missing keys keep theirs); outside sane bounds it is refused with `gpu-config-error`. */
   setCamera(camera: Partial<Camera>): void {
-    this.orbit.setCamera(camera);
+    if (this.orbit && this.model.is3d) this.orbit.setCamera(camera);
+    // The 3D code is still on its way: applied (or refused) once it has loaded.
+    else this.pendingCamera = { ...this.pendingCamera, ...camera };
   }
 
-  /** Resolves after the next frame is drawn (at once when nothing is pending); while no renderer is ready yet, after its first frame. */
+  /** Resolves after the next frame is drawn (at once when nothing is pending); while no renderer is ready yet, after its first frame; while a lazy series type in use (3D) loads, after the first frame drawn with it. */
   nextFrame(): Promise<void> {
-    return this.frames.nextFrame();
+    // A lazy type in use (3D) still loading: the frame that counts is the first one drawn with it.
+    const loading = this.wantLazyTypes();
+    return loading ? loading.then(() => this.frames.nextFrame()) : this.frames.nextFrame();
   }
 
   /**

@@ -10,13 +10,17 @@ import { cssColor, type Context2d, type DrawPrimitive } from './primitives/draw-
 import { drawMarkersLayer } from './primitives/markers.js';
 import { drawRects } from './primitives/rects.js';
 import { drawLine, drawResidentLine, drawSegments } from './primitives/strokes.js';
-import { drawBars3d, drawLines3d, drawPoints3d, drawSurface3d } from './primitives/three-d.js';
+
+/** The layer kinds drawn by code in a lazy chunk (3D: registered by registerDrawPrimitives when it loads). */
+export type LateDrawKind = 'surface3d' | 'points3d' | 'bars3d' | 'lines3d';
+type DrawTable<K extends SceneLayer['kind']> = { [P in K]: DrawPrimitive<Extract<SceneLayer, { kind: P }>> };
 
 /**
  * How each scene layer kind is drawn; a new primitive kind is one more entry (and its module in
- * primitives/), following its WebGPU kind's shader so both renderers agree pixel for pixel.
+ * primitives/), following its WebGPU kind's shader so both renderers agree pixel for pixel. The 3D
+ * kinds arrive later (registerDrawPrimitives): until then their layers are skipped.
  */
-const DRAW_PRIMITIVES: { readonly [K in SceneLayer['kind']]: DrawPrimitive<Extract<SceneLayer, { kind: K }>> } = {
+const DRAW_PRIMITIVES: DrawTable<Exclude<SceneLayer['kind'], LateDrawKind>> & Partial<DrawTable<LateDrawKind>> = {
   line: drawLine,
   area: drawArea,
   segments: drawSegments,
@@ -27,11 +31,12 @@ const DRAW_PRIMITIVES: { readonly [K in SceneLayer['kind']]: DrawPrimitive<Extra
   density: drawDensityLayer,
   cluster: drawClusterLayer,
   'resident-line': drawResidentLine,
-  surface3d: drawSurface3d,
-  points3d: drawPoints3d,
-  bars3d: drawBars3d,
-  lines3d: drawLines3d,
 };
+
+/** Adds the kinds of a lazy chunk (the 3D chunk's 2.5D primitives); every Canvas2D renderer draws them from then on. */
+export function registerDrawPrimitives(kinds: DrawTable<LateDrawKind>): void {
+  Object.assign(DRAW_PRIMITIVES, kinds);
+}
 
 const NO_FAILED_KINDS: ReadonlySet<string> = new Set();
 
@@ -133,6 +138,9 @@ export class Canvas2dRenderer implements Renderer {
     let rect: PlotRect | null = null;
     let clip: PlotRect = { x: 0, y: 0, width: 0, height: 0 };
     for (const layer of scene.layers) {
+      const primitive = (DRAW_PRIMITIVES as Partial<Record<SceneLayer['kind'], DrawPrimitive>>)[layer.kind];
+      // A kind of a chunk still on its way (3D): drawn once it has loaded (the chart redraws then).
+      if (!primitive) continue;
       const next = layerRect(scene, layer);
       if (next !== rect) {
         if (rect) ctx.restore();
@@ -146,7 +154,6 @@ export class Canvas2dRenderer implements Renderer {
         ctx.translate(rect.x, rect.y);
       }
       if (clip.width <= 0 || clip.height <= 0) continue;
-      const primitive: DrawPrimitive = DRAW_PRIMITIVES[layer.kind];
       primitive.draw(ctx, layer, rect, clip, scene);
     }
     if (rect) ctx.restore();

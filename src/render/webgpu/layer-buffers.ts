@@ -59,8 +59,8 @@ export class LayerBuffers {
   private readonly slots: LayerSlot[][];
   private readonly perChunk: number[];
   private readonly layouts: GPUBindGroupLayout[];
-  private readonly params: ParamsWriter;
-  private readonly paramsData: ArrayBuffer;
+  private params: ParamsWriter;
+  private paramsData: ArrayBuffer;
   /** What resident kinds prepare with (set by the renderer). */
   resident: ResidentGpu | null = null;
   /** Bytes written into storage buffers since the counter was last reset (statistics, tests). */
@@ -82,6 +82,17 @@ export class LayerBuffers {
     const bytes = Math.max(16, ...kinds.map((kind) => kind.paramsBytes));
     this.paramsData = new ArrayBuffer(bytes);
     this.params = { floats: new Float32Array(this.paramsData), uints: new Uint32Array(this.paramsData) };
+  }
+
+  /** A kind registered late (a lazy chunk: PRIMITIVE_KIND_LIST grew; `kinds` is that list): its slots, chunk size and layout. */
+  addKind(kind: PrimitiveKind, layout: GPUBindGroupLayout): void {
+    this.slots.push([]);
+    this.perChunk.push(kind.elementsPerChunk(this.limits));
+    this.layouts.push(layout);
+    if (kind.paramsBytes > this.paramsData.byteLength) {
+      this.paramsData = new ArrayBuffer(kind.paramsBytes);
+      this.params = { floats: new Float32Array(this.paramsData), uints: new Uint32Array(this.paramsData) };
+    }
   }
 
   /**

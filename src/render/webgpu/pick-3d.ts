@@ -3,9 +3,8 @@ import { nearestIdPixel } from '../../core/scene/id-pixels.js';
 import type { OwnerAllocations } from './gpu-allocations.js';
 import { textureDescriptorBytes } from './gpu-allocations.js';
 import type { Scissor } from './frame-geometry.js';
-import type { PipelineContext, PrimitiveKind, ResidentSlot } from './primitives/primitive-kind.js';
+import { DEPTH_FORMAT, PICK_FORMAT, type PipelineContext, type PrimitiveKind, type ResidentSlot } from './primitives/primitive-kind.js';
 import { PRIMITIVE_KINDS } from './primitives/index.js';
-import { DEPTH_FORMAT, PICK_FORMAT } from './primitives/three-kind.js';
 
 /** A GPU pick: the layer and element under (or nearest) the pointer, and the covered pixel (canvas px, its centre). */
 export interface GpuPick3d {

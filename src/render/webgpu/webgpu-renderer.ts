@@ -5,14 +5,13 @@ import { textureDescriptorBytes, type OwnerAllocations } from './gpu-allocations
 import { GpuTimer } from './gpu-timer.js';
 import { LayerBuffers, type LayerSlot } from './layer-buffers.js';
 import { effectiveLimits, type RendererLimits } from './limits.js';
-import { PRIMITIVE_KIND_LIST, PRIMITIVE_KINDS } from './primitives/index.js';
-import type { CheckedPipeline, LayerFrame, PipelineContext, PipelineKind, PrimitiveKind } from './primitives/primitive-kind.js';
+import { PRIMITIVE_KIND_LIST, primitiveKind } from './primitives/index.js';
+import { DEPTH_FORMAT, type CheckedPipeline, type LayerFrame, type PipelineContext, type PipelineKind, type PrimitiveKind } from './primitives/primitive-kind.js';
 import { clampRect, premultiplied, sameRect, type Scissor } from './frame-geometry.js';
 import { readBands, type ReadbackBand } from './frame-readback.js';
 import { ResidentPoints } from './resident-points.js';
 import { ResidentColumns } from './resident-columns.js';
 import { RendererHooks, type HookDraw } from './hooks/renderer-hooks.js';
-import { DEPTH_FORMAT } from './primitives/three-kind.js';
 import { Picker3d, type GpuPick3d } from './pick-3d.js';
 import { formatBytes, MemoryBudgetRefusal, type PipelineFailure, type RendererHealth, type RendererIssue } from './renderer-issues.js';
 import type { RenderTarget, WebGpuRendererOptions } from './webgpu-renderer-options.js';
@@ -22,8 +21,14 @@ export type { PipelineFailure, RendererHealth, RendererIssue } from './renderer-
 export type { RenderTarget, WebGpuRendererOptions } from './webgpu-renderer-options.js';
 export type { GpuPick3d } from './pick-3d.js';
 
-/** Index of each layer kind's PrimitiveKind in PRIMITIVE_KIND_LIST. */
-const KIND_INDEX = new Map<PrimitiveKind, number>(PRIMITIVE_KIND_LIST.map((kind, i) => [kind, i]));
+/** Index of each layer kind's PrimitiveKind in PRIMITIVE_KIND_LIST (kinds registered late are looked up once). */
+const KIND_INDEX = new Map<PrimitiveKind, number>();
+
+function kindIndex(kind: PrimitiveKind): number {
+  let index = KIND_INDEX.get(kind);
+  if (index === undefined) KIND_INDEX.set(kind, (index = PRIMITIVE_KIND_LIST.indexOf(kind)));
+  return index;
+}
 
 /**
  * Draws a FrameScene with WebGPU. Each frame uploads only what the scene holds (after level of
@@ -83,7 +88,10 @@ export class WebGpuRenderer implements Renderer {
   /** Where the layer being uploaded is drawn (one object, refilled per layer: no per-frame garbage). */
   private readonly layerFrame: LayerFrame = { scene: null as unknown as FrameScene, rect: { x: 0, y: 0, width: 0, height: 0 }, scissor: { x: 0, y: 0, width: 0, height: 0 } };
   /** Per kind: layers of that kind seen so far in the frame being encoded (a layer's slot rank). */
-  private readonly ranks = new Int32Array(PRIMITIVE_KIND_LIST.length);
+  private ranks = new Int32Array(PRIMITIVE_KIND_LIST.length);
+  /** Kinds of PRIMITIVE_KIND_LIST this renderer has layouts, pipelines and slots for (late ones: adoptLateKinds). */
+  private adoptedKinds: number;
+  private readonly context: PipelineContext;
   private multisample: GPUTexture | null = null;
   /** The depth attachment of the depth pass (3D layers), sized like the target. */
   private depth: GPUTexture | null = null;
@@ -113,15 +121,14 @@ export class WebGpuRenderer implements Renderer {
     this.memoryBudgetBytes = typeof budget === 'number' && budget >= 0 ? budget : null;
     this.limits = effectiveLimits(this.device, options.limits);
     const context: PipelineContext = { device: this.device, cache: options.pipelines, format: this.target.format, sampleCount: this.sampleCount, shaders: options.shaders ?? {} };
+    this.context = context;
+    this.adoptedKinds = PRIMITIVE_KIND_LIST.length;
     const layouts = PRIMITIVE_KIND_LIST.map((kind) => kind.bindGroupLayout(context));
     // One pipeline per pipeline kind, built by the first primitive kind that draws with it.
     const checks: [PipelineKind, CheckedPipeline['check']][] = [];
     PRIMITIVE_KIND_LIST.forEach((kind, i) => {
-      if (this.pipelineByKind.has(kind.pipeline)) return;
-      const entry = kind.createPipeline(context, layouts[i]!);
-      this.pipelineByKind.set(kind.pipeline, entry.pipeline);
-      if (entry.compute) this.computeByKind.set(kind.pipeline, entry.compute);
-      checks.push([kind.pipeline, entry.check]);
+      const check = this.createPipelineOf(kind, layouts[i]!);
+      if (check) checks.push([kind.pipeline, check]);
     });
     this.ready = Promise.all(checks.map(([kind, check]) => check.then((result) => ({ kind, result })))).then((results) => {
       const failed: PipelineFailure[] = [];
@@ -140,6 +147,35 @@ export class WebGpuRenderer implements Renderer {
     this.hooks = new RendererHooks(context, this.allocations, allocate);
     this.picker = new Picker3d(this.device, this.allocations, allocate, context);
     this.timer = options.timeGpu === false ? null : GpuTimer.create(this.device, this.allocations);
+  }
+
+  /** Builds the pipeline of a kind's pipeline kind (once per pipeline kind); returns its check, or null when it existed. */
+  private createPipelineOf(kind: PrimitiveKind, layout: GPUBindGroupLayout): CheckedPipeline['check'] | null {
+    if (this.pipelineByKind.has(kind.pipeline)) return null;
+    const entry = kind.createPipeline(this.context, layout);
+    this.pipelineByKind.set(kind.pipeline, entry.pipeline);
+    if (entry.compute) this.computeByKind.set(kind.pipeline, entry.compute);
+    return entry.check;
+  }
+
+  /**
+   * Kinds registered after this renderer was made (a lazy chunk, e.g. 3D: registerPrimitiveKinds)
+   * get their layout, pipeline and slots now. A pipeline that then fails to build is marked failed
+   * like one at creation: its layers are skipped and reported ('skipped-layers').
+   */
+  private adoptLateKinds(): void {
+    const list = PRIMITIVE_KIND_LIST;
+    if (this.adoptedKinds === list.length) return;
+    for (let i = this.adoptedKinds; i < list.length; i++) {
+      const kind = list[i]!;
+      const layout = kind.bindGroupLayout(this.context);
+      this.buffers.addKind(kind, layout);
+      void this.createPipelineOf(kind, layout)?.then((result) => {
+        if (result.error !== null) this.failed.add(kind.pipeline);
+      });
+    }
+    this.adoptedKinds = list.length;
+    this.ranks = new Int32Array(list.length);
   }
 
   get memoryBytes(): number {
@@ -387,7 +423,7 @@ export class WebGpuRenderer implements Renderer {
     const timestampWrites = timed ? this.timer?.passTimestamps() : undefined;
     // Layers of depth-tested kinds (3D) are drawn in a second pass with a depth attachment; the
     // flat pass then keeps its multisampled picture for it. Timestamps span both passes.
-    const deep = scene.layers.some((layer) => PRIMITIVE_KINDS[layer.kind].depth === true);
+    const deep = scene.layers.some((layer) => primitiveKind(layer.kind)?.depth === true);
     const pass = encoder.beginRenderPass({
       ...(timestampWrites ? { timestampWrites: deep ? { querySet: timestampWrites.querySet, beginningOfPassWriteIndex: timestampWrites.beginningOfPassWriteIndex } : timestampWrites } : {}),
       colorAttachments: [
@@ -423,6 +459,7 @@ export class WebGpuRenderer implements Renderer {
     scissors.length = layers.length;
     slots.length = layers.length;
     this.frameHooks.length = layers.length;
+    this.adoptLateKinds();
     this.hooks.beginFrame();
     this.ranks.fill(0);
     this.buffers.storageBytesWritten = 0;
@@ -431,10 +468,15 @@ export class WebGpuRenderer implements Renderer {
       const layer = layers[i]!;
       const rect = layerRect(scene, layer);
       const scissor = (scissors[i] = clampRect(rect, texture.width, texture.height));
-      const kind: PrimitiveKind = PRIMITIVE_KINDS[layer.kind];
-      const index = KIND_INDEX.get(kind)!;
-      const rank = this.ranks[index]!++;
+      const kind = primitiveKind(layer.kind);
       this.frameHooks[i] = null;
+      // A kind whose chunk has not loaded yet (3D) draws once it has: the chart redraws then.
+      if (!kind) {
+        slots[i] = null;
+        continue;
+      }
+      const index = kindIndex(kind);
+      const rank = this.ranks[index]!++;
       if (this.failed.has(kind.pipeline)) {
         slots[i] = null;
         continue;
@@ -518,9 +560,9 @@ export class WebGpuRenderer implements Renderer {
       const layer = scene.layers[i]!;
       const scissor = this.scissors[i]!;
       const slot = this.frameSlots[i]!;
-      if ((PRIMITIVE_KINDS[layer.kind].depth === true) !== depth) continue;
+      const kind = primitiveKind(layer.kind);
+      if (!kind || (kind.depth === true) !== depth) continue;
       if (!slot) {
-        const kind: PrimitiveKind = PRIMITIVE_KINDS[layer.kind];
         if (kind.count(layer) > 0) (skipped ??= new Set()).add(kind.pipeline);
         continue;
       }

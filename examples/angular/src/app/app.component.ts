@@ -1,6 +1,6 @@
 import { Component, computed, signal } from '@angular/core';
 import type { ChartConfigPatch, GpuReadyEvent } from 'gpu-charts';
-import { GPU_CHARTS_DIRECTIVES } from './gpu-charts.directives';
+import { GPU_CHARTS_DIRECTIVES } from 'gpu-charts/angular';
 import { extend, randomWalk } from 'gpu-charts-example-shared';
 
 /**

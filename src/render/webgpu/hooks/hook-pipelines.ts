@@ -8,7 +8,9 @@ import pointsWgsl from '../../../../shaders/hook-points.wgsl';
 import markersHookWgsl from '../../../../shaders/hook-markers.wgsl';
 import colormapWgsl from '../../../../shaders/hook-colormap.wgsl';
 import type { LayerShaderHook } from '../../../core/scene/frame-scene.js';
-import { composeHookModule, mapToUserText, type HookTemplate, type ShaderIssue, type TemplateSources } from '../../../custom-shaders/index.js';
+// Not the custom-shaders barrel: the renderer needs only the templates; the validator is a lazy chunk.
+import { composeHookModule, mapToUserText, type HookTemplate, type TemplateSources } from '../../../custom-shaders/templates.js';
+import type { ShaderIssue } from '../../../custom-shaders/errors.js';
 import { PREMULTIPLIED_BLEND, type PipelineContext } from '../primitives/primitive-kind.js';
 
 /** Layer kinds a hook can colour, and the template each takes. */

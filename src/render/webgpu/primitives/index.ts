@@ -10,10 +10,6 @@ import type { PrimitiveKind } from './primitive-kind.js';
 import { rectsKind } from './rects.js';
 import { residentLineKind } from './resident-line.js';
 import { segmentsKind } from './segments.js';
-import { bars3dKind } from './bars3d.js';
-import { lines3dKind } from './lines3d.js';
-import { points3dKind } from './points3d.js';
-import { surface3dKind } from './surface3d.js';
 
 /**
  * The primitive kinds the WebGPU renderer draws, by scene layer kind.
@@ -28,7 +24,11 @@ import { surface3dKind } from './surface3d.js';
  * buffers, rebound only when they change. A depth attachment for the pass would be the next
  * feature that needs PrimitiveKind to grow a field.
  */
-export const PRIMITIVE_KINDS: { readonly [K in SceneLayer['kind']]: PrimitiveKind<Extract<SceneLayer, { kind: K }>> } = {
+/** Layer kinds whose primitives live in a lazy chunk (3D), registered by registerPrimitiveKinds when it loads. */
+export type LateKind = 'surface3d' | 'points3d' | 'bars3d' | 'lines3d';
+type KindTable<K extends SceneLayer['kind']> = { [P in K]: PrimitiveKind<Extract<SceneLayer, { kind: P }>> };
+
+export const PRIMITIVE_KINDS: KindTable<Exclude<SceneLayer['kind'], LateKind>> & Partial<KindTable<LateKind>> = {
   line: polylineKind,
   area: areaKind,
   segments: segmentsKind,
@@ -39,13 +39,27 @@ export const PRIMITIVE_KINDS: { readonly [K in SceneLayer['kind']]: PrimitiveKin
   density: densityKind,
   cluster: clusterKind,
   'resident-line': residentLineKind,
-  surface3d: surface3dKind,
-  points3d: points3dKind,
-  bars3d: bars3dKind,
-  lines3d: lines3dKind,
 };
 
-/** The kinds in table order; a kind's index here numbers its slots. */
-export const PRIMITIVE_KIND_LIST: readonly PrimitiveKind[] = Object.values(PRIMITIVE_KINDS) as PrimitiveKind[];
+/** The kinds in table order (late ones appended); a kind's index here numbers its slots. */
+export const PRIMITIVE_KIND_LIST: PrimitiveKind[] = Object.values(PRIMITIVE_KINDS) as PrimitiveKind[];
+
+/** The primitive of a layer kind, or undefined while its chunk has not loaded. */
+export function primitiveKind(kind: SceneLayer['kind']): PrimitiveKind | undefined {
+  return (PRIMITIVE_KINDS as Partial<Record<SceneLayer['kind'], PrimitiveKind>>)[kind];
+}
+
+/**
+ * Adds the kinds of a lazy chunk (3D). Renderers made before take them up at their next frame
+ * (bind group layout, pipeline, slots: WebGpuRenderer.adoptLateKinds); until then such layers
+ * are skipped. A kind already there is kept.
+ */
+export function registerPrimitiveKinds(kinds: KindTable<LateKind>): void {
+  for (const [name, kind] of Object.entries(kinds) as [LateKind, PrimitiveKind][]) {
+    if (primitiveKind(name)) continue;
+    (PRIMITIVE_KINDS as Partial<Record<SceneLayer['kind'], PrimitiveKind>>)[name] = kind;
+    PRIMITIVE_KIND_LIST.push(kind);
+  }
+}
 
 export type { PipelineKind, PrimitiveKind, ShaderName } from './primitive-kind.js';

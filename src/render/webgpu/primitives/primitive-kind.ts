@@ -193,6 +193,12 @@ export interface ResidentSlot {
   resident: unknown;
 }
 
+/** The depth attachment's format (the renderer's depth pass and every 3D pipeline). */
+export const DEPTH_FORMAT: GPUTextureFormat = 'depth24plus';
+
+/** The 3D pick target: (layer, element) ids per pixel (pick-3d.ts; here so the renderer needs no 3D kind). */
+export const PICK_FORMAT: GPUTextureFormat = 'rg32uint';
+
 /** The premultiplied blend every kind shares. */
 export const PREMULTIPLIED_BLEND: GPUBlendState = {
   color: { srcFactor: 'one', dstFactor: 'one-minus-src-alpha', operation: 'add' },

@@ -1,11 +1,11 @@
 import type { FrameScene, PlotRect } from '../../../core/scene/frame-scene.js';
 import { AMBIENT, type Layer3dCamera } from '../../../core/scene/layers-3d.js';
 import type { ModuleEntry } from '../pipeline-cache.js';
-import { PREMULTIPLIED_BLEND, type CheckedPipeline, type PipelineContext, type ResidentGpu } from './primitive-kind.js';
+import { DEPTH_FORMAT, PICK_FORMAT, PREMULTIPLIED_BLEND, type CheckedPipeline, type PipelineContext, type ResidentGpu } from './primitive-kind.js';
 import { NO_CHUNKS } from './resident-kind.js';
 
-/** The depth attachment's format (the renderer's depth pass and every 3D pipeline). */
-export const DEPTH_FORMAT: GPUTextureFormat = 'depth24plus';
+// The depth format moved to primitive-kind.ts: the renderer needs it without the 3D kinds (a lazy chunk).
+export { DEPTH_FORMAT };
 
 /** What the 3D kinds share of PrimitiveKind: drawn in the depth pass, their own buffers (prepare / encodeDraw). */
 export const THREE_D = { ...NO_CHUNKS, depth: true };
@@ -35,7 +35,7 @@ export function pipeline3d(
 }
 
 /** The target format of GPU picking's id pass: (tag, element) per pixel. */
-export const PICK_FORMAT: GPUTextureFormat = 'rg32uint';
+export { PICK_FORMAT };
 
 /** The id pipeline of a 3D kind (GPU picking): its vertex stage, an id fragment, depth tested, one sample. */
 export function pickPipeline3d(context: PipelineContext, layout: GPUBindGroupLayout, name: string, module: ModuleEntry, entry: { vertex: string; fragment: string }): GPURenderPipeline {
