@@ -2,7 +2,7 @@
 // parsing a typical config per format, and the bundle sizes (core vs. with lazy parser chunks).
 //   npm run bench:config  → bench/results/config.{json,md}
 //   HW_GPU=1 node bench/config-apply.mjs  on a machine with a real GPU (NVIDIA flags; CHROME_PATH) → config-hw.{json,md}
-import { chromium } from '@playwright/test';
+import { chromium } from './playwright.mjs';
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';

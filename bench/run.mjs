@@ -10,12 +10,7 @@
 //   HW_GPU=1 node bench/run.mjs            on a machine with a real GPU (NVIDIA flags; CHROME_PATH)
 //   SIZE=1600x900 FLUSH=0 UNPACED=1 …       chart size, end-of-frame signal, vsync off (see bench/README.md)
 // Writes bench/results/peers-<date>.json, peers-latest.json and peers-latest.md.
-import { createRequire } from 'node:module';
-// Playwright from the project, or on the GPU machine from ../shared/browser-kit ($BK).
-const { chromium } = await import('@playwright/test').catch(() => {
-  if (!process.env.BK) throw new Error('@playwright/test is not installed (and no browser kit: $BK)');
-  return createRequire(`${process.env.BK}/`)('playwright-core');
-});
+import { chromium } from './playwright.mjs';
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';

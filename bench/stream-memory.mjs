@@ -9,12 +9,7 @@
 //   MAX_POINTS=1000000 CHUNK=5000 SERIES=5 RENDERER=webgpu node bench/stream-memory.mjs
 //   HW_GPU=1 node bench/stream-memory.mjs             (a machine with a real GPU; CHROME_PATH)
 // Writes bench/results/stream-memory.json and .md (OUT=name changes the file name).
-import { createRequire } from 'node:module';
-// Playwright from the project, or on the GPU machine from ../shared/browser-kit ($BK).
-const { chromium } = await import('@playwright/test').catch(() => {
-  if (!process.env.BK) throw new Error('@playwright/test is not installed (and no browser kit: $BK)');
-  return createRequire(`${process.env.BK}/`)('playwright-core');
-});
+import { chromium } from './playwright.mjs';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';

@@ -10,7 +10,7 @@
 // WebGPU), OUT (default bench/results/three-d: .json and .md).
 // Point clouds: the rotation frames draw the moving level of detail (a 30k-point even sample); the
 // settled frame (the camera still, every point drawn) is reported on a row of its own.
-import { chromium } from '@playwright/test';
+import { chromium } from './playwright.mjs';
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
