@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { ListenerSet, on } from './listener-set.js';
 import type { ChartModel } from '../../core/chart-model.js';
 import { cloneCamera, orbit, pan, zoom, type Camera } from '../../core/three/camera.js';
 import { LatestOnly } from '../../core/three/latest-only.js';
@@ -53,8 +54,7 @@ export const SETTLE_MS = 160;
  * chart is in 3D mode it stops the event there, so the 2D controller (time-axis pan and zoom)
  * never sees it; on 2D charts it does nothing at all.
  */
-export class ChartOrbit implements ReactiveController {
-  private target: HTMLElement | null = null;
+export class ChartOrbit {
   private readonly pointers = new Map<number, { x: number; y: number }>();
   private drag: { x: number; y: number; panning: boolean; camera: Camera } | null = null;
   private pinch: { distance: number; camera: Camera } | null = null;
@@ -83,53 +83,40 @@ export class ChartOrbit implements ReactiveController {
     },
   );
 
+  /** The DOM listeners, on the same target as the 2D controller, in the capture phase (listener-set.ts). */
+  private readonly listening: ListenerSet;
+
   constructor(private readonly host: OrbitHost) {
-    host.addController(this);
+    // Passive where nothing is prevented; wheel, keys and the context menu may be (preventDefault is ignored in passive listeners).
+    const capture = (passive: boolean) => ({ capture: true, passive });
+    this.listening = new ListenerSet(
+      host,
+      () => host.interactionTarget,
+      [
+        on('wheel', (e) => this.onWheel(e), capture(false)),
+        on('pointerdown', (e) => this.onPointerDown(e), capture(true)),
+        on('pointermove', (e) => this.onPointerMove(e), capture(true)),
+        on('pointerup', (e) => this.onPointerUp(e), capture(true)),
+        on('pointercancel', (e) => this.onPointerUp(e), capture(true)),
+        on('pointerleave', (e) => this.onPointerLeave(e), capture(true)),
+        on('dblclick', (e) => this.onDoubleClick(e), capture(true)),
+        on('keydown', (e) => this.onKeyDown(e), capture(false)),
+        on('contextmenu', (e) => void (this.claim(e) && e.preventDefault()), capture(false)),
+      ],
+      () => {
+        this.settle();
+        this.gpuPicks.cancel();
+        this.pointers.clear();
+        this.drag = null;
+        this.pinch = null;
+      },
+    );
   }
 
-  hostConnected(): void {
-    this.attach();
+  /** The element listened to (the interaction target), while connected. */
+  private get target(): HTMLElement | null {
+    return this.listening.current;
   }
-
-  hostUpdated(): void {
-    if (!this.target) this.attach();
-  }
-
-  hostDisconnected(): void {
-    this.detach();
-  }
-
-  private attach(): void {
-    const target = this.host.interactionTarget;
-    if (!target || this.target === target) return;
-    this.detach();
-    this.target = target;
-    for (const [type, listener] of this.listeners) target.addEventListener(type, listener as EventListener, { capture: true, passive: type !== 'wheel' });
-  }
-
-  private detach(): void {
-    this.settle();
-    this.gpuPicks.cancel();
-    const target = this.target;
-    if (!target) return;
-    for (const [type, listener] of this.listeners) target.removeEventListener(type, listener as EventListener, { capture: true });
-    this.target = null;
-    this.pointers.clear();
-    this.drag = null;
-    this.pinch = null;
-  }
-
-  private readonly listeners: [string, (event: never) => void][] = [
-    ['wheel', (e: WheelEvent) => this.onWheel(e)],
-    ['pointerdown', (e: PointerEvent) => this.onPointerDown(e)],
-    ['pointermove', (e: PointerEvent) => this.onPointerMove(e)],
-    ['pointerup', (e: PointerEvent) => this.onPointerUp(e)],
-    ['pointercancel', (e: PointerEvent) => this.onPointerUp(e)],
-    ['pointerleave', (e: PointerEvent) => this.onPointerLeave(e)],
-    ['dblclick', (e: MouseEvent) => this.onDoubleClick(e)],
-    ['keydown', (e: KeyboardEvent) => this.onKeyDown(e)],
-    ['contextmenu', (e: MouseEvent) => this.claim(e) && e.preventDefault()],
-  ];
 
   /** True (and the event stops here) when the chart is 3D. */
   private claim(event: Event): boolean {
