@@ -148,42 +148,42 @@ function project(prepared: PreparedPane, view: PaneView, context: ShapeContext, 
   return { layers, labels };
 }
 
-/** Solid plain trend lines of one stroke group: both ends projected and clipped, into a typed array. */
-function projectSolidTrends(group: PreparedTrends, view: PaneView): Float32Array {
+/**
+ * Each plain trend line of one stroke group with both ends projected and clipped to the pane (plus
+ * the stroke's width): `visit(i)` finds them in `clipped` (x0, y0, x1, y1). Non-finite ends (a value
+ * ≤ 0 on a log scale) draw nothing, as their shape would.
+ */
+function forEachProjectedTrend(group: PreparedTrends, view: PaneView, clipped: number[] | Float64Array, visit: (i: number) => void): void {
   const { rect } = view;
   const pad = group.width + 2;
   const p = group.points;
+  for (let i = 0; i < group.count; i++) {
+    const x0 = view.x.toPixel(p[4 * i]!);
+    const y0 = view.y.toPixel(p[4 * i + 1]!);
+    const x1 = view.x.toPixel(p[4 * i + 2]!);
+    const y1 = view.y.toPixel(p[4 * i + 3]!);
+    if (!(Number.isFinite(x0) && Number.isFinite(y0) && Number.isFinite(x1) && Number.isFinite(y1))) continue;
+    if (clipSegment(x0, y0, x1, y1, -pad, -pad, rect.width + pad, rect.height + pad, clipped)) visit(i);
+  }
+}
+
+/** Solid plain trend lines of one stroke group, into a typed array of segments. */
+function projectSolidTrends(group: PreparedTrends, view: PaneView): Float32Array {
   const out = new Float32Array(4 * group.count);
   const clipped = new Float64Array(4);
   let n = 0;
-  for (let i = 0; i < group.count; i++) {
-    const x0 = view.x.toPixel(p[4 * i]!);
-    const y0 = view.y.toPixel(p[4 * i + 1]!);
-    const x1 = view.x.toPixel(p[4 * i + 2]!);
-    const y1 = view.y.toPixel(p[4 * i + 3]!);
-    if (!(Number.isFinite(x0) && Number.isFinite(y0) && Number.isFinite(x1) && Number.isFinite(y1))) continue;
-    if (!clipSegment(x0, y0, x1, y1, -pad, -pad, rect.width + pad, rect.height + pad, clipped)) continue;
+  forEachProjectedTrend(group, view, clipped, () => {
     out.set(clipped, n);
     n += 4;
-  }
+  });
   return n === out.length ? out : out.slice(0, n);
 }
 
-/** Plain trend lines of one stroke group: both ends projected, clipped to the pane, dashed. */
+/** Plain trend lines of one stroke group, dashed, appended to `out`. */
 function projectTrends(group: PreparedTrends, view: PaneView, out: number[], clipped: number[]): void {
-  const { rect } = view;
-  const pad = group.width + 2;
-  const p = group.points;
-  for (let i = 0; i < group.count; i++) {
-    const x0 = view.x.toPixel(p[4 * i]!);
-    const y0 = view.y.toPixel(p[4 * i + 1]!);
-    const x1 = view.x.toPixel(p[4 * i + 2]!);
-    const y1 = view.y.toPixel(p[4 * i + 3]!);
-    // Non-finite ends (a value ≤ 0 on a log scale) draw nothing, as their shape would.
-    if (!(Number.isFinite(x0) && Number.isFinite(y0) && Number.isFinite(x1) && Number.isFinite(y1))) continue;
-    if (!clipSegment(x0, y0, x1, y1, -pad, -pad, rect.width + pad, rect.height + pad, clipped)) continue;
-    pushDashed(out, clipped[0]!, clipped[1]!, clipped[2]!, clipped[3]!, group.dash[2 * i]!, group.dash[2 * i + 1]!);
-  }
+  forEachProjectedTrend(group, view, clipped, (i) =>
+    pushDashed(out, clipped[0]!, clipped[1]!, clipped[2]!, clipped[3]!, group.dash[2 * i]!, group.dash[2 * i + 1]!),
+  );
 }
 
 

@@ -3,18 +3,9 @@
 // made while it loads are replayed), a toolbar in the page fetches the toolbar. And the layer
 // caching: a frame whose view did not change builds no annotation geometry; a pan only projects.
 // (Its own file: each test file gets a fresh page, so nothing here was loaded before.)
-import { assert, assertEqual, createChart, recordEvents, sleep } from './helpers.js';
+import { assert, assertEqual, createChart, fetchedResource, recordEvents, sleep, until } from './helpers.js';
 
 performance.setResourceTimingBufferSize(100_000);
-const fetched = (fragment) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(fragment));
-
-async function until(condition, what, ms = 10_000) {
-  const end = performance.now() + ms;
-  while (!condition()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 const T0 = Date.UTC(2024, 0, 1);
 const MIN = 60_000;
@@ -55,8 +46,8 @@ describe('annotations: lazy editor and cached layers', () => {
     await sleep(200);
     const ids = chart.model.frame().scene.layers.map((layer) => layer.id);
     assert(ids.some((id) => id.startsWith('annotations:lines:')) && ids.some((id) => id.startsWith('annotations:markers:')), `drawn: ${ids}`);
-    assert(!fetched('chart-annotations-editor.js'), 'the editor was not fetched');
-    assert(!fetched('gpu-drawing-tools.js'), 'the toolbar was not fetched');
+    assert(!fetchedResource('chart-annotations-editor.js'), 'the editor was not fetched');
+    assert(!fetchedResource('gpu-drawing-tools.js'), 'the toolbar was not fetched');
     assertEqual(customElements.get('gpu-drawing-tools'), undefined, 'the toolbar is not defined');
   });
 
@@ -73,7 +64,7 @@ describe('annotations: lazy editor and cached layers', () => {
     pointer(chart, 'pointermove', bx, by);
     pointer(chart, 'pointerup', bx, by);
     await until(() => added.events.length === 1, 'the replayed drawing');
-    assert(fetched('chart-annotations-editor.js'), 'the editor was fetched');
+    assert(fetchedResource('chart-annotations-editor.js'), 'the editor was fetched');
     const trend = added.events[0].detail.annotation;
     assertEqual(trend.kind, 'trend', 'a trend line');
     assert(Math.abs(trend.points[0].price - 98) < 0.3 && Math.abs(trend.points[1].price - 104) < 0.3, `points ${JSON.stringify(trend.points)}`);
@@ -87,7 +78,7 @@ describe('annotations: lazy editor and cached layers', () => {
     chart.append(tools);
     await customElements.whenDefined('gpu-drawing-tools');
     await tools.updateComplete;
-    assert(fetched('gpu-drawing-tools.js'), 'fetched on first use');
+    assert(fetchedResource('gpu-drawing-tools.js'), 'fetched on first use');
     /** @type {HTMLButtonElement} */ (tools.shadowRoot.querySelector('[data-tool="hline"]')).click();
     assertEqual(chart.drawingKind, 'hline', 'the toolbar starts drawing');
   });

@@ -65,6 +65,25 @@ export function frame() {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
+/** Waits (polling every 20 ms) until `condition()` holds; throws naming `what` after `ms`. */
+export async function until(condition, what, ms = 10_000) {
+  const end = performance.now() + ms;
+  while (!condition()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+/**
+ * Whether the page fetched a resource whose URL contains `fragment`. The bundle's own modules
+ * (over 300 files in dist/) fill the default resource timing buffer of 250 entries, after which
+ * fetches are no longer recorded: call `performance.setResourceTimingBufferSize` first (see the
+ * lazy-chunk tests).
+ */
+export function fetchedResource(fragment) {
+  return performance.getEntriesByType('resource').some((entry) => entry.name.includes(fragment));
+}
+
 export function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

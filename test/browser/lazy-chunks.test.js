@@ -3,21 +3,11 @@
 // registerLazySeriesType draws nothing until its module has loaded, then every chart redraws it.
 import { registerLazySeriesType } from '../../dist/index.js';
 import { indicatorRuntime } from '../../dist/elements/indicator-runtime.js';
-import { assert, assertEqual, createChart, randomBars, sleep } from './helpers.js';
+import { assert, assertEqual, createChart, fetchedResource, randomBars, sleep, until } from './helpers.js';
 
 // The bundle's own modules (over 300 files in dist/) fill the default resource timing buffer of 250
 // entries, after which fetches are no longer recorded: room for the ones this test looks for.
 performance.setResourceTimingBufferSize(100_000);
-
-const fetched = (fragment) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(fragment));
-
-async function until(condition, what, ms = 10_000) {
-  const end = performance.now() + ms;
-  while (!condition()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 describe('lazy chunks', () => {
   afterEach(() => document.querySelectorAll('gpu-chart').forEach((chart) => chart.remove()));
@@ -26,15 +16,15 @@ describe('lazy chunks', () => {
     const chart = await createChart({ attributes: { type: 'candlestick' }, data: randomBars(200) });
     await sleep(100);
     assert(indicatorRuntime() === null, 'not loaded by a chart without indicators');
-    assert(!fetched('indicators/runtime.js'), 'not fetched by a chart without indicators');
-    assert(!fetched('indicators/sma.js'), 'nor any indicator function');
+    assert(!fetchedResource('indicators/runtime.js'), 'not fetched by a chart without indicators');
+    assert(!fetchedResource('indicators/sma.js'), 'nor any indicator function');
     const indicator = document.createElement('gpu-indicator');
     indicator.setAttribute('type', 'sma');
     indicator.setAttribute('period', '10');
     chart.append(indicator);
     await until(() => chart.model.derivedSeries.length === 1, 'the SMA');
     assert(indicatorRuntime() !== null, 'loaded on first use');
-    assert(fetched('indicators/runtime.js'), 'fetched on first use');
+    assert(fetchedResource('indicators/runtime.js'), 'fetched on first use');
     await chart.nextFrame();
     assert(chart.model.frame().scene.layers.some((layer) => layer.id.startsWith('derived:')), 'drawn');
     assertEqual(indicator.params.period, 10, 'parameters resolved once loaded');

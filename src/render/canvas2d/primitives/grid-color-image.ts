@@ -42,11 +42,12 @@ function paintColumns(image: ColorImage, layer: GridLayer, start: number, count:
   const lut32 = new Uint32Array(lut.buffer, lut.byteOffset, 256);
   const values = source.values;
   const width = source.width;
+  // Cell (c, r) is values[c·columnStep + r·rowStep] in either layout (row-major, or a column ring).
+  const [columnStep, rowStep] = source.layout === 'rows' ? [1, width] : [rows, 1];
   for (let r = 0; r < rows; r++) {
     const line = (rows - 1 - r) * count;
     for (let i = 0; i < count; i++) {
-      const c = start + i;
-      const value = source.layout === 'rows' ? values[r * width + c]! : values[c * rows + r]!;
+      const value = values[(start + i) * columnStep + r * rowStep]!;
       const t = colorPosition(value, min, max, scale);
       // NaN (missing) stays 0: transparent, what is below shows, as in the shader.
       if (t === t) out[line + i] = lut32[lutIndex(t)]!;

@@ -117,17 +117,9 @@ export function resampleGrid(layer: GridLayer, window: PixelWindow, paneX: numbe
  * -1 marks a pixel outside the grid.
  */
 function tapTables(layer: GridLayer, us: Float64Array, vs: Float64Array) {
-  const { source, cols, ringOffset } = layer;
-  const rows = source.rows;
-  const ring = source.layout === 'columns';
-  const columnOffset = (c: number): number => {
-    const cc = c < 0 ? 0 : c >= cols ? cols - 1 : c;
-    return ring ? ((ringOffset + cc) % source.width) * rows : cc;
-  };
-  const rowOffset = (r: number): number => {
-    const rr = r < 0 ? 0 : r >= rows ? rows - 1 : r;
-    return ring ? rr : rr * source.width;
-  };
+  const { cols } = layer;
+  const rows = layer.source.rows;
+  const { columnOffset, rowOffset } = cellOffsets(layer);
   const colNear = new Int32Array(us.length);
   const col0 = new Int32Array(us.length);
   const col1 = new Int32Array(us.length);
@@ -160,9 +152,7 @@ function tapTables(layer: GridLayer, us: Float64Array, vs: Float64Array) {
  * their Catmull-Rom weights; per screen row the same (4 entries each, flattened).
  */
 function cubicTables(layer: GridLayer, us: Float64Array, vs: Float64Array) {
-  const { source, cols, ringOffset } = layer;
-  const rows = source.rows;
-  const ring = source.layout === 'columns';
+  const { columnOffset, rowOffset } = cellOffsets(layer);
   const colsOut = new Int32Array(us.length * 4);
   const wx = new Float64Array(us.length * 4);
   const rowsOut = new Int32Array(vs.length * 4);
@@ -172,8 +162,7 @@ function cubicTables(layer: GridLayer, us: Float64Array, vs: Float64Array) {
     const c0 = Math.floor(u - 0.5);
     catmullRomWeights(u - 0.5 - c0, weights);
     for (let a = 0; a < 4; a++) {
-      const c = Math.min(cols - 1, Math.max(0, c0 - 1 + a));
-      colsOut[i * 4 + a] = ring ? ((ringOffset + c) % source.width) * rows : c;
+      colsOut[i * 4 + a] = columnOffset(c0 - 1 + a);
       wx[i * 4 + a] = weights[a]!;
     }
   });
@@ -181,10 +170,29 @@ function cubicTables(layer: GridLayer, us: Float64Array, vs: Float64Array) {
     const r0 = Math.floor(v - 0.5);
     catmullRomWeights(v - 0.5 - r0, weights);
     for (let b = 0; b < 4; b++) {
-      const r = Math.min(rows - 1, Math.max(0, r0 - 1 + b));
-      rowsOut[j * 4 + b] = ring ? r : r * source.width;
+      rowsOut[j * 4 + b] = rowOffset(r0 - 1 + b);
       wy[j * 4 + b] = weights[b]!;
     }
   });
   return { cols: colsOut, wx, rows: rowsOut, wy };
+}
+
+/**
+ * Where cell (c, r) lives in `values`: `columnOffset(c) + rowOffset(r)` in either layout (row-major:
+ * c + r·width; ring: p·rows + r with p the physical column), indices clamped into the grid.
+ */
+function cellOffsets(layer: GridLayer) {
+  const { source, cols, ringOffset } = layer;
+  const rows = source.rows;
+  const ring = source.layout === 'columns';
+  return {
+    columnOffset: (c: number): number => {
+      const cc = c < 0 ? 0 : c >= cols ? cols - 1 : c;
+      return ring ? ((ringOffset + cc) % source.width) * rows : cc;
+    },
+    rowOffset: (r: number): number => {
+      const rr = r < 0 ? 0 : r >= rows ? rows - 1 : r;
+      return ring ? rr : rr * source.width;
+    },
+  };
 }
