@@ -2,7 +2,7 @@
 import { createClient } from '@clickhouse/client';
 import { CLICKHOUSE, Values } from '../query/dialect.mjs';
 import { checkedIdentifier, isSeriesName } from '../query/identifiers.mjs';
-import { LEVEL_EXPONENTS, rerollSelect, rollupSelect, splitFor } from '../query/levels.mjs';
+import { LEVEL_EXPONENTS, rerollSelect, rollupSelect, rollupSlices, splitFor } from '../query/levels.mjs';
 import { EngineDown, QueryTimeout } from './errors.mjs';
 
 /**
@@ -24,7 +24,9 @@ export class ClickHouseEngine {
   name = 'clickhouse';
 
   /**
-   * @param {{ url: string, database?: string, username?: string, password?: string, series: ClickHouseSeriesConfig[], timeoutMs?: number }} options
+   * @param {{ url: string, database?: string, username?: string, password?: string, series: ClickHouseSeriesConfig[], timeoutMs?: number, rollupSliceRows?: number }} options
+   *   rollupSliceRows: raw rows grouped per statement when building the first roll-up level
+   *   (bounded memory; 50M by default)
    */
   constructor(options) {
     this.options = options;
@@ -143,8 +145,9 @@ export class ClickHouseEngine {
   async buildLevels(table, cols) {
     const d = this.dialect;
     checkedIdentifier(table, 'table');
-    const [summary] = await this.rows(`SELECT toFloat64(max(${d.ident(cols.time)})) AS last FROM ${d.ident(table)}`);
+    const [summary] = await this.rows(`SELECT toFloat64(count()) AS n, toFloat64(min(${d.ident(cols.time)})) AS first, toFloat64(max(${d.ident(cols.time)})) AS last FROM ${d.ident(table)}`);
     const last = Number(summary.last ?? 0);
+    const coarsest = 2 ** LEVEL_EXPONENTS[LEVEL_EXPONENTS.length - 1];
     let previous = null;
     for (const exponent of LEVEL_EXPONENTS) {
       const bucketMs = 2 ** exponent;
@@ -153,8 +156,17 @@ export class ClickHouseEngine {
       await this.command(
         `CREATE TABLE ${d.ident(name)} (b Int64, n Int64, tf Int64, vf Float64, tl Int64, vl Float64, tmin Int64, vmin Float64, tmax Int64, vmax Float64, vol ${cols.volume ? 'Float64' : 'Nullable(Float64)'}) ENGINE = MergeTree ORDER BY b`,
       );
-      const select = previous ? rerollSelect(d, previous, bucketMs, splitFor(last, bucketMs)) : rollupSelect(d, d.ident(table), { time: cols.time, value: cols.value, volume: cols.volume ?? null }, bucketMs, splitFor(last, bucketMs));
-      await this.command(`INSERT INTO ${d.ident(name)} ${select}`);
+      if (previous) {
+        await this.command(`INSERT INTO ${d.ident(name)} ${rerollSelect(d, previous, bucketMs, splitFor(last, bucketMs))}`);
+      } else {
+        // The first level groups the raw rows: one GROUP BY over a billion rows would hold ~61M
+        // buckets in memory at once (past the server's limit), so it runs slice by slice.
+        const split = splitFor(last, bucketMs);
+        for (const [from, to] of rollupSlices(Number(summary.first ?? 0), split, Number(summary.n), this.options.rollupSliceRows ?? 50_000_000, coarsest)) {
+          const select = rollupSelect(d, d.ident(table), { time: cols.time, value: cols.value, volume: cols.volume ?? null }, bucketMs, to, from);
+          await this.command(`INSERT INTO ${d.ident(name)} ${select}`);
+        }
+      }
       previous = name;
     }
   }

@@ -43,9 +43,11 @@ export function levelFor(levels, from, widthMs) {
  * @param {{ time: string, value: string, volume: string | null }} cols
  * @param {number} bucketMs
  * @param {number} splitMs
+ * @param {number} [fromMs]  rows from this time on only (a slice of a table too big to group at once)
  */
-export function rollupSelect(d, sourceSql, cols, bucketMs, splitMs) {
+export function rollupSelect(d, sourceSql, cols, bucketMs, splitMs, fromMs) {
   if (!Number.isSafeInteger(bucketMs) || !Number.isSafeInteger(splitMs)) throw new TypeError('tile server: roll-up bounds must be integers');
+  if (fromMs !== undefined && !Number.isSafeInteger(fromMs)) throw new TypeError('tile server: roll-up bounds must be integers');
   const t = d.ident(cols.time);
   const v = d.ident(cols.value);
   const vol = cols.volume ? d.ident(cols.volume) : d.nullFloat;
@@ -53,7 +55,7 @@ export function rollupSelect(d, sourceSql, cols, bucketMs, splitMs) {
   // Inner names (r_*) differ from the outputs: ClickHouse aliases are visible across the whole SELECT.
   return `SELECT (r_t - ((r_t % ${B}) + ${B}) % ${B}) AS b, ${d.int64('count(*)')} AS n, min(r_t) AS tf, argMin(r_v, r_t) AS vf, max(r_t) AS tl, argMax(r_v, r_t) AS vl,
   argMin(r_t, ${d.tuple('r_v', 'r_t')}) AS tmin, min(r_v) AS vmin, argMax(r_t, ${d.tuple('r_v', '-r_t')}) AS tmax, max(r_v) AS vmax, sum(r_vol) AS vol
-FROM (SELECT ${t} AS r_t, ${v} AS r_v, ${vol} AS r_vol FROM ${sourceSql} WHERE ${t} < ${d.int64(String(splitMs))}) GROUP BY b`;
+FROM (SELECT ${t} AS r_t, ${v} AS r_v, ${vol} AS r_vol FROM ${sourceSql} WHERE ${fromMs === undefined ? '' : `${t} >= ${d.int64(String(fromMs))} AND `}${t} < ${d.int64(String(splitMs))}) GROUP BY b`;
 }
 
 /**
@@ -71,6 +73,29 @@ export function rerollSelect(d, levelTable, bucketMs, splitMs) {
   argMin(a_tmin, ${d.tuple('a_vmin', 'a_tmin')}) AS tmin, min(a_vmin) AS vmin, argMax(a_tmax, ${d.tuple('a_vmax', '-a_tmax')}) AS tmax, max(a_vmax) AS vmax, sum(a_vol) AS vol
 FROM (SELECT b AS a_b, n AS a_n, tf AS a_tf, vf AS a_vf, tl AS a_tl, vl AS a_vl, tmin AS a_tmin, vmin AS a_vmin, tmax AS a_tmax, vmax AS a_vmax, vol AS a_vol
   FROM ${d.ident(levelTable)} WHERE b < ${d.int64(String(splitMs))}) GROUP BY b`;
+}
+
+/**
+ * Time slices [from, to) covering [first, split) that each hold about `rowsPerSlice` rows (rows
+ * spread evenly assumed), with inner edges on multiples of `alignMs`: a bucket of any level no
+ * coarser than `alignMs` never straddles two slices, so rolling up slice by slice gives the same
+ * rows as one GROUP BY over everything — with memory bounded by a slice's buckets, not the table's.
+ * @param {number} firstMs
+ * @param {number} splitMs
+ * @param {number} rows
+ * @param {number} rowsPerSlice
+ * @param {number} alignMs
+ * @returns {[number, number][]}
+ */
+export function rollupSlices(firstMs, splitMs, rows, rowsPerSlice, alignMs) {
+  if (!(splitMs > firstMs) || !(rows > 0)) return [];
+  const span = splitMs - firstMs;
+  const slices = Math.max(1, Math.ceil(rows / rowsPerSlice));
+  const width = Math.max(alignMs, Math.ceil(span / slices / alignMs) * alignMs);
+  /** @type {[number, number][]} */
+  const out = [];
+  for (let from = Math.floor(firstMs / alignMs) * alignMs; from < splitMs; from += width) out.push([from, Math.min(from + width, splitMs)]);
+  return out;
 }
 
 /**
