@@ -567,7 +567,10 @@ export class ChartModel {
     const store = this.store;
     if (!store || store.length === 0) return [0, 1];
     const [first, end] = this.visibleRows(store);
-    const query: ExtentQuery = { first, end, positiveOnly: kind === 'log', plotWidth: this.plot().width, min: Infinity, max: -Infinity };
+    const gpuLod = this.options.gpuLod;
+    // The frame's lines reduce on the GPU: their extents need no fine pyramid (pushGpuLine's rule on rows).
+    const lodOnGpu = gpuLod != null && store.length >= gpuLod.minRows && store.length <= gpuLod.maxRows && kind === 'linear';
+    const query: ExtentQuery = { first, end, positiveOnly: kind === 'log', plotWidth: this.plot().width, gpuLod: lodOnGpu, min: Infinity, max: -Infinity };
     const context = this.context(store);
     this.specs.forEach((spec, i) => {
       if (spec.visible && this.axisOf(spec) === axisId) this.fill(context, spec, i).module.extent(context, query);

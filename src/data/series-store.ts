@@ -1,7 +1,7 @@
 import type { ColumnarData } from './columnar.js';
 import { DataError } from './data-error.js';
 import { resized } from './typed-arrays.js';
-import { MinMaxPyramid } from './lod/minmax-pyramid.js';
+import { EXTENT_BLOCK, MinMaxPyramid } from './lod/minmax-pyramid.js';
 import { PrefixSum } from './lod/prefix-sum.js';
 import { lowerBound } from './lod/search.js';
 
@@ -42,10 +42,19 @@ export interface AppendResult {
  * appended rows with the 2 × maxPoints capacity, so O(1) amortized per row) and the pyramids are
  * rebuilt lazily. Buffers are allocated once and reused.
  */
+/** Key prefix of the coarse extent pyramids (a NUL cannot start a column name from data). */
+const EXTENT_KEY = '\u0000extent:';
+
 export class SeriesStore {
   private timeBuffer: Float64Array;
   private readonly columnBuffers = new Map<string, Float64Array>();
-  private readonly pyramids = new Map<string, MinMaxPyramid>();
+  /**
+   * Min/max pyramids by key: a column's name for its fine pyramid (M4), EXTENT_KEY + name for a
+   * coarse one that only answers extents (kept until the fine one exists).
+   */
+  private readonly pyramids = new Map<string, { column: string; pyramid: MinMaxPyramid }>();
+  /** `lazyPyramid`'s getters: the same function while the pyramids stand (LinePath compares it). */
+  private readonly pyramidGetters = new Map<string, () => MinMaxPyramid>();
   private readonly prefixSums = new Map<string, PrefixSum>();
   private count: number;
   /** Buffer index of row 0 (rows before it were dropped). */
@@ -124,13 +133,42 @@ export class SeriesStore {
 
   /** The min/max pyramid of a column, built on first use (indices relative to row 0). */
   pyramid(name: string): MinMaxPyramid {
-    let pyramid = this.pyramids.get(name);
-    if (!pyramid) {
+    let entry = this.pyramids.get(name);
+    if (!entry) {
       this.column(name); // throws for an unknown column
-      pyramid = new MinMaxPyramid(this.columnBuffers.get(name)!, this.head + this.count, this.head);
-      this.pyramids.set(name, pyramid);
+      entry = { column: name, pyramid: new MinMaxPyramid(this.columnBuffers.get(name)!, this.head + this.count, this.head) };
+      this.pyramids.set(name, entry);
+      // The fine pyramid answers extents too.
+      this.pyramids.delete(EXTENT_KEY + name);
     }
-    return pyramid;
+    return entry.pyramid;
+  }
+
+  /** A getter of the column's pyramid that builds it only when called (a frame may not need it). */
+  lazyPyramid(name: string): () => MinMaxPyramid {
+    let getter = this.pyramidGetters.get(name);
+    if (!getter) {
+      getter = () => this.pyramid(name);
+      this.pyramidGetters.set(name, getter);
+    }
+    return getter;
+  }
+
+  /**
+   * A pyramid good for extents (the min and max of a window): the fine one when it exists, else a
+   * coarse one (EXTENT_BLOCK), ~3× cheaper to build. For frames whose level of detail runs on the
+   * GPU, which need no fine pyramid: their first frame then does not pay for building one.
+   */
+  extentPyramid(name: string): MinMaxPyramid {
+    const fine = this.pyramids.get(name);
+    if (fine) return fine.pyramid;
+    let entry = this.pyramids.get(EXTENT_KEY + name);
+    if (!entry) {
+      this.column(name);
+      entry = { column: name, pyramid: new MinMaxPyramid(this.columnBuffers.get(name)!, this.head + this.count, this.head, EXTENT_BLOCK) };
+      this.pyramids.set(EXTENT_KEY + name, entry);
+    }
+    return entry.pyramid;
   }
 
   /** Running sums of a column (volume per candle in O(1)), built on first use. */
@@ -156,7 +194,7 @@ export class SeriesStore {
   get byteLength(): number {
     let bytes = this.timeBuffer.byteLength;
     for (const column of this.columnBuffers.values()) bytes += column.byteLength;
-    for (const pyramid of this.pyramids.values()) bytes += pyramid.byteLength;
+    for (const { pyramid } of this.pyramids.values()) bytes += pyramid.byteLength;
     for (const sums of this.prefixSums.values()) bytes += sums.byteLength;
     return bytes;
   }
@@ -189,7 +227,7 @@ export class SeriesStore {
     if (updatesLast) {
       const at = this.head + this.count - 1;
       for (const [name, column] of Object.entries(data.columns)) this.writable(name)[at] = column[0]!;
-      for (const [name, pyramid] of this.pyramids) pyramid.refreshLast(this.columnBuffers.get(name)!);
+      for (const { column, pyramid } of this.pyramids.values()) pyramid.refreshLast(this.columnBuffers.get(column)!);
       for (const [name, sums] of this.prefixSums) sums.refreshLast(this.columnBuffers.get(name)!);
       from = 1;
     }
@@ -232,7 +270,7 @@ export class SeriesStore {
     this.head += n;
     this.count -= n;
     this.droppedTotal += n;
-    for (const pyramid of this.pyramids.values()) pyramid.dropFront(n);
+    for (const { pyramid } of this.pyramids.values()) pyramid.dropFront(n);
     for (const sums of this.prefixSums.values()) sums.dropFront(n);
   }
 
@@ -261,10 +299,11 @@ export class SeriesStore {
       for (const [name, buffer] of this.columnBuffers) this.columnBuffers.set(name, rebase(buffer));
       this.head = 0;
       this.pyramids.clear();
+      this.pyramidGetters.clear();
       this.prefixSums.clear();
       return true;
     }
-    for (const [name, pyramid] of this.pyramids) pyramid.extend(this.columnBuffers.get(name)!, end + added);
+    for (const { column, pyramid } of this.pyramids.values()) pyramid.extend(this.columnBuffers.get(column)!, end + added);
     for (const [name, sums] of this.prefixSums) sums.extend(this.columnBuffers.get(name)!, end + added);
     return true;
   }
@@ -288,7 +327,7 @@ export class SeriesStore {
       this.columnBuffers.set(name, buffer);
     }
     this.count += added;
-    for (const [name, pyramid] of this.pyramids) pyramid.extend(this.columnBuffers.get(name)!, end);
+    for (const { column, pyramid } of this.pyramids.values()) pyramid.extend(this.columnBuffers.get(column)!, end);
     for (const [name, sums] of this.prefixSums) sums.extend(this.columnBuffers.get(name)!, end);
   }
 
@@ -319,6 +358,7 @@ export class SeriesStore {
     for (const [name, buffer] of this.columnBuffers) this.columnBuffers.set(name, move(buffer, name));
     this.head = 0;
     this.pyramids.clear();
+    this.pyramidGetters.clear();
     this.prefixSums.clear();
   }
 

@@ -91,6 +91,11 @@ export interface ExtentQuery {
   exact?: boolean;
   /** The plot width in device px (for series that aggregate per pixel column). */
   plotWidth: number;
+  /**
+   * This frame's level of detail runs on the GPU (quality.gpuLod): no fine min/max pyramid is
+   * needed, so extents read a coarse one (SeriesStore.extentPyramid), cheaper to build.
+   */
+  gpuLod?: boolean;
   min: number;
   max: number;
 }

@@ -151,3 +151,19 @@ test('lowerBoundNear finds what lowerBound finds, from any start and step', asyn
     assert.equal(lowerBoundNear(time, 5_000, t, from, step), expected, `t ${t} from ${from} step ${step}`);
   }
 });
+
+test('a GPU-LOD frame builds no fine pyramid (its y range reads a coarse one); a CPU frame does', () => {
+  const data = walk(200_000, 5);
+  const { cpu, gpu } = models(data);
+  const rawBytes = data.time.byteLength + data.value.byteLength;
+  const gpuFrame = gpu.frame();
+  cpu.frame();
+  assert.equal(lineOf(gpuFrame).kind, 'resident-line');
+  // model.store is private to TypeScript; the held bytes say which pyramids exist.
+  const gpuPyramids = gpu.store.byteLength - rawBytes;
+  const cpuPyramids = cpu.store.byteLength - rawBytes;
+  assert.ok(cpuPyramids >= (200_000 / 16) * 8, `CPU path holds the fine pyramid (${cpuPyramids} bytes)`);
+  assert.ok(gpuPyramids > 0 && gpuPyramids * 32 < cpuPyramids, `GPU path holds only a coarse one (${gpuPyramids} bytes)`);
+  // Same y range either way.
+  assert.deepEqual(gpuFrame.yRange, cpu.frame().yRange);
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MinMaxPyramid, NO_INDEX } from '../../build/node/data/lod/minmax-pyramid.js';
-import { M4Decimator, GAP, visibleRange } from '../../build/node/data/index.js';
+import { MinMaxPyramid, NO_INDEX, EXTENT_BLOCK } from '../../build/node/data/lod/minmax-pyramid.js';
+import { M4Decimator, GAP, visibleRange, SeriesStore } from '../../build/node/data/index.js';
 import { lowerBound, upperBound, nearestIndex } from '../../build/node/data/lod/search.js';
 
 /** A random walk from a seeded PRNG (mulberry32, exact in 32-bit integer arithmetic). */
@@ -150,4 +150,87 @@ test('M4 cost grows with the width, not with N', () => {
   const small = cost(100_000);
   const large = cost(2_000_000);
   assert.ok(large <= 4002 && small <= 4002, `${small} / ${large}`);
+});
+
+test('a coarse pyramid (EXTENT_BLOCK) answers the same min/max as a brute-force scan, through appends, NaN and drops', () => {
+  let s = 11;
+  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const n = 20_000;
+  const values = new Float64Array(n);
+  let v = 0;
+  for (let i = 0; i < n; i++) values[i] = rand() < 0.001 ? NaN : (v += rand() - 0.5);
+  const coarse = new MinMaxPyramid(values, 9_000, 0, EXTENT_BLOCK);
+  coarse.extend(values, n);
+  const brute = (a, b) => {
+    let lo = NO_INDEX, hi = NO_INDEX;
+    for (let i = a; i < b; i++) {
+      if (!(values[i] === values[i])) continue;
+      if (lo === NO_INDEX || values[i] < values[lo]) lo = i;
+      if (hi === NO_INDEX || values[i] > values[hi]) hi = i;
+    }
+    return [lo, hi];
+  };
+  const out = new Uint32Array(2);
+  for (let k = 0; k < 300; k++) {
+    const a = Math.floor(rand() * n);
+    const b = a + Math.floor(rand() * (n - a)) + 1;
+    coarse.rangeMinMax(a, b, out);
+    const [lo, hi] = brute(a, b);
+    assert.equal(values[out[0]], values[lo], `min of [${a}, ${b})`);
+    assert.equal(values[out[1]], values[hi], `max of [${a}, ${b})`);
+  }
+  // Dropped rows are never read again; indices are relative to the new origin.
+  coarse.dropFront(3_000);
+  coarse.rangeMinMax(0, n - 3_000, out);
+  const [lo, hi] = brute(3_000, n);
+  assert.equal(values[out[0] + 3_000], values[lo]);
+  assert.equal(values[out[1] + 3_000], values[hi]);
+  // Its nodes are 64× fewer than the fine pyramid's.
+  assert.ok(coarse.byteLength * 32 < new MinMaxPyramid(values).byteLength, `${coarse.byteLength} vs fine`);
+});
+
+test('M4 builds no pyramid for a window it draws raw (a lazy pyramid is called only when columns need it)', () => {
+  const n = 10_000;
+  const time = Float64Array.from({ length: n }, (_, i) => i);
+  const values = Float64Array.from({ length: n }, (_, i) => Math.sin(i / 50));
+  let built = 0;
+  const lazy = () => {
+    built++;
+    return new MinMaxPyramid(values);
+  };
+  const raw = new M4Decimator().decimate(time, values, n, lazy, 3990, 4010, 100);
+  assert.equal(raw.mode, 'raw');
+  assert.equal(built, 0, 'a raw window must not build the pyramid');
+  const m4 = new M4Decimator().decimate(time, values, n, lazy, 0, n - 1, 100);
+  assert.equal(m4.mode, 'm4');
+  assert.equal(built, 1);
+});
+
+test('SeriesStore: extents read a coarse pyramid until the fine one exists; lazyPyramid builds nothing until called', () => {
+  const n = 50_000;
+  const time = Float64Array.from({ length: n }, (_, i) => i * 1000);
+  const value = Float64Array.from({ length: n }, (_, i) => Math.cos(i / 300) * 10);
+  const store = new SeriesStore({ time, columns: { value } });
+  const dataBytes = store.byteLength;
+  const getter = store.lazyPyramid('value');
+  assert.equal(store.byteLength, dataBytes, 'a lazy pyramid holds nothing');
+  const coarse = store.extentPyramid('value');
+  const coarseBytes = store.byteLength - dataBytes;
+  assert.ok(coarseBytes > 0 && coarseBytes < (n / 16) * 8, `coarse pyramid: ${coarseBytes} bytes`);
+  const out = new Uint32Array(2);
+  coarse.rangeMinMax(100, 40_000, out);
+  assert.equal(value[out[1]], Math.max(...value.subarray(100, 40_000)));
+  // Appends extend it like the fine one.
+  store.append({ time: Float64Array.of(n * 1000), columns: { value: Float64Array.of(99) } });
+  store.extentPyramid('value').rangeMinMax(0, n + 1, out);
+  assert.equal(value.length + 1, store.length);
+  assert.equal(store.column('value')[out[1]], 99);
+  // Building the fine pyramid retires the coarse one; extents then read the fine one.
+  const fine = getter();
+  assert.equal(store.extentPyramid('value'), fine);
+  assert.equal(store.lazyPyramid('value'), getter, 'the same getter while the pyramids stand');
+  const fineOnly = new SeriesStore({ time: time.slice(), columns: { value: value.slice() } });
+  fineOnly.append({ time: Float64Array.of(n * 1000), columns: { value: Float64Array.of(99) } });
+  fineOnly.pyramid('value');
+  assert.equal(store.byteLength, fineOnly.byteLength, 'only the fine pyramid is held');
 });

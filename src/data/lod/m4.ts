@@ -1,4 +1,4 @@
-import { MinMaxPyramid, NO_INDEX } from './minmax-pyramid.js';
+import { NO_INDEX, resolvePyramid, type PyramidSource } from './minmax-pyramid.js';
 import { lowerBound, upperBound } from './search.js';
 
 /** Marks a break in the line (a gap) in an index list. */
@@ -53,7 +53,7 @@ export class M4Decimator {
     time: ArrayLike<number>,
     values: ArrayLike<number>,
     length: number,
-    pyramid: MinMaxPyramid,
+    pyramidSource: PyramidSource,
     t0: number,
     t1: number,
     columns: number,
@@ -63,6 +63,8 @@ export class M4Decimator {
     const inside = Math.max(0, Math.min(end, upperBound(time, length, t1, start)) - lowerBound(time, length, t0, start));
     columns = Math.max(1, Math.floor(columns));
     if (end - start <= columns * 4) return this.raw(values, start, end, inside);
+    // Only now: a window drawn raw needs no pyramid (building one reads the whole column).
+    const pyramid = resolvePyramid(pyramidSource);
 
     this.reserve(columns * 4 + 8);
     const out = this.out;

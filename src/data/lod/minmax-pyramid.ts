@@ -6,7 +6,7 @@
  * column, so the pyramid costs 8 bytes per node (≈ 0.7 byte per point) and never loses precision.
  *
  * Only complete blocks get a node. A range query walks from its start, taking the largest aligned
- * complete block that fits, and scans single points at the edges (< 16 each), so a query over any
+ * complete block that fits, and scans single points at the edges (< one base block each), so a query over any
  * range costs O(levels) node reads. Appending completes blocks as they fill, so building is O(N)
  * once and O(1) amortized per appended point.
  *
@@ -17,9 +17,23 @@
  * of dropped rows are simply never read again, and dropping costs nothing.
  */
 export const BASE_BLOCK = 16;
+/**
+ * The base block of a coarse pyramid, for extents only (the y range of a window): building one
+ * reads every value once like the fine one, but a random walk rarely sets a new extreme inside
+ * 1024 points, so its compares almost never mispredict — about 3× faster to build than blocks of
+ * 16 (whose level 0 dominates the build), for a query that scans ≤ 2 × 1024 edge points.
+ */
+export const EXTENT_BLOCK = 1024;
 const BRANCH = 4;
 /** Marks a block without any finite value. */
 export const NO_INDEX = 0xffffffff;
+
+/** A pyramid, or how to get one when it is first needed (building one reads the whole column). */
+export type PyramidSource = MinMaxPyramid | (() => MinMaxPyramid);
+
+export function resolvePyramid(source: PyramidSource): MinMaxPyramid {
+  return typeof source === 'function' ? source() : source;
+}
 
 export class MinMaxPyramid {
   /** levels[k] covers blocks of BASE_BLOCK × BRANCH^k points. */
@@ -32,8 +46,15 @@ export class MinMaxPyramid {
   /** Buffer index of point 0 (rows before it were dropped). */
   private origin = 0;
 
-  /** `origin`: the buffer index of point 0 (nodes are still built from the buffer's start). */
-  constructor(values: ArrayLike<number>, length = values.length, origin = 0) {
+  /** Points per block of level 0 (BASE_BLOCK, or EXTENT_BLOCK for a coarse pyramid). */
+  private readonly base: number;
+
+  /**
+   * `origin`: the buffer index of point 0 (nodes are still built from the buffer's start).
+   * `baseBlock`: points per level-0 block (a power of 4 times 16 keeps levels aligned with the fine pyramid's).
+   */
+  constructor(values: ArrayLike<number>, length = values.length, origin = 0, baseBlock = BASE_BLOCK) {
+    this.base = baseBlock;
     this.values = values;
     this.origin = Math.max(0, Math.min(origin, length));
     this.extend(values, length);
@@ -68,7 +89,7 @@ export class MinMaxPyramid {
   extend(values: ArrayLike<number>, length: number): void {
     this.values = values;
     this.length = length;
-    let blockSize = BASE_BLOCK;
+    let blockSize = this.base;
     for (let level = 0; ; level++) {
       const complete = Math.floor(length / blockSize);
       if (complete === 0) break;
@@ -93,7 +114,7 @@ export class MinMaxPyramid {
     this.values = values;
     const last = this.length - 1;
     if (last < 0) return;
-    let blockSize = BASE_BLOCK;
+    let blockSize = this.base;
     for (let level = 0; level < this.counts.length; level++) {
       const block = Math.floor(last / blockSize);
       if (block < this.counts[level]!) this.computeNode(level, block);
@@ -115,9 +136,9 @@ export class MinMaxPyramid {
     let i = Math.max(0, start) + origin;
     const stop = Math.min(end + origin, this.length);
     while (i < stop) {
-      // The largest complete block aligned at i that fits inside [i, stop).
+      // The largest complete block aligned at i that fits inside [i, stop) (single points below a base block).
       let level = -1;
-      let size = BASE_BLOCK;
+      let size = this.base;
       while (level + 1 < this.counts.length && i % size === 0 && i + size <= stop && i / size < this.counts[level + 1]!) {
         level++;
         size *= BRANCH;
@@ -165,8 +186,8 @@ export class MinMaxPyramid {
     let minValue = Infinity;
     let maxValue = -Infinity;
     if (level === 0) {
-      const start = block * BASE_BLOCK;
-      for (let i = start; i < start + BASE_BLOCK; i++) {
+      const start = block * this.base;
+      for (let i = start; i < start + this.base; i++) {
         const v = values[i]!;
         // NaN fails both comparisons, so gaps never become a min or max.
         if (v < minValue) { minValue = v; minIndex = i; }

@@ -1,5 +1,5 @@
 import type { DrawTarget, ExtentQuery, SeriesContext } from '../series-type.js';
-import { columnExtent } from './value-column.js';
+import { columnExtent, extentPyramid } from './value-column.js';
 import { CAP_HALF_WIDTH_CSS, errorBarSegments, hasRanges, rangeExtent, type RangeState } from './value-ranges.js';
 
 /**
@@ -23,7 +23,7 @@ export function pushErrorBars(series: SeriesContext<RangeState>, target: DrawTar
 
 /** The extent of a series' own column widened by its error bars. */
 export function columnAndRangeExtent(series: SeriesContext<RangeState>, query: ExtentQuery): void {
-  columnExtent(series.store.column(series.spec.column), series.store.pyramid(series.spec.column), query);
+  columnExtent(series.store.column(series.spec.column), extentPyramid(series.store, series.spec.column, query), query);
   const source = hasRanges(series.spec) ? series.state.ranges.get(series.store, series.spec) : null;
   if (source) rangeExtent(source, query);
 }

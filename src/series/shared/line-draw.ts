@@ -30,7 +30,7 @@ export function createLineState(): LineState {
 export function buildSeriesPath(series: SeriesContext<LineState>, target: DrawTarget): LinePath {
   const { store, spec, state } = series;
   // The store's version lets a frame that changes only the y range reuse the decimation.
-  const result = state.path.build(store.time, store.column(spec.column), store.length, store.pyramid(spec.column), series.start, series.end, target, store.version);
+  const result = state.path.build(store.time, store.column(spec.column), store.length, store.lazyPyramid(spec.column), series.start, series.end, target, store.version);
   target.lod.visiblePoints += result.visiblePoints;
   target.lod.drawnPoints += state.path.count;
   if (result.mode === 'm4') target.lod.mode = 'm4';

@@ -1,5 +1,5 @@
 import { M4Decimator } from '../../data/lod/m4.js';
-import type { MinMaxPyramid } from '../../data/lod/minmax-pyramid.js';
+import type { PyramidSource } from '../../data/lod/minmax-pyramid.js';
 import type { Rgba, SceneLayer } from '../../core/scene/frame-scene.js';
 import type { DrawTarget } from '../series-type.js';
 import { indicesToPoints } from './series-points.js';
@@ -20,7 +20,7 @@ export class LinePath {
   private lastResult: ReturnType<M4Decimator['decimate']> | null = null;
   private lastBuffer: ArrayBufferLike | null = null;
   private lastOffset = -1;
-  private lastPyramid: MinMaxPyramid | null = null;
+  private lastPyramid: PyramidSource | null = null;
 
   /**
    * Decimates and converts; returns what LOD did (the caller decides what it counts). With the
@@ -28,7 +28,7 @@ export class LinePath {
    * with the same data, x window and width as the previous one — only the y range or the styling
    * changed — reuses the previous decimation and only converts its points to pixels again.
    */
-  build(time: Float64Array, values: Float64Array, length: number, pyramid: MinMaxPyramid, start: number, end: number, target: DrawTarget, version?: number) {
+  build(time: Float64Array, values: Float64Array, length: number, pyramid: PyramidSource, start: number, end: number, target: DrawTarget, version?: number) {
     const { pane, xScale, yScale, lodColumns } = target;
     const log = xScale.kind === 'log';
     const key = version === undefined ? '' : `${version}|${length}|${start}|${end}|${lodColumns}|${log}`;

@@ -2,6 +2,7 @@ import type { Rgba } from '../../core/scene/frame-scene.js';
 import type { MinMaxPyramid } from '../../data/lod/minmax-pyramid.js';
 import { NO_INDEX } from '../../data/lod/minmax-pyramid.js';
 import type { ExtentQuery, SeriesContext, SeriesValue } from '../series-type.js';
+import type { SeriesStore } from '../../data/series-store.js';
 
 /** Scratch for pyramid queries (extents are computed one at a time). */
 const pair = new Uint32Array(2);
@@ -24,6 +25,11 @@ export function columnExtent(values: ArrayLike<number>, pyramid: MinMaxPyramid, 
   query.max = Math.max(query.max, values[pair[1]!]!);
 }
 
+/** The pyramid a column's extent reads: a coarse one when the frame's LOD runs on the GPU. */
+export function extentPyramid(store: SeriesStore, column: string, query: ExtentQuery): MinMaxPyramid {
+  return query.gpuLod ? store.extentPyramid(column) : store.pyramid(column);
+}
+
 /** Widens `query` to include `value` (a base that must stay in view). */
 export function includeValue(query: ExtentQuery, value: number): void {
   query.min = Math.min(query.min, value);
@@ -32,7 +38,7 @@ export function includeValue(query: ExtentQuery, value: number): void {
 
 /** The extent of a series drawn from its own column. */
 export function seriesColumnExtent(series: SeriesContext, query: ExtentQuery): void {
-  columnExtent(series.store.column(series.spec.column), series.store.pyramid(series.spec.column), query);
+  columnExtent(series.store.column(series.spec.column), extentPyramid(series.store, series.spec.column, query), query);
 }
 
 /** The tooltip row of a series drawn from its own column: its value at the row. */
