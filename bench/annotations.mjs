@@ -2,11 +2,11 @@
 // buy/sell markers and 1,000 trend lines (issue 13: "without a measurable frame-time increase
 // beyond noise"), in headless Chromium: renderer="auto" (what a user gets: Canvas2D on a software
 // adapter such as SwiftShader here, WebGPU on a real GPU) and renderer="webgpu" pinned.
-//   npm run bench:annotations            (builds first; writes bench/results/annotations.json and .md)
+//   npm run bench:annotations            (builds first; writes bench/results/annotations.json and .md; FLAGS=hw: annotations-hw.*)
 // Env: BARS (100000), MARKERS (10000), LINES (1000), FRAMES per motion and round (40), ROUNDS (6,
 // alternating which mode runs first so drift hits both), RENDERERS (auto,webgpu), TIER (high),
 // CHROME_PATH (a Chromium to use), FLAGS=hw (scripts/browser.mjs HW_GPU_FLAGS, a machine with a GPU).
-import { chromium } from '@playwright/test';
+import { chromium } from './playwright.mjs';
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -21,6 +21,8 @@ const RENDERERS = (process.env.RENDERERS ?? 'auto,webgpu').split(',');
 const TIER = process.env.TIER ?? 'high';
 const FLAGS = process.env.FLAGS === 'hw' ? HW_GPU_FLAGS : [...WEBGPU_FLAGS, '--disable-accelerated-2d-canvas', '--disable-gpu-rasterization'];
 const MOTIONS = ['pan', 'zoom'];
+// On a GPU machine (FLAGS=hw) the results go beside this machine's, not over them.
+const OUTPUT = process.env.FLAGS === 'hw' ? 'annotations-hw' : 'annotations';
 const port = 4400 + Math.floor(Math.random() * 500);
 
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
@@ -84,7 +86,7 @@ try {
   }
   const report = { date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadAverage: loadavg() }, flags: FLAGS, bars: BARS, markers: MARKERS, lines: LINES, frames: FRAMES, rounds: ROUNDS, tier: TIER, results };
   await mkdir('bench/results', { recursive: true });
-  await writeFile('bench/results/annotations.json', JSON.stringify(report, null, 2));
+  await writeFile(`bench/results/${OUTPUT}.json`, JSON.stringify(report, null, 2));
   const table = [
     `# Annotations: pan and zoom frame time without and with ${MARKERS.toLocaleString('en')} markers + ${LINES.toLocaleString('en')} trend lines`,
     ``,
@@ -97,7 +99,7 @@ try {
         `| ${r.requested} (${r.renderer}) | ${r.motion} | ${f(r.without.median)} | ${f(r.with.median)} | ${f(r.increaseMs)} | ${f(r.noiseMs)} | ${r.withinNoise ? 'yes' : '**no**'} | ${f(r.pairedIncrease.min)} … ${f(r.pairedIncrease.max)} | ${f(r.without.p95)} / ${f(r.with.p95)} | ${f(r.without.scene)} / ${f(r.with.scene)} | ${f(r.setMs, 1)} | ${f(r.firstFrameMs, 1)} |`,
     ),
   ].join('\n');
-  await writeFile('bench/results/annotations.md', `${table}\n`);
+  await writeFile(`bench/results/${OUTPUT}.md`, `${table}\n`);
   console.log(`\n${table}`);
 } finally {
   await browser.close();
