@@ -20,6 +20,8 @@ struct RectHookVertex {
   @location(3) @interpolate(flat) valueY: f32,
   @location(4) @interpolate(flat) index: u32,
   @location(5) @interpolate(flat) flags: u32,
+  // rects.wgsl's params are visible to the vertex stage only (its bind group layout).
+  @location(6) @interpolate(flat) origin: vec2f,
 }
 
 @vertex
@@ -34,12 +36,13 @@ fn vs_rect_hook(@builtin(vertex_index) vertexIndex: u32) -> RectHookVertex {
   out.valueY = row.valueY;
   out.index = row.index;
   out.flags = row.flags;
+  out.origin = params.origin;
   return out;
 }
 
 @fragment
 fn fs_rect_hook(in: RectHookVertex) -> @location(0) vec4f {
-  let local = in.position.xy - params.origin;
+  let local = in.position.xy - in.origin;
   var p = gc_input(local, in.valueY, in.index, 0.0, f32((in.flags >> 8u) & 1u), in.color);
   p.value = in.value;
   p.ohlc = in.ohlc;
