@@ -55,7 +55,7 @@ test('every hook template compiles with the library hooks and an OHLC/part hook'
   }
   for (const template of ['points', 'markers', 'rects', 'band']) cases.push(['ohlc-part', template, OHLC_HOOK]);
   for (const [name, template, hook] of cases) {
-    const { code } = composeHookModule(hook, template, sources);
+    const { code } = composeHookModule(hook, /** @type {any} */ (template), sources);
     const info = await gpuDevice.createShaderModule({ code }).getCompilationInfo();
     const errors = info.messages.filter((m) => m.type === 'error').map((m) => `${m.lineNum}:${m.linePos}: ${m.message}`);
     assert.deepEqual(errors, [], `${name} on the ${template} template`);
