@@ -115,6 +115,9 @@ export function shaderPlayground(root) {
   let timer = 0;
   const apply = () => {
     clearTimeout(timer);
+    // The same source on another series type: compiled already for the kinds it had; a new kind
+    // (candles after lines) reports when it is ready.
+    if (shader.wgsl === editor.value) return;
     problem.hidden = true;
     status.textContent = 'compiling…';
     shader.wgsl = editor.value;
