@@ -340,7 +340,7 @@ export class GpuShaderDirective {
     this.element.for = value;
   }
 
-  /** Which hook: `color` (lines, areas, scatter markers) or `colormap` (heatmaps, density maps). */
+  /** Which hook: `color` (lines, areas, scatter markers, candles and OHLC bars with their volume, volume and bar series, bands) or `colormap` (heatmaps, density maps). */
   @Input() set hook(value: GpuShader['hook']) {
     this.element.hook = value;
   }

@@ -1,17 +1,36 @@
 // Shader playground: edit a sandboxed WGSL hook and see it live on a chart; refusals and compile
 // errors are shown in place (line:column, the line itself, a caret). Pick a curated hook to start
-// from. The hook goes through the same validator and compiler path as any <gpu-shader>.
-import { randomWalk, rng } from './sample-data.js';
+// from. The hook goes through the same validator and compiler path as any <gpu-shader>. The target
+// series may be a line, area, scatter, candlestick, OHLC, volume, bar (histogram), band or heatmap.
+import { ohlcBars, randomWalk, rng } from './sample-data.js';
 
 // The shader sandbox is a lazy chunk of the CDN file: its curated library comes with it.
 const { SHADER_LIBRARY } = await window.GpuCharts.loadShaderTools();
 
 const STARTERS = {
   color: `// fn color(p: PointInput) -> vec4f: p.pixel, p.data, p.value, p.level,
-// p.index, p.distance, p.up, p.color, p.size (see docs/shaders.md)
+// p.index, p.distance, p.up, p.color, p.size, p.ohlc, p.part (see docs/shaders.md)
 fn color(p: PointInput) -> vec4f {
   let t = clamp(p.level, 0.0, 1.0);
   return vec4f(t, 0.35, 1.0 - t, p.color.a);
+}
+`,
+  // Candles, OHLC bars, volume and histogram bars, bands: by the bar's open/close and the part drawn.
+  bars: `// p.ohlc: open, high, low, close of the bar; p.part: PART_BODY, PART_WICK,
+// PART_OPEN_TICK, PART_CLOSE_TICK, PART_VOLUME, PART_BAR, PART_BAND, PART_BAND_CROSSED
+fn color(p: PointInput) -> vec4f {
+  let rising = p.ohlc.w >= p.ohlc.x;
+  var rgb = select(vec3f(0.93, 0.35, 0.10), vec3f(0.15, 0.45, 0.95), rising);
+  if (p.part == PART_WICK) {
+    rgb = rgb * 0.55;
+  }
+  if (p.part == PART_VOLUME || p.part == PART_BAND || p.part == PART_BAND_CROSSED) {
+    return vec4f(rgb, 0.4);
+  }
+  if (p.part == PART_BAR) {
+    return vec4f(select(vec3f(0.93, 0.35, 0.10), vec3f(0.15, 0.45, 0.95), p.up > 0.5), 1.0);
+  }
+  return vec4f(rgb, 1.0);
 }
 `,
   colormap: `// fn colormap(t: f32) -> vec4f: t is 0 at the colour scale's minimum, 1 at its maximum
@@ -51,6 +70,19 @@ export function shaderPlayground(root) {
   for (const entry of SHADER_LIBRARY) picker.append(new Option(`library: ${entry.name} (${entry.hook})`, entry.name));
 
   const walk = randomWalk(2000, { seed: 7, stepMs: 60_000 });
+  // Few enough bars that each candle is a few pixels wide.
+  const bars = ohlcBars(150, { seed: 7 });
+  // A bar series of the walk's changes; a band around it (narrow where it is calm).
+  const changes = { time: walk.time, value: walk.value.map((v, i) => (i === 0 ? 0 : v - walk.value[i - 1])) };
+  const envelope = { ...walk, low: walk.value.map((v, i) => v - 1 - Math.abs(Math.sin(i / 150)) * 3), high: walk.value.map((v, i) => v + 1 + Math.abs(Math.cos(i / 230)) * 3) };
+  /** What each bar-like type draws: its data and its series. */
+  const BAR_TYPES = {
+    candlestick: () => [bars, { id: 'price', column: 'close', type: 'candlestick' }],
+    ohlc: () => [bars, { id: 'price', column: 'close', type: 'ohlc' }],
+    volume: () => [bars, { id: 'price', column: 'volume', type: 'volume' }],
+    bar: () => [changes, { id: 'price', column: 'value', type: 'bar', color: '#2563eb' }],
+    band: () => [envelope, { id: 'price', column: 'value', type: 'band', yLow: 'low', yHigh: 'high', color: '#2563eb' }],
+  };
   let type = '';
   const setType = (next) => {
     type = next;
@@ -59,6 +91,12 @@ export function shaderPlayground(root) {
       chart.setAttribute('x-axis', 'linear');
       chart.data = blobs();
       shader.setAttribute('for', chart.model.series[0]?.id ?? 'heatmap');
+    } else if (BAR_TYPES[type]) {
+      chart.removeAttribute('x-axis');
+      const [data, series] = BAR_TYPES[type]();
+      chart.data = data;
+      chart.series = [series];
+      shader.setAttribute('for', 'price');
     } else {
       chart.removeAttribute('x-axis');
       chart.data = walk;
@@ -66,14 +104,20 @@ export function shaderPlayground(root) {
       shader.setAttribute('for', 'price');
     }
     shader.setAttribute('hook', hook);
-    // Keep the text when it fits the hook; else start from the hook's starter.
+    // Keep the text when it fits the hook; else start from the hook's starter (the bar starter
+    // replaces the line starter, and back, when it has not been edited).
     if (!editor.value.includes(`fn ${hook}(`)) editor.value = STARTERS[hook];
+    else if (BAR_TYPES[type] && editor.value === STARTERS.color) editor.value = STARTERS.bars;
+    else if (!BAR_TYPES[type] && editor.value === STARTERS.bars) editor.value = STARTERS.color;
     apply();
   };
 
   let timer = 0;
   const apply = () => {
     clearTimeout(timer);
+    // The same source on another series type: compiled already for the kinds it had; a new kind
+    // (candles after lines) reports when it is ready.
+    if (shader.wgsl === editor.value) return;
     problem.hidden = true;
     status.textContent = 'compiling…';
     shader.wgsl = editor.value;

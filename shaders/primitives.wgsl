@@ -99,7 +99,6 @@ fn fs_solid() -> @location(0) vec4f {
 @vertex
 fn vs_band(@builtin(vertex_index) index: u32) -> VertexOut {
   let segment = index / 6u;
-  let vertex = index % 6u;
   var out: VertexOut;
   let a0 = points[segment * 2u];
   let b0 = points[segment * 2u + 1u];
@@ -109,6 +108,13 @@ fn vs_band(@builtin(vertex_index) index: u32) -> VertexOut {
     out.position = OFFSCREEN;
     return out;
   }
+  out.position = toClip(bandCorner(a0, b0, a1, b1, index % 6u));
+  return out;
+}
+
+// Corner `vertex` (0..5) of the band segment between rows (a0, b0) and (a1, b1), none a gap
+// (shared with the hooked template, shaders/hook-band.wgsl, so that both cover the same pixels).
+fn bandCorner(a0: vec2f, b0: vec2f, a1: vec2f, b1: vec2f, vertex: u32) -> vec2f {
   let d0 = a0.y - b0.y;
   let d1 = a1.y - b1.y;
   var corners = array<vec2f, 6>(a0, a1, b1, a0, b1, b0);
@@ -117,6 +123,5 @@ fn vs_band(@builtin(vertex_index) index: u32) -> VertexOut {
     let x = mix(a0, a1, t);
     corners = array<vec2f, 6>(a0, b0, x, x, a1, b1);
   }
-  out.position = toClip(corners[vertex]);
-  return out;
+  return corners[vertex];
 }

@@ -44,13 +44,9 @@ fn snapSpan(a: f32, b: f32, origin: f32) -> vec2f {
   return floor(vec2f(lo + origin, hi + origin) + 0.5);
 }
 
-// Six vertices (two triangles) per rectangle.
-@vertex
-fn vs_rect(@builtin(vertex_index) vertexIndex: u32) -> VertexOut {
-  // Six vertices per rectangle, without instancing (see primitives.wgsl).
-  let index = vertexIndex / 6u;
-  let vertex = vertexIndex % 6u;
-  var out: VertexOut;
+// Where vertex `vertex` (0..5) of rectangle `index` lies, in clip space (shared with the hooked
+// template, shaders/hook-rects.wgsl, so that a hooked rectangle covers exactly the same pixels).
+fn rectCorner(index: u32, vertex: u32) -> vec4f {
   let r = rects[index];
   let xs = snapSpan(r.x, r.z, params.origin.x);
   let ys = snapSpan(r.y, r.w, params.origin.y);
@@ -64,7 +60,16 @@ fn vs_rect(@builtin(vertex_index) vertexIndex: u32) -> VertexOut {
   );
   // select, not mix: picks an edge exactly, with no arithmetic to round.
   let p = select(lo, hi, corners[vertex] > vec2f(0.5));
-  out.position = vec4f(p.x / params.viewport.x * 2.0 - 1.0, 1.0 - p.y / params.viewport.y * 2.0, 0.0, 1.0);
+  return vec4f(p.x / params.viewport.x * 2.0 - 1.0, 1.0 - p.y / params.viewport.y * 2.0, 0.0, 1.0);
+}
+
+// Six vertices (two triangles) per rectangle.
+@vertex
+fn vs_rect(@builtin(vertex_index) vertexIndex: u32) -> VertexOut {
+  // Six vertices per rectangle, without instancing (see primitives.wgsl).
+  let index = vertexIndex / 6u;
+  var out: VertexOut;
+  out.position = rectCorner(index, vertexIndex % 6u);
   let c = unpack4x8unorm(colors[index]);
   // Premultiplied, for the (one, one-minus-src-alpha) blend shared with primitives.wgsl.
   out.color = vec4f(c.rgb * c.a, c.a);

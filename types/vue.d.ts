@@ -237,7 +237,7 @@ Reading it gives the one set here, else the one watched now (null while hidden).
 type GpuShaderProps = {
   /** The id of the series the hook colours: its `id` (`series` property, `series.items[].id`), else its column name (e.g. `value`; OHLC bars: `ohlc`). */
   for?: GpuShader["for"];
-  /** Which hook: `color` (lines, areas, scatter markers) or `colormap` (heatmaps, density maps). */
+  /** Which hook: `color` (lines, areas, scatter markers, candles and OHLC bars with their volume, volume and bar series, bands) or `colormap` (heatmaps, density maps). */
   hook?: GpuShader["hook"];
   /** A curated hook by name (`gradient-by-value`, `glow`, `heat-by-density`, `dashed-by-distance`, `up-down`) instead of code. */
   library?: GpuShader["library"];

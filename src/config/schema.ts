@@ -302,7 +302,7 @@ function buildSchema(mode: Mode) {
   const shader = v.strictObject({
     id: doc(id(), 'Stable identity; layers merge list items by id. Events (gpu-shader-error, gpu-shader-ready) name it.'),
     for: req(doc(id(), 'The id of the series the hook colours: series.items[].id, else its column name (e.g. "value"; OHLC bars: "ohlc").')),
-    hook: v.optional(doc(v.picklist(['color', 'colormap']), 'Which hook: "color" (`fn color(p: PointInput) -> vec4f`: line, area, scatter markers) or "colormap" (`fn colormap(t: f32) -> vec4f`: heatmap, density). Default "color".')),
+    hook: v.optional(doc(v.picklist(['color', 'colormap']), 'Which hook: "color" (`fn color(p: PointInput) -> vec4f`: line, area, scatter markers, candles, OHLC bars, volume, bar (histogram) and band series) or "colormap" (`fn colormap(t: f32) -> vec4f`: heatmap, density). Default "color".')),
     wgsl: v.optional(doc(v.pipe(v.string(), v.maxLength(65536)), 'The hook\'s WGSL source (validated by the sandbox before compiling; see docs/shaders.md).')),
     library: v.optional(doc(text(64), 'A curated hook by name instead of `wgsl`: gradient-by-value, glow, heat-by-density, dashed-by-distance, up-down.')),
     budgetMs: v.optional(doc(range(0.001, 60000), 'GPU time budget of a frame drawn with the hook, ms (default 1000); three frames in a row over it disable the hook.')),

@@ -1,3 +1,4 @@
+import { HOOKS } from '../custom-shaders/hooks.js';
 import type { ValueScale, XScale } from './scales.js';
 import type { LayerShaderHook, SceneLayer } from './scene/frame-scene.js';
 
@@ -9,16 +10,16 @@ export interface SeriesShaderHook {
   key: string;
 }
 
-/** Layer kinds each hook colours. */
+/** Layer kinds each hook colours (HOOKS[…].layerKinds, the one list). */
 const KINDS: Record<SeriesShaderHook['hook'], ReadonlySet<string>> = {
-  color: new Set(['line', 'area', 'markers']),
-  colormap: new Set(['grid', 'density']),
+  color: new Set(HOOKS.color.layerKinds),
+  colormap: new Set(HOOKS.colormap.layerKinds),
 };
 
 /**
  * Attaches a series' hooks to the layers it just pushed (`layers[from..]`), with the maps from
- * pane pixels back to data the hook's inputs need. Layers of other kinds (error bars, candle
- * bodies) keep their default colours.
+ * pane pixels back to data the hook's inputs need. Layers of other kinds (error bars are
+ * segments) keep their default colours.
  */
 export function attachShaderHooks(layers: SceneLayer[], from: number, hooks: readonly SeriesShaderHook[], xScale: XScale, yScale: ValueScale): void {
   if (hooks.length === 0 || from >= layers.length) return;

@@ -18,7 +18,7 @@ export interface HookDefinition {
 }
 
 export const HOOKS: Readonly<Record<HookName, HookDefinition>> = {
-  color: { name: 'color', signature: 'fn color(p: PointInput) -> vec4f', parameterType: 'PointInput', returnType: 'vec4f', layerKinds: ['line', 'area', 'markers'] },
+  color: { name: 'color', signature: 'fn color(p: PointInput) -> vec4f', parameterType: 'PointInput', returnType: 'vec4f', layerKinds: ['line', 'area', 'markers', 'rects', 'band'] },
   colormap: { name: 'colormap', signature: 'fn colormap(t: f32) -> vec4f', parameterType: 'f32', returnType: 'vec4f', layerKinds: ['grid', 'density'] },
 };
 
@@ -27,14 +27,52 @@ export function isHookName(name: unknown): name is HookName {
 }
 
 /**
+ * `PointInput.part`: which part of a series a fragment belongs to, as the WGSL constants of
+ * shaders/hook-point-input.wgsl (a hook names them: `if (p.part == PART_WICK) { … }`). A Node test
+ * checks that the two agree. Series write them into their rectangles' hook inputs.
+ */
+export const HOOK_PARTS = {
+  /** A line series' stroke (and any other line layer). */
+  PART_LINE: 0,
+  /** An area's fill. */
+  PART_AREA: 1,
+  /** A scatter marker. */
+  PART_MARKER: 2,
+  /** A candle's body (open to close). */
+  PART_BODY: 3,
+  /** A candle's wick, or an OHLC bar's high-low bar. */
+  PART_WICK: 4,
+  /** An OHLC bar's open tick (left). */
+  PART_OPEN_TICK: 5,
+  /** An OHLC bar's close tick (right). */
+  PART_CLOSE_TICK: 6,
+  /** A volume bar (under candles, or a volume series). */
+  PART_VOLUME: 7,
+  /** A histogram (bar series) bar. */
+  PART_BAR: 8,
+  /** A band's fill where its high edge is on top. */
+  PART_BAND: 9,
+  /** A band's fill where its edges crossed (the low edge on top). */
+  PART_BAND_CROSSED: 10,
+} as const;
+export type HookPart = (typeof HOOK_PARTS)[keyof typeof HOOK_PARTS];
+
+/**
+ * The names a colour hook may use but not declare: its input's type and the PART_ constants.
+ * They are declared by the template (shaders/hook-point-input.wgsl), so they are not in
+ * TEMPLATE_NAMES; the validator refuses a module-scope declaration of one of them.
+ */
+export const HOOK_INPUT_NAMES: ReadonlySet<string> = new Set(['PointInput', ...Object.keys(HOOK_PARTS)]);
+
+/**
  * Every name the templates declare at module scope (shaders/primitives.wgsl, markers.wgsl,
- * grid.wgsl, density.wgsl and shaders/hook-*.wgsl). A hook may neither use nor declare them: that
- * is what keeps it from reading `params`, `points`, `markers`, `pixels`, `lut`, … A Node test
+ * rects.wgsl, grid.wgsl, density.wgsl and shaders/hook-*.wgsl). A hook may neither use nor declare them: that
+ * is what keeps it from reading `params`, `points`, `markers`, `rects`, `colors`, `pixels`, `lut`, … A Node test
  * re-derives this list from the .wgsl files, so a template that grows a name fails it.
- * `PointInput` is not here: it is the colour hook's documented input.
+ * HOOK_INPUT_NAMES are not here: they are the colour hook's documented input.
  */
 export const TEMPLATE_NAMES: ReadonlySet<string> = new Set(
-  'HookParams HookVertex Marker OFFSCREEN Params VertexOut bins catmull_rom cell cellOf counts cs_density cs_splat fs_composite fs_density fs_grid fs_hook fs_solid gc_colormap gc_input gc_marker_color gc_straight gc_value hook hookDistances isGap lut markerDistance markers missing params pixels points sample_grid toClip values vs_area vs_area_hook vs_band vs_composite vs_density vs_grid vs_line vs_line_hook'.split(
+  'BandHookVertex HookParams HookVertex Marker OFFSCREEN Params RectHookVertex RectInput VertexOut bandCorner bins catmull_rom cell cellOf colors counts cs_density cs_splat fs_band_hook fs_composite fs_density fs_grid fs_hook fs_rect fs_rect_hook fs_solid gc_colormap gc_input gc_marker_color gc_straight gc_value hook hookDistances isGap lut markerDistance markers missing params pixels points rectCorner rectInputs rects sample_grid snapSpan toClip values vs_area vs_area_hook vs_band vs_band_hook vs_composite vs_density vs_grid vs_line vs_line_hook vs_rect vs_rect_hook'.split(
     ' ',
   ),
 );

@@ -1,6 +1,6 @@
 export type { ShaderIssue, ShaderIssueCode } from './errors.js';
 export { formatShaderIssue } from './errors.js';
-export { HOOKS, HOOK_NAMES, isHookName, MAX_HOOK_SOURCE, MAX_HOOK_TOKENS, MAX_LOOP_ITERATIONS, MAX_NESTED_ITERATIONS, TEMPLATE_NAMES, TEMPLATE_PREFIX, WGSL_PREDECLARED, type HookDefinition, type HookName } from './hooks.js';
+export { HOOKS, HOOK_INPUT_NAMES, HOOK_NAMES, HOOK_PARTS, isHookName, MAX_HOOK_SOURCE, MAX_HOOK_TOKENS, MAX_LOOP_ITERATIONS, MAX_NESTED_ITERATIONS, TEMPLATE_NAMES, TEMPLATE_PREFIX, WGSL_PREDECLARED, type HookDefinition, type HookName, type HookPart } from './hooks.js';
 export { SHADER_LIBRARY, libraryHook, type LibraryHook } from './library.js';
 export { ANCHORS, composeHookModule, mapToUserText, spliceAnchor, templateSource, type HookTemplate, type TemplateSources } from './templates.js';
 export { tokenize, declaredNames, type Token } from './tokenizer.js';

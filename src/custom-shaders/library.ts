@@ -79,7 +79,7 @@ fn color(p: PointInput) -> vec4f {
   {
     name: 'up-down',
     hook: 'color',
-    description: 'Green on rising segments, red on falling ones (markers: compared with the previous marker).',
+    description: 'Green on rising segments, red on falling ones (markers: compared with the previous marker; candles, OHLC and volume bars: close >= open; histogram bars: value >= 0).',
     wgsl: `// Rising: green; falling: red.
 fn color(p: PointInput) -> vec4f {
   if (p.up > 0.5) {

@@ -5,22 +5,27 @@
  *
  * Grid, density and marker templates are the built-in shaders with one statement replaced (an
  * anchor each): the hooked picture then differs from the default one only where the hook acts.
+ * Rects and band templates are the built-in shaders plus hooked entry points that place their
+ * corners with the built-in functions (rectCorner, bandCorner): the same pixels are covered.
  * `spliceAnchor` throws if a built-in shader no longer contains its anchor (a test checks them).
  */
 
 /** Which template a layer kind takes, and which hook it calls. */
-export type HookTemplate = 'points' | 'markers' | 'grid' | 'density';
+export type HookTemplate = 'points' | 'markers' | 'rects' | 'band' | 'grid' | 'density';
 
 /** The template sources a composition needs (the built-in shaders and the hook parts). */
 export interface TemplateSources {
   primitives: string;
   markers: string;
+  rects: string;
   grid: string;
   density: string;
   shared: string;
   pointInput: string;
   points: string;
   markersHook: string;
+  rectsHook: string;
+  bandHook: string;
   colormap: string;
 }
 
@@ -47,6 +52,10 @@ export function templateSource(template: HookTemplate, s: TemplateSources): stri
       return [s.primitives, s.shared, s.pointInput, s.points].join('\n');
     case 'markers':
       return [spliceAnchor(s.markers, 'markers'), s.shared, s.pointInput, s.markersHook].join('\n');
+    case 'rects':
+      return [s.rects, s.shared, s.pointInput, s.rectsHook].join('\n');
+    case 'band':
+      return [s.primitives, s.shared, s.pointInput, s.bandHook].join('\n');
     case 'grid':
       return [spliceAnchor(s.grid, 'grid'), s.shared, s.colormap].join('\n');
     case 'density':

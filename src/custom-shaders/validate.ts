@@ -1,5 +1,5 @@
 import type { ShaderIssue, ShaderIssueCode } from './errors.js';
-import { HOOKS, MAX_HOOK_SOURCE, MAX_HOOK_TOKENS, MAX_LOOP_ITERATIONS, MAX_NESTED_ITERATIONS, TEMPLATE_NAMES, TEMPLATE_PREFIX, WGSL_PREDECLARED, type HookName } from './hooks.js';
+import { HOOK_INPUT_NAMES, HOOKS, MAX_HOOK_SOURCE, MAX_HOOK_TOKENS, MAX_LOOP_ITERATIONS, MAX_NESTED_ITERATIONS, TEMPLATE_NAMES, TEMPLATE_PREFIX, WGSL_PREDECLARED, type HookName } from './hooks.js';
 import { tokenize, type Token } from './tokenizer.js';
 import { normaliseSource, positionOf } from './unicode.js';
 
@@ -124,6 +124,9 @@ export function validateHook(source: string, hook: HookName): HookValidation {
       const name = tokens[i + 1];
       if (name?.type === 'ident' && WGSL_PREDECLARED.has(name.text)) {
         issues.push(issueAt(name, 'reserved', `'${name.text}' is a WGSL builtin the library's template uses: a hook may not redeclare it at module scope`));
+      }
+      if (name?.type === 'ident' && HOOK_INPUT_NAMES.has(name.text)) {
+        issues.push(issueAt(name, 'reserved', `'${name.text}' is declared by the library's template (the colour hook's input): a hook may use it but not redeclare it`));
       }
     }
     if (t.text === 'var') {

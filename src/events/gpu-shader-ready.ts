@@ -4,7 +4,7 @@ export interface GpuShaderReadyDetail {
   id: string;
   for: string;
   hook: HookName;
-  /** The layer kinds it now colours with a compiled pipeline (e.g. ['line'], ['area', 'line'], ['markers']). */
+  /** The layer kinds it now colours with a compiled pipeline (e.g. ['line'], ['area', 'line'], ['markers']; ['rects'] for candles, OHLC, volume and bar series; ['band'] for bands). */
   kinds: string[];
 }
 

@@ -57,9 +57,19 @@ function addShader(chart, { code = null, library = null, hook = 'color', budget 
       if (expect === 'gpu-shader-ready' && !kinds.every((k) => e.detail.kinds.includes(k))) return;
       clearTimeout(timer);
       chart.removeEventListener(expect, listener);
+      chart.removeEventListener('gpu-shader-error', failed);
       resolve(e);
     };
+    // Waiting for ready: an error says why it will not come.
+    const failed = (e) => {
+      if (expect === 'gpu-shader-error') return;
+      clearTimeout(timer);
+      chart.removeEventListener(expect, listener);
+      chart.removeEventListener('gpu-shader-error', failed);
+      reject(new Error(`gpu-shader-error instead of ${expect}: ${e.detail.phase}: ${e.detail.message}`));
+    };
     chart.addEventListener(expect, listener);
+    chart.addEventListener('gpu-shader-error', failed);
   });
   chart.append(shader);
   chart.invalidate();
@@ -308,5 +318,199 @@ describe('custom WGSL shader hooks', () => {
     assertEqual(`${detail.line}:${detail.column}`, '1:36', 'at the loop');
     await chart.nextFrame();
     assert(count(await chart.snapshot(), BLUE) > 200, 'default colour again');
+  });
+});
+
+const MAGENTA = [255, 0, 255];
+const CYAN = [0, 255, 255];
+/** The default theme's candle colours (theme.up, theme.down). */
+const THEME_UP = [22, 163, 74];
+const THEME_DOWN = [220, 38, 38];
+
+/** 40 bars alternating rising (100 → 104) and falling (104 → 100), with volume; series "price" of `type`. */
+async function barsChart(type = 'candlestick', attributes = {}) {
+  const n = 40;
+  const time = Float64Array.from({ length: n }, (_, i) => i * 60_000);
+  const open = Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 100 : 104));
+  const close = Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 104 : 100));
+  const high = Float64Array.from({ length: n }, () => 106);
+  const low = Float64Array.from({ length: n }, () => 98);
+  const volume = Float64Array.from({ length: n }, (_, i) => 10 + i);
+  const chart = await createChart({ attributes, data: { time, open, high, low, close, volume } });
+  chart.series = [{ id: 'price', column: type === 'volume' ? 'volume' : 'close', type: /** @type {any} */ (type) }];
+  await chart.nextFrame();
+  return chart;
+}
+
+/** Bytes that differ between two snapshots. */
+function differing(a, b) {
+  let n = 0;
+  for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) n++;
+  return n;
+}
+
+/** Mean snapshot x and y of the pixels near `rgb`. */
+function centroid(snap, rgb) {
+  let x = 0;
+  let y = 0;
+  let n = 0;
+  for (let i = 0; i < snap.data.length; i += 4) {
+    if (snap.data[i + 3] < 128 || colorDistance([snap.data[i], snap.data[i + 1], snap.data[i + 2]], rgb) > 40) continue;
+    x += (i / 4) % snap.width;
+    y += Math.floor(i / 4 / snap.width);
+    n++;
+  }
+  return { x: x / n, y: y / n };
+}
+
+/** Replaces a hook's source and resolves once it compiled for `kind`. */
+async function editShader(chart, shader, code, kind) {
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no gpu-shader-ready within 30 s')), 30000);
+    const listener = (e) => {
+      if (!e.detail.kinds.includes(kind)) return;
+      clearTimeout(timer);
+      chart.removeEventListener('gpu-shader-ready', listener);
+      resolve(e);
+    };
+    chart.addEventListener('gpu-shader-ready', listener);
+  });
+  shader.wgsl = code;
+  await ready;
+  chart.invalidate();
+  await chart.nextFrame();
+}
+
+describe('custom WGSL shader hooks on candles, bars and bands', () => {
+  afterEach(() => document.querySelectorAll('gpu-chart').forEach((chart) => chart.remove()));
+
+  it('a hook returning p.color draws a candle chart\'s exact pixels; one colouring by ohlc recolours candles, wicks and volume', async () => {
+    const chart = await barsChart('candlestick');
+    const before = await chart.snapshot();
+    assert(count(before, THEME_UP, 30) > 200 && count(before, THEME_DOWN, 30) > 200, `default up and down candles (${count(before, THEME_UP, 30)}, ${count(before, THEME_DOWN, 30)})`);
+    const { shader, event } = await addShader(chart, { code: 'fn color(p: PointInput) -> vec4f {\n  return p.color;\n}\n', kinds: ['rects'] });
+    assert(event.detail.kinds.includes('rects'), `compiled for rects: ${event.detail.kinds}`);
+    chart.invalidate();
+    await chart.nextFrame();
+    assertEqual(differing(await chart.snapshot(), before), 0, 'the hooked rectangles cover exactly the default pixels, in their own colours');
+    await editShader(
+      chart,
+      shader,
+      'fn color(p: PointInput) -> vec4f {\n  if (p.part == PART_VOLUME) { return vec4f(0.0, 1.0, 1.0, 1.0); }\n  if (p.part == PART_WICK) { return vec4f(0.0, 0.0, 1.0, 1.0); }\n  if (p.ohlc.w >= p.ohlc.x) { return vec4f(0.0, 1.0, 0.0, 1.0); }\n  return vec4f(1.0, 0.0, 1.0, 1.0);\n}\n',
+      'rects',
+    );
+    const after = await chart.snapshot();
+    assert(count(after, GREEN) > 200, `rising bodies green (${count(after, GREEN)})`);
+    assert(count(after, MAGENTA) > 200, `falling bodies magenta (${count(after, MAGENTA)})`);
+    assert(count(after, CYAN) > 100, `volume bars cyan (${count(after, CYAN)})`);
+    assert(count(after, BLUE) > 20, `wicks blue (${count(after, BLUE)})`);
+    assert(count(after, THEME_UP, 30) < count(before, THEME_UP, 30) / 20 && count(after, THEME_DOWN, 30) < count(before, THEME_DOWN, 30) / 20, 'the theme colours are gone');
+    // Volume sits under the candles, at the bottom of the plot.
+    assert(centroid(after, CYAN).y > centroid(after, GREEN).y, 'volume below the candles');
+  });
+
+  it('up-down from the library colours rising candles green and falling ones red', async () => {
+    const chart = await barsChart('candlestick');
+    await addShader(chart, { library: 'up-down', kinds: ['rects'] });
+    chart.invalidate();
+    await chart.nextFrame();
+    const snap = await chart.snapshot();
+    const libraryGreen = [26, 166, 89];
+    const libraryRed = [219, 51, 56];
+    assert(count(snap, libraryGreen, 12) > 200 && count(snap, libraryRed, 12) > 200, `green ${count(snap, libraryGreen, 12)} and red ${count(snap, libraryRed, 12)} candles`);
+    assert(count(snap, THEME_UP, 8) < 20 && count(snap, THEME_DOWN, 8) < 20, 'not the theme\'s colours');
+  });
+
+  it('volume and histogram (bar) series take the hook: by direction and by the bar\'s value', async () => {
+    const volume = await barsChart('volume');
+    await addShader(volume, { code: 'fn color(p: PointInput) -> vec4f {\n  if (p.part != PART_VOLUME) { return vec4f(0.0, 0.0, 1.0, 1.0); }\n  if (p.up > 0.5) { return vec4f(0.0, 1.0, 0.0, 1.0); }\n  return vec4f(1.0, 0.0, 1.0, 1.0);\n}\n', kinds: ['rects'] });
+    volume.invalidate();
+    await volume.nextFrame();
+    const v = await volume.snapshot();
+    assert(count(v, GREEN) > 200 && count(v, MAGENTA) > 200, `rising volume green (${count(v, GREEN)}), falling magenta (${count(v, MAGENTA)})`);
+    assertEqual(count(v, BLUE), 0, 'every rectangle is a volume bar');
+
+    const values = Float64Array.from({ length: 200 }, (_, i) => (Math.floor(i / 10) % 2 === 0 ? 5 + (i % 7) : -3 - (i % 5)));
+    const bars = await lineChart('bar', values);
+    await addShader(bars, { code: 'fn color(p: PointInput) -> vec4f {\n  if (p.part != PART_BAR || p.ohlc.x != p.value) { return vec4f(0.0, 0.0, 1.0, 1.0); }\n  if (p.value > 0.0 && p.up > 0.5) { return vec4f(0.0, 1.0, 0.0, 1.0); }\n  return vec4f(1.0, 0.0, 1.0, 1.0);\n}\n', kinds: ['rects'] });
+    bars.invalidate();
+    await bars.nextFrame();
+    const b = await bars.snapshot();
+    assert(count(b, GREEN) > 200 && count(b, MAGENTA) > 200, `positive bars green (${count(b, GREEN)}), negative magenta (${count(b, MAGENTA)})`);
+    assertEqual(count(b, BLUE), 0, 'bars, with the value repeated in ohlc');
+    assert(centroid(b, GREEN).y < centroid(b, MAGENTA).y, 'green above the zero line, magenta below');
+  });
+
+  it('a band takes the hook: its exact pixels with p.color; PART_BAND where the high edge is on top, PART_BAND_CROSSED after the edges cross', async () => {
+    const n = 200;
+    const time = Float64Array.from({ length: n }, (_, i) => i * 60_000);
+    const hi = Float64Array.from({ length: n }, (_, i) => 10 - i / 10);
+    const lo = Float64Array.from({ length: n }, (_, i) => i / 10);
+    const mid = Float64Array.from({ length: n }, () => 5);
+    const chart = await createChart({ data: { time, hi, lo, mid } });
+    chart.series = [{ id: 'price', column: 'mid', type: 'band', yLow: 'lo', yHigh: 'hi', color: '#0000ff' }];
+    await chart.nextFrame();
+    const before = await chart.snapshot();
+    const { shader, event } = await addShader(chart, { code: 'fn color(p: PointInput) -> vec4f { return p.color; }', kinds: ['band'] });
+    assert(event.detail.kinds.includes('band'), `compiled for bands: ${event.detail.kinds}`);
+    chart.invalidate();
+    await chart.nextFrame();
+    assertEqual(differing(await chart.snapshot(), before), 0, 'the hooked band covers exactly the default pixels');
+    await editShader(
+      chart,
+      shader,
+      'fn color(p: PointInput) -> vec4f {\n  if (p.part == PART_BAND && p.ohlc.w >= p.ohlc.x) { return vec4f(0.0, 1.0, 0.0, 1.0); }\n  if (p.part == PART_BAND_CROSSED && p.ohlc.w <= p.ohlc.x) { return vec4f(1.0, 0.0, 1.0, 1.0); }\n  return vec4f(0.0, 0.0, 1.0, 1.0);\n}\n',
+      'band',
+    );
+    const snap = await chart.snapshot();
+    assert(count(snap, GREEN) > 500 && count(snap, MAGENTA) > 500, `green ${count(snap, GREEN)} before the crossing, magenta ${count(snap, MAGENTA)} after`);
+    assert(count(snap, BLUE) < 20, `ohlc agrees with the part (${count(snap, BLUE)} blue)`);
+    assert(centroid(snap, GREEN).x < centroid(snap, MAGENTA).x, 'the crossed lobe is on the right');
+  });
+
+  it('a hook that fails to compile on a candle series fires gpu-shader-error at its line:column; the candles keep their default colours', async () => {
+    const chart = await barsChart('candlestick');
+    const before = await chart.snapshot();
+    const { event } = await addShader(chart, {
+      code: 'fn color(p: PointInput) -> vec4f {\n  let open: f32 = p.ohlc;\n  return p.color;\n}\n',
+      expect: 'gpu-shader-error',
+    });
+    assertEqual(event.detail.phase, 'compile', event.detail.message);
+    assertEqual(event.detail.line, 2, `line in the user's text: ${event.detail.message}`);
+    assert(event.detail.column >= 3, `a column: ${event.detail.column}`);
+    chart.invalidate();
+    await chart.nextFrame();
+    assertEqual(differing(await chart.snapshot(), before), 0, 'the default candles, pixel for pixel');
+    assertEqual(chart.shaderStatus[0]?.state, 'error', 'status error');
+  });
+
+  it('candles on Canvas2D: default colours, said once; on WebGPU the watchdog disables a slow candle hook', async () => {
+    const flat = await barsChart('candlestick', { renderer: 'canvas2d' });
+    const events = recordEvents(flat, ['gpu-shader-error']);
+    const { event } = await addShader(flat, { library: 'up-down', expect: 'gpu-shader-error' });
+    assertEqual(event.detail.phase, 'unsupported', 'unsupported on Canvas2D');
+    flat.invalidate();
+    await flat.nextFrame();
+    const snap = await flat.snapshot();
+    assert(count(snap, THEME_UP, 30) > 200 && count(snap, THEME_DOWN, 30) > 200, 'default candle colours');
+    events.stop();
+    assertEqual(events.events.length, 1, 'said once');
+    flat.remove();
+
+    const chart = await barsChart('candlestick');
+    const errors = recordEvents(chart, ['gpu-shader-error']);
+    await addShader(chart, { code: 'fn color(p: PointInput) -> vec4f { return vec4f(1.0, 0.0, 1.0, 1.0); }', budget: 0.001, kinds: ['rects'] });
+    for (let i = 0; i < 20 && errors.events.length === 0; i++) {
+      chart.invalidate();
+      await chart.nextFrame();
+      await sleep(100);
+    }
+    errors.stop();
+    assert(errors.events.find((e) => e.detail.phase === 'watchdog'), 'a watchdog event');
+    assertEqual(chart.shaderStatus[0]?.state, 'disabled', 'status disabled');
+    chart.invalidate();
+    await chart.nextFrame();
+    const after = await chart.snapshot();
+    assert(count(after, THEME_UP, 30) > 200 && count(after, MAGENTA) === 0, 'back to the default colours');
   });
 });

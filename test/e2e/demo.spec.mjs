@@ -137,6 +137,10 @@ test('shader playground: a library hook goes live, a broken edit is shown in pla
   expect(await page.inputValue('#shader-source')).toContain('p.up');
   const live = await chartInk(page, '#shader-chart');
   expect(live.ink).toBeGreaterThan(live.total * 0.005);
+  // Candles (with their volume) take a colour hook too: the bar starter goes live on rectangles.
+  await page.selectOption('#shader-type', 'candlestick');
+  await expect(page.locator('#shader-status')).toContainText('rects', { timeout: 30_000 });
+  expect(await page.inputValue('#shader-source')).toContain('p.up');
   // A binding on line 2: refused before compiling, shown with its line and a caret.
   await page.fill('#shader-source', 'fn color(p: PointInput) -> vec4f { return p.color; }\n@group(0) @binding(0) var<uniform> u: vec4f;\n');
   await expect(page.locator('#shader-problem')).toBeVisible();

@@ -13,6 +13,9 @@ import {
   libraryHook,
   TEMPLATE_NAMES,
   WGSL_PREDECLARED,
+  HOOKS,
+  HOOK_PARTS,
+  HOOK_INPUT_NAMES,
   MAX_HOOK_SOURCE,
   composeHookModule,
   mapToUserText,
@@ -21,6 +24,8 @@ import {
 } from '../../build/node/custom-shaders/index.js';
 
 const wgsl = (name) => readFileSync(new URL(`../../shaders/${name}.wgsl`, import.meta.url), 'utf8');
+/** Every WGSL file a hooked module is made of. */
+const TEMPLATE_FILES = ['primitives', 'markers', 'rects', 'grid', 'density', 'hook-shared', 'hook-colormap', 'hook-point-input', 'hook-points', 'hook-markers', 'hook-rects', 'hook-band'];
 const OK_COLOR = 'fn color(p: PointInput) -> vec4f {\n  return p.color;\n}\n';
 
 /** Asserts that `source` is refused with `code` at line:column (the first issue). */
@@ -108,7 +113,7 @@ test('malicious: shadowing a builtin the template calls is refused at module sco
 });
 
 test('every builtin the templates call or name as a type is in the predeclared list', () => {
-  const files = ['primitives', 'markers', 'grid', 'density', 'hook-shared', 'hook-colormap', 'hook-point-input', 'hook-points', 'hook-markers'];
+  const files = TEMPLATE_FILES;
   const keywords = new Set(['if', 'for', 'return', 'var', 'let', 'fn', 'struct', 'const', 'select', 'loop', 'while', 'switch', 'else', 'continue', 'break', 'true', 'false']);
   const missing = new Set();
   for (const file of files) {
@@ -121,7 +126,7 @@ test('every builtin the templates call or name as a type is in the predeclared l
       const generic = next === '<' && ['>', ','].includes(tokens[i + 3]?.text);
       if (next !== '(' && !generic && !isType) return;
       if (keywords.has(t.text) && t.text !== 'select') return;
-      if (TEMPLATE_NAMES.has(t.text) || ['color', 'colormap', 'PointInput', 'read', 'read_write', 'storage', 'uniform'].includes(t.text)) return;
+      if (TEMPLATE_NAMES.has(t.text) || HOOK_INPUT_NAMES.has(t.text) || ['color', 'colormap', 'read', 'read_write', 'storage', 'uniform'].includes(t.text)) return;
       if (tokens[i - 1]?.text === '<' || tokens[i - 1]?.text === ',') return;
       if (!WGSL_PREDECLARED.has(t.text) && !t.text.startsWith('texture') && !t.text.startsWith('atomic')) missing.add(`${file}: ${t.text}`);
     });
@@ -130,15 +135,39 @@ test('every builtin the templates call or name as a type is in the predeclared l
 });
 
 test('template names: the reserved list is exactly what the templates declare', () => {
-  const files = ['primitives', 'markers', 'grid', 'density', 'hook-shared', 'hook-colormap', 'hook-point-input', 'hook-points', 'hook-markers'];
+  const files = TEMPLATE_FILES;
   const declared = new Set();
   for (const file of files) {
     const { tokens, issue } = tokenize(wgsl(file));
     assert.equal(issue, null, `${file}.wgsl tokenizes`);
     for (const name of declaredNames(tokens)) declared.add(name);
   }
-  declared.delete('PointInput');
+  for (const name of HOOK_INPUT_NAMES) assert.ok(declared.delete(name), `${name} is declared by a template`);
   assert.deepEqual([...declared].sort(), [...TEMPLATE_NAMES].sort());
+});
+
+test('PointInput.part: the WGSL constants are HOOK_PARTS, distinct, and the hook input names', () => {
+  const wgslParts = {};
+  for (const [, name, value] of wgsl('hook-point-input').matchAll(/^const (PART_\w+) = (\d+)u;/gm)) wgslParts[name] = Number(value);
+  assert.deepEqual(wgslParts, { ...HOOK_PARTS });
+  assert.equal(new Set(Object.values(HOOK_PARTS)).size, Object.keys(HOOK_PARTS).length, 'distinct values');
+  assert.ok(Object.values(HOOK_PARTS).every((v) => v < 256), 'a part fits the 8 bits of RectInput.flags');
+  assert.deepEqual([...HOOK_INPUT_NAMES].sort(), ['PointInput', ...Object.keys(HOOK_PARTS)].sort());
+  for (const field of ['ohlc: vec4f', 'part: u32', 'pixel: vec2f', 'value: f32', 'up: f32', 'color: vec4f']) assert.ok(wgsl('hook-point-input').includes(`  ${field},`), field);
+});
+
+test('the colour hook colours candles, OHLC bars, volume, histograms and bands too', () => {
+  assert.deepEqual([...HOOKS.color.layerKinds].sort(), ['area', 'band', 'line', 'markers', 'rects']);
+  assert.deepEqual([...HOOKS.colormap.layerKinds].sort(), ['density', 'grid']);
+});
+
+test('a hook may use the PART_ constants and ohlc, but not redeclare the template\'s input names', () => {
+  const parts = 'fn color(p: PointInput) -> vec4f {\n  if (p.part == PART_BODY || p.part == PART_WICK) {\n    return select(vec4f(1.0, 0.0, 0.0, 1.0), vec4f(0.0, 1.0, 0.0, 1.0), p.ohlc.w >= p.ohlc.x);\n  }\n  return p.color;\n}\n';
+  assert.equal(validateHook(parts, 'color').ok, true, JSON.stringify(validateHook(parts, 'color')));
+  rejects(`const PART_BODY = 7u;\n${OK_COLOR}`, 'reserved', 1, 7, 'color', /PART_BODY/);
+  rejects(`struct PointInput { x: f32 }\n${OK_COLOR}`, 'reserved', 1, 8, 'color', /PointInput/);
+  // A local of that name only shadows it in the hook's own code: allowed, as for builtins.
+  assert.equal(validateHook('fn color(p: PointInput) -> vec4f {\n  let PART_BAR = 1.0;\n  return p.color * PART_BAR;\n}', 'color').ok, true);
 });
 
 test('malicious: recursion (any call-graph cycle) is refused at the call that closes it', () => {
@@ -199,20 +228,28 @@ test('composition: the user text comes first, so compiler lines are the user\'s 
   const sources = {
     primitives: wgsl('primitives'),
     markers: wgsl('markers'),
+    rects: wgsl('rects'),
     grid: wgsl('grid'),
     density: wgsl('density'),
     shared: wgsl('hook-shared'),
     pointInput: wgsl('hook-point-input'),
     points: wgsl('hook-points'),
     markersHook: wgsl('hook-markers'),
+    rectsHook: wgsl('hook-rects'),
+    bandHook: wgsl('hook-band'),
     colormap: wgsl('hook-colormap'),
   };
-  for (const template of ['points', 'markers', 'grid', 'density']) {
+  for (const template of ['points', 'markers', 'rects', 'band', 'grid', 'density']) {
     const { code, userLines } = composeHookModule(OK_COLOR, /** @type {any} */ (template), sources);
     assert.equal(userLines, 3);
     assert.ok(code.startsWith(OK_COLOR));
     assert.ok(code.includes(template === 'grid' || template === 'density' ? 'gc_colormap(t)' : 'fn gc_input('));
   }
+  // The rects and band templates draw with the built-in shaders' own corner functions.
+  const rects = composeHookModule(OK_COLOR, 'rects', sources).code;
+  assert.ok(rects.includes('fn vs_rect_hook(') && rects.includes('fn vs_rect(') && (rects.match(/rectCorner\(/g) ?? []).length === 3, 'rects: one rectCorner, called by vs_rect and vs_rect_hook');
+  const band = composeHookModule(OK_COLOR, 'band', sources).code;
+  assert.ok(band.includes('fn vs_band_hook(') && (band.match(/bandCorner\(/g) ?? []).length === 3, 'band: one bandCorner, called by vs_band and vs_band_hook');
   assert.deepEqual(mapToUserText(2, 7, 3), { line: 2, column: 7 });
   assert.deepEqual(mapToUserText(40, 7, 3), { line: 0, column: 0 });
   // Each built-in shader still holds exactly one anchor; a drifted shader fails loudly.

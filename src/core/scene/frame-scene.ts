@@ -110,7 +110,19 @@ export interface RectsLayer extends LayerPlacement {
   count: number;
   /** Rectangles narrower/shorter than this (device px) are widened to it around their centre, so 1-px wicks never vanish. Default 1. */
   minSize?: number;
+  /**
+   * What a colour hook sees of each rectangle (shaders/hook-rects.wgsl, `RectInput`):
+   * RECT_HOOK_INPUT_WORDS 32-bit words per rectangle: open, high, low, close of its bar, its value
+   * and the pane y (device px) the value is drawn at, as f32; then its bar's index and
+   * `part | up << 8` (PointInput.part, up: 1 or 0) as u32 bits of the same buffer. Series fill it
+   * (candles, OHLC bars, volume, histograms); without it a hook sees each rectangle as a bar whose
+   * value is at its top edge. Renderers that do not run hooks ignore it.
+   */
+  hookInputs?: Float32Array;
 }
+
+/** 32-bit words per rectangle in RectsLayer.hookInputs. */
+export const RECT_HOOK_INPUT_WORDS = 8;
 
 /** How a pixel between cell centres is coloured. */
 export type GridInterpolation = 'nearest' | 'bilinear' | 'bicubic';

@@ -47,7 +47,7 @@ export class GpuShader extends LitElement {
   /** The id of the series the hook colours: its `id` (`series` property, `series.items[].id`), else its column name (e.g. `value`; OHLC bars: `ohlc`). */
   @property({ attribute: 'for', reflect: true }) for = '';
 
-  /** Which hook: `color` (lines, areas, scatter markers) or `colormap` (heatmaps, density maps). */
+  /** Which hook: `color` (lines, areas, scatter markers, candles and OHLC bars with their volume, volume and bar series, bands) or `colormap` (heatmaps, density maps). */
   @property({ reflect: true }) hook: HookName = 'color';
 
   /** A curated hook by name (`gradient-by-value`, `glow`, `heat-by-density`, `dashed-by-distance`, `up-down`) instead of code. */

@@ -1,5 +1,6 @@
 import type { OhlcAggregate } from '../../data/lod/ohlc-aggregate.js';
-import type { Rgba, RectsLayer } from '../../core/scene/frame-scene.js';
+import { RECT_HOOK_INPUT_WORDS, type Rgba, type RectsLayer } from '../../core/scene/frame-scene.js';
+import { HOOK_PARTS, type HookPart } from '../../custom-shaders/hooks.js';
 import type { TimeScale, ValueScale } from '../../core/scales.js';
 
 export type BarStyle = 'candlestick' | 'ohlc';
@@ -10,10 +11,16 @@ export function packColor([r, g, b, a]: Rgba): number {
   return (byte(r) | (byte(g) << 8) | (byte(b) << 16) | (byte(a) << 24)) >>> 0;
 }
 
-/** Growable rect + colour arrays reused frame after frame. */
+/**
+ * Growable rect + colour arrays reused frame after frame, and what a colour hook sees of each
+ * rectangle (RectsLayer.hookInputs: its bar's OHLC, value, index and part), written by `input`.
+ */
 export class RectBuffer {
   rects = new Float32Array(4096);
   colors = new Uint32Array(1024);
+  inputs = new Float32Array(1024 * RECT_HOOK_INPUT_WORDS);
+  /** The u32 words of `inputs` (index, part | up << 8). */
+  private inputBits = new Uint32Array(this.inputs.buffer);
   count = 0;
 
   reset(capacity: number): void {
@@ -21,6 +28,8 @@ export class RectBuffer {
     if (this.colors.length < capacity) {
       this.colors = new Uint32Array(capacity * 2);
       this.rects = new Float32Array(capacity * 8);
+      this.inputs = new Float32Array(capacity * 2 * RECT_HOOK_INPUT_WORDS);
+      this.inputBits = new Uint32Array(this.inputs.buffer);
     }
   }
 
@@ -33,8 +42,25 @@ export class RectBuffer {
     this.colors[i] = color;
   }
 
+  /**
+   * The hook inputs of the rectangle pushed last: its bar's open, high, low, close, its value and
+   * the pane y it is drawn at, the bar's index among the drawn bars, its part and direction.
+   */
+  input(open: number, high: number, low: number, close: number, value: number, valueY: number, index: number, part: HookPart, up: boolean): void {
+    const at = (this.count - 1) * RECT_HOOK_INPUT_WORDS;
+    const f = this.inputs;
+    f[at] = open;
+    f[at + 1] = high;
+    f[at + 2] = low;
+    f[at + 3] = close;
+    f[at + 4] = value;
+    f[at + 5] = valueY;
+    this.inputBits[at + 6] = index;
+    this.inputBits[at + 7] = part | (up ? 1 << 8 : 0);
+  }
+
   layer(id: string): RectsLayer {
-    return { kind: 'rects', id, rects: this.rects, colors: this.colors, count: this.count, minSize: 1 };
+    return { kind: 'rects', id, rects: this.rects, colors: this.colors, count: this.count, minSize: 1, hookInputs: this.inputs };
   }
 }
 
@@ -74,17 +100,25 @@ export class CandleLayers {
       const high = yScale.toPixel(agg.high[k]!);
       const low = yScale.toPixel(agg.low[k]!);
       if (!(high === high && low === low && open === open && close === close)) continue;
-      const color = agg.close[k]! >= agg.open[k]! ? upColor : downColor;
+      const rising = agg.close[k]! >= agg.open[k]!;
+      const color = rising ? upColor : downColor;
+      // What a colour hook sees of each part: the bar's OHLC, its close as the value.
+      const input = (part: HookPart) => out.input(agg.open[k]!, agg.high[k]!, agg.low[k]!, agg.close[k]!, agg.close[k]!, close, k, part, rising);
       // Gaps between candles: 20 % of the slot, at least a pixel once there is room for one.
       const body = Math.max(1, width * 0.8 > 2 ? Math.floor(width * 0.8) : width);
       if (style === 'candlestick') {
         out.push(x - line / 2, high, x + line / 2, low, color);
+        input(HOOK_PARTS.PART_WICK);
         out.push(x - body / 2, open, x + body / 2, close, color);
+        input(HOOK_PARTS.PART_BODY);
       } else {
         const tick = Math.max(line, Math.floor(body / 2));
         out.push(x - line / 2, high, x + line / 2, low, color);
+        input(HOOK_PARTS.PART_WICK);
         out.push(x - tick, open - line / 2, x, open + line / 2, color);
+        input(HOOK_PARTS.PART_OPEN_TICK);
         out.push(x, close - line / 2, x + tick, close + line / 2, color);
+        input(HOOK_PARTS.PART_CLOSE_TICK);
       }
     }
     return out.layer('candles');
@@ -114,7 +148,10 @@ export class CandleLayers {
       if (!(v > 0)) continue;
       const [x, width] = this.geometry(agg, k, time, xScale, slotPx);
       const body = Math.max(1, width * 0.8 > 2 ? Math.floor(width * 0.8) : width);
-      out.push(x - body / 2, toY(v), x + body / 2, baseY, agg.close[k]! >= agg.open[k]! ? upColor : downColor);
+      const rising = agg.close[k]! >= agg.open[k]!;
+      const top = toY(v);
+      out.push(x - body / 2, top, x + body / 2, baseY, rising ? upColor : downColor);
+      out.input(agg.open[k]!, agg.high[k]!, agg.low[k]!, agg.close[k]!, v, top, k, HOOK_PARTS.PART_VOLUME, rising);
     }
     return out.layer('volume');
   }

@@ -3,6 +3,7 @@ import { NO_INDEX } from '../../data/lod/minmax-pyramid.js';
 import { lowerBound, upperBound } from '../../data/lod/search.js';
 import type { RectsLayer, Rgba } from '../../core/scene/frame-scene.js';
 import { packColor, RectBuffer } from './candle-layers.js';
+import { HOOK_PARTS } from '../../custom-shaders/hooks.js';
 import type { TimeScale, ValueScale } from '../../core/scales.js';
 
 /** Up to this many visible bars per pixel column are drawn one by one; beyond it, per column. */
@@ -50,7 +51,9 @@ export class HistogramLayer {
         const v = values[i]!;
         if (!Number.isFinite(v) || v === base) continue;
         const x = xScale.toPixel(time[i]!);
-        out.push(x - width / 2, baseY, x + width / 2, yScale.toPixel(v), v >= base ? up : down);
+        const y = yScale.toPixel(v);
+        out.push(x - width / 2, baseY, x + width / 2, y, v >= base ? up : down);
+        out.input(v, v, v, v, v, y, i - from, HOOK_PARTS.PART_BAR, v >= base);
       }
       return out.layer(id);
     }
@@ -67,8 +70,16 @@ export class HistogramLayer {
       const max = values[pair[1]!]!;
       const x0 = c;
       const x1 = c + 1;
-      if (max > base) out.push(x0, baseY, x1, yScale.toPixel(max), up);
-      if (min < base) out.push(x0, baseY, x1, yScale.toPixel(min), down);
+      if (max > base) {
+        const y = yScale.toPixel(max);
+        out.push(x0, baseY, x1, y, up);
+        out.input(max, max, max, max, max, y, c, HOOK_PARTS.PART_BAR, true);
+      }
+      if (min < base) {
+        const y = yScale.toPixel(min);
+        out.push(x0, baseY, x1, y, down);
+        out.input(min, min, min, min, min, y, c, HOOK_PARTS.PART_BAR, false);
+      }
     }
     return out.layer(id);
   }

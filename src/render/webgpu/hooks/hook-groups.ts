@@ -1,13 +1,15 @@
-import { isGapY, type AreaLayer, type LineLayer, type LayerShaderHook, type MarkersLayer, type PlotRect, type Rgba } from '../../../core/scene/frame-scene.js';
+import { isGapY, rectCount, RECT_HOOK_INPUT_WORDS, type AreaLayer, type BandLayer, type LineLayer, type LayerShaderHook, type MarkersLayer, type PlotRect, type RectsLayer, type Rgba } from '../../../core/scene/frame-scene.js';
+import { HOOK_PARTS } from '../../../custom-shaders/hooks.js';
 import type { OwnerAllocations } from '../gpu-allocations.js';
 
-/** Bytes of HookParams in hook-point-input.wgsl: xMap, yMap, color (vec4f each), size (vec2f), count, pad. */
+/** Bytes of HookParams in hook-point-input.wgsl: xMap, yMap, color (vec4f each), size (vec2f), count, part. */
 const HOOK_PARAMS_BYTES = 64;
 
 interface GroupState {
   params: GPUBuffer;
-  distances: GPUBuffer | null;
-  distancesBytes: number;
+  /** Binding 1: line distances (f32 per point) or rectangle inputs (RectInput per rectangle). */
+  storage: GPUBuffer | null;
+  storageBytes: number;
   group: GPUBindGroup | null;
   layout: GPUBindGroupLayout;
   /** Frame number it was last used in (groups unused for a frame are released). */
@@ -15,10 +17,11 @@ interface GroupState {
 }
 
 /**
- * The per-layer group 1 of hooked lines, areas and markers: HookParams (the maps from pane pixels
- * back to data, the layer's colour and size), written each frame, and for lines and areas each
- * point's distance along the line from its first point (device px, gaps add nothing), computed on
- * the CPU over the few thousand points a frame draws after LOD. Kept by layer id between frames.
+ * The per-layer group 1 of hooked lines, areas, markers, rectangles and bands: HookParams (the maps
+ * from pane pixels back to data, the layer's colour, size and part), written each frame; for lines
+ * and areas each point's distance along the line from its first point (device px, gaps add
+ * nothing), computed on the CPU over the few thousand points a frame draws after LOD; for
+ * rectangles their input rows (RectsLayer.hookInputs). Kept by layer id between frames.
  */
 export class HookGroups {
   private readonly states = new Map<string, GroupState>();
@@ -26,6 +29,7 @@ export class HookGroups {
   private readonly floats = new Float32Array(this.paramsData);
   private readonly uints = new Uint32Array(this.paramsData);
   private scratch = new Float32Array(1024);
+  private rectScratch = new Float32Array(1024 * RECT_HOOK_INPUT_WORDS);
   private frame = 0;
 
   constructor(
@@ -42,31 +46,35 @@ export class HookGroups {
   points(layer: LineLayer | AreaLayer, hook: LayerShaderHook, rect: PlotRect, layout: GPUBindGroupLayout): GPUBindGroup {
     const state = this.state(layer.id, layout);
     const count = Math.max(0, Math.min(layer.count, layer.points.length >> 1));
-    const distances = this.distances(layer.points, count);
-    const bytes = Math.max(16, count * 4);
-    if (!state.distances || state.distancesBytes < bytes) {
-      this.allocations.release(state.distances);
-      const size = Math.max(256, 2 ** Math.ceil(Math.log2(bytes)));
-      state.distances = this.allocate(size, () => this.allocations.createBuffer(this.device, { label: 'gpu-charts hook distances', size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST }));
-      state.distancesBytes = size;
-      state.group = null;
-    }
-    if (count > 0) this.device.queue.writeBuffer(state.distances, 0, distances.buffer, 0, count * 4);
-    this.writeParams(state, hook, layer.kind === 'line' ? layer.color : layer.fill, rect, count);
-    state.group ??= this.device.createBindGroup({
-      layout,
-      entries: [
-        { binding: 0, resource: { buffer: state.params } },
-        { binding: 1, resource: { buffer: state.distances } },
-      ],
-    });
+    this.writeStorage(state, this.distances(layer.points, count), count * 4, 'gpu-charts hook distances');
+    const line = layer.kind === 'line';
+    this.writeParams(state, hook, line ? layer.color : layer.fill, rect, count, line ? HOOK_PARTS.PART_LINE : HOOK_PARTS.PART_AREA);
+    return this.storageGroup(state, layout);
+  }
+
+  /** Group 1 of a hooked rects layer this frame (candles, OHLC bars, volume, histograms). */
+  rects(layer: RectsLayer, hook: LayerShaderHook, rect: PlotRect, layout: GPUBindGroupLayout): GPUBindGroup {
+    const state = this.state(layer.id, layout);
+    const count = rectCount(layer);
+    const words = count * RECT_HOOK_INPUT_WORDS;
+    const inputs = layer.hookInputs && layer.hookInputs.length >= words ? layer.hookInputs : this.defaultRectInputs(layer, hook, count);
+    this.writeStorage(state, inputs, words * 4, 'gpu-charts hook rect inputs');
+    this.writeParams(state, hook, [1, 1, 1, 1], rect, count, HOOK_PARTS.PART_BAR);
+    return this.storageGroup(state, layout);
+  }
+
+  /** Group 1 of a hooked band layer this frame. */
+  band(layer: BandLayer, hook: LayerShaderHook, rect: PlotRect, layout: GPUBindGroupLayout): GPUBindGroup {
+    const state = this.state(layer.id, layout);
+    this.writeParams(state, hook, layer.fill, rect, layer.count, HOOK_PARTS.PART_BAND);
+    state.group ??= this.device.createBindGroup({ layout, entries: [{ binding: 0, resource: { buffer: state.params } }] });
     return state.group;
   }
 
   /** Group 1 of a hooked markers layer this frame. */
   markers(layer: MarkersLayer, hook: LayerShaderHook, rect: PlotRect, layout: GPUBindGroupLayout): GPUBindGroup {
     const state = this.state(layer.id, layout);
-    this.writeParams(state, hook, [1, 1, 1, 1], rect, layer.count);
+    this.writeParams(state, hook, [1, 1, 1, 1], rect, layer.count, HOOK_PARTS.PART_MARKER);
     state.group ??= this.device.createBindGroup({ layout, entries: [{ binding: 0, resource: { buffer: state.params } }] });
     return state.group;
   }
@@ -87,7 +95,54 @@ export class HookGroups {
 
   private release(state: GroupState): void {
     this.allocations.release(state.params);
-    this.allocations.release(state.distances);
+    this.allocations.release(state.storage);
+  }
+
+  /** Writes `bytes` of `data` into the state's binding-1 buffer, growing it (and dropping the group) when needed. */
+  private writeStorage(state: GroupState, data: Float32Array, bytes: number, label: string): void {
+    const needed = Math.max(16, bytes);
+    if (!state.storage || state.storageBytes < needed) {
+      this.allocations.release(state.storage);
+      const size = Math.max(256, 2 ** Math.ceil(Math.log2(needed)));
+      state.storage = this.allocate(size, () => this.allocations.createBuffer(this.device, { label, size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST }));
+      state.storageBytes = size;
+      state.group = null;
+    }
+    if (bytes > 0) this.device.queue.writeBuffer(state.storage, 0, data.buffer, data.byteOffset, bytes);
+  }
+
+  private storageGroup(state: GroupState, layout: GPUBindGroupLayout): GPUBindGroup {
+    state.group ??= this.device.createBindGroup({
+      layout,
+      entries: [
+        { binding: 0, resource: { buffer: state.params } },
+        { binding: 1, resource: { buffer: state.storage! } },
+      ],
+    });
+    return state.group;
+  }
+
+  /**
+   * Input rows of rectangles that came without any (RectsLayer.hookInputs): each a bar whose value
+   * is at its top edge (read back through the layer's y map), rising, part PART_BAR.
+   */
+  private defaultRectInputs(layer: RectsLayer, hook: LayerShaderHook, count: number): Float32Array {
+    const words = count * RECT_HOOK_INPUT_WORDS;
+    if (this.rectScratch.length < words) this.rectScratch = new Float32Array(2 ** Math.ceil(Math.log2(words)));
+    const out = this.rectScratch;
+    const bits = new Uint32Array(out.buffer);
+    const [a, b, log] = hook.yMap;
+    for (let i = 0; i < count; i++) {
+      const top = Math.min(layer.rects[i * 4 + 1]!, layer.rects[i * 4 + 3]!);
+      const v = a * top + b;
+      const value = log ? 10 ** v : v;
+      const at = i * RECT_HOOK_INPUT_WORDS;
+      out.fill(value, at, at + 5);
+      out[at + 5] = top;
+      bits[at + 6] = i;
+      bits[at + 7] = HOOK_PARTS.PART_BAR | (1 << 8);
+    }
+    return out;
   }
 
   private state(id: string, layout: GPUBindGroupLayout): GroupState {
@@ -98,14 +153,14 @@ export class HookGroups {
     }
     if (!state) {
       const params = this.allocate(HOOK_PARAMS_BYTES, () => this.allocations.createBuffer(this.device, { label: 'gpu-charts hook params', size: HOOK_PARAMS_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }));
-      state = { params, distances: null, distancesBytes: 0, group: null, layout, frame: this.frame };
+      state = { params, storage: null, storageBytes: 0, group: null, layout, frame: this.frame };
       this.states.set(id, state);
     }
     state.frame = this.frame;
     return state;
   }
 
-  private writeParams(state: GroupState, hook: LayerShaderHook, color: Rgba, rect: PlotRect, count: number): void {
+  private writeParams(state: GroupState, hook: LayerShaderHook, color: Rgba, rect: PlotRect, count: number, part: number): void {
     const f = this.floats;
     f.fill(0);
     f[0] = hook.xMap[0];
@@ -121,6 +176,7 @@ export class HookGroups {
     f[12] = rect.width;
     f[13] = rect.height;
     this.uints[14] = Math.max(0, Math.floor(count));
+    this.uints[15] = part;
     this.device.queue.writeBuffer(state.params, 0, this.paramsData);
   }
 

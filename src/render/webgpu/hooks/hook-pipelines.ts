@@ -1,11 +1,14 @@
 import primitivesWgsl from '../../../../shaders/primitives.wgsl';
 import markersWgsl from '../../../../shaders/markers.wgsl';
+import rectsWgsl from '../../../../shaders/rects.wgsl';
 import gridWgsl from '../../../../shaders/grid.wgsl';
 import densityWgsl from '../../../../shaders/density.wgsl';
 import sharedWgsl from '../../../../shaders/hook-shared.wgsl';
 import pointInputWgsl from '../../../../shaders/hook-point-input.wgsl';
 import pointsWgsl from '../../../../shaders/hook-points.wgsl';
 import markersHookWgsl from '../../../../shaders/hook-markers.wgsl';
+import rectsHookWgsl from '../../../../shaders/hook-rects.wgsl';
+import bandHookWgsl from '../../../../shaders/hook-band.wgsl';
 import colormapWgsl from '../../../../shaders/hook-colormap.wgsl';
 import type { LayerShaderHook } from '../../../core/scene/frame-scene.js';
 // Not the custom-shaders barrel: the renderer needs only the templates; the validator is a lazy chunk.
@@ -14,8 +17,18 @@ import type { ShaderIssue } from '../../../custom-shaders/errors.js';
 import { PREMULTIPLIED_BLEND, type PipelineContext } from '../primitives/primitive-kind.js';
 
 /** Layer kinds a hook can colour, and the template each takes. */
-export type HookedKind = 'line' | 'area' | 'markers' | 'grid' | 'density';
-export const TEMPLATE_OF: Readonly<Record<HookedKind, HookTemplate>> = { line: 'points', area: 'points', markers: 'markers', grid: 'grid', density: 'density' };
+export type HookedKind = 'line' | 'area' | 'markers' | 'rects' | 'band' | 'grid' | 'density';
+export const TEMPLATE_OF: Readonly<Record<HookedKind, HookTemplate>> = { line: 'points', area: 'points', markers: 'markers', rects: 'rects', band: 'band', grid: 'grid', density: 'density' };
+
+/** The render entry points of each hooked render template. */
+const ENTRY_POINTS: Readonly<Record<Exclude<HookedKind, 'markers'>, readonly [vertex: string, fragment: string]>> = {
+  line: ['vs_line_hook', 'fs_hook'],
+  area: ['vs_area_hook', 'fs_hook'],
+  rects: ['vs_rect_hook', 'fs_rect_hook'],
+  band: ['vs_band_hook', 'fs_band_hook'],
+  grid: ['vs_grid', 'fs_grid'],
+  density: ['vs_density', 'fs_density'],
+};
 
 /** What a hook's compilation for one layer kind came to (reported once per source and kind). */
 export interface HookCompileReport {
@@ -32,7 +45,7 @@ export interface HookCompileReport {
 export interface HookPipeline {
   render: GPURenderPipeline | null;
   compute: GPUComputePipeline | null;
-  /** True when the pipeline layout has the hook's group 1 (line, area, markers). */
+  /** True when the pipeline layout has the hook's group 1 (every colour-hook kind). */
   usesGroup: boolean;
 }
 
@@ -51,7 +64,8 @@ interface Entry {
  * (checkedPipeline: own error scope, getCompilationInfo). A pipeline is used only once its check
  * passed; until then, and for ever if it failed, the layer is drawn with its kind's default
  * pipeline. The group-0 bind group layouts are the default kinds' (the hooked pipeline reads the
- * same buffers); line, area and markers add group 1 (HookParams, and line distances).
+ * same buffers); the colour-hook kinds add group 1 (HookParams, and line distances or rectangle
+ * inputs).
  */
 export class HookPipelines {
   private readonly entries = new Map<string, Entry>();
@@ -64,7 +78,10 @@ export class HookPipelines {
     private readonly layouts: Readonly<Record<HookedKind, GPUBindGroupLayout>>,
   ) {}
 
-  /** The group-1 layout of line/area hooks (params + distances) and of marker hooks (params). */
+  /**
+   * The group-1 layout of line/area hooks (params + distances) and of rects hooks (params + one
+   * input row per rectangle): a uniform and a vertex-stage storage buffer.
+   */
   get pointsGroupLayout(): GPUBindGroupLayout {
     return this.context.cache.bindGroupLayout('hook-points', () => ({
       label: 'gpu-charts hook (points)',
@@ -75,6 +92,15 @@ export class HookPipelines {
     }));
   }
 
+  /** The group-1 layout of band hooks: the params alone. */
+  get paramsGroupLayout(): GPUBindGroupLayout {
+    return this.context.cache.bindGroupLayout('hook-params', () => ({
+      label: 'gpu-charts hook (params)',
+      entries: [{ binding: 0, visibility: GPUShaderStage.VERTEX | GPUShaderStage.FRAGMENT, buffer: { type: 'uniform' } }],
+    }));
+  }
+
+  /** The group-1 layout of marker hooks: the params, in the splat's compute pass. */
   get markersGroupLayout(): GPUBindGroupLayout {
     return this.context.cache.bindGroupLayout('hook-markers', () => ({
       label: 'gpu-charts hook (markers)',
@@ -111,12 +137,15 @@ export class HookPipelines {
     return {
       primitives: shaders.primitives ?? primitivesWgsl,
       markers: shaders.markers ?? markersWgsl,
+      rects: shaders.rects ?? rectsWgsl,
       grid: shaders.grid ?? gridWgsl,
       density: shaders.density ?? densityWgsl,
       shared: sharedWgsl,
       pointInput: pointInputWgsl,
       points: pointsWgsl,
       markersHook: markersHookWgsl,
+      rectsHook: rectsHookWgsl,
+      bandHook: bandHookWgsl,
       colormap: colormapWgsl,
     };
   }
@@ -124,7 +153,7 @@ export class HookPipelines {
   private build(kind: HookedKind, hook: LayerShaderHook): Entry {
     const { device, cache, format, sampleCount } = this.context;
     const template = TEMPLATE_OF[kind];
-    const entry: Entry = { state: 'pending', pipeline: { render: null, compute: null, usesGroup: kind === 'line' || kind === 'area' || kind === 'markers' }, label: moduleLabel(hook.id, template), code: '', pipelineKey: '' };
+    const entry: Entry = { state: 'pending', pipeline: { render: null, compute: null, usesGroup: kind !== 'grid' && kind !== 'density' }, label: moduleLabel(hook.id, template), code: '', pipelineKey: '' };
     const report = (ok: boolean, issues: ShaderIssue[]) => {
       if (this.disposed) return;
       entry.state = ok ? 'ready' : 'failed';
@@ -154,16 +183,16 @@ export class HookPipelines {
         entry.pipeline.compute = compute.pipeline;
         check = compute.check;
       } else {
-        const group1 = kind === 'line' || kind === 'area' ? [this.pointsGroupLayout] : [];
-        const [vertex, fragment] = kind === 'line' ? ['vs_line_hook', 'fs_hook'] : kind === 'area' ? ['vs_area_hook', 'fs_hook'] : kind === 'grid' ? ['vs_grid', 'fs_grid'] : ['vs_density', 'fs_density'];
+        const group1 = kind === 'line' || kind === 'area' || kind === 'rects' ? [this.pointsGroupLayout] : kind === 'band' ? [this.paramsGroupLayout] : [];
+        const [vertex, fragment] = ENTRY_POINTS[kind];
         entry.pipelineKey = `${pipelinePrefix(hook.id, kind)}${format}|${sampleCount}|${module.id}`;
         const render = cache.checkedPipeline(
           entry.pipelineKey,
           () => ({
             label: `gpu-shader ${hook.id} ${kind}`,
             layout: device.createPipelineLayout({ bindGroupLayouts: [layout, ...group1] }),
-            vertex: { module: module.module, entryPoint: vertex! },
-            fragment: { module: module.module, entryPoint: fragment!, targets: [{ format, blend: PREMULTIPLIED_BLEND }] },
+            vertex: { module: module.module, entryPoint: vertex },
+            fragment: { module: module.module, entryPoint: fragment, targets: [{ format, blend: PREMULTIPLIED_BLEND }] },
             primitive: { topology: 'triangle-list' },
             multisample: { count: sampleCount },
           }),

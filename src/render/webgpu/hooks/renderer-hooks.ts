@@ -25,13 +25,14 @@ export interface HookFrameReport {
   source: 'gpu-timestamp' | 'wall';
 }
 
-const HOOKED_KINDS: ReadonlySet<string> = new Set<HookedKind>(['line', 'area', 'markers', 'grid', 'density']);
+const HOOKED_KINDS: ReadonlySet<string> = new Set<HookedKind>(['line', 'area', 'markers', 'rects', 'band', 'grid', 'density']);
 
 /**
  * The WebGPU renderer's part of custom shader hooks: for each layer that carries a `shaderHook`,
  * the hooked pipeline (once compiled) and its group 1. Everything else about the layer (its
  * storage buffers, params, bind group 0, compute passes) is the default kind's, so a hooked layer
- * costs one more small uniform (and, for lines, a distance per point), and a hook that does not
+ * costs one more small uniform (and, for lines, a distance per point; for rectangles, an input row
+ * each), and a hook that does not
  * compile changes nothing: the default pipeline draws the layer.
  */
 export class RendererHooks {
@@ -46,7 +47,15 @@ export class RendererHooks {
 
   constructor(context: PipelineContext, allocations: OwnerAllocations, allocate: <T>(bytes: number, create: () => T) => T) {
     const layout = (kind: HookedKind) => PRIMITIVE_KINDS[kind].bindGroupLayout(context);
-    this.pipelines = new HookPipelines(context, { line: layout('line'), area: layout('area'), markers: layout('markers'), grid: layout('grid'), density: layout('density') });
+    this.pipelines = new HookPipelines(context, {
+      line: layout('line'),
+      area: layout('area'),
+      markers: layout('markers'),
+      rects: layout('rects'),
+      band: layout('band'),
+      grid: layout('grid'),
+      density: layout('density'),
+    });
     this.groups = new HookGroups(context.device, allocations, allocate);
   }
 
@@ -73,6 +82,12 @@ export class RendererHooks {
       // than one storage binding's points, ~16M after LOD, keeps its default colour).
       if (slot.used > 1) return null;
       group = this.groups.points(layer, hook, frame.rect, this.pipelines.pointsGroupLayout);
+    } else if (layer.kind === 'rects') {
+      // Input rows are per layer, indexed from the first rectangle: one chunk only, as for lines.
+      if (slot.used > 1) return null;
+      group = this.groups.rects(layer, hook, frame.rect, this.pipelines.pointsGroupLayout);
+    } else if (layer.kind === 'band') {
+      group = this.groups.band(layer, hook, frame.rect, this.pipelines.paramsGroupLayout);
     } else if (layer.kind === 'markers') {
       group = this.groups.markers(layer, hook, frame.rect, this.pipelines.markersGroupLayout);
     }
