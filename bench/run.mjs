@@ -96,6 +96,8 @@ const ALL_LIBS = [
   // OURS_BEFORE=1: ours at defaults but with what the last change replaced, for a before/after in
   // one run (now: opaque Canvas2D lines stroked as one path instead of pieces of 32 runs).
   ...(env.OURS_BEFORE === '1' ? [oursPage(`${OURS} (before: one path)`, '&linePieces=0')] : []),
+  // OURS_PIECES=8,16: ours with that many runs per stroked piece of an opaque Canvas2D line (default 32).
+  ...(env.OURS_PIECES ? env.OURS_PIECES.split(',').map((n) => oursPage(`${OURS} (pieces of ${n})`, `&linePieces=${Number(n)}`)) : []),
   { name: 'uPlot', page: '/bench/peers/uplot.html', pkg: 'uplot' },
   { name: 'lightweight-charts', page: '/bench/peers/lightweight-charts.html', pkg: 'lightweight-charts' },
   { name: 'ChartGPU', page: '/bench/peers/chartgpu.html', pkg: 'chartgpu' },
