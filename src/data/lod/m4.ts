@@ -47,7 +47,6 @@ export class M4Decimator {
   private out = new Uint32Array(1024);
   private columnOut = new Int32Array(1024);
   private readonly pair = new Uint32Array(2);
-  private readonly quad = new Float64Array(4);
 
   decimate(
     time: ArrayLike<number>,
@@ -104,25 +103,32 @@ export class M4Decimator {
       if (b - a <= 4) {
         for (let i = a; i < b; i++) pushIndex(i);
       } else {
-        const [minIndex, maxIndex] = pyramid.rangeMinMax(a, b, this.pair);
+        // Indexed, not destructured: destructuring a typed array runs its iterator, per column.
+        const pair = pyramid.rangeMinMax(a, b, this.pair);
+        const minIndex = pair[0]!;
+        const maxIndex = pair[1]!;
         if (minIndex === NO_INDEX) pushGap();
         else {
-          // First and last only when finite: a NaN inside a column is narrower than a pixel.
-          const quad = this.quad;
-          let q = 0;
-          if (values[a] === values[a]) quad[q++] = a;
-          quad[q++] = minIndex!;
-          quad[q++] = maxIndex!;
-          if (values[b - 1] === values[b - 1]) quad[q++] = b - 1;
-          const picked = quad.subarray(0, q).sort();
+          // First and last only when finite: a NaN inside a column is narrower than a pixel. In
+          // index order (first ≤ min, max ≤ last: only min and max need ordering, no sort), each once.
+          const lowIndex = minIndex < maxIndex ? minIndex : maxIndex;
+          const highIndex = minIndex < maxIndex ? maxIndex : minIndex;
           let previous = -1;
-          for (let k = 0; k < q; k++) {
-            const index = picked[k]!;
-            if (index !== previous) {
-              columnOut[n] = c;
-              out[n++] = index;
-            }
-            previous = index;
+          if (values[a] === values[a]) {
+            columnOut[n] = c;
+            out[n++] = previous = a;
+          }
+          if (lowIndex !== previous) {
+            columnOut[n] = c;
+            out[n++] = previous = lowIndex;
+          }
+          if (highIndex !== previous) {
+            columnOut[n] = c;
+            out[n++] = previous = highIndex;
+          }
+          if (b - 1 !== previous && values[b - 1] === values[b - 1]) {
+            columnOut[n] = c;
+            out[n++] = b - 1;
           }
         }
       }

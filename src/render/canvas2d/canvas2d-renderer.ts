@@ -9,7 +9,7 @@ import { drawClusterLayer, drawDensityLayer } from './primitives/density.js';
 import { cssColor, type Context2d, type DrawPrimitive } from './primitives/draw-primitive.js';
 import { drawMarkersLayer } from './primitives/markers.js';
 import { drawRects } from './primitives/rects.js';
-import { drawLine, drawResidentLine, drawSegments } from './primitives/strokes.js';
+import { drawLine, drawResidentLine, drawSegments, lineTuning } from './primitives/strokes.js';
 
 /** The layer kinds drawn by code in a lazy chunk (3D: registered by registerDrawPrimitives when it loads). */
 export type LateDrawKind = 'surface3d' | 'points3d' | 'bars3d' | 'lines3d';
@@ -58,6 +58,18 @@ export class Canvas2dRenderer implements Renderer {
   readonly kind = 'canvas2d' as const;
   readonly sampleCount = 1 as const;
   readonly failedKinds = NO_FAILED_KINDS;
+
+  /**
+   * Runs (pixel columns) per path when an opaque line is stroked (default 32; 0: one path per
+   * line). For benchmarks comparing the two (`OURS_BEFORE=1 node bench/run.mjs`): the picture is
+   * the same up to antialiasing where pieces meet. Applies to every Canvas2D renderer.
+   */
+  static get lineRunsPerPiece(): number {
+    return lineTuning.runsPerPiece;
+  }
+  static set lineRunsPerPiece(runs: number) {
+    lineTuning.runsPerPiece = runs;
+  }
 
   private canvas: HTMLCanvasElement | OffscreenCanvas | null;
   /** The last scene drawn (readLayer finds its layers). */

@@ -1,6 +1,7 @@
 import type { LineLayer, ResidentLineLayer, SegmentsLayer } from '../../../core/scene/frame-scene.js';
 import { residentLineAsLine } from '../../../core/scene/resident-line-points.js';
 import { isGapY } from '../../../core/scene/frame-scene.js';
+import { findPolylineRuns, pieceBounds, PolylineRuns, RUNS_PER_PIECE, runSegments } from '../../../core/scene/polyline-runs.js';
 import { cssColor, type Context2d, type DrawPrimitive } from './draw-primitive.js';
 
 /**
@@ -53,54 +54,46 @@ function strokeSegments(ctx: Context2d, layer: LineLayer | SegmentsLayer): void 
  * puts each pixel column's points (first, min, max, last) at the column's centre, so most
  * segments of a dense line are vertical runs at one x. The union of a run's square-capped
  * segments is exactly the one square-capped segment from its lowest to its highest point, so a
- * run becomes one subpath, and only the segments joining one x to the next are kept as they are:
- * about half the subpaths, the same union in one stroke (so the same pixels, translucent colours
- * included), and about 40 % less rasterization (bench/default-profile.mjs). Filling the runs
- * with fillRect instead was faster still, but separate fills antialias their overlapping edges
- * twice: visibly bolder lines.
+ * run becomes one subpath, and only the segments joining one x to the next are kept as they are
+ * (src/core/scene/polyline-runs.ts): about half the subpaths, the same union in one stroke (so the
+ * same pixels, translucent colours included), and about 40 % less rasterization
+ * (bench/default-profile.mjs). Filling the runs with fillRect instead was faster still, but
+ * separate fills antialias their overlapping edges twice: visibly bolder lines.
+ *
+ * An opaque line is then stroked in pieces of `lineTuning.runsPerPiece` runs, one path each:
+ * Skia's stroke of one path of thousands of overlapping subpaths costs more than the strokes of
+ * its pieces (~42 % less for a 1,130-column line, bench/canvas2d-line-raster.mjs). Consecutive
+ * pieces share an endpoint, so the union is unchanged; only where two pieces overlap (the few
+ * pixels around a shared point) is the antialiased edge drawn twice, which an opaque colour hides
+ * but for a sliver of coverage. A translucent line stays one path (overlaps would blend twice).
  */
 function strokePolyline(ctx: Context2d, layer: LineLayer): void {
-  const n = layer.count;
-  if (n < 2) return;
-  const p = layer.points;
-  ctx.beginPath();
-  let hasPrevious = false;
-  let px = 0;
-  let py = 0;
-  let i = 0;
-  while (i < n) {
-    const x = p[i * 2]!;
-    const y = p[i * 2 + 1]!;
-    if (isGapY(y)) {
-      hasPrevious = false;
-      i++;
-      continue;
-    }
-    // The run of points at this very x (none of them a gap).
-    let lo = y;
-    let hi = y;
-    let j = i + 1;
-    while (j < n && p[j * 2] === x) {
-      const yj = p[j * 2 + 1]!;
-      if (isGapY(yj)) break;
-      if (yj < lo) lo = yj;
-      else if (yj > hi) hi = yj;
-      j++;
-    }
-    if (hasPrevious) segment(ctx, px, py, x, y);
-    // (A degenerate pair inside a longer run adds 0.005 px to its width in strokeSegments: dropped.)
-    if (j - i > 1) segment(ctx, x, lo, x, hi);
-    px = x;
-    py = p[(j - 1) * 2 + 1]!;
-    hasPrevious = true;
-    i = j;
-  }
+  if (layer.count < 2) return;
+  const runs = findPolylineRuns(layer.points, layer.count, scratchRuns);
+  if (runs.count === 0) return;
   ctx.lineWidth = Math.max(layer.width, 1);
   ctx.lineCap = 'square';
   ctx.lineJoin = 'bevel';
   ctx.strokeStyle = cssColor(layer.color);
-  ctx.stroke();
+  const opaque = layer.color[3] >= 1 && ctx.globalAlpha >= 1;
+  const bounds = pieceBounds(runs.count, opaque ? lineTuning.runsPerPiece : 0);
+  const emit = (ax: number, ay: number, bx: number, by: number): void => segment(ctx, ax, ay, bx, by);
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    ctx.beginPath();
+    runSegments(runs, bounds[k]!, bounds[k + 1]!, emit);
+    ctx.stroke();
+  }
 }
+
+/** Reused from line to line and frame to frame (drawing is synchronous). */
+const scratchRuns = new PolylineRuns();
+
+/**
+ * How opaque polylines are stroked: `runsPerPiece` runs per path (≤ 0: the whole line as one
+ * path, as before pieces). A knob for benchmarks (`Canvas2dRenderer.lineRunsPerPiece`), not a
+ * setting: the picture is the same either way.
+ */
+export const lineTuning = { runsPerPiece: RUNS_PER_PIECE };
 
 /** One segment as its own subpath (see strokeSegments), a degenerate one as a tiny horizontal one. */
 function segment(ctx: Context2d, ax: number, ay: number, bx: number, by: number): void {
