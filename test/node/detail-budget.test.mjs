@@ -39,9 +39,17 @@ test('growth per frame is capped: one cheap frame does not let the next draw eve
   assert.equal(unitsWithin(budget, 1e6), 2000);
 });
 
+test('one stalled frame (a garbage collection, another process) does not collapse the next frames\' detail', () => {
+  const budget = createDetailBudget(2, 100, 1000);
+  const settled = settle(budget, 1e6, 0.2, 0.0001);
+  recordDraw(budget, settled, 40);
+  const next = unitsWithin(budget, 1e6);
+  assert.ok(next > settled * 0.9, `${next} after a stall (was ${settled})`);
+});
+
 test('never below the floor, never above what there is', () => {
   const budget = createDetailBudget(2, 500, 1000);
-  recordDraw(budget, 1000, 1000);
+  for (let i = 0; i < 5; i++) recordDraw(budget, 1000, 1000);
   assert.equal(unitsWithin(budget, 1e6), 500);
   assert.equal(unitsWithin(budget, 300), 300);
   const fresh = createDetailBudget(2, 10, 50);
