@@ -337,10 +337,7 @@ function drawMovingSurface(ctx: Context2d, layer: Surface3dLayer, pane: PlotRect
   const w2 = pane.width / 4;
   const h2 = pane.height / 4;
   const vertices = nc * nr;
-  const sx = new Float32Array(vertices);
-  const sy = new Float32Array(vertices);
-  const sz = new Float32Array(vertices);
-  const wz = new Float32Array(vertices);
+  const { sx, sy, sz, wz, depth, order, starts } = movingScratch(vertices, (nc - 1) * (nr - 1));
   for (let j = 0; j < nr; j++) {
     const y = ys[ri[j]!]!;
     const row = ri[j]! * cols;
@@ -361,7 +358,6 @@ function drawMovingSurface(ctx: Context2d, layer: Surface3dLayer, pane: PlotRect
   }
   // Far to near: quads binned by the sum of their corners' depth (NaN: a corner behind the eye, skipped).
   const quads = (nc - 1) * (nr - 1);
-  const depth = new Float32Array(quads);
   let near = Infinity;
   let far = -Infinity;
   for (let j = 0, q = 0; j < nr - 1; j++) {
@@ -374,14 +370,13 @@ function drawMovingSurface(ctx: Context2d, layer: Surface3dLayer, pane: PlotRect
     }
   }
   const binOf = far > near ? (DEPTH_BINS - 1) / (far - near) : 0;
-  const starts = new Uint32Array(DEPTH_BINS + 1);
+  starts.fill(0);
   for (let q = 0; q < quads; q++) {
     const d = depth[q]!;
     if (d === d) starts[Math.floor((far - d) * binOf) + 1]!++;
   }
   for (let b = 0; b < DEPTH_BINS; b++) starts[b + 1]! += starts[b]!;
   const drawn = starts[DEPTH_BINS]!;
-  const order = new Uint32Array(drawn);
   for (let q = 0; q < quads; q++) {
     const d = depth[q]!;
     if (d === d) order[starts[Math.floor((far - d) * binOf)]!++] = q;
@@ -424,6 +419,18 @@ function drawMovingSurface(ctx: Context2d, layer: Surface3dLayer, pane: PlotRect
   }
   if (x1 >= x0) present(ctx, picture, [Math.floor(x0), Math.floor(y0), Math.ceil(x1), Math.ceil(y1)], 2);
   recordDraw(budget, drawn, performance.now() - started);
+}
+
+/** The moving surface's per-frame arrays, kept between frames (rotating allocates nothing). */
+let scratch = { sx: new Float32Array(0), sy: new Float32Array(0), sz: new Float32Array(0), wz: new Float32Array(0), depth: new Float32Array(0), order: new Uint32Array(0), starts: new Uint32Array(DEPTH_BINS + 1) };
+
+function movingScratch(vertices: number, quads: number): typeof scratch {
+  if (scratch.sx.length < vertices || scratch.depth.length < quads) {
+    const v = Math.max(vertices, scratch.sx.length);
+    const q = Math.max(quads, scratch.depth.length);
+    scratch = { sx: new Float32Array(v), sy: new Float32Array(v), sz: new Float32Array(v), wz: new Float32Array(v), depth: new Float32Array(q), order: new Uint32Array(q), starts: scratch.starts };
+  }
+  return scratch;
 }
 
 /** Every s-th index of 0..n−1, and always the last. */
