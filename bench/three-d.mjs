@@ -8,8 +8,10 @@
 // Environment: SURFACE (default 1000), POINTS (1000000), FRAMES (20), TIER (high), CHROME_PATH,
 // RENDERERS (default "auto,webgpu": what a user gets — Canvas2D on a software adapter — then pinned
 // WebGPU), OUT (default bench/results/three-d: .json and .md).
-// Point clouds: the rotation frames draw the moving level of detail (a 30k-point even sample); the
-// settled frame (the camera still, every point drawn) is reported on a row of its own.
+// Point clouds: the rotation frames draw the moving level of detail (WebGPU: a 30k-point even sample;
+// Canvas2D: as many points as its time budget allows); the settled frame (the camera still, every
+// point drawn) is reported on a row of its own. Canvas2D surfaces: moving frames drawn from a time
+// budget at half resolution (render/canvas2d/primitives/three-d.ts).
 import { chromium } from './playwright.mjs';
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -72,7 +74,7 @@ try {
     ``,
     `${report.date}, ${report.machine.cpus} × ${report.machine.cpu}, adapter ${adapter?.vendor}/${adapter?.architecture}, chart 1200×700 CSS px, tier ${TIER}. Command: \`RENDERERS=${RENDERERS.join(',')} SURFACE=${SURFACE} POINTS=${POINTS} FRAMES=${FRAMES} npm run bench:three-d\`. Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.`,
     ``,
-    `Rotation: the camera turns 3° per frame; each frame is drawn at once (\`renderNow()\`, which includes the overlay's axis labels) and timed until it is done (WebGPU: the queue finished; Canvas2D: a one-pixel read-back flushes its drawing). Nothing but the camera uniform is uploaded per frame. Point clouds draw their moving level of detail while rotating; the settled row is the frame drawn once the camera is still (every point).`,
+    `Rotation: the camera turns 3° per frame; each frame is drawn at once (\`renderNow()\`, which includes the overlay's axis labels) and timed until it is done (WebGPU: the queue finished; Canvas2D: a one-pixel read-back flushes its drawing). Nothing but the camera uniform is uploaded per frame. Point clouds draw their moving level of detail while rotating; the settled row is the frame drawn once the camera is still (every point). Canvas2D (auto here) draws moving frames with detail from a time budget (1 ms of the 3D layer's drawing, measured over the previous frames; a surface rasterised at half resolution), so its surface "stride" column is the WebGPU one and its points drawn vary with the machine's load.`,
     ``,
     `| renderer (drew) | scene | frame CPU median (ms) | to GPU done median (ms) | p95 | ratio to empty |`,
     `|---|---|---:|---:|---:|---:|`,
