@@ -370,7 +370,20 @@ interface ColorBarView {
 }
 
 /** 17 stops of the LUT (every 16th entry and the last) as a left-to-right CSS gradient. */
+/** The last view made of each LUT's bar: a 3D chart's frames (every rotation) reuse it while nothing on it changed. */
+const colorBarViews = new WeakMap<Uint8Array, { key: string; view: ColorBarView }>();
+
 function colorBarView(bar: ColorBar): ColorBarView {
+  // 17 gradient stops and two formatted values cost about a tenth of a millisecond: once per change, not per frame.
+  const key = `${bar.id}|${bar.title}|${bar.colormap}|${bar.min}|${bar.max}|${bar.scale}`;
+  const cached = colorBarViews.get(bar.lut);
+  if (cached?.key === key) return cached.view;
+  const view = makeColorBarView(bar);
+  colorBarViews.set(bar.lut, { key, view });
+  return view;
+}
+
+function makeColorBarView(bar: ColorBar): ColorBarView {
   const stops: string[] = [];
   for (let k = 0; k <= 16; k++) {
     const i = Math.min(255, k * 16) * 4;
