@@ -26,9 +26,9 @@ export const SURFACE_SIDE = 96;
  * Time a moving frame's 3D layer may take to draw, ms. The target is a rotation frame within 2× an
  * empty 3D chart's (the axes box and labels: 0.4–0.7 ms here once warm), and the layer's composite
  * adds a little that is not measured (the picture drawn onto the canvas is rasterised later). At
- * 0.4 ms a 1000² surface draws about 25 × 25 quads and a point cloud about 5,000 points here.
+ * 0.3 ms a 1000² surface draws about 20 × 20 quads and a point cloud 3,000–4,000 points here.
  */
-export const MOVING_BUDGET_MS = 0.4;
+export const MOVING_BUDGET_MS = 0.3;
 
 /** Budgets per layer (a chart's own machine time; forgotten with the layer). */
 const surfaceBudgets = new WeakMap<object, DetailBudget>();
