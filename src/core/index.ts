@@ -18,5 +18,6 @@ export * from './colormap/index.js';
 export * from './scene/density-grid.js';
 export * from './scene/resident-line-points.js';
 export * from './scene/marker-splat.js';
+export * from './scene/detail-budget.js';
 export * from './shader-hooks.js';
 export * from './three/index.js';

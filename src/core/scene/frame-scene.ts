@@ -396,13 +396,17 @@ export interface FrameScene {
  */
 export function scenePointCount(scene: FrameScene): number {
   let points = 0;
-  for (const layer of scene.layers) {
-    if (layer.kind === 'rects') points += rectCount(layer) * 2;
-    else if (layer.kind === 'points3d') points += Math.min(layer.count, layer.drawCount ?? layer.count);
-    else if (layer.kind !== 'segments' && layer.kind !== 'grid') points += layer.count;
-    // Density and cluster layers count every point they bin (all of them, on the GPU).
-  }
+  for (const layer of scene.layers) points += layerPointCount(layer);
   return points;
+}
+
+/** Points one layer of a scene draws (scenePointCount's share of it). */
+export function layerPointCount(layer: SceneLayer): number {
+  if (layer.kind === 'rects') return rectCount(layer) * 2;
+  if (layer.kind === 'points3d') return Math.min(layer.count, layer.drawCount ?? layer.count);
+  if (layer.kind === 'segments' || layer.kind === 'grid') return 0;
+  // Density and cluster layers count every point they bin (all of them, on the GPU).
+  return layer.count;
 }
 
 /** Rectangles the scene's rects layers draw. */

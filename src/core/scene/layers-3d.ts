@@ -60,6 +60,12 @@ export interface Surface3dLayer extends LayerPlacement {
   contourColor: Rgba;
   /** Changes whenever heights, xs or ys change (nextMarkersKey()). */
   dataKey: number;
+  /**
+   * The camera is moving (and the level of detail is not 'off'): a renderer may draw less detail
+   * than `stride` asks for, chosen from its own frame time (the Canvas2D path does; see
+   * core/scene/detail-budget.ts). Absent or false: full detail.
+   */
+  moving?: boolean;
 }
 
 /** Floats per point in Points3dLayer.data: world x, y, z, diameter (device px). */
@@ -82,6 +88,12 @@ export interface Points3dLayer extends LayerPlacement {
    * core/three/points-lod.ts). Absent: all `count`. Renderers keep the upload while only this changes.
    */
   drawCount?: number;
+  /**
+   * The camera is moving (and the level of detail is not 'off'): a renderer may draw a prefix
+   * shorter or longer than `drawCount`, chosen from its own frame time (Canvas2D; see
+   * core/scene/detail-budget.ts). Absent or false: `drawCount` (all of them once settled).
+   */
+  moving?: boolean;
   /** The data index of element k (the progressive order), for picking; absent: k itself. */
   ids?: Uint32Array;
   /**

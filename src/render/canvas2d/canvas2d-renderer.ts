@@ -1,5 +1,5 @@
 import type { FrameScene, PlotRect, SceneLayer } from '../../core/scene/frame-scene.js';
-import { layerRect, scenePointCount } from '../../core/scene/frame-scene.js';
+import { layerPointCount, layerRect, scenePointCount } from '../../core/scene/frame-scene.js';
 import { binDensity, clusterCells, clusterWords } from '../../core/scene/density-grid.js';
 import type { FramePixels, Renderer, RenderStats } from '../renderer.js';
 import { drawArea } from './primitives/area.js';
@@ -75,6 +75,8 @@ export class Canvas2dRenderer implements Renderer {
   /** The last scene drawn (readLayer finds its layers). */
   private lastScene: FrameScene | null = null;
   private context: Context2d | null;
+  /** Points the last frame's primitives drew beyond (or short of) what the scene asked for. */
+  private drawnOffset = 0;
 
   constructor(options: Canvas2dRendererOptions) {
     this.canvas = options.canvas;
@@ -95,7 +97,7 @@ export class Canvas2dRenderer implements Renderer {
   render(scene: FrameScene): RenderStats {
     const started = performance.now();
     this.draw(scene);
-    return { cpuMs: performance.now() - started, pointsDrawn: scenePointCount(scene) };
+    return { cpuMs: performance.now() - started, pointsDrawn: scenePointCount(scene) + this.drawnOffset };
   }
 
   async capture(scene: FrameScene): Promise<FramePixels> {
@@ -149,6 +151,7 @@ export class Canvas2dRenderer implements Renderer {
     // Each layer is clipped to its pane (or the plot); consecutive layers of one pane share a clip.
     let rect: PlotRect | null = null;
     let clip: PlotRect = { x: 0, y: 0, width: 0, height: 0 };
+    this.drawnOffset = 0;
     for (const layer of scene.layers) {
       const primitive = (DRAW_PRIMITIVES as Partial<Record<SceneLayer['kind'], DrawPrimitive>>)[layer.kind];
       // A kind of a chunk still on its way (3D): drawn once it has loaded (the chart redraws then).
@@ -166,7 +169,8 @@ export class Canvas2dRenderer implements Renderer {
         ctx.translate(rect.x, rect.y);
       }
       if (clip.width <= 0 || clip.height <= 0) continue;
-      primitive.draw(ctx, layer, rect, clip, scene);
+      const drawn = primitive.draw(ctx, layer, rect, clip, scene);
+      if (typeof drawn === 'number') this.drawnOffset += drawn - layerPointCount(layer);
     }
     if (rect) ctx.restore();
     return ctx;

@@ -185,7 +185,8 @@ export const points3dSeries: SeriesModule<PointsState> = {
       layer.camera = target.camera;
       // While the camera moves a large cloud draws an even sample (a prefix of the progressive
       // order); the settled frame draws every point.
-      layer.drawCount = pointsToDraw(points.count, target.moving && target.detail !== 'off');
+      layer.moving = target.moving && target.detail !== 'off';
+      layer.drawCount = pointsToDraw(points.count, layer.moving);
       target.layers.push(layer);
       target.lod.visiblePoints += points.count;
       target.lod.drawnPoints += layer.drawCount;

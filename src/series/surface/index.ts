@@ -120,6 +120,7 @@ export const surfaceSeries: SeriesModule<SurfaceState> = {
       layer.lut = colormap.lut;
       layer.lutKey = state.colormap.key;
       layer.stride = surfaceStride(grid.rows, grid.cols, target.pane.width, target.pane.height, target.detail, target.moving);
+      layer.moving = target.moving && target.detail !== 'off';
       layer.wireframe = spec.wireframe ? (series.theme.background[0] < 0.5 ? [1, 1, 1, 0.35] : WIREFRAME) : null;
       layer.contours = Math.max(0, Math.min(64, Math.floor(spec.contours ?? 0)));
       layer.dataKey = world.key;

@@ -8,7 +8,11 @@ export type Context2d = CanvasRenderingContext2D | OffscreenCanvasRenderingConte
  * function for `LineLayer` sits in a table of functions for `SceneLayer`.
  */
 export interface DrawPrimitive<L extends SceneLayer = SceneLayer> {
-  draw(ctx: Context2d, layer: L, pane: PlotRect, clip: PlotRect, scene: FrameScene): void;
+  /**
+   * Draws the layer. A primitive that drew another number of points than the scene asks for (a 3D
+   * layer whose detail follows a time budget while the camera moves) returns that number.
+   */
+  draw(ctx: Context2d, layer: L, pane: PlotRect, clip: PlotRect, scene: FrameScene): number | void;
 }
 
 /** Straight RGBA 0..1 to a CSS colour; canvas compositing with straight colours equals the GPU's premultiplied blend. */

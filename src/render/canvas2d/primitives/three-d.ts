@@ -1,3 +1,4 @@
+import { createDetailBudget, recordDraw, unitsWithin, type DetailBudget } from '../../../core/scene/detail-budget.js';
 import type { PlotRect } from '../../../core/scene/frame-scene.js';
 import { shade, type Bars3dLayer, type Layer3dCamera, type Lines3dLayer, type Points3dLayer, type Surface3dLayer } from '../../../core/scene/layers-3d.js';
 import { cssColor, type Context2d, type DrawPrimitive } from './draw-primitive.js';
@@ -9,13 +10,35 @@ import { cssColor, type Context2d, type DrawPrimitive } from './draw-primitive.j
  *
  * - a surface is drawn with at most SURFACE_SIDE quads per side (flat-shaded per quad, coloured by
  *   its mean height; the WebGPU surface is smooth-shaded per pixel at its own LOD stride);
- * - points are splatted into a depth buffer of their own (all of them once the camera settles;
- *   a moving camera draws the even sample of points-lod.ts, as WebGPU does); their discs have hard
- *   edges (no multisampling);
+ * - while the camera moves, detail follows a time budget (MOVING_BUDGET_MS for the layer's drawing,
+ *   from the previous moving frames' measured time; core/scene/detail-budget.ts), not a fixed
+ *   decimation: a surface is rasterised here into a half-resolution picture (as many quads as fit
+ *   the budget, no wireframe or contours) and scaled up; a point cloud draws as long a prefix of
+ *   its progressive order (an even sample, points-lod.ts) as fits. The settled frame is full detail;
+ * - points are splatted into a depth buffer of their own (all of them once the camera settles);
+ *   their discs have hard edges (no multisampling);
  * - sorting is per layer (faces of two layers do not interleave), and faces that intersect are
  *   not split: where two faces cross, one wins whole.
  */
 export const SURFACE_SIDE = 96;
+
+/**
+ * Time a moving frame's 3D layer may take to draw, ms. The target is a rotation frame within 2× an
+ * empty 3D chart's (the axes box and labels: 0.4–0.7 ms here once warm), and the layer's composite
+ * adds a little that is not measured (the picture drawn onto the canvas is rasterised later). At
+ * 0.3 ms a 1000² surface draws about 20 × 20 quads and a point cloud 3,000–4,000 points here.
+ */
+export const MOVING_BUDGET_MS = 0.3;
+
+/** Budgets per layer (a chart's own machine time; forgotten with the layer). */
+const surfaceBudgets = new WeakMap<object, DetailBudget>();
+const pointBudgets = new WeakMap<object, DetailBudget>();
+
+function budgetOf(budgets: WeakMap<object, DetailBudget>, layer: object, minUnits: number, firstUnits: number): DetailBudget {
+  let budget = budgets.get(layer);
+  if (!budget) budgets.set(layer, (budget = createDetailBudget(MOVING_BUDGET_MS, minUnits, firstUnits)));
+  return budget;
+}
 
 /** World → pane px for one layer: x, y (px) and depth (clip z / w), or false behind the eye. */
 function projector(camera: Layer3dCamera, pane: PlotRect) {
@@ -38,6 +61,15 @@ function rgbOf(lut: Uint8Array, t: number, light: number): string {
   return `rgba(${ch(lut[i]!)}, ${ch(lut[i + 1]!)}, ${ch(lut[i + 2]!)}, ${lut[i + 3]! / 255})`;
 }
 
+/** The LUT colour at t lit by `light`, packed for a Uint32Array over RGBA8 pixels (little endian). */
+function packedOf(lut: Uint8Array, t: number, light: number): number {
+  const i = Math.round(Math.min(1, Math.max(0, t)) * 255) * 4;
+  const r = Math.min(255, Math.round(lut[i]! * light));
+  const g = Math.min(255, Math.round(lut[i + 1]! * light));
+  const b = Math.min(255, Math.round(lut[i + 2]! * light));
+  return (r | (g << 8) | (b << 16) | (lut[i + 3]! << 24)) >>> 0;
+}
+
 function unpack(bits: number): [number, number, number, number] {
   return [bits & 255, (bits >>> 8) & 255, (bits >>> 16) & 255, (bits >>> 24) / 255];
 }
@@ -45,14 +77,14 @@ function unpack(bits: number): [number, number, number, number] {
 function drawSurface(ctx: Context2d, layer: Surface3dLayer, pane: PlotRect): void {
   const { cols, rows, heights, xs, ys, zScale, zOffset } = layer;
   if (layer.count <= 0 || cols < 2 || rows < 2) return;
+  if (layer.moving) {
+    drawMovingSurface(ctx, layer, pane);
+    return;
+  }
   const s = Math.max(1, Math.floor(layer.stride) || 1, Math.ceil((Math.max(cols, rows) - 1) / SURFACE_SIDE));
   // The drawn lattice: every s-th index and always the last.
-  const ci: number[] = [];
-  for (let c = 0; c < cols - 1; c += s) ci.push(c);
-  ci.push(cols - 1);
-  const ri: number[] = [];
-  for (let r = 0; r < rows - 1; r += s) ri.push(r);
-  ri.push(rows - 1);
+  const ci = latticeOf(cols, s);
+  const ri = latticeOf(rows, s);
   const nc = ci.length;
   const nr = ri.length;
   const project = projector(layer.camera, pane);
@@ -139,47 +171,304 @@ function contourSegments(ctx: Context2d, v: number[], h: number[], screen: Float
   ctx.stroke();
 }
 
-/** The pane-sized picture and depth buffer points are splatted into (reused while the size stays). */
-let splat: { canvas: OffscreenCanvas; context: OffscreenCanvasRenderingContext2D; image: ImageData; pixels: Uint32Array; depth: Float32Array; dirty: [number, number, number, number] } | null = null;
-
-function splatTarget(width: number, height: number) {
-  if (!splat || splat.image.width !== width || splat.image.height !== height) {
-    const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext('2d')!;
-    const image = new ImageData(width, height);
-    const depth = new Float32Array(width * height).fill(2);
-    splat = { canvas, context, image, pixels: new Uint32Array(image.data.buffer), depth, dirty: [0, 0, -1, -1] };
-  }
-  return splat;
+/**
+ * A picture drawn pixel by pixel here (points splatted with a depth buffer, a moving surface
+ * rasterised), put into a canvas of its own and composited over the layers below. Reused while its
+ * size stays; only the box the last frame wrote is cleared, only the box this frame writes is put.
+ */
+interface Picture {
+  canvas: OffscreenCanvas;
+  context: OffscreenCanvasRenderingContext2D;
+  image: ImageData;
+  pixels: Uint32Array;
+  /** Per pixel depth (2: nothing), for points. */
+  depth: Float32Array;
+  /** The box written last (x0, y0, x1, y1; empty when x1 < x0). */
+  dirty: [number, number, number, number];
 }
 
+const pictures = new Map<'points' | 'surface', Picture>();
+
+/** The picture of `use`, `width` × `height`, cleared where the last frame wrote. */
+function pictureFor(use: 'points' | 'surface', width: number, height: number): Picture {
+  let picture = pictures.get(use);
+  if (!picture || picture.image.width !== width || picture.image.height !== height) {
+    const canvas = new OffscreenCanvas(width, height);
+    // On the CPU, as the chart's own canvas is (canvas2d-renderer.ts): drawn from every frame, never read.
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    const image = new ImageData(width, height);
+    const depth = new Float32Array(use === 'points' ? width * height : 0).fill(2);
+    picture = { canvas, context, image, pixels: new Uint32Array(image.data.buffer), depth, dirty: [0, 0, -1, -1] };
+    pictures.set(use, picture);
+  }
+  const [x0, y0, x1, y1] = picture.dirty;
+  const { pixels, depth } = picture;
+  for (let y = y0; y <= y1; y++) {
+    pixels.fill(0, y * width + x0, y * width + x1 + 1);
+    if (depth.length > 0) depth.fill(2, y * width + x0, y * width + x1 + 1);
+  }
+  picture.dirty = [0, 0, -1, -1];
+  return picture;
+}
+
+/** Puts the box a frame wrote and draws it onto the chart, `scale` pane px per picture px. */
+function present(ctx: Context2d, picture: Picture, box: [number, number, number, number], scale: number): void {
+  const width = picture.image.width;
+  const height = picture.image.height;
+  const x0 = Math.max(0, box[0]);
+  const y0 = Math.max(0, box[1]);
+  const x1 = Math.min(width - 1, box[2]);
+  const y1 = Math.min(height - 1, box[3]);
+  if (x1 < x0 || y1 < y0) return;
+  picture.dirty = [x0, y0, x1, y1];
+  const w = x1 - x0 + 1;
+  const h = y1 - y0 + 1;
+  picture.context.putImageData(picture.image, 0, 0, x0, y0, w, h);
+  // Scaled up by whole pixels (a moving frame): nearest neighbour, which costs less than filtering.
+  const smoothing = ctx.imageSmoothingEnabled;
+  ctx.imageSmoothingEnabled = scale === 1;
+  ctx.drawImage(picture.canvas, x0, y0, w, h, x0 * scale, y0 * scale, w * scale, h * scale);
+  ctx.imageSmoothingEnabled = smoothing;
+}
+
+/** Quads of a moving surface: never fewer (a recognisable shape on a slow machine); the first moving frame's guess. */
+const MIN_MOVING_QUADS = 12 * 12;
+const FIRST_MOVING_QUADS = 32 * 32;
+
+/** Tolerance (picture px) of the triangle spans, so that neighbouring triangles leave no cracks. */
+const SPAN_EPSILON = 1e-3;
+
 /**
- * Points, with a depth buffer of their own: each point (the first `drawCount`, all when settled)
- * is projected and its disc written into a pane-sized picture where it is nearer than what is
- * there, the same coverage rule as the shader (pixel centres within the radius), then the picture
- * is composited over the layers below. Every point is drawn (no sort, no cap): a million points
- * cost one pass over them, and what is in front wins as on the GPU.
+ * Fills triangle a, b, c (picture px) with `color`: per row, the span of pixel centres inside all
+ * three edges. Each sloped edge bounds the span on one side (left or right
+ * by its direction, the triangle turned counter-clockwise on screen) at an x that moves by a fixed
+ * step per row; horizontal edges only bound the rows, which the vertices' extent already does.
+ * Flat colour, no depth: the caller draws far to near.
  */
-function drawPoints(ctx: Context2d, layer: Points3dLayer, pane: PlotRect): void {
+function fillTriangle(pixels: Uint32Array, width: number, height: number, ax: number, ay: number, bx: number, by: number, cx: number, cy: number, color: number): void {
+  const area = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  if (!(area !== 0) || !Number.isFinite(area)) return;
+  if (area < 0) {
+    const tx = bx;
+    const ty = by;
+    bx = cx;
+    by = cy;
+    cx = tx;
+    cy = ty;
+  }
+  const y0 = Math.max(0, Math.ceil(Math.min(ay, by, cy) - 0.5));
+  const y1 = Math.min(height - 1, Math.floor(Math.max(ay, by, cy) - 0.5));
+  if (y1 < y0) return;
+  const xMin = Math.max(0, Math.ceil(Math.min(ax, bx, cx) - 0.5));
+  const xMax = Math.min(width - 1, Math.floor(Math.max(ax, bx, cx) - 0.5));
+  // Edge p → q keeps the centres (x + ½, y + ½) with (qx − px)(y + ½ − py) ≥ (qy − py)(x + ½ − px):
+  // qy > py bounds x from above (a right edge), qy < py from below (a left edge), at
+  // x = px + (qx − px)/(qy − py) · (y + ½ − py) − ½.
+  let right0 = Infinity;
+  let right1 = Infinity;
+  let left0 = -Infinity;
+  let left1 = -Infinity;
+  let rightStep0 = 0;
+  let rightStep1 = 0;
+  let leftStep0 = 0;
+  let leftStep1 = 0;
+  let rights = 0;
+  let lefts = 0;
+  const row0 = y0 + 0.5;
+  for (let e = 0; e < 3; e++) {
+    const px = e === 0 ? ax : e === 1 ? bx : cx;
+    const py = e === 0 ? ay : e === 1 ? by : cy;
+    const qx = e === 0 ? bx : e === 1 ? cx : ax;
+    const qy = e === 0 ? by : e === 1 ? cy : ay;
+    const dy = qy - py;
+    if (dy === 0) continue;
+    const step = (qx - px) / dy;
+    const at = px + step * (row0 - py) - 0.5;
+    if (dy > 0) {
+      if (rights++ === 0) {
+        right0 = at;
+        rightStep0 = step;
+      } else {
+        right1 = at;
+        rightStep1 = step;
+      }
+    } else if (lefts++ === 0) {
+      left0 = at;
+      leftStep0 = step;
+    } else {
+      left1 = at;
+      leftStep1 = step;
+    }
+  }
+  for (let y = y0; y <= y1; y++) {
+    const lo = Math.max(xMin, Math.ceil(Math.max(left0, left1) - SPAN_EPSILON));
+    const hi = Math.min(xMax, Math.floor(Math.min(right0, right1) + SPAN_EPSILON));
+    // A loop, not fill(): most spans are a few pixels, where the call costs more than the writes.
+    for (let at = y * width + lo, end = y * width + hi; at <= end; at++) pixels[at] = color;
+    left0 += leftStep0;
+    left1 += leftStep1;
+    right0 += rightStep0;
+    right1 += rightStep1;
+  }
+}
+
+/** Depth bins of the moving surface's far-to-near order (a counting sort: no comparison sort per frame). */
+const DEPTH_BINS = 4096;
+
+/**
+ * The surface while the camera moves: as many quads as the time budget allows (an even lattice,
+ * the last row and column always), flat-shaded as in the settled frame, sorted far to near by
+ * binned depth and rasterised here into a half-resolution picture that is scaled up onto the pane.
+ * No wireframe or contours. The time it took is recorded for the next moving frame.
+ */
+function drawMovingSurface(ctx: Context2d, layer: Surface3dLayer, pane: PlotRect): void {
+  const started = performance.now();
+  const { cols, rows, heights, xs, ys, zScale, zOffset, lut } = layer;
+  const cells = (cols - 1) * (rows - 1);
+  const budget = budgetOf(surfaceBudgets, layer, MIN_MOVING_QUADS, FIRST_MOVING_QUADS);
+  const s = Math.max(1, Math.ceil(Math.sqrt(cells / unitsWithin(budget, cells))));
+  const ci = latticeOf(cols, s);
+  const ri = latticeOf(rows, s);
+  const nc = ci.length;
+  const nr = ri.length;
+  const width = Math.max(1, Math.ceil(pane.width / 2));
+  const height = Math.max(1, Math.ceil(pane.height / 2));
+  const picture = pictureFor('surface', width, height);
+  const m = layer.camera.viewProj;
+  const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15] = m as unknown as number[];
+  const w2 = pane.width / 4;
+  const h2 = pane.height / 4;
+  const vertices = nc * nr;
+  const { sx, sy, sz, wz, depth, order, starts } = movingScratch(vertices, (nc - 1) * (nr - 1));
+  for (let j = 0; j < nr; j++) {
+    const y = ys[ri[j]!]!;
+    const row = ri[j]! * cols;
+    for (let i = 0; i < nc; i++) {
+      const k = j * nc + i;
+      const x = xs[ci[i]!]!;
+      const z = heights[row + ci[i]!]! * zScale + zOffset;
+      const w = m3! * x + m7! * y + m11! * z + m15!;
+      wz[k] = z;
+      if (!(w > 1e-9)) {
+        sz[k] = NaN;
+        continue;
+      }
+      sx[k] = ((m0! * x + m4! * y + m8! * z + m12!) / w + 1) * w2;
+      sy[k] = (1 - (m1! * x + m5! * y + m9! * z + m13!) / w) * h2;
+      sz[k] = (m2! * x + m6! * y + m10! * z + m14!) / w;
+    }
+  }
+  // Far to near: quads binned by the sum of their corners' depth (NaN: a corner behind the eye, skipped).
+  const quads = (nc - 1) * (nr - 1);
+  let near = Infinity;
+  let far = -Infinity;
+  for (let j = 0, q = 0; j < nr - 1; j++) {
+    for (let i = 0; i < nc - 1; i++, q++) {
+      const a = j * nc + i;
+      const d = sz[a]! + sz[a + 1]! + sz[a + nc]! + sz[a + nc + 1]!;
+      depth[q] = d;
+      if (d < near) near = d;
+      if (d > far) far = d;
+    }
+  }
+  const binOf = far > near ? (DEPTH_BINS - 1) / (far - near) : 0;
+  starts.fill(0);
+  for (let q = 0; q < quads; q++) {
+    const d = depth[q]!;
+    if (d === d) starts[Math.floor((far - d) * binOf) + 1]!++;
+  }
+  for (let b = 0; b < DEPTH_BINS; b++) starts[b + 1]! += starts[b]!;
+  const drawn = starts[DEPTH_BINS]!;
+  for (let q = 0; q < quads; q++) {
+    const d = depth[q]!;
+    if (d === d) order[starts[Math.floor((far - d) * binOf)]!++] = q;
+  }
+  const range = layer.max - layer.min || 1;
+  const light = layer.camera.light;
+  const pixels = picture.pixels;
+  for (let o = 0; o < drawn; o++) {
+    const q = order[o]!;
+    const j = Math.floor(q / (nc - 1));
+    const i = q - j * (nc - 1);
+    const a = j * nc + i;
+    const b = a + 1;
+    const c = a + nc + 1;
+    const d = a + nc;
+    // Normal: cross of the diagonals (world), as in the settled frame.
+    const d1x = xs[ci[i + 1]!]! - xs[ci[i]!]!;
+    const d1y = ys[ri[j + 1]!]! - ys[ri[j]!]!;
+    const d1z = wz[c]! - wz[a]!;
+    const d2x = xs[ci[i]!]! - xs[ci[i + 1]!]!;
+    const d2y = d1y;
+    const d2z = wz[d]! - wz[b]!;
+    const shadeBy = shade(d1y * d2z - d1z * d2y, d1z * d2x - d1x * d2z, d1x * d2y - d1y * d2x, light);
+    const mean = (wz[a]! + wz[b]! + wz[c]! + wz[d]! - 4 * zOffset) / (4 * zScale);
+    const color = packedOf(lut, (mean - layer.min) / range, shadeBy);
+    fillTriangle(pixels, width, height, sx[a]!, sy[a]!, sx[b]!, sy[b]!, sx[c]!, sy[c]!, color);
+    fillTriangle(pixels, width, height, sx[a]!, sy[a]!, sx[c]!, sy[c]!, sx[d]!, sy[d]!, color);
+  }
+  // The box the lattice covers (its projected vertices).
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let k = 0; k < vertices; k++) {
+    if (sz[k] !== sz[k]) continue;
+    if (sx[k]! < x0) x0 = sx[k]!;
+    if (sx[k]! > x1) x1 = sx[k]!;
+    if (sy[k]! < y0) y0 = sy[k]!;
+    if (sy[k]! > y1) y1 = sy[k]!;
+  }
+  if (x1 >= x0) present(ctx, picture, [Math.floor(x0), Math.floor(y0), Math.ceil(x1), Math.ceil(y1)], 2);
+  recordDraw(budget, drawn, performance.now() - started);
+}
+
+/** The moving surface's per-frame arrays, kept between frames (rotating allocates nothing). */
+let scratch = { sx: new Float32Array(0), sy: new Float32Array(0), sz: new Float32Array(0), wz: new Float32Array(0), depth: new Float32Array(0), order: new Uint32Array(0), starts: new Uint32Array(DEPTH_BINS + 1) };
+
+function movingScratch(vertices: number, quads: number): typeof scratch {
+  if (scratch.sx.length < vertices || scratch.depth.length < quads) {
+    const v = Math.max(vertices, scratch.sx.length);
+    const q = Math.max(quads, scratch.depth.length);
+    scratch = { sx: new Float32Array(v), sy: new Float32Array(v), sz: new Float32Array(v), wz: new Float32Array(v), depth: new Float32Array(q), order: new Uint32Array(q), starts: scratch.starts };
+  }
+  return scratch;
+}
+
+/** Every s-th index of 0..n−1, and always the last. */
+function latticeOf(n: number, s: number): number[] {
+  const at: number[] = [];
+  for (let k = 0; k < n - 1; k += s) at.push(k);
+  at.push(n - 1);
+  return at;
+}
+
+/** Points of a moving cloud: never fewer than this (or all, when fewer). */
+const MIN_MOVING_POINTS = 2_000;
+
+/**
+ * Points, with a depth buffer of their own: each point drawn is projected and its disc written
+ * into a pane-sized picture where it is nearer than what is there, the same coverage rule as the
+ * shader (pixel centres within the radius), then the picture is composited over the layers below.
+ * Settled, every point is drawn (no sort, no cap): a million points cost one pass over them, and
+ * what is in front wins as on the GPU. Moving, a prefix of the progressive order (an even sample)
+ * as long as the time budget allows. Returns the points drawn.
+ */
+function drawPoints(ctx: Context2d, layer: Points3dLayer, pane: PlotRect): number {
+  const started = performance.now();
   const total = Math.max(0, Math.min(layer.count, layer.data.length >> 2, layer.colors.length));
-  const count = Math.max(0, Math.min(total, Math.floor(layer.drawCount ?? total)));
-  if (count === 0) return;
+  const budget = layer.moving ? budgetOf(pointBudgets, layer, MIN_MOVING_POINTS, layer.drawCount ?? total) : null;
+  const count = budget ? unitsWithin(budget, total) : Math.max(0, Math.min(total, Math.floor(layer.drawCount ?? total)));
+  if (count === 0) return 0;
   const width = Math.max(1, Math.ceil(pane.width));
   const height = Math.max(1, Math.ceil(pane.height));
-  const target = splatTarget(width, height);
-  const { canvas, context, image, pixels, depth } = target;
-  // Only the box the last frame wrote is cleared, only the box this one writes is put and drawn:
-  // a cloud covering part of the pane costs that part.
-  const [dx0, dy0, dx1, dy1] = target.dirty;
-  for (let y = dy0; y <= dy1; y++) {
-    pixels.fill(0, y * width + dx0, y * width + dx1 + 1);
-    depth.fill(2, y * width + dx0, y * width + dx1 + 1);
-  }
+  const picture = pictureFor('points', width, height);
+  const { pixels, depth } = picture;
   let bx0 = width;
   let by0 = height;
   let bx1 = -1;
   let by1 = -1;
-  const m = layer.camera.viewProj;
+  const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15] = layer.camera.viewProj as unknown as number[];
   const d = layer.data;
   const colors = layer.colors;
   const w2 = pane.width / 2;
@@ -188,20 +477,20 @@ function drawPoints(ctx: Context2d, layer: Points3dLayer, pane: PlotRect): void 
     const x = d[k * 4]!;
     const y = d[k * 4 + 1]!;
     const z = d[k * 4 + 2]!;
-    const w = m[3]! * x + m[7]! * y + m[11]! * z + m[15]!;
+    const w = m3! * x + m7! * y + m11! * z + m15!;
     if (!(w > 1e-9)) continue;
-    const depthK = (m[2]! * x + m[6]! * y + m[10]! * z + m[14]!) / w;
+    const depthK = (m2! * x + m6! * y + m10! * z + m14!) / w;
     if (!(depthK >= 0 && depthK <= 1)) continue;
-    const sx = ((m[0]! * x + m[4]! * y + m[8]! * z + m[12]!) / w + 1) * w2;
-    const sy = (1 - (m[1]! * x + m[5]! * y + m[9]! * z + m[13]!) / w) * h2;
+    const sx = ((m0! * x + m4! * y + m8! * z + m12!) / w + 1) * w2;
+    const sy = (1 - (m1! * x + m5! * y + m9! * z + m13!) / w) * h2;
     const r = Math.max(0.5, d[k * 4 + 3]! / 2);
     const r2 = r * r;
     const x0 = Math.max(0, Math.ceil(sx - r - 0.5));
     const x1 = Math.min(width - 1, Math.floor(sx + r - 0.5));
     const y0 = Math.max(0, Math.ceil(sy - r - 0.5));
     const y1 = Math.min(height - 1, Math.floor(sy + r - 0.5));
-    const color = colors[k]!;
     if (x0 > x1 || y0 > y1) continue;
+    const color = colors[k]!;
     if (x0 < bx0) bx0 = x0;
     if (x1 > bx1) bx1 = x1;
     if (y0 < by0) by0 = y0;
@@ -220,12 +509,9 @@ function drawPoints(ctx: Context2d, layer: Points3dLayer, pane: PlotRect): void 
       }
     }
   }
-  target.dirty = [bx0, by0, bx1, by1];
-  if (bx1 < bx0 || by1 < by0) return;
-  const w = bx1 - bx0 + 1;
-  const h = by1 - by0 + 1;
-  context.putImageData(image, 0, 0, bx0, by0, w, h);
-  ctx.drawImage(canvas, bx0, by0, w, h, bx0, by0, w, h);
+  present(ctx, picture, [bx0, by0, bx1, by1], 1);
+  if (budget) recordDraw(budget, count, performance.now() - started);
+  return count;
 }
 
 /** Faces of a unit box: axis, sign, and its four corners (indices into the 8 corners, bit 0 x, 1 y, 2 z). */
