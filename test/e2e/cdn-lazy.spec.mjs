@@ -6,7 +6,7 @@ import { chartInk } from './helpers.mjs';
 
 /** Chunk files fetched by the page so far (names without hash). */
 const chunksFetched = (page) =>
-  page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.includes('/cdn/chunks/')).map((name) => name.replace(/^.*\/chunks\/(.*)-[\w-]+\.js$/, '$1')));
+  page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.includes('/cdn/chunks/')).map((name) => name.replace(/^.*\/chunks\/(.*)-[\w-]{8}\.js$/, '$1')));
 
 /** Adds a chart to the page (WebGPU pinned: hooks need it, and SwiftShader would get Canvas2D); resolves when it has drawn. */
 async function addChart(page, id, attributes, data, inner = '') {
