@@ -3,28 +3,15 @@
 // inputs, in Dawn (the `webgpu` package) on SwiftShader. Skipped where no adapter is found.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { hookTemplateSources, wgsl } from './helpers.mjs';
 import { composeHookModule, SHADER_LIBRARY } from '../../build/node/custom-shaders/index.js';
 
 const ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 // Dawn finds only lavapipe (and rejects it) without this: see WEBGPU-HEADLESS.md.
 if (!process.env.VK_ICD_FILENAMES && existsSync(ICD)) process.env.VK_ICD_FILENAMES = ICD;
 
-const wgsl = (name) => readFileSync(new URL(`../../shaders/${name}.wgsl`, import.meta.url), 'utf8');
-const sources = {
-  primitives: wgsl('primitives'),
-  markers: wgsl('markers'),
-  rects: wgsl('rects'),
-  grid: wgsl('grid'),
-  density: wgsl('density'),
-  shared: wgsl('hook-shared'),
-  pointInput: wgsl('hook-point-input'),
-  points: wgsl('hook-points'),
-  markersHook: wgsl('hook-markers'),
-  rectsHook: wgsl('hook-rects'),
-  bandHook: wgsl('hook-band'),
-  colormap: wgsl('hook-colormap'),
-};
+const sources = hookTemplateSources();
 
 const OHLC_HOOK = `fn color(p: PointInput) -> vec4f {
   if (p.part == PART_VOLUME) { return vec4f(p.color.rgb, 0.3); }

@@ -3,7 +3,7 @@
 // user's own text; every curated hook and ordinary hook must pass.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { hookTemplateSources, wgsl } from './helpers.mjs';
 import {
   validateHook,
   tokenize,
@@ -23,7 +23,6 @@ import {
   ANCHORS,
 } from '../../build/node/custom-shaders/index.js';
 
-const wgsl = (name) => readFileSync(new URL(`../../shaders/${name}.wgsl`, import.meta.url), 'utf8');
 /** Every WGSL file a hooked module is made of. */
 const TEMPLATE_FILES = ['primitives', 'markers', 'rects', 'grid', 'density', 'hook-shared', 'hook-colormap', 'hook-point-input', 'hook-points', 'hook-markers', 'hook-rects', 'hook-band'];
 const OK_COLOR = 'fn color(p: PointInput) -> vec4f {\n  return p.color;\n}\n';
@@ -225,20 +224,7 @@ test('the hook function must exist with its exact signature', () => {
 });
 
 test('composition: the user text comes first, so compiler lines are the user\'s lines', () => {
-  const sources = {
-    primitives: wgsl('primitives'),
-    markers: wgsl('markers'),
-    rects: wgsl('rects'),
-    grid: wgsl('grid'),
-    density: wgsl('density'),
-    shared: wgsl('hook-shared'),
-    pointInput: wgsl('hook-point-input'),
-    points: wgsl('hook-points'),
-    markersHook: wgsl('hook-markers'),
-    rectsHook: wgsl('hook-rects'),
-    bandHook: wgsl('hook-band'),
-    colormap: wgsl('hook-colormap'),
-  };
+  const sources = hookTemplateSources();
   for (const template of ['points', 'markers', 'rects', 'band', 'grid', 'density']) {
     const { code, userLines } = composeHookModule(OK_COLOR, /** @type {any} */ (template), sources);
     assert.equal(userLines, 3);

@@ -1,9 +1,29 @@
 // Shared by the Node tests.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { DataError } from '../../build/node/data/index.js';
 
 /** The seeded PRNG (mulberry32) the demo and benchmarks use: the same seed, the same data. */
 export { rng } from '../../demo/sample-data.js';
+
+/** A shader file's text (shaders/<name>.wgsl). */
+export const wgsl = (name) => readFileSync(new URL(`../../shaders/${name}.wgsl`, import.meta.url), 'utf8');
+
+/** The WGSL texts composeHookModule splices a hook into, read from shaders/ as the build inlines them. */
+export const hookTemplateSources = () => ({
+  primitives: wgsl('primitives'),
+  markers: wgsl('markers'),
+  rects: wgsl('rects'),
+  grid: wgsl('grid'),
+  density: wgsl('density'),
+  shared: wgsl('hook-shared'),
+  pointInput: wgsl('hook-point-input'),
+  points: wgsl('hook-points'),
+  markersHook: wgsl('hook-markers'),
+  rectsHook: wgsl('hook-rects'),
+  bandHook: wgsl('hook-band'),
+  colormap: wgsl('hook-colormap'),
+});
 
 function checkDataError(caught, expected) {
   assert.ok(caught instanceof DataError, `expected a DataError, got ${caught}`);

@@ -69,6 +69,11 @@ export class RectBuffer {
  * OhlcAggregator) into rectangles: a body from open to close and a one-pixel wick from low to
  * high for candlesticks; a high-low bar with open (left) and close (right) ticks for OHLC.
  */
+/** What a colour hook sees of one part of bar `k` (pushed last): the bar's OHLC, its close as the value. */
+function barInput(out: RectBuffer, agg: OhlcAggregate, k: number, closeY: number, rising: boolean, part: HookPart): void {
+  out.input(agg.open[k]!, agg.high[k]!, agg.low[k]!, agg.close[k]!, agg.close[k]!, closeY, k, part, rising);
+}
+
 export class CandleLayers {
   private readonly bars = new RectBuffer();
   private readonly volume = new RectBuffer();
@@ -102,23 +107,21 @@ export class CandleLayers {
       if (!(high === high && low === low && open === open && close === close)) continue;
       const rising = agg.close[k]! >= agg.open[k]!;
       const color = rising ? upColor : downColor;
-      // What a colour hook sees of each part: the bar's OHLC, its close as the value.
-      const input = (part: HookPart) => out.input(agg.open[k]!, agg.high[k]!, agg.low[k]!, agg.close[k]!, agg.close[k]!, close, k, part, rising);
       // Gaps between candles: 20 % of the slot, at least a pixel once there is room for one.
       const body = Math.max(1, width * 0.8 > 2 ? Math.floor(width * 0.8) : width);
       if (style === 'candlestick') {
         out.push(x - line / 2, high, x + line / 2, low, color);
-        input(HOOK_PARTS.PART_WICK);
+        barInput(out, agg, k, close, rising, HOOK_PARTS.PART_WICK);
         out.push(x - body / 2, open, x + body / 2, close, color);
-        input(HOOK_PARTS.PART_BODY);
+        barInput(out, agg, k, close, rising, HOOK_PARTS.PART_BODY);
       } else {
         const tick = Math.max(line, Math.floor(body / 2));
         out.push(x - line / 2, high, x + line / 2, low, color);
-        input(HOOK_PARTS.PART_WICK);
+        barInput(out, agg, k, close, rising, HOOK_PARTS.PART_WICK);
         out.push(x - tick, open - line / 2, x, open + line / 2, color);
-        input(HOOK_PARTS.PART_OPEN_TICK);
+        barInput(out, agg, k, close, rising, HOOK_PARTS.PART_OPEN_TICK);
         out.push(x, close - line / 2, x + tick, close + line / 2, color);
-        input(HOOK_PARTS.PART_CLOSE_TICK);
+        barInput(out, agg, k, close, rising, HOOK_PARTS.PART_CLOSE_TICK);
       }
     }
     return out.layer('candles');
