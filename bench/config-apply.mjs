@@ -53,6 +53,8 @@ try {
     '',
     '"theme, first time": the theme colours are read from CSS (`getComputedStyle`, which forces a style recalculation after the theme attribute changed); the chart keeps what it read per theme and colour combination, so later switches (the "theme" row) read nothing. `refreshStyles()` forgets them.',
     '',
+    '"line width, 2nd change in a task": the same change made twice in one task, the second timed: our code warm (CPU caches, clock) and the frame already scheduled. Against the "line width" row it shows how much of a first change after an idle frame is the machine waking up rather than the work.',
+    '',
     'The same measurement around no configuration work (floors: the timer and the machine, and the browser\'s own cost of scheduling a frame, which every change that redraws pays):',
     '',
     '| measured | median | p99 | max |',

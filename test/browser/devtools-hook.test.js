@@ -57,6 +57,15 @@ describe('DevTools registry', () => {
     assertEqual(registry().updateConfig('no-such-chart', {}).ok, false);
     const entry = registry().snapshot().find((c) => c.id === id);
     assert(entry.events.some((e) => e.type === 'gpu-config-error'), 'the refusal is in the event log');
+    // The log keeps each event's detail as fired and copies it into plain JSON for the snapshot
+    // (copying at log time sat inside every updateConfig()).
+    let fired = null;
+    chart.addEventListener('gpu-config-change', (e) => (fired = e.detail), { once: true });
+    chart.updateConfig({ theme: 'light' });
+    const logged = registry().snapshot().find((c) => c.id === id).events.findLast((e) => e.type === 'gpu-config-change');
+    assert(fired && logged.detail !== fired, 'the snapshot carries a copy, not the event\'s own detail');
+    assertEqual(JSON.stringify(logged.detail), JSON.stringify(fired));
+    assertEqual(logged.detail.changedPaths.includes('theme'), true);
     chart.remove();
   });
 
