@@ -9,7 +9,7 @@
 //   node bench/run.mjs --cases classic     the pan/zoom and 1,000-row stream cases of earlier runs
 //   HW_GPU=1 node bench/run.mjs            on a machine with a real GPU (NVIDIA flags; CHROME_PATH)
 //   SIZE=1600x900 FLUSH=0 UNPACED=1 …       chart size, end-of-frame signal, vsync off (see bench/README.md)
-//   OURS_BEFORE=1 node bench/run.mjs       also ours as before the last change (a before/after row in one run)
+//   OURS_BEFORE=1 node bench/run.mjs       also ours as before the last change (a before/after row in one run: dense Canvas2D lines stroked)
 // Writes bench/results/peers-<date>.json, peers-latest.json and peers-latest.md.
 import { chromium } from './playwright.mjs';
 import { spawn, execFileSync } from 'node:child_process';
@@ -94,8 +94,8 @@ const ALL_LIBS = [
   // strokes as a polygon; a 1 px line is a hairline, several times cheaper to rasterize).
   ...(OURS_EXTRA || env.OURS_1PX === '1' ? [oursPage(`${OURS} (1 px lines)`, '&lineWidth=1')] : []),
   // OURS_BEFORE=1: ours at defaults but with what the last change replaced, for a before/after in
-  // one run (now: opaque Canvas2D lines stroked as one path instead of pieces of 32 runs).
-  ...(env.OURS_BEFORE === '1' ? [oursPage(`${OURS} (before: one path)`, '&linePieces=0')] : []),
+  // one run (now: dense Canvas2D lines stroked by Skia instead of splatted into one image).
+  ...(env.OURS_BEFORE === '1' ? [oursPage(`${OURS} (before: dense lines stroked)`, '&splatDense=0')] : []),
   // OURS_PIECES=8,16: ours with that many runs per stroked piece of an opaque Canvas2D line (default 32).
   ...(env.OURS_PIECES ? env.OURS_PIECES.split(',').map((n) => oursPage(`${OURS} (pieces of ${n})`, `&linePieces=${Number(n)}`)) : []),
   { name: 'uPlot', page: '/bench/peers/uplot.html', pkg: 'uplot' },

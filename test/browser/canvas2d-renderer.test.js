@@ -202,9 +202,14 @@ describe('Canvas2dRenderer', () => {
       const scene = { width: WIDTH, height: HEIGHT, background: rgba(WHITE), plot: PLOT, layers: [layer(color, width)] };
       const canvas = new OffscreenCanvas(WIDTH, HEIGHT);
       const renderer = new Canvas2dRenderer({ canvas });
-      // One path (pieces of runs are compared with one path in the next test).
+      // One path (pieces of runs are compared with one path in the next test), stroked: dense lines
+      // are splatted by default (compared with WebGPU further down).
       Canvas2dRenderer.lineRunsPerPiece = 0;
-      const got = await renderer.capture(scene).finally(() => (Canvas2dRenderer.lineRunsPerPiece = 32));
+      Canvas2dRenderer.splatDenseLines = false;
+      const got = await renderer.capture(scene).finally(() => {
+        Canvas2dRenderer.lineRunsPerPiece = 32;
+        Canvas2dRenderer.splatDenseLines = true;
+      });
       // The reference: every segment its own square-capped subpath, one stroke (the GPU's rectangles).
       const ref = new OffscreenCanvas(WIDTH, HEIGHT).getContext('2d', { willReadFrequently: true });
       ref.fillStyle = 'rgb(255, 255, 255)';
@@ -271,6 +276,8 @@ describe('Canvas2dRenderer', () => {
     const draw = async (color, width, runsPerPiece) => {
       const previous = Canvas2dRenderer.lineRunsPerPiece;
       Canvas2dRenderer.lineRunsPerPiece = runsPerPiece;
+      // Stroked: a dense line is splatted by default (the next test).
+      Canvas2dRenderer.splatDenseLines = false;
       const renderer = new Canvas2dRenderer({ canvas: new OffscreenCanvas(W, H) });
       try {
         /** @type {any} */
@@ -278,6 +285,7 @@ describe('Canvas2dRenderer', () => {
         return (await renderer.capture(scene)).data;
       } finally {
         Canvas2dRenderer.lineRunsPerPiece = previous;
+        Canvas2dRenderer.splatDenseLines = true;
         renderer.dispose();
       }
     };
@@ -315,6 +323,108 @@ describe('Canvas2dRenderer', () => {
       // pixel more (measured: 17–18 px by more than 8, of 25k–39k).
       else assert(worst <= 96 && big <= 35 * 12 && farBig <= ink * 0.002, what);
     }
+  });
+
+  it('rasterizes dense lines like the GPU (4× MSAA samples of square-capped segments), several in one image, in layer order', async () => {
+    // Chart-wide M4 lines (1,130 columns × 1–4 points, a gap), opaque 1.5 px and 3 px, translucent
+    // 1.5 px crossing the others, then a grid layer drawn after them (it must stay on top), in a
+    // pane with a fractional origin. Splatted (the default) against WebGPU and against strokes.
+    const W = 1200;
+    const H = 300;
+    const plot = { x: 30.5, y: 12.25, width: 1140, height: 270 };
+    let seed = 19;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const dense = (start) => {
+      const pairs = [];
+      let v = start;
+      for (let c = 0; c < 1130; c++) {
+        for (let k = 1 + Math.floor(random() * 4); k > 0; k--) {
+          v = Math.max(5, Math.min(265, v + (random() - 0.5) * 24));
+          pairs.push(c + 0.5, v);
+        }
+        if (c === 700) pairs.push(c + 0.5, GAP);
+      }
+      return Float32Array.from(pairs);
+    };
+    const line = (id, pts, color, width) => ({ kind: 'line', id, points: pts, count: pts.length / 2, color, width });
+    const grid = [[-40, 140.25], [1300, 140.25]]; // canvas y 152.5: row 152 whole
+    /** @type {any} */
+    const scene = {
+      width: W,
+      height: H,
+      background: rgba(WHITE),
+      plot,
+      layers: [
+        line('a', dense(60), rgba(ORANGE), 1.5),
+        line('b', dense(140), rgba([37, 99, 235]), 3),
+        line('c', dense(220), rgba([16, 185, 129], 0.5), 1.5),
+        { kind: 'segments', id: 'grid', points: points(grid), count: grid.length, color: rgba(GRID), width: 1 },
+      ],
+    };
+    const draw = async (splat) => {
+      Canvas2dRenderer.splatDenseLines = splat;
+      const renderer = new Canvas2dRenderer({ canvas: new OffscreenCanvas(W, H) });
+      try {
+        return await renderer.capture(scene);
+      } finally {
+        Canvas2dRenderer.splatDenseLines = true;
+        renderer.dispose();
+      }
+    };
+    assertEqual(Canvas2dRenderer.splatDenseLines, true, 'on by default');
+    // An opaque line alone: the GPU's picture but for a rare sample on an edge (float rounding).
+    const draw1 = async (s) => {
+      const renderer = new Canvas2dRenderer({ canvas: new OffscreenCanvas(W, H) });
+      try {
+        return await renderer.capture(s);
+      } finally {
+        renderer.dispose();
+      }
+    };
+    for (const k of [0, 1]) {
+      const one = { ...scene, layers: [scene.layers[k]] };
+      const stats = comparePixels(await webGpuCapture(one), await draw1(one), { flat: 4, strong: 128 });
+      console.log(`opaque dense line ${scene.layers[k].width} px vs webgpu: ${JSON.stringify(stats)}`);
+      assert(stats.edgeOff / stats.pixels < 0.003 && stats.edgeMean < 2 && stats.flatOff === 0, `${scene.layers[k].width} px: as on the GPU (${JSON.stringify(stats)})`);
+    }
+    const splat = await draw(true);
+    const stroke = await draw(false);
+    const gpu = await webGpuCapture(scene);
+    const splatVsGpu = comparePixels(gpu, splat, { flat: 4, strong: 128 });
+    const strokeVsGpu = comparePixels(gpu, stroke, { flat: 4, strong: 128 });
+    console.log(`dense lines vs webgpu: splat ${JSON.stringify(splatVsGpu)}; stroke ${JSON.stringify(strokeVsGpu)}`);
+    // All of it: what is left is where the GPU blends a translucent line's overlapping segments
+    // twice (the splat, like a stroke, covers their union once), still closer than strokes.
+    assertEqual(splatVsGpu.strongOff, 0, `no pixel differs from WebGPU's by more than 128 (worst ${splatVsGpu.worst})`);
+    assertEqual(splatVsGpu.flatOff, 0, `flat pixels agree (worst ${splatVsGpu.flatWorst})`);
+    assert(splatVsGpu.edgeMean < strokeVsGpu.edgeMean && splatVsGpu.edgeOff < strokeVsGpu.edgeOff, `closer to WebGPU than strokes (${splatVsGpu.edgeMean.toFixed(2)} vs ${strokeVsGpu.edgeMean.toFixed(2)})`);
+    // Layer order: the grid (drawn after the lines) is on top where it crosses them.
+    const gridRow = Math.floor(plot.y + 140.25);
+    for (let x = 40; x < 1160; x += 7) {
+      const i = (gridRow * W + x) * 4;
+      assert(Math.abs(splat.data[i] - GRID[0]) <= 2 && Math.abs(splat.data[i + 2] - GRID[2]) <= 2, `grid on top at x ${x}: ${[...splat.data.slice(i, i + 3)]}`);
+    }
+    // Clipped to the pane's scissor rectangle: nothing left of it.
+    for (let y = 0; y < H; y++) for (let x = 0; x < Math.floor(plot.x); x++) assert(splat.data[(y * W + x) * 4] === 255, `outside the pane at (${x}, ${y})`);
+  });
+
+  it('strokes a sparse line (long segments) instead of splatting it', async () => {
+    const pts = Float32Array.from([0, 10, 200, 100, 400, 20, 600, 90]);
+    /** @type {any} */
+    const scene = { width: WIDTH, height: HEIGHT, background: rgba(WHITE), plot: PLOT, layers: [{ kind: 'line', id: 's', points: pts, count: 4, color: rgba(ORANGE), width: 1.5 }] };
+    const capture = async (splat) => {
+      Canvas2dRenderer.splatDenseLines = splat;
+      const renderer = new Canvas2dRenderer({ canvas: new OffscreenCanvas(WIDTH, HEIGHT) });
+      try {
+        return (await renderer.capture(scene)).data;
+      } finally {
+        Canvas2dRenderer.splatDenseLines = true;
+        renderer.dispose();
+      }
+    };
+    const on = await capture(true);
+    const off = await capture(false);
+    assert(on.every((value, i) => value === off[i]), 'the same strokes either way');
   });
 
   it('refuses a canvas that already has a WebGPU context, with a clear message', () => {

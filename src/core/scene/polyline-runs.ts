@@ -89,6 +89,26 @@ export function runSegments(runs: PolylineRuns, start: number, end: number, emit
   }
 }
 
+/** The widest step (device px) between joined runs of a line that counts as dense. */
+export const DENSE_MAX_STEP = 3;
+
+/**
+ * Whether a line is dense: left to right, each run at most DENSE_MAX_STEP px after the one it joins
+ * (level of detail leaves one run per pixel column). Then every segment is a vertical span or a
+ * join a few pixels wide, whose boxes stay small however steep (what core/scene/line-splat.ts
+ * relies on); a line with long segments in both directions is not.
+ */
+export function isDenseRuns(runs: PolylineRuns): boolean {
+  if (runs.count < 16) return false;
+  const { x, flags } = runs;
+  for (let r = 1; r < runs.count; r++) {
+    if ((flags[r]! & RUN_JOINED) === 0) continue;
+    const step = x[r]! - x[r - 1]!;
+    if (!(step >= 0 && step <= DENSE_MAX_STEP)) return false;
+  }
+  return true;
+}
+
 /**
  * Runs per piece when an opaque polyline is stroked piece by piece. Skia's stroke of one path
  * costs more than the sum of its parts' (its rasterization grows faster than the path: a dense

@@ -10,6 +10,7 @@ import { cssColor, type Context2d, type DrawPrimitive } from './primitives/draw-
 import { drawMarkersLayer } from './primitives/markers.js';
 import { drawRects } from './primitives/rects.js';
 import { drawLine, drawResidentLine, drawSegments, lineTuning } from './primitives/strokes.js';
+import { DenseLineBatch, lineSplatTuning } from './primitives/dense-lines.js';
 
 /** The layer kinds drawn by code in a lazy chunk (3D: registered by registerDrawPrimitives when it loads). */
 export type LateDrawKind = 'surface3d' | 'points3d' | 'bars3d' | 'lines3d';
@@ -52,7 +53,8 @@ export interface Canvas2dRendererOptions {
 /**
  * Draws a FrameScene with the Canvas 2D API, for browsers (or devices) without WebGPU. It follows
  * shaders/primitives.wgsl: same clip rectangle, same coordinates, same gaps, same stroke shapes;
- * only antialiasing differs (analytic coverage here, 4× MSAA there).
+ * only antialiasing differs (analytic coverage here, 4× MSAA there), except for dense lines, which
+ * are rasterized at the GPU's own sample positions (primitives/dense-lines.ts).
  */
 export class Canvas2dRenderer implements Renderer {
   readonly kind = 'canvas2d' as const;
@@ -71,9 +73,23 @@ export class Canvas2dRenderer implements Renderer {
     lineTuning.runsPerPiece = runs;
   }
 
+  /**
+   * Whether dense lines are rasterized like the GPU does, into one image per run of line layers
+   * (default true; primitives/dense-lines.ts), or stroked with Skia like sparse ones. A knob for
+   * benchmarks and tests; applies to every Canvas2D renderer.
+   */
+  static get splatDenseLines(): boolean {
+    return lineSplatTuning.enabled;
+  }
+  static set splatDenseLines(on: boolean) {
+    lineSplatTuning.enabled = on;
+  }
+
   private canvas: HTMLCanvasElement | OffscreenCanvas | null;
   /** The last scene drawn (readLayer finds its layers). */
   private lastScene: FrameScene | null = null;
+  /** Dense line layers waiting to be blitted as one image. */
+  private readonly denseLines = new DenseLineBatch();
   private context: Context2d | null;
   /** Points the last frame's primitives drew beyond (or short of) what the scene asked for. */
   private drawnOffset = 0;
@@ -152,12 +168,14 @@ export class Canvas2dRenderer implements Renderer {
     let rect: PlotRect | null = null;
     let clip: PlotRect = { x: 0, y: 0, width: 0, height: 0 };
     this.drawnOffset = 0;
+    const lines = this.denseLines;
     for (const layer of scene.layers) {
       const primitive = (DRAW_PRIMITIVES as Partial<Record<SceneLayer['kind'], DrawPrimitive>>)[layer.kind];
       // A kind of a chunk still on its way (3D): drawn once it has loaded (the chart redraws then).
       if (!primitive) continue;
       const next = layerRect(scene, layer);
       if (next !== rect) {
+        lines.flush(ctx);
         if (rect) ctx.restore();
         rect = next;
         clip = scissorRect(rect, scene.width, scene.height);
@@ -169,9 +187,13 @@ export class Canvas2dRenderer implements Renderer {
         ctx.translate(rect.x, rect.y);
       }
       if (clip.width <= 0 || clip.height <= 0) continue;
+      // Dense lines gather into one image per run of consecutive line layers (primitives/dense-lines.ts).
+      if (layer.kind === 'line' && lines.add(layer, rect, clip)) continue;
+      lines.flush(ctx);
       const drawn = primitive.draw(ctx, layer, rect, clip, scene);
       if (typeof drawn === 'number') this.drawnOffset += drawn - layerPointCount(layer);
     }
+    lines.flush(ctx);
     if (rect) ctx.restore();
     return ctx;
   }

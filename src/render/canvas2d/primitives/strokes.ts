@@ -50,7 +50,9 @@ function strokeSegments(ctx: Context2d, layer: LineLayer | SegmentsLayer): void 
 }
 
 /**
- * A polyline, drawn like `strokeSegments` with fewer subpaths where it is dense. Level of detail
+ * A polyline, drawn like `strokeSegments` with fewer subpaths where it is dense. (The renderer
+ * splats dense lines itself, primitives/dense-lines.ts, unless `splatDenseLines` is off: what
+ * reaches here is mostly sparse.) Level of detail
  * puts each pixel column's points (first, min, max, last) at the column's centre, so most
  * segments of a dense line are vertical runs at one x. The union of a run's square-capped
  * segments is exactly the one square-capped segment from its lowest to its highest point, so a
