@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineSplatter } from '../../build/node/core/scene/line-splat.js';
-import { findPolylineRuns, isDenseRuns, DENSE_MAX_STEP } from '../../build/node/core/scene/polyline-runs.js';
+import { findPolylineRuns, firstRunAtOrAfter, isDenseRuns, DENSE_MAX_STEP } from '../../build/node/core/scene/polyline-runs.js';
 import { GAP_Y } from '../../build/node/core/scene/frame-scene.js';
 
 const RED = [1, 0, 0, 1];
@@ -110,4 +110,15 @@ test('isDenseRuns: an M4 line (a run per column) is dense; long steps or x going
   // A gap may jump: no segment joins across it.
   const gapped = [...columns(50, 1), [49.5, GAP_Y], ...columns(50, 1).map(([x, y]) => [x + 400, y])];
   assert.equal(isDenseRuns(runsOf(gapped)), true);
+});
+
+test('a gap that jumps back in x makes a line not dense (its runs could not be bisected); firstRunAtOrAfter bisects', () => {
+  const columns = (n, at) => Array.from({ length: n }, (_, c) => [[at + c + 0.5, 10], [at + c + 0.5, 20]]).flat();
+  assert.equal(isDenseRuns(runsOf([...columns(50, 100), [149.5, GAP_Y], ...columns(50, 0)])), false);
+  const runs = runsOf(columns(50, 0));
+  assert.equal(firstRunAtOrAfter(runs, -5), 0);
+  assert.equal(firstRunAtOrAfter(runs, 10), 10); // run 10 is at x 10.5
+  assert.equal(firstRunAtOrAfter(runs, 10.5), 10);
+  assert.equal(firstRunAtOrAfter(runs, 10.6), 11);
+  assert.equal(firstRunAtOrAfter(runs, 1000), 50);
 });

@@ -83,15 +83,17 @@ export class LineSplatter {
   /**
    * Splats one line (its runs, in coordinates relative to `origin`, the pane's unrounded corner, in
    * device px) in `color`, `width` device px wide (the shader's max(width, 1)), over the lines before.
+   * `start`/`end`: only the segments of runs [start, end) (see runSegments), for a region that
+   * is a strip of the pane.
    */
-  add(runs: PolylineRuns, origin: { x: number; y: number }, color: Rgba, width: number): void {
+  add(runs: PolylineRuns, origin: { x: number; y: number }, color: Rgba, width: number, start = 0, end = runs.count): void {
     this.colLo = this.region.width;
     this.colHi = 0;
     const hw = Math.max(width, 1) / 2;
     // Region-relative: sample positions are pixel-relative, so the pane's corner moves the points.
     const dx = origin.x - this.region.x;
     const dy = origin.y - this.region.y;
-    runSegments(runs, 0, runs.count, (ax, ay, bx, by) => this.segment(ax + dx, ay + dy, bx + dx, by + dy, hw));
+    runSegments(runs, start, end, (ax, ay, bx, by) => this.segment(ax + dx, ay + dy, bx + dx, by + dy, hw));
     this.composite(color);
     this.lines++;
   }

@@ -93,20 +93,33 @@ export function runSegments(runs: PolylineRuns, start: number, end: number, emit
 export const DENSE_MAX_STEP = 3;
 
 /**
- * Whether a line is dense: left to right, each run at most DENSE_MAX_STEP px after the one it joins
- * (level of detail leaves one run per pixel column). Then every segment is a vertical span or a
- * join a few pixels wide, whose boxes stay small however steep (what core/scene/line-splat.ts
- * relies on); a line with long segments in both directions is not.
+ * Whether a line is dense: its runs left to right (x never decreasing, across gaps too), each at
+ * most DENSE_MAX_STEP px after the one it joins (level of detail leaves one run per pixel column).
+ * Then every segment is a vertical span or a join a few pixels wide, whose boxes stay small however
+ * steep, and the runs near any x are found by bisection (what core/scene/line-splat.ts and its
+ * strips rely on); a line with long segments in both directions is not dense.
  */
 export function isDenseRuns(runs: PolylineRuns): boolean {
   if (runs.count < 16) return false;
   const { x, flags } = runs;
   for (let r = 1; r < runs.count; r++) {
-    if ((flags[r]! & RUN_JOINED) === 0) continue;
     const step = x[r]! - x[r - 1]!;
-    if (!(step >= 0 && step <= DENSE_MAX_STEP)) return false;
+    if (!(step >= 0)) return false;
+    if (step > DENSE_MAX_STEP && (flags[r]! & RUN_JOINED) !== 0) return false;
   }
   return true;
+}
+
+/** The first run at or after x (runs in x order, as in a dense line), by bisection. */
+export function firstRunAtOrAfter(runs: PolylineRuns, x: number): number {
+  let lo = 0;
+  let hi = runs.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (runs.x[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

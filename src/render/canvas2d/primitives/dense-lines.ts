@@ -1,43 +1,68 @@
-import type { LineLayer, PlotRect } from '../../../core/scene/frame-scene.js';
+import type { LineLayer, PlotRect, Rgba } from '../../../core/scene/frame-scene.js';
 import { LineSplatter } from '../../../core/scene/line-splat.js';
-import { findPolylineRuns, isDenseRuns, PolylineRuns } from '../../../core/scene/polyline-runs.js';
+import { DENSE_MAX_STEP, findPolylineRuns, firstRunAtOrAfter, isDenseRuns, PolylineRuns } from '../../../core/scene/polyline-runs.js';
 import { blitImageData } from './blit-image.js';
 import type { Context2d } from './draw-primitive.js';
 
+/** Columns per strip: the splat's image is this wide (memory: ~4 bytes × strip × pane height). */
+const STRIP_WIDTH = 128;
+
+interface PendingLine {
+  runs: PolylineRuns;
+  origin: PlotRect;
+  color: Rgba;
+  width: number;
+}
+
 /**
- * Consecutive dense line layers of one pane, splatted into one image (core/scene/line-splat.ts)
- * and blitted once: a chart of five streaming series draws five lines for the price of a few
- * thousand pixel tests each and one blit, instead of five polygon strokes. The renderer offers
- * each line layer (add) and flushes before anything else is drawn, so the order of layers holds.
+ * Consecutive dense line layers of one pane, splatted (core/scene/line-splat.ts) strip by strip
+ * into one image per strip of STRIP_WIDTH columns and blitted: a chart of five streaming series
+ * draws its five lines for a few thousand pixel tests each and a blit per strip, instead of five
+ * polygon strokes, and the image stays small (a strip, not the pane: a few hundred kB rather than
+ * megabytes held from frame to frame). The renderer offers each line layer (add) and flushes
+ * before anything else is drawn, so the order of layers holds.
  */
 export class DenseLineBatch {
   private readonly splatter = new LineSplatter();
-  private readonly runs = new PolylineRuns();
+  /** Runs of the lines taken, reused from frame to frame (a few tens of kB a line). */
+  private readonly pool: PolylineRuns[] = [];
+  private readonly lines: PendingLine[] = [];
   private clip: PlotRect | null = null;
 
   /** Takes `layer` into the batch when it is a dense line (true); otherwise the caller draws it, after flush(). */
   add(layer: LineLayer, pane: PlotRect, clip: PlotRect): boolean {
     if (!lineSplatTuning.enabled || layer.count < 2) return false;
-    const runs = findPolylineRuns(layer.points, layer.count, this.runs);
+    const n = this.lines.length;
+    const runs = findPolylineRuns(layer.points, layer.count, (this.pool[n] ??= new PolylineRuns()));
     if (!isDenseRuns(runs)) return false;
-    if (this.clip !== clip) {
-      // A batch covers one pane; the renderer flushes before it moves to another.
-      if (this.clip) throw new Error('gpu-charts: dense line batch not flushed before a new pane');
-      this.clip = clip;
-      this.splatter.begin(clip);
-    }
-    this.splatter.add(runs, pane, layer.color, layer.width);
+    // A batch covers one pane; the renderer flushes before it moves to another.
+    if (this.clip && this.clip !== clip) throw new Error('gpu-charts: dense line batch not flushed before a new pane');
+    this.clip = clip;
+    this.lines.push({ runs, origin: pane, color: layer.color, width: layer.width });
     return true;
   }
 
-  /** Blits the lines taken since the last flush, if any. */
+  /** Splats and blits the lines taken since the last flush, strip by strip. */
   flush(ctx: Context2d): void {
-    if (!this.clip) return;
+    const clip = this.clip;
+    if (!clip) return;
     this.clip = null;
-    const image = this.splatter.image();
-    if (!image) return;
-    const { keys, left, top, width, height } = image;
-    blitImageData(ctx, new ImageData(new Uint8ClampedArray(keys.buffer, keys.byteOffset, width * height * 4), width, height), left, top);
+    const { splatter, lines } = this;
+    for (let x = clip.x; x < clip.x + clip.width; x += STRIP_WIDTH) {
+      const strip = { x, y: clip.y, width: Math.min(STRIP_WIDTH, clip.x + clip.width - x), height: clip.height };
+      splatter.begin(strip);
+      for (const line of lines) {
+        // The runs whose segments can reach the strip: a run's span is within half the width of
+        // its x, a join reaches back at most DENSE_MAX_STEP to the run before.
+        const margin = Math.max(line.width, 1) / 2 + DENSE_MAX_STEP + 1;
+        const start = firstRunAtOrAfter(line.runs, strip.x - line.origin.x - margin);
+        const end = firstRunAtOrAfter(line.runs, strip.x + strip.width - line.origin.x + margin);
+        if (end > start) splatter.add(line.runs, line.origin, line.color, line.width, start, end);
+      }
+      const image = splatter.image();
+      if (image) blitImageData(ctx, new ImageData(new Uint8ClampedArray(image.keys.buffer, image.keys.byteOffset, image.width * image.height * 4), image.width, image.height), image.left, image.top);
+    }
+    lines.length = 0;
   }
 }
 
