@@ -94,6 +94,7 @@ test('appendGrid3d: a wrong column height, a non-finite height or a wrong shape 
   appendGrid3d(grid, { columns: [7, 8] });
   const before = JSON.stringify(shown(grid));
   const version = grid.ring.version;
+  /** @type {[unknown, string, RegExp][]} */
   const cases = [
     [{ columns: [1, 2, 3] }, 'columns', /multiple of the surface's rows \(2\)/],
     [{ columns: [1, 2, 3, NaN] }, 'columns[3]', /row 1 of appended column 1 must be a finite number/],
@@ -104,7 +105,7 @@ test('appendGrid3d: a wrong column height, a non-finite height or a wrong shape 
     [[1, 2], 'columns', /appends \{ columns/],
   ];
   for (const [input, column, message] of cases) {
-    assert.throws(() => appendGrid3d(grid, input), (error) => error instanceof DataError && error.column === column && message.test(error.message) && error.code === 'invalid-grid', `${JSON.stringify(input)} → ${column}`);
+    assert.throws(() => appendGrid3d(grid, input), (/** @type {any} */ error) => error instanceof DataError && error.column === column && message.test(error.message) && error.code === 'invalid-grid', `${JSON.stringify(input)} → ${column}`);
   }
   assert.equal(JSON.stringify(shown(grid)), before, 'the grid is as it was');
   assert.equal(grid.ring.version, version, 'nothing written');
@@ -113,7 +114,7 @@ test('appendGrid3d: a wrong column height, a non-finite height or a wrong shape 
   assert.throws(() => appendGrid3d(fresh, { columns: [NaN, 1] }));
   assert.equal(fresh.ring, undefined);
   assert.deepEqual(shown(fresh), [[1, 3], [2, 4]]);
-  assert.throws(() => parseGrid3d({ x: [0, 1, 2], y: [0, 1], z: [[1, 2, 3], [4, 5, 6]], maxColumns: 2 }), (e) => e.column === 'maxColumns');
+  assert.throws(() => parseGrid3d({ x: [0, 1, 2], y: [0, 1], z: [[1, 2, 3], [4, 5, 6]], maxColumns: 2 }), (/** @type {any} */ e) => e.column === 'maxColumns');
 });
 
 test('the surface layer carries the ring: heights read through it match the grid, the box x range scrolls', () => {
