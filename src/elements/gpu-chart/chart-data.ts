@@ -196,7 +196,8 @@ export class ChartData implements ReactiveController {
 
   /**
    * Streams rows in (same shapes as `data`); a first row at the last row's time replaces it. A
-   * heatmap takes `{ columns }`: k × rows values, column after column (see GridStore.append).
+   * heatmap takes `{ columns }`: k × rows values, column after column (see GridStore.append); so
+   * does a surface (see core/three/surface-ring.ts), a points3d chart `{ x, y, z, … }` points.
    */
   append(rows: unknown): void {
     const three = seriesType(this.host.chartType)?.three;
