@@ -147,7 +147,7 @@ export class ChartData implements ReactiveController {
   /**
    * `append()` on a 3D chart: points join a points3d cloud in place (only they are written and
    * uploaded while the box stays, see series/points3d); a surface takes columns (`{ columns }`, the
-   * heatmap's shape) into its ring, the oldest dropping past `maxColumns` (only they are written and
+   * heatmap's shape) into its ring, the oldest dropping past `maxColumns` (only the new columns are written and
    * uploaded; the box's x range scrolls, core/three/surface-ring.ts); bars3d does not append.
    */
   private append3d(rows: unknown, kind: 'grid' | 'points'): void {
