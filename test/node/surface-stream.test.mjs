@@ -143,3 +143,23 @@ test('the surface layer carries the ring: heights read through it match the grid
   // World x of the shown columns span the box (-1 … 1) once the ring is full, whatever has scrolled.
   assert.ok(Math.abs(layer.xs[0] + 1) < 1e-6 && Math.abs(layer.xs[15] - 1) < 1e-6, `${layer.xs[0]} … ${layer.xs[15]}`);
 });
+
+test('a streamed grid shown as bars3d (the type switched after appends) reads its heights from the ring', () => {
+  const rows = 3;
+  const grid = parseGrid3d({ rows, cols: 0, values: [], maxColumns: 4, x0: 0, dx: 1, y0: 0, dy: 1 });
+  appendGrid3d(grid, { columns: columnsOf(6, rows, (j, r) => 10 * j + r) });
+  assert.equal(grid.ring.offset, 2, 'the ring wrapped');
+  const model = new ChartModel();
+  model.setOptions({ defaultType: 'bars3d' });
+  model.setSize({ width: 300, height: 200, pixelRatio: 1 });
+  model.three.setGrid(grid);
+  model.setSeriesOptions(null);
+  const bars = model.frame().scene.layers.find((l) => l.kind === 'bars3d');
+  const { scale, offset } = model.three.lastFrame.map;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < 4; c++) {
+      const top = (bars.data[(r * 4 + c) * 4 + 3] - offset[2]) / scale[2];
+      assert.ok(Math.abs(top - (10 * (c + 2) + r)) < 1e-3, `bar (${r}, ${c}): ${top}`);
+    }
+  }
+});
