@@ -1,7 +1,7 @@
 // A lit surface z = f(x, y) (3D charts): one non-instanced triangle list, six vertices per drawn
 // cell (SwiftShader pays a large fixed cost per instance, so row strips as instances were ~50×
 // slower there); heights, column x and row y live in storage buffers uploaded once per data
-// version, so a rotation changes only `viewProj`. Normals by central differences of the drawn
+// version (a streaming surface: only its appended columns), so a rotation changes only `viewProj`. Normals by central differences of the drawn
 // (strided) grid; colour through the colormap LUT by height; optional wireframe and contours.
 struct Params {
   viewProj: mat4x4f,
@@ -13,6 +13,10 @@ struct Params {
   contour: vec4f,
   // cols, rows, stride, contour levels
   dims: vec4u,
+  // Where heights[] holds shown column c, row r: physical column (c + offset) % capacity, at
+  // physical·colStep + r·rowStep. Row-major: (cols, 0, 1, cols); a streaming ring: (capacity,
+  // offset, rows, 1), so that an append rewrites only its columns and shifts `offset`.
+  ring: vec4u,
 };
 
 @group(0) @binding(0) var<uniform> params: Params;
@@ -30,9 +34,12 @@ struct VsOut {
   @location(3) @interpolate(flat) tag: u32,
 };
 
+fn heightAt(c: u32, r: u32) -> f32 {
+  return heights[((c + params.ring.y) % params.ring.x) * params.ring.z + r * params.ring.w];
+}
+
 fn worldAt(c: u32, r: u32) -> vec3f {
-  let h = heights[r * params.dims.x + c];
-  return vec3f(xs[c], ys[r], h * params.zMap.x + params.zMap.y);
+  return vec3f(xs[c], ys[r], heightAt(c, r) * params.zMap.x + params.zMap.y);
 }
 
 @vertex
@@ -57,7 +64,7 @@ fn vs_surface(@builtin(vertex_index) v: u32, @builtin(instance_index) tag: u32) 
   var out: VsOut;
   out.position = params.viewProj * vec4f(p, 1.0);
   out.normal = cross(tx, ty);
-  out.height = heights[ri * cols + ci];
+  out.height = heightAt(ci, ri);
   out.cell = vec2f(f32(ci), f32(ri)) / f32(s);
   out.tag = tag;
   return out;

@@ -7,7 +7,7 @@ import { surfaceSeries } from '../series/surface/index.js';
 import type { SeriesModule } from '../series/series-type.js';
 
 export { ThreeView } from './three/three-view.js';
-export { appendPoints3d, parseGrid3d, parsePoints3d } from './three/data-3d.js';
+export { appendGrid3d, appendPoints3d, parseGrid3d, parsePoints3d } from './three/data-3d.js';
 export { parseData3dText } from './three/data-3d-text.js';
 export { CAMERA_BOUNDS, DEFAULT_CAMERA, cloneCamera, validateCamera } from './three/camera.js';
 

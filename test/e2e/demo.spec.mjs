@@ -42,8 +42,8 @@ test('the demo draws every section, 10M points included, and zooms', async ({ pa
     expect(ink, `${id} draws`).toBeGreaterThan(total * 0.005);
   }
   // The scientific sections that start their heavy part on screen: the million-point density map
-  // (a 20k preview before) and the live spectrogram (streams only while visible).
-  for (const id of ['#scatter-density-chart', '#spectrogram-chart']) {
+  // (a 20k preview before), the live spectrogram and the live 3D surface (stream only while visible).
+  for (const id of ['#scatter-density-chart', '#spectrogram-chart', '#vol-stream']) {
     await page.locator(id).scrollIntoViewIfNeeded();
     await page.waitForTimeout(1500);
     const { ink, total } = await chartInk(page, id);

@@ -66,6 +66,30 @@ export interface Surface3dLayer extends LayerPlacement {
    * core/scene/detail-budget.ts). Absent or false: full detail.
    */
   moving?: boolean;
+  /**
+   * A streaming surface: `heights` is this ring of `capacity` columns of `rows` heights each,
+   * column-major, shown column c at physical column (offset + c) % capacity (read through
+   * `surfaceHeightIndex`); `cols` ≤ capacity are shown. `dataKey` then changes with every append
+   * (xs move), the heights only where the ring says: a renderer holding version v of the ring
+   * (same `id`) writes just `changesSince(v)`. Absent or null: `heights` is row-major.
+   */
+  ring?: HeightRing | null;
+}
+
+/** What a surface layer reads of a streaming surface's ring (core/three/surface-ring.ts). */
+export interface HeightRing {
+  readonly id: number;
+  readonly version: number;
+  readonly capacity: number;
+  readonly offset: number;
+  /** Physical column ranges [start, count] written since `version` ([]: none; null: everything). */
+  changesSince(version: number): [number, number][] | null;
+}
+
+/** Index in `heights` of row r, shown column c (row-major, or the ring's column-major layout). */
+export function surfaceHeightIndex(layer: Pick<Surface3dLayer, 'cols' | 'rows' | 'ring'>, r: number, c: number): number {
+  const ring = layer.ring;
+  return ring ? ((ring.offset + c) % ring.capacity) * layer.rows + r : r * layer.cols + c;
 }
 
 /** Floats per point in Points3dLayer.data: world x, y, z, diameter (device px). */

@@ -1,5 +1,6 @@
 import { DataError, describeValue, type DataErrorCode } from '../../data/data-error.js';
 import { isGridInput, normalizeGrid } from '../../data/grid.js';
+import { SurfaceRing } from './surface-ring.js';
 import type { Bounds3 } from './world.js';
 
 /**
@@ -13,17 +14,36 @@ import type { Bounds3 } from './world.js';
  *
  * Every height and coordinate must be finite: a surface cannot be drawn through a hole. Problems
  * are DataErrors naming the field and index (`z[3]`: a ragged row; `z[2][5]`: a non-finite height).
+ *
+ * A grid may stream (surfaces: `appendGrid3d`): `maxColumns` (either shape) is the window, the
+ * columns kept before the oldest drop; without it the window is the grid's own column count.
  */
 export interface Grid3d {
-  /** Changes when the data is replaced (renderers upload again). */
+  /** Changes when the data is replaced (renderers upload again); appends keep it (see `ring`). */
   key: number;
   rows: number;
+  /** Columns shown. */
   cols: number;
-  /** Row-major heights, `values[r * cols + c]`. */
+  /**
+   * Heights: row-major (`values[r * cols + c]`) until the grid streams, then `ring.values`
+   * (column-major, a ring): read them through `gridHeight`.
+   */
   values: Float32Array;
+  /** Column centres shown (oldest first), row centres. */
   xs: Float64Array;
   ys: Float64Array;
   bounds: Bounds3;
+  /** Spacing of appended columns along x (dx; for { x, y, z }: the last spacing of x). */
+  step: number;
+  /** The streaming window asked for (`maxColumns`), if any. */
+  maxColumns?: number;
+  /** Set by the first append: the heights' ring (surface-ring.ts); `version` bumps per append. */
+  ring?: SurfaceRing;
+}
+
+/** The height of shown column c, row r (row-major or ring). */
+export function gridHeight(grid: Grid3d, r: number, c: number): number {
+  return grid.ring ? grid.ring.height(c, r) : grid.values[r * grid.cols + c]!;
 }
 
 export interface Points3d {
@@ -95,7 +115,10 @@ export function parseGrid3d(input: unknown): Grid3d {
     const values = new Float32Array(grid.rows * grid.count);
     for (let r = 0; r < grid.rows; r++) for (let c = 0; c < grid.count; c++) values[r * grid.count + c] = grid.value(c, r);
     checkFinite(values, grid.count, 'values', false);
-    return { key: nextKey++, rows: grid.rows, cols: grid.count, values, xs, ys, bounds: { x: [xs[0]!, xs[xs.length - 1]!], y: [ys[0]!, ys[ys.length - 1]!], z: range(values) } };
+    const maxColumns = input.maxColumns;
+    // An empty streaming grid (cols 0, maxColumns n, as a spectrogram starts) spans its window.
+    const x: [number, number] = xs.length > 0 ? [xs[0]!, xs[xs.length - 1]!] : [grid.xStart + grid.dx / 2, grid.xStart + ((maxColumns ?? 1) - 0.5) * grid.dx];
+    return { key: nextKey++, rows: grid.rows, cols: grid.count, values, xs, ys, bounds: { x, y: [ys[0]!, ys[ys.length - 1]!], z: range(values) }, step: grid.dx, ...(maxColumns === undefined ? {} : { maxColumns }) };
   }
   if (!isObject(input) || !('z' in input)) fail('data', 'a 3D grid needs { x: [...], y: [...], z: [[...], ...] } or { rows, cols, values, x0, dx, y0, dy }', input);
   const xs = coordinates(input.x, 'x');
@@ -130,7 +153,39 @@ export function parseGrid3d(input: unknown): Grid3d {
     fail('z', 'must be an array of rows (arrays of numbers) or a flat row-major array', z);
   }
   checkFinite(values, cols, 'z', nested);
-  return { key: nextKey++, rows, cols, values, xs, ys, bounds: { x: [xs[0]!, xs[cols - 1]!], y: [ys[0]!, ys[rows - 1]!], z: range(values) } };
+  const maxColumns = windowOf(input.maxColumns, cols);
+  return { key: nextKey++, rows, cols, values, xs, ys, bounds: { x: [xs[0]!, xs[cols - 1]!], y: [ys[0]!, ys[rows - 1]!], z: range(values) }, step: xs[cols - 1]! - xs[cols - 2]!, ...(maxColumns === undefined ? {} : { maxColumns }) };
+}
+
+/** `maxColumns` of a { x, y, z } grid: absent, or an integer ≥ its columns. */
+function windowOf(value: unknown, cols: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < cols) fail('maxColumns', `must be an integer of at least the grid's columns (${cols})`, value);
+  return value;
+}
+
+/**
+ * Appends columns to a surface's grid (`append({ columns })` on a surface chart, the heatmap's
+ * shape: k × rows heights, column after column, bottom row first). The first append turns the grid
+ * into a ring of `maxColumns` (else its own column count) columns; from then on the oldest drop and
+ * x advances by `step` per column. Checked whole before anything changes: on a problem a DataError
+ * names the field (`columns`, `columns[7]`) and the grid stays as it was. Returns the columns added.
+ */
+export function appendGrid3d(grid: Grid3d, input: unknown): number {
+  if (!isObject(input) || !('columns' in input) || Object.keys(input).length !== 1) {
+    fail('columns', `a surface appends { columns: Float32Array(${grid.rows} × k) }: k columns of one height per row each`, input);
+  }
+  // The first appended column follows the last one by `step` (an empty grid: its first centre).
+  const nextX = grid.cols > 0 ? grid.xs[grid.cols - 1]! + grid.step : grid.bounds.x[0];
+  const ring = grid.ring ?? SurfaceRing.fromRows(grid.values, grid.rows, grid.cols, grid.xs, grid.maxColumns ?? Math.max(2, grid.cols), grid.step, nextX);
+  const added = ring.append(input.columns);
+  if (added === 0) return 0;
+  grid.ring = ring;
+  grid.values = ring.values;
+  grid.cols = ring.count;
+  grid.xs = ring.xs;
+  grid.bounds = { x: ring.xRange(), y: grid.bounds.y, z: ring.zRange() };
+  return added;
 }
 
 function floats(value: unknown, field: string, length: number | null, finiteOnly: boolean): Float64Array {

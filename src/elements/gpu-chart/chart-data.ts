@@ -146,18 +146,26 @@ export class ChartData implements ReactiveController {
 
   /**
    * `append()` on a 3D chart: points join a points3d cloud in place (only they are written and
-   * uploaded while the box stays, see series/points3d); a grid does not grow by rows (set `data`).
+   * uploaded while the box stays, see series/points3d); a surface takes columns (`{ columns }`, the
+   * heatmap's shape) into its ring, the oldest dropping past `maxColumns` (only the new columns are written and
+   * uploaded; the box's x range scrolls, core/three/surface-ring.ts); bars3d does not append.
    */
   private append3d(rows: unknown, kind: 'grid' | 'points'): void {
     try {
       const code = threeD();
       if (!code) throw new DataError('the 3D code is still loading: append once the chart is ready (await chart.nextFrame())', { code: 'invalid-grid', column: 'append', source: 'append' });
-      const points = this.model.three.points;
-      if (kind === 'grid') throw new DataError('a surface or bars3d chart does not append: set `data` to the new grid', { code: 'invalid-grid', column: 'append', source: 'append' });
-      if (!points) {
-        this.model.three.setPoints(code.parsePoints3d(rows));
-      } else if (code.appendPoints3d(points, rows) === 0) {
-        return;
+      if (kind === 'grid') {
+        const grid = this.model.three.grid;
+        if (this.host.chartType !== 'surface') throw new DataError('a bars3d chart does not append: set `data` to the new grid', { code: 'invalid-grid', column: 'append', source: 'append' });
+        if (!grid) throw new DataError('a surface appends columns to its grid: set `data` first ({ rows, cols: 0, values: [], maxColumns, x0, dx, y0, dy } starts an empty one)', { code: 'invalid-grid', column: 'append', source: 'append' });
+        if (code.appendGrid3d(grid, rows) === 0) return;
+      } else {
+        const points = this.model.three.points;
+        if (!points) {
+          this.model.three.setPoints(code.parsePoints3d(rows));
+        } else if (code.appendPoints3d(points, rows) === 0) {
+          return;
+        }
       }
       this.clearError();
       this.host.invalidate(Invalidation.VIEW | Invalidation.OVERLAY);
@@ -188,7 +196,8 @@ export class ChartData implements ReactiveController {
 
   /**
    * Streams rows in (same shapes as `data`); a first row at the last row's time replaces it. A
-   * heatmap takes `{ columns }`: k × rows values, column after column (see GridStore.append).
+   * heatmap takes `{ columns }`: k × rows values, column after column (see GridStore.append); so
+   * does a surface (see core/three/surface-ring.ts), a points3d chart `{ x, y, z, … }` points.
    */
   append(rows: unknown): void {
     const three = seriesType(this.host.chartType)?.three;

@@ -1,6 +1,6 @@
 import { packColormapColor } from '../../core/colormap/index.js';
 import { nextMarkersKey } from '../../core/scene/frame-scene.js';
-import type { Grid3d } from '../../core/three/data-3d.js';
+import { gridHeight, type Grid3d } from '../../core/three/data-3d.js';
 import { BAR3D_STRIDE, type Bars3dLayer } from '../../core/scene/layers-3d.js';
 import { pickNearest } from '../../core/three/pick.js';
 import type { WorldMap } from '../../core/three/world.js';
@@ -46,7 +46,8 @@ function build(series: Series3dContext<BarsState>, grid: Grid3d, map: WorldMap):
   for (let r = 0; r < grid.rows; r++) {
     for (let c = 0; c < grid.cols; c++) {
       const i = r * grid.cols + c;
-      const h = grid.values[i]!;
+      // Through gridHeight: a grid streamed while the chart was a surface holds its heights in a ring.
+      const h = gridHeight(grid, r, c);
       layer.data[i * 4] = grid.xs[c]! * sx + ox;
       layer.data[i * 4 + 1] = grid.ys[r]! * sy + oy;
       layer.data[i * 4 + 2] = base;
@@ -121,7 +122,9 @@ export const bars3dSeries: SeriesModule<BarsState> = {
     },
     values(series, index) {
       const grid = series.grid!;
-      return { x: grid.xs[index % grid.cols]!, y: grid.ys[Math.floor(index / grid.cols)]!, z: grid.values[index]!, extra: [] };
+      const c = index % grid.cols;
+      const r = Math.floor(index / grid.cols);
+      return { x: grid.xs[c]!, y: grid.ys[r]!, z: gridHeight(grid, r, c), extra: [] };
     },
   },
 };

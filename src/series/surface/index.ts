@@ -1,5 +1,5 @@
 import { nextMarkersKey, type Rgba } from '../../core/scene/frame-scene.js';
-import type { Grid3d } from '../../core/three/data-3d.js';
+import { gridHeight, type Grid3d } from '../../core/three/data-3d.js';
 import type { Surface3dLayer } from '../../core/scene/layers-3d.js';
 import { pickNearest, pickStride } from '../../core/three/pick.js';
 import type { WorldMap } from '../../core/three/world.js';
@@ -10,26 +10,37 @@ import type { SeriesModule } from '../series-type.js';
 /** World coordinates of a grid's columns and rows, kept while the grid and the map stay the same. */
 export interface GridWorld {
   grid: Grid3d | null;
+  /** The grid's ring version when computed (a streaming grid's columns move per append). */
+  version: number;
   scale: number[];
   offset: number[];
+  /** Room for every column of the window; `xs` is its first `cols`. */
+  xsStore: Float32Array;
   xs: Float32Array;
   ys: Float32Array;
   key: number;
 }
 
 export function gridWorld(cache: GridWorld, grid: Grid3d, map: WorldMap): GridWorld {
-  if (cache.grid === grid && cache.scale.every((s, i) => s === map.scale[i]) && cache.offset.every((o, i) => o === map.offset[i])) return cache;
+  const version = grid.ring?.version ?? 0;
+  if (cache.grid === grid && cache.version === version && cache.scale.every((s, i) => s === map.scale[i]) && cache.offset.every((o, i) => o === map.offset[i])) return cache;
   cache.grid = grid;
+  cache.version = version;
   cache.scale = [...map.scale];
   cache.offset = [...map.offset];
-  cache.xs = Float32Array.from(grid.xs, (x) => x * map.scale[0] + map.offset[0]);
-  cache.ys = Float32Array.from(grid.ys, (y) => y * map.scale[1] + map.offset[1]);
+  // A streaming grid refills its arrays in place (sized for the whole window): no garbage per append.
+  const capacity = grid.ring?.capacity ?? grid.xs.length;
+  if (cache.xsStore.length !== capacity) cache.xsStore = new Float32Array(capacity);
+  const xs = (cache.xs = cache.xsStore.subarray(0, grid.xs.length));
+  for (let i = 0; i < xs.length; i++) xs[i] = grid.xs[i]! * map.scale[0] + map.offset[0];
+  if (cache.ys.length !== grid.ys.length) cache.ys = new Float32Array(grid.ys.length);
+  for (let r = 0; r < grid.ys.length; r++) cache.ys[r] = grid.ys[r]! * map.scale[1] + map.offset[1];
   cache.key = nextMarkersKey();
   return cache;
 }
 
 export function emptyGridWorld(): GridWorld {
-  return { grid: null, scale: [], offset: [], xs: new Float32Array(0), ys: new Float32Array(0), key: 0 };
+  return { grid: null, version: 0, scale: [], offset: [], xsStore: new Float32Array(0), xs: new Float32Array(0), ys: new Float32Array(0), key: 0 };
 }
 
 /** The colour range of heights: the series' fixed ends where given, else the grid's. */
@@ -65,7 +76,9 @@ const CONTOUR: Rgba = [1, 1, 1, 0.9];
 /**
  * `type="surface"`: a grid z = f(x, y) (the heatmap's grid input, or { x, y, z: rows }) drawn as
  * a lit mesh coloured by height through the colormap, with optional wireframe and contours. The
- * grid is uploaded once per data version; a frame writes the camera and the level of detail.
+ * grid is uploaded once per data version; a frame writes the camera and the level of detail. A
+ * streaming grid (`append({ columns })`, core/three/surface-ring.ts) passes its ring on: renderers
+ * write only the appended columns, and the box's x range scrolls with the window.
  */
 export const surfaceSeries: SeriesModule<SurfaceState> = {
   type: 'surface',
@@ -109,6 +122,7 @@ export const surfaceSeries: SeriesModule<SurfaceState> = {
       layer.count = 1;
       layer.camera = target.camera;
       layer.heights = grid.values;
+      layer.ring = grid.ring ?? null;
       layer.cols = grid.cols;
       layer.rows = grid.rows;
       layer.xs = world.xs;
@@ -134,7 +148,7 @@ export const surfaceSeries: SeriesModule<SurfaceState> = {
       const grid = series.grid;
       if (!grid) return null;
       const world = gridWorld(series.state.world, grid, target.map);
-      const { cols, rows, values } = grid;
+      const { cols, rows } = grid;
       const zs = target.map.scale[2];
       const zo = target.map.offset[2];
       const stride = pickStride(rows, cols);
@@ -146,7 +160,7 @@ export const surfaceSeries: SeriesModule<SurfaceState> = {
         const r = Math.min(rows - 1, Math.floor(i / pc) * stride);
         out[0] = world.xs[c]!;
         out[1] = world.ys[r]!;
-        out[2] = values[r * cols + c]! * zs + zo;
+        out[2] = gridHeight(grid, r, c) * zs + zo;
       }, target.matrices.viewProj, target.pane.width, target.pane.height, px, py, target.radius * stride);
       if (!hit) return null;
       const c = Math.min(cols - 1, (hit.index % pc) * stride);
@@ -157,7 +171,7 @@ export const surfaceSeries: SeriesModule<SurfaceState> = {
       const grid = series.grid!;
       const c = index % grid.cols;
       const r = Math.floor(index / grid.cols);
-      return { x: grid.xs[c]!, y: grid.ys[r]!, z: grid.values[index]!, extra: [] };
+      return { x: grid.xs[c]!, y: grid.ys[r]!, z: gridHeight(grid, r, c), extra: [] };
     },
   },
 };

@@ -1,6 +1,6 @@
 import { createDetailBudget, recordDraw, unitsWithin, type DetailBudget } from '../../../core/scene/detail-budget.js';
 import type { PlotRect } from '../../../core/scene/frame-scene.js';
-import { shade, type Bars3dLayer, type Layer3dCamera, type Lines3dLayer, type Points3dLayer, type Surface3dLayer } from '../../../core/scene/layers-3d.js';
+import { shade, surfaceHeightIndex, type Bars3dLayer, type Layer3dCamera, type Lines3dLayer, type Points3dLayer, type Surface3dLayer } from '../../../core/scene/layers-3d.js';
 import { cssColor, type Context2d, type DrawPrimitive } from './draw-primitive.js';
 
 /**
@@ -96,7 +96,7 @@ function drawSurface(ctx: Context2d, layer: Surface3dLayer, pane: PlotRect): voi
       const k = j * nc + i;
       const x = xs[ci[i]!]!;
       const y = ys[ri[j]!]!;
-      const z = heights[ri[j]! * cols + ci[i]!]! * zScale + zOffset;
+      const z = heights[surfaceHeightIndex(layer, ri[j]!, ci[i]!)]! * zScale + zOffset;
       world[k * 3] = x;
       world[k * 3 + 1] = y;
       world[k * 3 + 2] = z;
@@ -342,11 +342,10 @@ function drawMovingSurface(ctx: Context2d, layer: Surface3dLayer, pane: PlotRect
   const { sx, sy, sz, wz, depth, order, starts } = movingScratch(vertices, (nc - 1) * (nr - 1));
   for (let j = 0; j < nr; j++) {
     const y = ys[ri[j]!]!;
-    const row = ri[j]! * cols;
     for (let i = 0; i < nc; i++) {
       const k = j * nc + i;
       const x = xs[ci[i]!]!;
-      const z = heights[row + ci[i]!]! * zScale + zOffset;
+      const z = heights[surfaceHeightIndex(layer, ri[j]!, ci[i]!)]! * zScale + zOffset;
       const w = m3! * x + m7! * y + m11! * z + m15!;
       wz[k] = z;
       if (!(w > 1e-9)) {
