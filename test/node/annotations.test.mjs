@@ -455,3 +455,22 @@ test('layers: pans write into the pane\'s arrays of the last frame (no new ones)
   // 5 → 105 (same size), 7 → 107 after the empty window, 0 → 100 again: no array allocated.
   assert.ok(reused >= 3, `frames that reused the last frame's arrays: ${reused}`);
 });
+
+test('layers: solid trend lines (the typed-array path) draw exactly what their shapes give, clipped', () => {
+  const v = view();
+  const trends = [];
+  // Inside, crossing every edge, and wholly outside the pane.
+  for (let i = 0; i < 60; i++) trends.push(valid({ id: `s${i}`, kind: 'trend', points: [{ time: T0 - 40 * MIN + i * 4 * MIN, price: 80 + i * 0.7 }, { time: T0 + i * 3 * MIN, price: 118 - i * 0.5 }], width: 1 }));
+  trends.push(valid({ id: 'away', kind: 'trend', points: [{ time: T0 + 500 * MIN, price: 100 }, { time: T0 + 600 * MIN, price: 101 }], width: 1 }));
+  const layers = new AnnotationLayerBuilder().build(trends, 1, v, CONTEXT, STYLE, 0, 's').layers.filter((l) => l.kind === 'segments');
+  assert.equal(layers.length, 1, 'one group, all solid');
+  const expected = [];
+  const clipped = [0, 0, 0, 0];
+  for (const a of trends) {
+    const [x0, y0, x1, y1] = shapeOf(a, v, CONTEXT).strokes[0].segments;
+    if (clipSegment(x0, y0, x1, y1, -3, -3, 603, 303, clipped)) expected.push(...clipped);
+  }
+  assert.ok(expected.length / 4 < trends.length, 'some lines are left out');
+  assert.equal(layers[0].count, expected.length / 2);
+  assert.deepEqual(Array.from(layers[0].points, (n) => +n.toFixed(2)), Array.from(Float32Array.from(expected), (n) => +n.toFixed(2)));
+});
