@@ -1,4 +1,5 @@
 import type { RectsLayer, Rgba, SceneLayer, SegmentsLayer } from '../core/scene/frame-scene.js';
+import { FrameArrays } from './frame-arrays.js';
 import { clipSegment, shapeOf, type ShapeContext } from './geometry.js';
 import type { LayerStyle, PaneAnnotations, PlacedLabel } from './layer-style.js';
 import { markerLayers } from './marker-layers.js';
@@ -33,10 +34,12 @@ export interface LayerBuildStats {
  *   time) is built once per annotation set (`version`), data (`dataVersion`), style and pixel ratio;
  * - the projection to pane pixels is redone only when the view (viewport, pane size) changes too;
  *   a frame with nothing changed returns the previous layers (same arrays: nothing to upload).
- * A panned frame projects only the markers in view (binary search) and writes typed arrays.
+ * A panned frame projects only the markers in view (binary search) and writes typed arrays kept
+ * per pane from frame to frame (FrameArrays), so that it allocates no per-marker or per-line
+ * objects and no large arrays.
  */
 export class AnnotationLayerBuilder {
-  private readonly cache = new Map<string, { annotations: readonly Annotation[]; prepKey: string; prepared: PreparedPane; viewKey: string; result: PaneAnnotations }>();
+  private readonly cache = new Map<string, { annotations: readonly Annotation[]; prepKey: string; prepared: PreparedPane; viewKey: string; result: PaneAnnotations; arrays: PaneArrays }>();
   readonly stats: LayerBuildStats = { prepared: 0, projected: 0 };
 
   /**
@@ -56,9 +59,11 @@ export class AnnotationLayerBuilder {
       prepared = prepareAnnotations(annotations, context, style);
       this.stats.prepared++;
     }
-    const result = project(prepared, view, context, style);
+    // The pane keeps its arrays across preparations too (a new set of the same size reuses them).
+    const arrays = cached?.arrays ?? { markers: new FrameArrays(), trends: new FrameArrays() };
+    const result = project(prepared, view, context, style, arrays);
     this.stats.projected++;
-    this.cache.set(view.id, { annotations, prepKey, prepared, viewKey, result });
+    this.cache.set(view.id, { annotations, prepKey, prepared, viewKey, result, arrays });
     return result;
   }
 
@@ -68,8 +73,14 @@ export class AnnotationLayerBuilder {
   }
 }
 
+/** The arrays one pane's projection writes, by what they hold (slots: the layer's rank among them). */
+interface PaneArrays {
+  markers: FrameArrays;
+  trends: FrameArrays;
+}
+
 /** The prepared annotations of a pane in the pixels of `view`. */
-function project(prepared: PreparedPane, view: PaneView, context: ShapeContext, style: LayerStyle): PaneAnnotations {
+function project(prepared: PreparedPane, view: PaneView, context: ShapeContext, style: LayerStyle, arrays: PaneArrays): PaneAnnotations {
   const { rect } = view;
   const ratio = context.ratio;
   const strokes = new Map<string, { color: Rgba; width: number; points: number[] }>();
@@ -121,7 +132,7 @@ function project(prepared: PreparedPane, view: PaneView, context: ShapeContext, 
   const solid: { color: Rgba; width: number; points: Float32Array }[] = [];
   for (const group of prepared.trends) {
     if (group.solid && !strokes.has(group.key)) {
-      const points = projectSolidTrends(group, view);
+      const points = projectSolidTrends(group, view, arrays.trends.float32(solid.length, 4 * group.count));
       if (points.length > 0) solid.push({ color: group.color, width: group.width, points });
     } else {
       projectTrends(group, view, strokeGroup(strokes, group.color, group.width).points, clipped);
@@ -144,7 +155,7 @@ function project(prepared: PreparedPane, view: PaneView, context: ShapeContext, 
     const layer: SegmentsLayer = { kind: 'segments', id: `annotations:lines:${view.id}:${k++}`, points: group.points, count: group.points.length / 2, color: group.color, width: group.width, pane };
     layers.push(layer);
   }
-  for (const layer of markerLayers(prepared.markers, view, ratio)) layers.push(layer);
+  for (const layer of markerLayers(prepared.markers, view, ratio, arrays.markers)) layers.push(layer);
   return { layers, labels };
 }
 
@@ -167,17 +178,38 @@ function forEachProjectedTrend(group: PreparedTrends, view: PaneView, clipped: n
   }
 }
 
-/** Solid plain trend lines of one stroke group, into a typed array of segments. */
-function projectSolidTrends(group: PreparedTrends, view: PaneView): Float32Array {
-  const out = new Float32Array(4 * group.count);
-  const clipped = new Float64Array(4);
+/**
+ * Solid plain trend lines of one stroke group as segments in `out` (room for every line): a view
+ * of the lines drawn. One loop over the typed arrays, without a callback or a copy per line (this
+ * runs for the whole group on every panned frame); the same projection and clipping as
+ * forEachProjectedTrend.
+ */
+function projectSolidTrends(group: PreparedTrends, view: PaneView, out: Float32Array): Float32Array {
+  const { rect } = view;
+  const pad = group.width + 2;
+  const xmax = rect.width + pad;
+  const ymax = rect.height + pad;
+  const p = group.points;
+  const clipped = solidClip;
   let n = 0;
-  forEachProjectedTrend(group, view, clipped, () => {
-    out.set(clipped, n);
+  for (let i = 0; i < group.count; i++) {
+    const x0 = view.x.toPixel(p[4 * i]!);
+    const y0 = view.y.toPixel(p[4 * i + 1]!);
+    const x1 = view.x.toPixel(p[4 * i + 2]!);
+    const y1 = view.y.toPixel(p[4 * i + 3]!);
+    if (!(Number.isFinite(x0) && Number.isFinite(y0) && Number.isFinite(x1) && Number.isFinite(y1))) continue;
+    if (!clipSegment(x0, y0, x1, y1, -pad, -pad, xmax, ymax, clipped)) continue;
+    out[n] = clipped[0]!;
+    out[n + 1] = clipped[1]!;
+    out[n + 2] = clipped[2]!;
+    out[n + 3] = clipped[3]!;
     n += 4;
-  });
-  return n === out.length ? out : out.slice(0, n);
+  }
+  return out.subarray(0, n);
 }
+
+/** clipSegment's output for projectSolidTrends (one per module: the loop allocates nothing). */
+const solidClip = new Float64Array(4);
 
 /** Plain trend lines of one stroke group, dashed, appended to `out`. */
 function projectTrends(group: PreparedTrends, view: PaneView, out: number[], clipped: number[]): void {

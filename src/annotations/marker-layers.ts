@@ -1,4 +1,5 @@
 import { GAP_Y, type BandLayer } from '../core/scene/frame-scene.js';
+import type { FrameArrays } from './frame-arrays.js';
 import { MARKER_GAP } from './geometry.js';
 import type { PaneView } from './pane-view.js';
 import { lowerBound, type PreparedMarkers } from './prepared.js';
@@ -17,9 +18,10 @@ const FLOATS_PER_MARKER = 12;
  * Per frame this only projects: the groups are sorted by time (prepareAnnotations), so the markers
  * in view are found by binary search and nothing else is touched; a pan over 10,000 markers with
  * half of them in view writes those 5,000 into one typed array per colour, without building a
- * shape or a string per marker.
+ * shape or a string per marker. The arrays written are the pane's `arrays`, reused frame after
+ * frame (see FrameArrays: allocating them per frame cost ten times the projection in Chromium).
  */
-export function markerLayers(groups: readonly PreparedMarkers[], view: PaneView, ratio: number): BandLayer[] {
+export function markerLayers(groups: readonly PreparedMarkers[], view: PaneView, ratio: number, arrays: FrameArrays): BandLayer[] {
   const { rect } = view;
   const layers: BandLayer[] = [];
   const gap = MARKER_GAP * ratio;
@@ -32,7 +34,7 @@ export function markerLayers(groups: readonly PreparedMarkers[], view: PaneView,
     const first = Number.isFinite(tLo) ? lowerBound(group.times, group.count, tLo) : 0;
     const end = Number.isFinite(tHi) ? Math.min(group.count, lowerBound(group.times, group.count, tHi) + 1) : group.count;
     if (end <= first) continue;
-    const out = new Float32Array((end - first) * FLOATS_PER_MARKER);
+    const out = arrays.float32(k, (end - first) * FLOATS_PER_MARKER);
     let n = 0;
     // Markers of one colour, side and size at the same whole pixel look the same: drawn once (zoomed
     // out, thousands of markers share a few hundred pixel columns). Sorted by time, markers of one
@@ -40,8 +42,8 @@ export function markerLayers(groups: readonly PreparedMarkers[], view: PaneView,
     // when the column changes, finds repeats without a hash per marker.
     const rowOffset = Math.ceil(reach) + 2;
     const rows = Math.ceil(rect.height) + 2 * rowOffset;
-    const seen = new Uint8Array(rows * 2);
-    const touched = new Int32Array(Math.min(rows * 2, end - first));
+    const seen = arrays.zeroedBytes(0, rows * 2);
+    const touched = arrays.int32(0, Math.min(rows * 2, end - first));
     let touchedCount = 0;
     let column = NaN;
     for (let i = first; i < end; i++) {
@@ -81,8 +83,10 @@ export function markerLayers(groups: readonly PreparedMarkers[], view: PaneView,
       out[o + 11] = GAP_Y;
       n++;
     }
+    // `seen` is zero again for the next group and frame.
+    for (let t = 0; t < touchedCount; t++) seen[touched[t]!] = 0;
     if (n === 0) continue;
-    layers.push({ kind: 'band', id: `annotations:markers:${view.id}:${k++}`, points: n * FLOATS_PER_MARKER === out.length ? out : out.slice(0, n * FLOATS_PER_MARKER), count: n * 3, fill: group.fill, pane: rect });
+    layers.push({ kind: 'band', id: `annotations:markers:${view.id}:${k++}`, points: out.subarray(0, n * FLOATS_PER_MARKER), count: n * 3, fill: group.fill, pane: rect });
   }
   return layers;
 }

@@ -487,6 +487,7 @@ export class ChartModel {
     context.spec = spec;
     context.color = this.colorOf(spec, index);
     context.state = slot.state;
+    context.hooked = (this.shaderHooks.get(spec.id)?.length ?? 0) > 0;
     return slot;
   }
 

@@ -106,7 +106,8 @@ export class DerivedLayers {
       const id = `derived:${spec.id}`;
       if (spec.style === 'histogram') {
         const histogram = this.histograms.get(id) ?? this.histograms.set(id, new HistogramLayer()).get(id)!;
-        const bars = histogram.build(id, time, spec.values, store.length, pyramid, target.xScale, target.yScale, pane.width, 0, withAlpha(theme.up, 0.6), withAlpha(theme.down, 0.6));
+        // Indicator series take no custom-shader hooks (those attach to the chart's own series): no hook inputs.
+        const bars = histogram.build(id, time, spec.values, store.length, pyramid, target.xScale, target.yScale, pane.width, 0, withAlpha(theme.up, 0.6), withAlpha(theme.down, 0.6), false);
         lod.drawnPoints += bars.count * 2;
         layers.push({ ...bars, pane });
         return;

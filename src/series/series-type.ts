@@ -52,6 +52,11 @@ export interface SeriesContext<State = unknown> {
   heatmap?: HeatmapDefaults;
   /** While picking: the main pane's value under the pointer (a heatmap's row). */
   cursorY?: number;
+  /**
+   * A custom-shader hook is attached to this series this frame (ChartModel.shaderHooks). Only then
+   * do builders write what hooks read (RectsLayer.hookInputs); absent: not hooked.
+   */
+  hooked?: boolean;
 }
 
 /** Chart-wide defaults of heatmap series; a series' own options win. */

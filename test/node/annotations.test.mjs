@@ -431,3 +431,46 @@ test('hit testing through the time index finds what the full scan finds, testing
   assert.ok(!near.includes(list.findIndex((a) => a.id === 'locked')), 'not editable: never a candidate');
   assert.deepEqual(near, [...near].sort((a, b) => b - a), 'topmost first');
 });
+
+test('layers: pans write into the pane\'s arrays of the last frame (no new ones) and draw exactly what a fresh builder draws', () => {
+  const list = [];
+  // Solid trend lines (the typed-array path) and markers of both sides at many prices.
+  for (let i = 0; i < 300; i++) list.push(valid({ id: `t${i}`, kind: 'trend', points: [{ time: T0 + (i % 97) * MIN, price: 90 + (i % 20) }, { time: T0 + ((i % 97) + 15) * MIN, price: 91 + (i % 19) }] }));
+  for (let i = 0; i < 3000; i++) list.push(valid({ id: `m${i}`, kind: 'marker', points: [{ time: T0 + (i % 150) * MIN + (i % 7) * 1000, price: 92 + (i % 16) }], side: i % 3 ? 'buy' : 'sell' }));
+  const builder = new AnnotationLayerBuilder();
+  const arraysOf = (built) => built.layers.filter((l) => l.kind === 'band' || l.kind === 'segments').map((l) => l.points.buffer);
+  const contents = (built) => built.layers.map((l) => `${l.kind}:${l.count}:${Array.from(l.points.subarray(0, 2 * l.count), (n) => n.toFixed(3)).join(',')}`);
+  // Pans and zooms, one with nothing in view, then back: the reused arrays must hold no stale rows.
+  const windows = [[0, 100], [5, 105], [-30, 170], [60, 90], [1000, 1100], [7, 107], [0, 100]];
+  let before = null;
+  let reused = 0;
+  for (const [a, b] of windows) {
+    const v = { ...view(), x: createTimeScale(T0 + a * MIN, T0 + b * MIN, 600) };
+    const built = builder.build(list, 1, v, CONTEXT, STYLE, 0, 's');
+    assert.deepEqual(contents(built), contents(new AnnotationLayerBuilder().build(list, 1, v, CONTEXT, STYLE, 0, 's')), `window ${a}..${b} min: as a fresh builder draws it`);
+    const buffers = arraysOf(built);
+    if (before && buffers.length > 0 && buffers.every((buffer) => before.includes(buffer))) reused++;
+    if (buffers.length > 0) before = buffers;
+  }
+  // 5 → 105 (same size), 7 → 107 after the empty window, 0 → 100 again: no array allocated.
+  assert.ok(reused >= 3, `frames that reused the last frame's arrays: ${reused}`);
+});
+
+test('layers: solid trend lines (the typed-array path) draw exactly what their shapes give, clipped', () => {
+  const v = view();
+  const trends = [];
+  // Inside, crossing every edge, and wholly outside the pane.
+  for (let i = 0; i < 60; i++) trends.push(valid({ id: `s${i}`, kind: 'trend', points: [{ time: T0 - 40 * MIN + i * 4 * MIN, price: 80 + i * 0.7 }, { time: T0 + i * 3 * MIN, price: 118 - i * 0.5 }], width: 1 }));
+  trends.push(valid({ id: 'away', kind: 'trend', points: [{ time: T0 + 500 * MIN, price: 100 }, { time: T0 + 600 * MIN, price: 101 }], width: 1 }));
+  const layers = new AnnotationLayerBuilder().build(trends, 1, v, CONTEXT, STYLE, 0, 's').layers.filter((l) => l.kind === 'segments');
+  assert.equal(layers.length, 1, 'one group, all solid');
+  const expected = [];
+  const clipped = [0, 0, 0, 0];
+  for (const a of trends) {
+    const [x0, y0, x1, y1] = shapeOf(a, v, CONTEXT).strokes[0].segments;
+    if (clipSegment(x0, y0, x1, y1, -3, -3, 603, 303, clipped)) expected.push(...clipped);
+  }
+  assert.ok(expected.length / 4 < trends.length, 'some lines are left out');
+  assert.equal(layers[0].count, expected.length / 2);
+  assert.deepEqual(Array.from(layers[0].points, (n) => +n.toFixed(2)), Array.from(Float32Array.from(expected), (n) => +n.toFixed(2)));
+});

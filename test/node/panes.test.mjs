@@ -46,7 +46,7 @@ test('HistogramLayer draws one bar per value zoomed in and at most two per colum
   const values = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? -i : i));
   const pyramid = new MinMaxPyramid(values);
   const yScale = createValueScale('linear', -50, 50, 100);
-  const layer = new HistogramLayer().build('h', time, values, n, pyramid, createTimeScale(0, 490, 400), yScale, 400, 0, [0, 1, 0, 1], [1, 0, 0, 1]);
+  const layer = new HistogramLayer().build('h', time, values, n, pyramid, createTimeScale(0, 490, 400), yScale, 400, 0, [0, 1, 0, 1], [1, 0, 0, 1], false);
   assert.equal(layer.count, n - 1, 'every bar but the zero one');
   const up = layer.colors[1];
   const down = layer.colors[2];
@@ -59,7 +59,7 @@ test('HistogramLayer draws one bar per value zoomed in and at most two per colum
   const bt = Float64Array.from({ length: big }, (_, i) => i);
   const bv = Float64Array.from({ length: big }, (_, i) => Math.sin(i / 1000) * 10);
   const bp = new MinMaxPyramid(bv);
-  const zoomedOut = new HistogramLayer().build('h', bt, bv, big, bp, createTimeScale(0, big - 1, 200), yScale, 200, 0, [0, 1, 0, 1], [1, 0, 0, 1]);
+  const zoomedOut = new HistogramLayer().build('h', bt, bv, big, bp, createTimeScale(0, big - 1, 200), yScale, 200, 0, [0, 1, 0, 1], [1, 0, 0, 1], false);
   assert.ok(zoomedOut.count <= 400, `${zoomedOut.count} rectangles`);
   // The tallest bar reaches the series' maximum: its top is y(max) within rounding.
   let top = Infinity;

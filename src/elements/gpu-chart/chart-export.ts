@@ -49,11 +49,13 @@ export class ChartExport {
   /** The scene as an SVG document: background, every layer (LOD-reduced, as drawn), axes' text, legend. */
   async toSVG(): Promise<string> {
     const model = this.host.model();
+    // The SVG writers are a lazy chunk: only pages that export load them. Loaded before the frame
+    // is built, so that the scene is written in the same task: some layers' arrays (annotations:
+    // FrameArrays) are rewritten by the next projection, which a frame drawn meanwhile would do.
+    const { sceneToSvg } = await import('../../export/scene-svg.js');
     const frame = model.frame();
     if (!frame) throw new Error('gpu-chart toSVG: nothing to export yet');
     const colors = this.colors();
-    // The SVG writers are a lazy chunk: only pages that export load them.
-    const { sceneToSvg } = await import('../../export/scene-svg.js');
     return sceneToSvg({
       scene: frame.scene,
       pixelRatio: model.chartSize.pixelRatio,

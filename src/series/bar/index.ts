@@ -17,7 +17,7 @@ export const barSeries: SeriesModule<HistogramLayer> = {
     const { store, spec, color } = series;
     const { pane, lod } = target;
     const time = store.time;
-    const bars = series.state.build(spec.id, time, store.column(spec.column), store.length, store.pyramid(spec.column), target.xScale, target.yScale, pane.width, 0, color, color);
+    const bars = series.state.build(spec.id, time, store.column(spec.column), store.length, store.pyramid(spec.column), target.xScale, target.yScale, pane.width, 0, color, color, series.hooked === true);
     lod.visiblePoints += upperBound(time, store.length, series.end) - lowerBound(time, store.length, series.start);
     lod.drawnPoints += bars.count * 2;
     target.layers.push({ ...bars, pane });

@@ -14,21 +14,32 @@ export function packColor([r, g, b, a]: Rgba): number {
 /**
  * Growable rect + colour arrays reused frame after frame, and what a colour hook sees of each
  * rectangle (RectsLayer.hookInputs: its bar's OHLC, value, index and part), written by `input`.
+ *
+ * The hook inputs are 8 words per rectangle, twice the rectangle itself: they are written (and
+ * their array allocated) only while a hook is attached to the series (`reset(…, true)`); an
+ * unhooked series' layer has no `hookInputs`, which only the WebGPU hook path reads.
  */
 export class RectBuffer {
   rects = new Float32Array(4096);
   colors = new Uint32Array(1024);
-  inputs = new Float32Array(1024 * RECT_HOOK_INPUT_WORDS);
+  /** Empty until a hooked frame needs it. */
+  inputs = new Float32Array(0);
   /** The u32 words of `inputs` (index, part | up << 8). */
-  private inputBits = new Uint32Array(this.inputs.buffer);
+  private inputBits = new Uint32Array(0);
+  /** This frame writes hook inputs (the series is hooked). */
+  private withInputs = false;
   count = 0;
 
-  reset(capacity: number): void {
+  /** Starts a frame of up to `capacity` rectangles; `withInputs`: a hook is attached to the series. */
+  reset(capacity: number, withInputs: boolean): void {
     this.count = 0;
+    this.withInputs = withInputs;
     if (this.colors.length < capacity) {
       this.colors = new Uint32Array(capacity * 2);
       this.rects = new Float32Array(capacity * 8);
-      this.inputs = new Float32Array(capacity * 2 * RECT_HOOK_INPUT_WORDS);
+    }
+    if (withInputs && this.inputs.length < this.colors.length * RECT_HOOK_INPUT_WORDS) {
+      this.inputs = new Float32Array(this.colors.length * RECT_HOOK_INPUT_WORDS);
       this.inputBits = new Uint32Array(this.inputs.buffer);
     }
   }
@@ -47,6 +58,7 @@ export class RectBuffer {
    * the pane y it is drawn at, the bar's index among the drawn bars, its part and direction.
    */
   input(open: number, high: number, low: number, close: number, value: number, valueY: number, index: number, part: HookPart, up: boolean): void {
+    if (!this.withInputs) return;
     const at = (this.count - 1) * RECT_HOOK_INPUT_WORDS;
     const f = this.inputs;
     f[at] = open;
@@ -60,7 +72,9 @@ export class RectBuffer {
   }
 
   layer(id: string): RectsLayer {
-    return { kind: 'rects', id, rects: this.rects, colors: this.colors, count: this.count, minSize: 1, hookInputs: this.inputs };
+    const layer: RectsLayer = { kind: 'rects', id, rects: this.rects, colors: this.colors, count: this.count, minSize: 1 };
+    if (this.withInputs) layer.hookInputs = this.inputs;
+    return layer;
   }
 }
 
@@ -91,9 +105,10 @@ export class CandleLayers {
     return plotWidth / Math.max(1, agg.visibleBars);
   }
 
-  bodies(agg: OhlcAggregate, time: ArrayLike<number>, xScale: TimeScale, yScale: ValueScale, plotWidth: number, style: BarStyle, up: Rgba, down: Rgba, pixelRatio: number): RectsLayer {
+  /** `hooked`: a hook is attached to the series (its rectangles then carry hook inputs). */
+  bodies(agg: OhlcAggregate, time: ArrayLike<number>, xScale: TimeScale, yScale: ValueScale, plotWidth: number, style: BarStyle, up: Rgba, down: Rgba, pixelRatio: number, hooked: boolean): RectsLayer {
     const out = this.bars;
-    out.reset(agg.count * 3);
+    out.reset(agg.count * 3, hooked);
     const upColor = packColor(up);
     const downColor = packColor(down);
     const slotPx = this.slot(agg, plotWidth);
@@ -130,11 +145,11 @@ export class CandleLayers {
   /**
    * Volume as a histogram coloured by the candle's direction: in the bottom `scale` fraction of the
    * plot on its own scale (0 to the largest visible volume), as under candles; or, given a value
-   * scale, on that scale (a volume series of its own).
+   * scale, on that scale (a volume series of its own). `hooked`: as for `bodies`.
    */
-  volumes(agg: OhlcAggregate, time: ArrayLike<number>, xScale: TimeScale, plotWidth: number, plotHeight: number, up: Rgba, down: Rgba, scale: number | ValueScale): RectsLayer {
+  volumes(agg: OhlcAggregate, time: ArrayLike<number>, xScale: TimeScale, plotWidth: number, plotHeight: number, up: Rgba, down: Rgba, scale: number | ValueScale, hooked: boolean): RectsLayer {
     const out = this.volume;
-    out.reset(agg.count);
+    out.reset(agg.count, hooked);
     let max = 0;
     for (let k = 0; k < agg.count; k++) if (agg.volume[k]! > max) max = agg.volume[k]!;
     if (!(max > 0)) return out.layer('volume');

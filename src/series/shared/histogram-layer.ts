@@ -31,6 +31,8 @@ export class HistogramLayer {
     base: number,
     positive: Rgba,
     negative: Rgba,
+    /** A hook is attached to the series: the rectangles carry hook inputs (RectBuffer). */
+    hooked: boolean,
   ): RectsLayer {
     const out = this.out;
     const first = lowerBound(time, length, xScale.start);
@@ -44,7 +46,7 @@ export class HistogramLayer {
       // One rectangle per bar, 80 % of its slot, plus the neighbours just outside the window.
       const from = Math.max(0, first - 1);
       const to = Math.min(length, end + 1);
-      out.reset(to - from);
+      out.reset(to - from, hooked);
       const slot = plotWidth / Math.max(1, visible);
       const width = Math.max(1, slot * 0.8 > 2 ? Math.floor(slot * 0.8) : slot);
       for (let i = from; i < to; i++) {
@@ -57,7 +59,7 @@ export class HistogramLayer {
       }
       return out.layer(id);
     }
-    out.reset(columns * 2);
+    out.reset(columns * 2, hooked);
     const pair = this.pair;
     let lo = first;
     for (let c = 0; c < columns && lo < end; c++) {

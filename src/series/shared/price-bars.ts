@@ -50,8 +50,8 @@ export function priceBarsModule(style: BarStyle): SeriesModule<PriceBarState> {
       const agg = aggregateForFrame(series, target);
       const { store, theme, state } = series;
       const { pane, xScale, yScale, layers } = target;
-      if (store.hasColumn('volume')) layers.push({ ...state.candles.volumes(agg, store.time, xScale, pane.width, pane.height, theme.up, theme.down, VOLUME_FRACTION), pane });
-      layers.push({ ...state.candles.bodies(agg, store.time, xScale, yScale, pane.width, style, theme.up, theme.down, series.pixelRatio), pane });
+      if (store.hasColumn('volume')) layers.push({ ...state.candles.volumes(agg, store.time, xScale, pane.width, pane.height, theme.up, theme.down, VOLUME_FRACTION, series.hooked === true), pane });
+      layers.push({ ...state.candles.bodies(agg, store.time, xScale, yScale, pane.width, style, theme.up, theme.down, series.pixelRatio, series.hooked === true), pane });
     },
     tooltip: ohlcTooltip,
     legendValue: columnValue,

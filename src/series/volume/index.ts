@@ -20,7 +20,7 @@ export const volumeSeries: SeriesModule<PriceBarState> = {
     const agg = aggregateForFrame(series, target);
     const { store, theme } = series;
     const { pane } = target;
-    target.layers.push({ ...series.state.candles.volumes(agg, store.time, target.xScale, pane.width, pane.height, theme.up, theme.down, target.yScale), pane });
+    target.layers.push({ ...series.state.candles.volumes(agg, store.time, target.xScale, pane.width, pane.height, theme.up, theme.down, target.yScale, series.hooked === true), pane });
   },
   tooltip: columnTooltip,
   legendValue: columnValue,
