@@ -27,7 +27,7 @@ function wgsl() {
  */
 const LAZY_GROUPS = {
   'three-d': ['src/core/three-d-chunk.ts', 'src/elements/three-d-chunk.ts'],
-  'shader-sandbox': ['src/elements/shader-sandbox-chunk.ts'],
+  'shader-sandbox': ['src/elements/shader-sandbox-chunk.ts', 'src/render/webgpu/hooks/hook-compose.ts'],
 };
 
 function lazyGroups(entry, groups) {

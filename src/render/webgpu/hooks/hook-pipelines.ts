@@ -3,16 +3,11 @@ import markersWgsl from '../../../../shaders/markers.wgsl';
 import rectsWgsl from '../../../../shaders/rects.wgsl';
 import gridWgsl from '../../../../shaders/grid.wgsl';
 import densityWgsl from '../../../../shaders/density.wgsl';
-import sharedWgsl from '../../../../shaders/hook-shared.wgsl';
-import pointInputWgsl from '../../../../shaders/hook-point-input.wgsl';
-import pointsWgsl from '../../../../shaders/hook-points.wgsl';
-import markersHookWgsl from '../../../../shaders/hook-markers.wgsl';
-import rectsHookWgsl from '../../../../shaders/hook-rects.wgsl';
-import bandHookWgsl from '../../../../shaders/hook-band.wgsl';
-import colormapWgsl from '../../../../shaders/hook-colormap.wgsl';
 import type { LayerShaderHook } from '../../../core/scene/frame-scene.js';
-// Not the custom-shaders barrel: the renderer needs only the templates; the validator is a lazy chunk.
-import { composeHookModule, mapToUserText, type HookTemplate, type TemplateSources } from '../../../custom-shaders/templates.js';
+// Not the custom-shaders barrel: the renderer needs only the line mapping here; composing a module
+// (the templates' hook parts) is in hook-compose.ts, a lazy chunk with the shader sandbox.
+import { mapToUserText, type HookTemplate } from '../../../custom-shaders/templates.js';
+import type { BuiltinSources, composeHook } from './hook-compose.js';
 import type { ShaderIssue } from '../../../custom-shaders/errors.js';
 import { PREMULTIPLIED_BLEND, type PipelineContext } from '../primitives/primitive-kind.js';
 
@@ -132,7 +127,7 @@ export class HookPipelines {
     this.entries.clear();
   }
 
-  private sources(): TemplateSources {
+  private builtins(): BuiltinSources {
     const shaders = this.context.shaders;
     return {
       primitives: shaders.primitives ?? primitivesWgsl,
@@ -140,18 +135,10 @@ export class HookPipelines {
       rects: shaders.rects ?? rectsWgsl,
       grid: shaders.grid ?? gridWgsl,
       density: shaders.density ?? densityWgsl,
-      shared: sharedWgsl,
-      pointInput: pointInputWgsl,
-      points: pointsWgsl,
-      markersHook: markersHookWgsl,
-      rectsHook: rectsHookWgsl,
-      bandHook: bandHookWgsl,
-      colormap: colormapWgsl,
     };
   }
 
   private build(kind: HookedKind, hook: LayerShaderHook): Entry {
-    const { device, cache, format, sampleCount } = this.context;
     const template = TEMPLATE_OF[kind];
     const entry: Entry = { state: 'pending', pipeline: { render: null, compute: null, usesGroup: kind !== 'grid' && kind !== 'density' }, label: moduleLabel(hook.id, template), code: '', pipelineKey: '' };
     const report = (ok: boolean, issues: ShaderIssue[]) => {
@@ -163,13 +150,29 @@ export class HookPipelines {
         console.error('gpu-charts: shader hook listener failed', error);
       }
     };
+    // The composer is a lazy chunk: the entry stays pending (the default pipeline draws) until it
+    // is there, as it does while the pipeline compiles.
+    loadComposer().then(
+      (compose) => {
+        // Disposed, or an edit replaced this version meanwhile: nothing to build.
+        if (this.disposed || this.entries.get(`${kind}|${hook.id}|${hook.source}`) !== entry) return;
+        this.compile(entry, kind, hook, compose, report);
+      },
+      (error: unknown) => report(false, [{ code: 'compile', message: `could not load the shader composer: ${String(error instanceof Error ? error.message : error)}`, line: 0, column: 0 }]),
+    );
+    return entry;
+  }
+
+  private compile(entry: Entry, kind: HookedKind, hook: LayerShaderHook, compose: typeof composeHook, report: (ok: boolean, issues: ShaderIssue[]) => void): void {
+    const { device, cache, format, sampleCount } = this.context;
+    const template = TEMPLATE_OF[kind];
     let composed: { code: string; userLines: number };
     try {
-      composed = composeHookModule(hook.source, template, this.sources());
+      composed = compose(hook.source, template, this.builtins());
     } catch (error) {
       // A replaced built-in shader (tests) without the hook's anchor.
       queueMicrotask(() => report(false, [{ code: 'compile', message: String(error instanceof Error ? error.message : error), line: 0, column: 0 }]));
-      return entry;
+      return;
     }
     const module = cache.moduleEntry(entry.label, composed.code);
     entry.code = composed.code;
@@ -203,7 +206,7 @@ export class HookPipelines {
       }
     } catch (error) {
       queueMicrotask(() => report(false, [{ code: 'compile', message: String(error instanceof Error ? error.message : error), line: 0, column: 0 }]));
-      return entry;
+      return;
     }
     void check.then(({ error, diagnostics }) => {
       if (error === null) return report(true, []);
@@ -212,7 +215,6 @@ export class HookPipelines {
         .map((d) => ({ code: 'compile' as const, message: d.message, ...mapToUserText(d.line, d.column, composed.userLines) }));
       report(false, issues.length > 0 ? issues : [{ code: 'compile', message: error.replace(/^[^:]*: /, ''), line: 0, column: 0 }]);
     });
-    return entry;
   }
 }
 
@@ -223,4 +225,18 @@ function moduleLabel(id: string, template: HookTemplate): string {
 
 function pipelinePrefix(id: string, kind: HookedKind): string {
   return `gpu-shader|${id}|${kind}|`;
+}
+
+let composer: Promise<typeof composeHook> | null = null;
+
+/** hook-compose.ts, loaded once (a failed load is tried again by the next hook). */
+function loadComposer(): Promise<typeof composeHook> {
+  composer ??= import('./hook-compose.js').then(
+    (module) => module.composeHook,
+    (error: unknown) => {
+      composer = null;
+      throw error;
+    },
+  );
+  return composer;
 }
