@@ -406,6 +406,14 @@ describe('Canvas2dRenderer', () => {
     }
     // Clipped to the pane's scissor rectangle: nothing left of it.
     for (let y = 0; y < H; y++) for (let x = 0; x < Math.floor(plot.x); x++) assert(splat.data[(y * W + x) * 4] === 255, `outside the pane at (${x}, ${y})`);
+    // A pane wider than one image is splatted in strips (2048 columns by default): strips of 100
+    // columns meet without a seam, the same pixels as one image.
+    const strips = Canvas2dRenderer.denseLineStripWidth;
+    Canvas2dRenderer.denseLineStripWidth = 100;
+    const narrow = await draw(true).finally(() => (Canvas2dRenderer.denseLineStripWidth = strips));
+    let differ = 0;
+    for (let i = 0; i < narrow.data.length; i++) if (narrow.data[i] !== splat.data[i]) differ++;
+    assertEqual(differ, 0, 'strips of 100 columns: the same bytes as one image');
   });
 
   it('strokes a sparse line (long segments) instead of splatting it', async () => {

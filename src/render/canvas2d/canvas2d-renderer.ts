@@ -85,6 +85,14 @@ export class Canvas2dRenderer implements Renderer {
     lineSplatTuning.enabled = on;
   }
 
+  /** Columns per image of splatted dense lines (default 2048); tests narrow it to check that strips meet seamlessly. */
+  static get denseLineStripWidth(): number {
+    return lineSplatTuning.stripWidth;
+  }
+  static set denseLineStripWidth(columns: number) {
+    lineSplatTuning.stripWidth = columns;
+  }
+
   private canvas: HTMLCanvasElement | OffscreenCanvas | null;
   /** The last scene drawn (readLayer finds its layers). */
   private lastScene: FrameScene | null = null;

@@ -4,8 +4,14 @@ import { DENSE_MAX_STEP, findPolylineRuns, firstRunAtOrAfter, isDenseRuns, Polyl
 import { blitImageData } from './blit-image.js';
 import type { Context2d } from './draw-primitive.js';
 
-/** Columns per strip: the splat's image is this wide (memory: ~4 bytes × strip × pane height). */
-const STRIP_WIDTH = 128;
+/**
+ * Columns per strip: the splat's image is this wide (memory: ~5 bytes × strip × pane height, kept
+ * from frame to frame). Wide on purpose: every strip is one putImageData into the shared scratch
+ * canvas and one drawImage of it, and Chromium's software canvas pays per blit far more than per
+ * pixel (five chart-wide lines, 1,140 × 650 px: 4.7–7 ms as one image, 11–68 ms as 128-column
+ * strips, in one page). A pane wider than this (a 4K screen) takes two.
+ */
+export const STRIP_WIDTH = 2048;
 
 interface PendingLine {
   runs: PolylineRuns;
@@ -15,12 +21,11 @@ interface PendingLine {
 }
 
 /**
- * Consecutive dense line layers of one pane, splatted (core/scene/line-splat.ts) strip by strip
- * into one image per strip of STRIP_WIDTH columns and blitted: a chart of five streaming series
- * draws its five lines for a few thousand pixel tests each and a blit per strip, instead of five
- * polygon strokes, and the image stays small (a strip, not the pane: a few hundred kB rather than
- * megabytes held from frame to frame). The renderer offers each line layer (add) and flushes
- * before anything else is drawn, so the order of layers holds.
+ * Consecutive dense line layers of one pane, splatted (core/scene/line-splat.ts) into one image
+ * (per strip of STRIP_WIDTH columns) and blitted: a chart of five streaming series draws its five
+ * lines for a few thousand pixel tests each and one blit, instead of five polygon strokes. The
+ * renderer offers each line layer (add) and flushes before anything else is drawn, so the order
+ * of layers holds.
  */
 export class DenseLineBatch {
   private readonly splatter = new LineSplatter();
@@ -48,8 +53,9 @@ export class DenseLineBatch {
     if (!clip) return;
     this.clip = null;
     const { splatter, lines } = this;
-    for (let x = clip.x; x < clip.x + clip.width; x += STRIP_WIDTH) {
-      const strip = { x, y: clip.y, width: Math.min(STRIP_WIDTH, clip.x + clip.width - x), height: clip.height };
+    const stripWidth = Math.max(1, Math.floor(lineSplatTuning.stripWidth));
+    for (let x = clip.x; x < clip.x + clip.width; x += stripWidth) {
+      const strip = { x, y: clip.y, width: Math.min(stripWidth, clip.x + clip.width - x), height: clip.height };
       splatter.begin(strip);
       for (const line of lines) {
         // The runs whose segments can reach the strip: a run's span is within half the width of
@@ -67,7 +73,8 @@ export class DenseLineBatch {
 }
 
 /**
- * Whether dense lines are splatted (default) or stroked like the others. A knob for benchmarks
- * and tests (`Canvas2dRenderer.splatDenseLines`), not a setting: both follow the GPU's shapes.
+ * Whether dense lines are splatted (default) or stroked like the others, and the strip width. Knobs
+ * for benchmarks and tests (`Canvas2dRenderer.splatDenseLines`; a test narrows the strips to check
+ * they meet without a seam), not settings: both ways follow the GPU's shapes.
  */
-export const lineSplatTuning = { enabled: true };
+export const lineSplatTuning = { enabled: true, stripWidth: STRIP_WIDTH };
