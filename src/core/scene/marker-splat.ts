@@ -47,106 +47,69 @@ function markerDistance(px: number, py: number, r: number, shape: number): numbe
 }
 
 /**
- * Markers transformed to canvas px, in bands of BAND_ROWS rows (by the top row they touch): x, y,
- * radius (f32, exact copies of what the shader computes) and the packed colour, MARKER_STRIDE
- * words each. Splatting a million markers in data order writes all over a multi-megabyte key
- * buffer, and those cache misses were about half of the splat's time; in band order the writes
- * stay in a few tens of kilobytes at a time. The order changes nothing: a pixel keeps the largest
- * key whatever the order (the GPU's atomicMax rule).
+ * Every marker of a circle layer (most scatter layers), in one loop: a moving million-point
+ * scatter spends most of its Canvas2D frame here. Exactly the pixels and keys the shader writes,
+ * only cheaper per marker: the radius thresholds are recomputed only when the radius changes (a
+ * layer usually has one), a marker wholly inside the box skips the per-edge clamps, pixels that
+ * already hold the marker's full key are left at once, and squared distances decide the pixels
+ * wholly outside (no coverage) or wholly inside (full coverage) without a square root; only the
+ * one-pixel rim computes the shader's 0.5 − (|p| − r). (Sorting the markers into bands of rows
+ * first, for cache locality, made uniform random data faster in Node but the usual clustered
+ * scatter slower in Chromium: not kept.)
  */
-let list = new Float32Array(0);
-let listBits = new Uint32Array(0);
-let bandOf = new Int32Array(0);
-/** Rows per band: 16 rows of a 1200-px pane are 77 KB of keys (within a core's L2 cache). */
-const BAND_ROWS = 16;
-
-/**
- * The markers that may touch [left, right) × [top, bottom), transformed and sorted into bands
- * (a counting sort: two passes over the layer, the transform computed in each, cheaper than
- * storing it); returns how many. Transparent, sizeless or not-a-number markers are left out (the
- * comparisons are false for NaN), as by the shader.
- */
-function bandMarkers(data: Float32Array, bits: Uint32Array, count: number, t: readonly number[], left: number, top: number, right: number, bottom: number): number {
+function splatCircles(data: Float32Array, bits: Uint32Array, count: number, t: readonly number[], left: number, top: number, right: number, bottom: number, width: number): void {
   const [sx, ox, sy, oy, originX, originY] = t as [number, number, number, number, number, number];
-  const bands = Math.max(1, Math.ceil((bottom - top) / BAND_ROWS));
-  const start = new Int32Array(bands + 1);
-  if (bandOf.length < count) bandOf = new Int32Array(Math.max(count, bandOf.length * 2));
-  let kept = 0;
-  for (let i = 0, o = 0; i < count; i++, o += MARKER_STRIDE) {
-    const r = data[o + 2]! * 0.5;
-    const x = f32(f32(f32(data[o]! * sx) + ox) + originX);
-    const y = f32(f32(f32(data[o + 1]! * sy) + oy) + originY);
-    if (bits[o + 3]! >>> 24 === 0 || !(r > 0) || !(x + r > left && x - r < right && y + r > top && y - r < bottom)) {
-      bandOf[i] = -1;
-      continue;
-    }
-    const band = Math.min(bands - 1, Math.max(0, ((Math.floor(y - r) - top) / BAND_ROWS) | 0));
-    bandOf[i] = band;
-    start[band + 1]!++;
-    kept++;
-  }
-  for (let b = 0; b < bands; b++) start[b + 1]! += start[b]!;
-  if (list.length < kept * MARKER_STRIDE) {
-    list = new Float32Array(Math.max(kept, list.length / MARKER_STRIDE * 2) * MARKER_STRIDE);
-    listBits = new Uint32Array(list.buffer);
-  }
-  for (let i = 0, o = 0; i < count; i++, o += MARKER_STRIDE) {
-    const band = bandOf[i]!;
-    if (band < 0) continue;
-    const q = start[band]!++ * MARKER_STRIDE;
-    list[q] = f32(f32(f32(data[o]! * sx) + ox) + originX);
-    list[q + 1] = f32(f32(f32(data[o + 1]! * sy) + oy) + originY);
-    list[q + 2] = data[o + 2]! * 0.5;
-    listBits[q + 3] = bits[o + 3]!;
-  }
-  return kept;
-}
-
-/**
- * The circles of the banded list (most scatter markers, so kept apart from the general shapes):
- * squared distances decide the pixels wholly outside (no coverage) or wholly inside (full
- * coverage) without a square root; only the one-pixel rim computes the shader's 0.5 − (|p| − r).
- * The radius thresholds are recomputed only when the radius changes (a layer usually has one).
- */
-function splatCircles(kept: number, left: number, top: number, right: number, bottom: number, width: number): void {
   const out = keys;
   let lastR = -1;
   let outside = 0;
   let inside = 0;
-  for (let o = 0, end = kept * MARKER_STRIDE; o < end; o += MARKER_STRIDE) {
-    const x = list[o]!;
-    const y = list[o + 1]!;
-    const r = list[o + 2]!;
-    const color = listBits[o + 3]!;
+  for (let i = 0, o = 0; i < count; i++, o += MARKER_STRIDE) {
+    const color = bits[o + 3]!;
+    const alpha = color >>> 24;
+    const r = data[o + 2]! * 0.5;
+    const x = f32(f32(f32(data[o]! * sx) + ox) + originX);
+    const y = f32(f32(f32(data[o + 1]! * sy) + oy) + originY);
+    if (alpha === 0 || !(r > 0) || !(Math.abs(x) < 1e7) || !(Math.abs(y) < 1e7)) continue;
     if (r !== lastR) {
       lastR = r;
       outside = (r + 0.5) * (r + 0.5);
       inside = r >= 0.5 ? (r - 0.5) * (r - 0.5) : -1;
     }
-    const x0 = Math.max(Math.floor(x - r), left);
-    const x1 = Math.min(Math.ceil(x + r), right);
-    const y0 = Math.max(Math.floor(y - r), top);
-    const y1 = Math.min(Math.ceil(y + r), bottom);
-    const alpha = color >>> 24;
+    let x0 = Math.floor(x - r);
+    let x1 = Math.ceil(x + r);
+    let y0 = Math.floor(y - r);
+    let y1 = Math.ceil(y + r);
+    if (x0 < left || x1 > right || y0 < top || y1 > bottom) {
+      if (x0 < left) x0 = left;
+      if (x1 > right) x1 = right;
+      if (y0 < top) y0 = top;
+      if (y1 > bottom) y1 = bottom;
+      if (x0 >= x1 || y0 >= y1) continue;
+    }
     const rgb = color & 0xffffff;
     const full = color >>> 0;
     // Pixel centres relative to the marker, stepped instead of recomputed.
-    const dx0 = x0 + 0.5 - x;
+    const cx0 = x0 + 0.5 - x;
     let dy = y0 + 0.5 - y;
-    for (let py = y0, row = (y0 - top) * width - left; py < y1; py++, dy++, row += width) {
+    let row = (y0 - top) * width - left;
+    for (let py = y0; py < y1; py++, dy++, row += width) {
       const dy2 = dy * dy;
       if (dy2 >= outside) continue;
-      let dx = dx0;
+      let dx = cx0;
       for (let px = x0; px < x1; px++, dx++) {
         const d2 = dx * dx + dy2;
         if (d2 >= outside) continue;
+        // No key of this marker exceeds `full` (same colour, at most its alpha): a pixel that
+        // already holds as much, as in the dense middle of a big scatter, needs no coverage.
+        const current = out[row + px]!;
+        if (current >= full) continue;
         let key = full;
         if (d2 > inside) {
           const k = (alpha * (0.5 - (Math.sqrt(d2) - r)) + 0.5) | 0;
           if (k <= 0) continue;
           key = (((k < alpha ? k : alpha) << 24) | rgb) >>> 0;
         }
-        if (key > out[row + px]!) out[row + px] = key;
+        if (key > current) out[row + px] = key;
       }
     }
   }
@@ -210,19 +173,24 @@ export function splatMarkers(layer: MarkersLayer, pane: Pick<PlotRect, 'x' | 'y'
   if (keys.length < width * height) keys = new Uint32Array(Math.max(width * height, keys.length * 2));
   keys.fill(0, 0, width * height);
   const shape = markerShapeIndex(layer.shape);
-  // Pass 2: the markers in bands of rows; pass 3: the splat.
-  const kept = bandMarkers(data, bits, count, [sx, ox, sy, oy, originX, originY], left, top, right, bottom);
-  if (shape === 0) splatCircles(kept, left, top, right, bottom, width);
-  for (let o = 0, end = shape === 0 ? 0 : kept * MARKER_STRIDE; o < end; o += MARKER_STRIDE) {
-    const x = list[o]!;
-    const y = list[o + 1]!;
-    const r = list[o + 2]!;
-    const color = listBits[o + 3]!;
+  // Pass 2: the splat.
+  if (shape === 0) {
+    splatCircles(data, bits, count, [sx, ox, sy, oy, originX, originY], left, top, right, bottom, width);
+    return { keys: keys.subarray(0, width * height), left, top, width, height };
+  }
+  for (let i = 0; i < count; i++) {
+    const o = i * MARKER_STRIDE;
+    const color = bits[o + 3]!;
+    const alpha = color >>> 24;
+    const r = data[o + 2]! * 0.5;
+    const x = f32(f32(f32(data[o]! * sx) + ox) + originX);
+    const y = f32(f32(f32(data[o + 1]! * sy) + oy) + originY);
+    if (alpha === 0 || !(r > 0) || !(Math.abs(x) < 1e7) || !(Math.abs(y) < 1e7)) continue;
     const x0 = Math.max(Math.floor(x - r), left);
     const x1 = Math.min(Math.ceil(x + r), right);
     const y0 = Math.max(Math.floor(y - r), top);
     const y1 = Math.min(Math.ceil(y + r), bottom);
-    splatShape(x, y, r, shape, color >>> 24, color & 0xffffff, x0, x1, y0, y1, top, left, width);
+    splatShape(x, y, r, shape, alpha, color & 0xffffff, x0, x1, y0, y1, top, left, width);
   }
   return { keys: keys.subarray(0, width * height), left, top, width, height };
 }
