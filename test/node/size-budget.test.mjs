@@ -27,7 +27,8 @@ import { cdnSizes, coreEntry, ROOT } from '../../scripts/size.mjs';
 // the hook templates, compiled only when a <gpu-shader> is attached.
 // Then 144 KB / 266 KB (issue 11, clusters that split smoothly): data-anchored cluster levels, the
 // CPU binning and the disc interpolation shared by Canvas2D, labels and export, and the larger
-// cluster shader: 143.0 KB / 264.6 KB measured (141.8 KB / 262.0 KB before). Candidate for a lazy
+// cluster shader: 143.0 KB / 264.6 KB measured (141.8 KB / 262.0 KB before); 143.2 / 265.1 KB with
+// the circle splat loop. Candidate for a lazy
 // chunk: the Canvas2D cluster path and the labels, used only with cluster="grid".
 const BUDGET = {
   /** cdn/gpu-charts.js: what a <script type="module"> include downloads before the first chart draws. */
