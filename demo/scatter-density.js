@@ -1,8 +1,10 @@
 // Density maps and grid clusters of a big scatter series (issue 11): one million points in five
 // clusters plus noise. "density" bins ALL of them on the GPU per pixel (compute pass, atomics) and
-// colours the counts with a colormap; "cluster" groups them per 40-px cell (a disc per cell at the
-// centroid, sized by log(count), the count as a label, a lagging-by-one-frame readback). Pan and
-// zoom re-bin from the points already on the GPU: nothing is uploaded again.
+// colours the counts with a colormap; "cluster" groups them in data-anchored cells of 20 to 40 px
+// (a disc per cell near its centroid, sized by log(count), the count as a label from a
+// lagging-by-one-frame readback): zoom in with the wheel and each cluster splits smoothly into
+// its halves, then quarters, down to single points; panning moves no cluster. Pan and zoom
+// re-bin from the points already on the GPU: nothing is uploaded again.
 export function scatterDensityDemo(chart, controls, n = 1_000_000) {
   // A 20k-point preview at once; the million when the section first scrolls into view (on a
   // software adapter binning them takes a good part of a second per frame, which the charts

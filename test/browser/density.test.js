@@ -1,7 +1,8 @@
-// Density maps and grid clusters of GPU-resident scatter points: the counts per cell read back
-// from WebGPU equal the CPU reference (core/scene/density-grid.ts) exactly; the pictures match the
-// Canvas2D fallback's; panning changes the result without uploading the points again.
-import { binDensity, clusterCells } from '../../dist/core/index.js';
+// Density maps and grid clusters of GPU-resident scatter points: the counts (and cluster sums) per
+// cell read back from WebGPU equal the CPU reference (core/scene/density-grid.ts, cluster-cells.ts)
+// exactly; the pictures match the Canvas2D fallback's; panning changes the result without
+// uploading the points again; zooming moves clusters continuously (they split, never jump).
+import { binDensity, clusterCellWords, clusterDiscs, clusterStyle, layerClusterGrid } from '../../dist/core/index.js';
 import { assert, assertEqual, createChart, nextEvent, sleep } from './helpers.js';
 import { canvasCapture, comparePixels, offscreenWebGpu } from './compare-pixels.js';
 
@@ -117,31 +118,73 @@ describe('density and clusters', () => {
     }
   });
 
-  it('clusters per grid cell on the GPU like the CPU reference, and draws like Canvas2D', async () => {
+  it('clusters per data-anchored cell on the GPU like the CPU reference, and draws like Canvas2D, between levels too', async () => {
     const points = pointSet(3_000, 11);
-    /** @type {import('../../dist/core/index.js').ClusterLayer} */
-    const layer = { kind: 'cluster', id: 'c', points, count: 3_000, version: 1, transform: [1, 0, 1, 0], cellSize: 20, color: [0.15, 0.39, 0.92, 0.8], pointRadius: 2.5, minRadius: 4, radiusStep: 1.5 };
     const { renderer } = await offscreenWebGpu(WIDTH, HEIGHT);
     try {
       const health = await renderer.ready;
       assertEqual(health.failed.length, 0, `pipelines compile (${JSON.stringify(health.failed)})`);
-      const gpu = await renderer.capture(scene(layer));
-      const words = await renderer.readLayer('c');
-      const reference = clusterCells(layer, PANE.width, PANE.height);
-      assert(words !== null, 'the cells read back');
-      for (let c = 0; c < reference.counts.length; c++) {
-        assertEqual(words[c * 5], reference.counts[c], `count of cell ${c}`);
-        assertEqual(words[c * 5 + 2] * 4294967296 + words[c * 5 + 1], reference.sumX[c], `x sum of cell ${c}`);
-        assertEqual(words[c * 5 + 4] * 4294967296 + words[c * 5 + 3], reference.sumY[c], `y sum of cell ${c}`);
+      // t = 0 on both axes (20 px cells at one px per unit), then both axes part way to the next
+      // level (cells merging: discs between their centroid and their parents'), on a flipped y.
+      /** @type {[number, number, number, number][]} */
+      const transforms = [[1, 0, 1, 0], [0.83, 3.1, 0.77, 2.4], [0.61, 20, -0.9, 95]];
+      for (const transform of transforms) {
+        /** @type {import('../../dist/core/index.js').ClusterLayer} */
+        const layer = { kind: 'cluster', id: 'c', points, count: 3_000, version: 1, transform, cellSize: 20, color: [0.15, 0.39, 0.92, 0.8], pointRadius: 2.5, minRadius: 4, radiusStep: 1.5 };
+        const gpu = await renderer.capture(scene(layer));
+        const words = await renderer.readLayer('c');
+        const grid = layerClusterGrid(layer, PANE.width, PANE.height);
+        const reference = clusterCellWords(layer, grid);
+        assert(words !== null, 'the cells read back');
+        assertEqual(words.length, reference.length, 'one cell buffer per grid');
+        let differing = 0;
+        for (let w = 0; w < reference.length; w++) if (words[w] !== reference[w]) differing++;
+        assertEqual(differing, 0, `${transform}: every count and sum word equals the CPU's`);
+        const discs = clusterDiscs(words, grid, clusterStyle(layer));
+        assert(discs.length > 10, `${transform}: clusters drawn (${discs.length})`);
+        const cpu = await canvasCapture(scene(layer));
+        const stats = comparePixels(gpu, cpu);
+        assertEqual(stats.flatOff, 0, `${transform}: flat pixels differ (worst ${stats.flatWorst})`);
+        assertEqual(stats.strongOff, 0, `${transform}: pixels differ by more than half of full scale (worst ${stats.worst})`);
+        // Disc edges are antialiased analytically in both, by different formulas (the shader's
+        // clamp(r − d + 0.5), Skia's coverage): edge pixels differ by a few levels on average, never
+        // by half of full scale; everything else is identical.
+        assert(stats.edgeMean < 8, `${transform}: mean difference on disc edges under 8 levels (${stats.edgeMean.toFixed(1)}; ${JSON.stringify(stats)})`);
       }
-      const cpu = await canvasCapture(scene(layer));
-      const stats = comparePixels(gpu, cpu);
-      assertEqual(stats.flatOff, 0, `flat pixels differ (worst ${stats.flatWorst})`);
-      assertEqual(stats.strongOff, 0, `pixels differ by more than half of full scale (worst ${stats.worst})`);
-      // Disc edges are antialiased analytically in both, by different formulas (the shader's
-      // clamp(r − d + 0.5), Skia's coverage): edge pixels differ by a few levels on average, never
-      // by half of full scale; everything else is identical.
-      assert(stats.edgeMean < 8, `mean difference on disc edges under 8 levels (${stats.edgeMean.toFixed(1)}; ${JSON.stringify(stats)})`);
+    } finally {
+      renderer.dispose();
+    }
+  });
+
+  it('zoom frames 1 % apart move the GPU clusters by a few px at most, across levels too', async () => {
+    const points = pointSet(20_000, 4);
+    const { renderer } = await offscreenWebGpu(WIDTH, HEIGHT);
+    try {
+      // Zoom about the pane's centre (70, 48) = data (70, 48): 1 % per frame over two levels.
+      /** @returns {[number, number, number, number]} */
+      const at = (s) => [s, 70 - 70 * s, s, 48 - 48 * s];
+      let previous = null;
+      const levels = new Set();
+      const inside = (d) => d.x > 10 && d.x < PANE.width - 10 && d.y > 10 && d.y < PANE.height - 10;
+      /** Largest distance from a disc of `a` to the nearest of `b`. */
+      const farthest = (a, b) => Math.max(0, ...a.filter(inside).map((d) => Math.min(...b.map((e) => Math.hypot(d.x - e.x, d.y - e.y)))));
+      for (let s = 0.6; s < 2.6; s *= 1.01) {
+        /** @type {import('../../dist/core/index.js').ClusterLayer} */
+        const layer = { kind: 'cluster', id: 'c', points, count: 20_000, version: 1, transform: at(s), cellSize: 20, color: [0.15, 0.39, 0.92, 1], pointRadius: 2.5, minRadius: 4, radiusStep: 1.5 };
+        renderer.render(scene(layer));
+        const words = await renderer.readLayer('c');
+        assert(words !== null, 'the cells read back');
+        const grid = layerClusterGrid(layer, PANE.width, PANE.height);
+        levels.add(grid.x.level);
+        const discs = clusterDiscs(words, grid, clusterStyle(layer));
+        if (previous) {
+          const moved = Math.max(farthest(previous, discs), farthest(discs, previous));
+          // 1 % of the ~85 px from the centre to a corner, plus the split's share of a cell.
+          assert(moved < 3, `scale ${s.toFixed(3)} (level ${grid.x.level}, t ${grid.x.t.toFixed(3)}): a cluster moved ${moved.toFixed(2)} px`);
+        }
+        previous = discs;
+      }
+      assert(levels.size >= 2, `the zoom crossed a level (${[...levels]})`);
     } finally {
       renderer.dispose();
     }

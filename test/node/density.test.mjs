@@ -1,9 +1,9 @@
-// CPU reference of the density and cluster compute passes (the Canvas2D path draws with it, and the
-// browser test compares the GPU's cell buffers with it), and the data-space points a scatter
-// series keeps on the GPU (no DOM).
+// CPU reference of the density compute pass (the Canvas2D path draws with it, and the browser test
+// compares the GPU's cell buffers with it), and the data-space points a scatter series keeps on
+// the GPU (no DOM). Clusters: cluster-levels.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { binDensity, clusterCells, clusterCentroid, clusterRadius, densityLevel, gridSize } from '../../build/node/core/scene/density-grid.js';
+import { binDensity, densityLevel, gridSize } from '../../build/node/core/scene/density-grid.js';
 import { DataSpacePoints } from '../../build/node/series/shared/density-layers.js';
 import { SeriesStore } from '../../build/node/data/series-store.js';
 import { createTimeScale, createValueScale } from '../../build/node/core/scales.js';
@@ -46,27 +46,6 @@ test('densityLevel maps counts to colormap entries, linear and log', () => {
   assert.equal(densityLevel(10, 10, 'log'), 255);
   assert.equal(densityLevel(1, 1000, 'log'), Math.floor((Math.log(2) / Math.log(1001)) * 255 + 0.5));
   assert.ok(densityLevel(1, 1000, 'log') > densityLevel(1, 1000, 'linear'), 'log lifts sparse cells');
-});
-
-test('clusterCells sums counts and positions per cell; the centroid is the mean position', () => {
-  const pairs = [[2, 2], [4, 6], [6, 4], [35, 35]];
-  const cells = clusterCells(layer(pairs, [1, 0, 1, 0], 20), 40, 40);
-  assert.deepEqual([cells.columns, cells.rows], [2, 2]);
-  assert.equal(cells.counts[0], 3);
-  assert.equal(cells.counts[3], 1);
-  const c = new Float64Array(2);
-  clusterCentroid(cells, 0, c);
-  assert.deepEqual([...c], [4, 4]);
-  clusterCentroid(cells, 3, c);
-  assert.deepEqual([...c], [35, 35]);
-});
-
-test('clusterRadius: a lone point is a marker; clusters grow with log2(count), at most half a cell', () => {
-  const style = { pointRadius: 3, minRadius: 5, radiusStep: 2, cellSize: 40 };
-  assert.equal(clusterRadius(1, style), 3);
-  assert.equal(clusterRadius(2, style), 5);
-  assert.equal(clusterRadius(8, style), 9);
-  assert.equal(clusterRadius(1e9, style), 20);
 });
 
 test('DataSpacePoints: built once per data version; the transform maps data to pane px like the scales', () => {

@@ -175,7 +175,8 @@ test('a density map is a PNG of one pixel per cell, counts coloured by densityLe
 
 test('clusters: one disc per cell at the centroid, the count written on clusters', async () => {
   const points = Float32Array.from([1, 1, 3, 3, 55, 25]);
-  const layer = { kind: 'cluster', id: 'cl', points, count: 3, version: 1, transform: [1, 0, 1, 0], cellSize: 40, color: [0, 0.5, 0, 1], pointRadius: 3, minRadius: 8, radiusStep: 2 };
+  // 32 px cells at one px per unit: level 5 exactly (t = 0), so each disc sits at its centroid.
+  const layer = { kind: 'cluster', id: 'cl', points, count: 3, version: 1, transform: [1, 0, 1, 0], cellSize: 32, color: [0, 0.5, 0, 1], pointRadius: 3, minRadius: 8, radiusStep: 2 };
   const svg = await sceneToSvg({ scene: scene([layer]), pixelRatio: 1 });
   assertBalanced(svg);
   assert.equal(svg.match(/<circle /g).length, 2);

@@ -76,3 +76,37 @@ test('transparent, sizeless, not-a-number and outside-the-clip markers draw noth
   assert.equal(splatMarkers(layer([[100, 10, 6, RED]]), { x: 0, y: 0 }, CLIP), null);
   assert.equal(splatMarkers(layer([]), { x: 0, y: 0 }, CLIP), null);
 });
+
+test('thousands of overlapping markers of several sizes and alphas: the same keys as a plain per-marker splat', () => {
+  // The circle splat takes shortcuts (cached radius thresholds, pixels already full left at once);
+  // the picture must be exactly what the shader's formula gives, marker by marker.
+  let seed = 3;
+  const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const markers = Array.from({ length: 20_000 }, (_, i) => [random() * 130 - 10, random() * 110 - 10, i % 9 === 0 ? 9.3 : 3, ((i % 4 === 0 ? 0x7f : 0xff) * 2 ** 24 + Math.floor(random() * 0xffffff)) >>> 0]);
+  const clip = { x: 2, y: 3, width: 100, height: 80 };
+  const pane = { x: 1.5, y: 0.25 };
+  const splat = splatMarkers(layer(markers), pane, clip);
+  const f32 = Math.fround;
+  const expected = new Uint32Array(splat.width * splat.height);
+  for (const [mx, my, d, color] of markers) {
+    const x = f32(f32(f32(f32(mx) * 1) + 0) + pane.x);
+    const y = f32(f32(f32(f32(my) * 1) + 0) + pane.y);
+    const r = f32(d) * 0.5;
+    const alpha = color >>> 24;
+    for (let py = Math.max(Math.floor(y - r), splat.top); py < Math.min(Math.ceil(y + r), splat.top + splat.height); py++) {
+      for (let px = Math.max(Math.floor(x - r), splat.left); px < Math.min(Math.ceil(x + r), splat.left + splat.width); px++) {
+        const [dx, dy] = [px + 0.5 - x, py + 0.5 - y];
+        const coverage = 0.5 - (Math.sqrt(dx * dx + dy * dy) - r);
+        if (coverage <= 0) continue;
+        const k = Math.min(alpha, (alpha * coverage + 0.5) | 0);
+        if (k <= 0) continue;
+        const key = ((k << 24) | (color & 0xffffff)) >>> 0;
+        const at = (py - splat.top) * splat.width + (px - splat.left);
+        if (key > expected[at]) expected[at] = key;
+      }
+    }
+  }
+  let differing = 0;
+  for (let i = 0; i < expected.length; i++) if (expected[i] !== splat.keys[i] >>> 0) differing++;
+  assert.equal(differing, 0, `${differing} of ${expected.length} pixels differ`);
+});

@@ -311,10 +311,11 @@ export interface DensityLayer extends ResidentPointsLayer {
 }
 
 /**
- * Points grouped per screen cell (`cellSize`, e.g. 40 CSS px): one disc per non-empty cell, at the
+ * Points grouped per data-anchored cell (core/scene/cluster-levels.ts: 2^level data units per axis,
+ * `cellSize` px at most on screen, about 40 CSS px): one disc per non-empty cell, near the
  * centroid of its points, its radius growing with log2(count); a cell holding one point draws that
  * point as a plain marker (`pointRadius`). WebGPU: a compute pass (count and fixed-point sums of
- * positions per cell) and a draw over every cell; Canvas2D: `clusterCells` on the CPU.
+ * positions per cell) and a draw over every cell; Canvas2D: `clusterCellWords` on the CPU.
  */
 export interface ClusterLayer extends ResidentPointsLayer {
   kind: 'cluster';

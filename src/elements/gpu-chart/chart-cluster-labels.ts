@@ -1,6 +1,6 @@
 import { html, render } from 'lit';
 import type { FrameResult } from '../../core/chart-model.js';
-import { clusterLabels, type ClusterLabel } from '../../core/scene/density-grid.js';
+import { clusterLabels, clusterStyle, layerClusterGrid, type ClusterLabel } from '../../core/scene/cluster-discs.js';
 import { layerRect } from '../../core/scene/frame-scene.js';
 import type { Renderer } from '../../render/renderer.js';
 
@@ -37,7 +37,7 @@ export class ChartClusterLabels {
         const words = await renderer.readLayer!(layer.id);
         if (!words || layer.kind !== 'cluster') return [];
         const rect = layerRect(frame.scene, layer);
-        return clusterLabels(words, rect.width, rect.height, layer.cellSize).map((l) => ({ x: (rect.x + l.x) / ratio, y: (rect.y + l.y) / ratio, count: l.count }));
+        return clusterLabels(words, layerClusterGrid(layer, rect.width, rect.height), clusterStyle(layer)).map((l) => ({ x: (rect.x + l.x) / ratio, y: (rect.y + l.y) / ratio, count: l.count }));
       }),
     )
       .then((lists) => this.show(lists.flat()))

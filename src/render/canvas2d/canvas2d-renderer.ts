@@ -1,6 +1,8 @@
 import type { FrameScene, PlotRect, SceneLayer } from '../../core/scene/frame-scene.js';
 import { layerPointCount, layerRect, scenePointCount } from '../../core/scene/frame-scene.js';
-import { binDensity, clusterCells, clusterWords } from '../../core/scene/density-grid.js';
+import { binDensity } from '../../core/scene/density-grid.js';
+import { clusterCellWords } from '../../core/scene/cluster-cells.js';
+import { layerClusterGrid } from '../../core/scene/cluster-discs.js';
 import type { FramePixels, Renderer, RenderStats } from '../renderer.js';
 import { drawArea } from './primitives/area.js';
 import { drawGrid } from './primitives/grid.js';
@@ -137,7 +139,7 @@ export class Canvas2dRenderer implements Renderer {
     const layer = scene?.layers.find((l) => l.id === id);
     if (!scene || !layer) return null;
     const rect = layerRect(scene, layer);
-    if (layer.kind === 'cluster') return clusterWords(clusterCells(layer, rect.width, rect.height));
+    if (layer.kind === 'cluster') return clusterCellWords(layer, layerClusterGrid(layer, rect.width, rect.height));
     if (layer.kind === 'density') {
       const grid = binDensity(layer, rect.width, rect.height);
       const out = new Uint32Array(grid.columns * grid.rows + 1);

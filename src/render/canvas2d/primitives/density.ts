@@ -1,5 +1,7 @@
 import type { ClusterLayer, DensityLayer, PlotRect } from '../../../core/scene/frame-scene.js';
-import { binDensity, clusterCells, clusterCentroid, clusterRadius, densityLevel } from '../../../core/scene/density-grid.js';
+import { binDensity, densityLevel } from '../../../core/scene/density-grid.js';
+import { clusterCellWords } from '../../../core/scene/cluster-cells.js';
+import { clusterDiscs, clusterStyle, layerClusterGrid } from '../../../core/scene/cluster-discs.js';
 import { blitImageData } from './blit-image.js';
 import { cssColor, type Context2d, type DrawPrimitive } from './draw-primitive.js';
 
@@ -59,18 +61,20 @@ function drawDensity(ctx: Context2d, layer: DensityLayer, pane: PlotRect, clip: 
   blitImageData(ctx, image, clip.x, clip.y);
 }
 
-const centre = new Float64Array(2);
-
-/** Clusters on the CPU (`clusterCells`), one disc per non-empty cell, each filled on its own as the GPU blends each. */
+/**
+ * Clusters on the CPU: the cells binned by `clusterCellWords` (the compute pass's reference), one
+ * disc per non-empty cell where `clusterDiscs` puts it (as vs_cluster does), each filled on its own
+ * as the GPU blends each.
+ */
 function drawClusters(ctx: Context2d, layer: ClusterLayer, pane: PlotRect): void {
-  const cells = clusterCells(layer, pane.width, pane.height);
-  ctx.fillStyle = cssColor(layer.color);
-  for (let c = 0; c < cells.counts.length; c++) {
-    const n = cells.counts[c]!;
-    if (n === 0) continue;
-    clusterCentroid(cells, c, centre);
+  const grid = layerClusterGrid(layer, pane.width, pane.height);
+  const style = clusterStyle(layer);
+  const discs = clusterDiscs(clusterCellWords(layer, grid), grid, style);
+  const [r, g, b] = layer.color;
+  for (const disc of discs) {
+    ctx.fillStyle = cssColor([r, g, b, disc.alpha]);
     ctx.beginPath();
-    ctx.arc(centre[0]!, centre[1]!, clusterRadius(n, layer), 0, Math.PI * 2);
+    ctx.arc(disc.x, disc.y, disc.radius, 0, Math.PI * 2);
     ctx.fill();
   }
 }

@@ -1,13 +1,12 @@
 import clusterWgsl from '../../../../shaders/cluster.wgsl';
 import type { ClusterLayer } from '../../../core/scene/frame-scene.js';
-import { gridSize } from '../../../core/scene/density-grid.js';
+import { CLUSTER_WORDS } from '../../../core/scene/cluster-cells.js';
+import { layerClusterGrid } from '../../../core/scene/cluster-discs.js';
 import type { PrimitiveKind, ResidentSlot } from './primitive-kind.js';
 import { encodeOverPoints, ensureStorage, NO_CHUNKS, residentComputePipeline, residentPipelines, type ResidentShader } from './resident-kind.js';
 
-/** Layout of `Params` in cluster.wgsl: 24 × 4 bytes. */
-const PARAMS_BYTES = 96;
-/** u32 words per cell: count, x sum (low, high), y sum (low, high). */
-export const CLUSTER_WORDS = 5;
+/** Layout of `Params` in cluster.wgsl: 28 × 4 bytes. */
+const PARAMS_BYTES = 112;
 
 interface ClusterState {
   cellsBuffer: GPUBuffer | null;
@@ -31,9 +30,9 @@ function stateOf(slot: ResidentSlot): ClusterState {
 }
 
 /**
- * Grid clusters (shaders/cluster.wgsl): a compute pass sums count and position per screen cell
- * over the GPU-resident points; one draw over every cell (six vertices each; empty cells
- * collapse) puts a disc at each centroid. No readback: the cell buffer may be read back
+ * Grid clusters (shaders/cluster.wgsl): a compute pass sums count and position per data-anchored
+ * cell (core/scene/cluster-levels.ts) over the GPU-resident points; one draw over every cell (six
+ * vertices each; empty cells collapse) puts a disc per cell between its centroid and its parents'. No readback: the cell buffer may be read back
  * asynchronously for labels (WebGpuRenderer.readLayer), which therefore lag one frame.
  */
 export const clusterKind: PrimitiveKind<ClusterLayer> = {
@@ -53,9 +52,9 @@ export const clusterKind: PrimitiveKind<ClusterLayer> = {
   prepare(gpu, slot, layer, { scene, rect }) {
     const state = stateOf(slot);
     const { buffer: points, count } = gpu.points.buffer(layer.points, clusterKind.count(layer), layer.version);
-    const cell = layer.cellSize > 0 ? layer.cellSize : 1;
-    const [columns, rows] = gridSize(rect.width, rect.height, cell);
-    const cells = columns * rows;
+    // The data-anchored grid of this zoom (the Canvas2D path computes the same one).
+    const grid = layerClusterGrid(layer, rect.width, rect.height);
+    const cells = grid.cells;
     const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
     state.cellsBuffer = ensureStorage(gpu, state.cellsBuffer, cells * CLUSTER_WORDS * 4, 'gpu-charts cluster cells', usage);
     if (state.boundPoints !== points || state.boundCells !== state.cellsBuffer || !state.drawGroup) {
@@ -84,28 +83,33 @@ export const clusterKind: PrimitiveKind<ClusterLayer> = {
     state.cells = cells;
     state.points = count;
     floats.fill(0);
-    const [ax, bx, ay, by] = layer.transform;
-    floats[0] = ax;
-    floats[1] = bx;
-    floats[2] = ay;
-    floats[3] = by;
-    floats[4] = rect.x;
-    floats[5] = rect.y;
-    floats[6] = rect.width;
-    floats[7] = rect.height;
-    floats[8] = layer.color[0];
-    floats[9] = layer.color[1];
-    floats[10] = layer.color[2];
-    floats[11] = layer.color[3];
-    floats[12] = scene.width;
-    floats[13] = scene.height;
-    floats[14] = cell;
-    uints[15] = count;
-    uints[16] = columns;
-    uints[17] = rows;
-    floats[18] = layer.pointRadius;
-    floats[19] = layer.minRadius;
-    floats[20] = layer.radiusStep;
+    floats[0] = rect.x;
+    floats[1] = rect.y;
+    floats[2] = rect.width;
+    floats[3] = rect.height;
+    floats[4] = layer.color[0];
+    floats[5] = layer.color[1];
+    floats[6] = layer.color[2];
+    floats[7] = layer.color[3];
+    floats[8] = scene.width;
+    floats[9] = scene.height;
+    floats[10] = grid.x.inverse;
+    floats[11] = grid.y.inverse;
+    floats[12] = grid.x.first;
+    floats[13] = grid.y.first;
+    floats[14] = grid.x.originPx;
+    floats[15] = grid.y.originPx;
+    floats[16] = grid.x.cellPx;
+    floats[17] = grid.y.cellPx;
+    floats[18] = grid.x.t;
+    floats[19] = grid.y.t;
+    uints[20] = count;
+    uints[21] = grid.x.cells;
+    uints[22] = grid.y.cells;
+    floats[23] = layer.pointRadius;
+    floats[24] = layer.minRadius;
+    floats[25] = layer.radiusStep;
+    floats[26] = layer.cellSize / 2;
     gpu.device.queue.writeBuffer(slot.params, 0, paramsData, 0, PARAMS_BYTES);
   },
   encodeCompute(encoder, slot) {
