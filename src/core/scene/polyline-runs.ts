@@ -10,15 +10,17 @@ export const RUN_SPAN = 2;
  * min, max and last points at the column's centre), each run drawn as one vertical segment from
  * its lowest to its highest point, and consecutive runs joined by a segment from the last point
  * of one to the first point of the next. Gap points (GAP_Y) end a run and leave the next one
- * unjoined. Struct of arrays, reused from frame to frame (`findPolylineRuns(…, into)`).
+ * unjoined. Struct of arrays, reused from frame to frame (`findPolylineRuns(…, into)`); f32 like
+ * the scene's points they are read from (a line layer's points are a Float32Array), so nothing is
+ * rounded and a chart of five splatted lines keeps half the bytes.
  */
 export class PolylineRuns {
   count = 0;
-  x = new Float64Array(0);
-  lo = new Float64Array(0);
-  hi = new Float64Array(0);
-  first = new Float64Array(0);
-  last = new Float64Array(0);
+  x = new Float32Array(0);
+  lo = new Float32Array(0);
+  hi = new Float32Array(0);
+  first = new Float32Array(0);
+  last = new Float32Array(0);
   /** RUN_JOINED | RUN_SPAN bits. */
   flags = new Uint8Array(0);
 
@@ -26,11 +28,11 @@ export class PolylineRuns {
   reserve(n: number): void {
     if (this.x.length >= n) return;
     const capacity = Math.max(n, Math.ceil(this.x.length * 1.5), 256);
-    this.x = new Float64Array(capacity);
-    this.lo = new Float64Array(capacity);
-    this.hi = new Float64Array(capacity);
-    this.first = new Float64Array(capacity);
-    this.last = new Float64Array(capacity);
+    this.x = new Float32Array(capacity);
+    this.lo = new Float32Array(capacity);
+    this.hi = new Float32Array(capacity);
+    this.first = new Float32Array(capacity);
+    this.last = new Float32Array(capacity);
     this.flags = new Uint8Array(capacity);
   }
 }
