@@ -6,6 +6,7 @@ import { LineSplatter } from '../../build/node/core/scene/line-splat.js';
 import { findPolylineRuns, firstRunAtOrAfter, isDenseRuns, DENSE_MAX_STEP } from '../../build/node/core/scene/polyline-runs.js';
 import { GAP_Y } from '../../build/node/core/scene/frame-scene.js';
 
+/** @type {[number, number, number, number]} */
 const RED = [1, 0, 0, 1];
 const runsOf = (pairs) => findPolylineRuns(Float32Array.from(pairs.flat()), pairs.length);
 /** The image's alpha at canvas px (x, y), 0 outside it. */
@@ -52,10 +53,12 @@ test('a diagonal join is a rotated rectangle: pixels on its axis covered, pixels
 });
 
 test("a translucent line's overlapping segments blend once (a union); a second line blends over the first", () => {
+  /** @type {[number, number, number, number]} */
   const half = [1, 0, 0, 0.5];
   // A run up and back down over the same pixels: many segments on one column.
   const image = splat({ x: 0, y: 0, width: 20, height: 40 }, [{ pairs: [[5.5, 10], [5.5, 30], [5.5, 12], [5.5, 28]], color: half }]);
   for (let y = 12; y < 28; y++) assert.equal(alphaAt(image, 5, y), 128, `row ${y} blended once`);
+  /** @type {[number, number, number, number]} */
   const blue = [0, 0, 1, 0.5];
   const two = splat({ x: 0, y: 0, width: 20, height: 40 }, [
     { pairs: [[5.5, 10], [5.5, 30]], color: half },
