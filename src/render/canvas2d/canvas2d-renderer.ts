@@ -87,7 +87,7 @@ export class Canvas2dRenderer implements Renderer {
     lineSplatTuning.enabled = on;
   }
 
-  /** Columns per image of splatted dense lines (default 2048); tests narrow it to check that strips meet seamlessly. */
+  /** Columns per strip of splatted dense lines (default 256); tests narrow it to check that strips meet seamlessly. */
   static get denseLineStripWidth(): number {
     return lineSplatTuning.stripWidth;
   }

@@ -15,12 +15,26 @@ function scratchCanvas(width: number, height: number): OffscreenCanvas | HTMLCan
  * (putImageData on the target itself would replace, not blend: hence the scratch canvas).
  */
 export function blitImageData(ctx: Context2d, image: ImageData, left: number, top: number): void {
-  const canvas = scratchCanvas(image.width, image.height);
-  const scratchCtx = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
-  scratchCtx.putImageData(image, 0, 0);
+  scratchContext(image.width, image.height, false).putImageData(image, 0, 0);
+  drawScratch(ctx, image.width, image.height, left, top);
+}
+
+/**
+ * The scratch canvas's context, at least `width` × `height`, for a picture put together in pieces
+ * (putImageData of each, then one drawScratch); `clear`: its top-left `width` × `height` cleared first.
+ */
+export function scratchContext(width: number, height: number, clear: boolean): CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D {
+  const scratchCtx = scratchCanvas(width, height).getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+  if (clear) scratchCtx.clearRect(0, 0, width, height);
+  return scratchCtx;
+}
+
+/** Draws the scratch canvas's top-left `width` × `height` at canvas px (left, top), 1:1, blended over what is below. */
+export function drawScratch(ctx: Context2d, width: number, height: number, left: number, top: number): void {
+  const canvas = scratchCanvas(width, height);
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(canvas, 0, 0, image.width, image.height, left, top, image.width, image.height);
+  ctx.drawImage(canvas, 0, 0, width, height, left, top, width, height);
   ctx.restore();
 }

@@ -1,17 +1,18 @@
 import type { LineLayer, PlotRect, Rgba } from '../../../core/scene/frame-scene.js';
 import { LineSplatter } from '../../../core/scene/line-splat.js';
 import { DENSE_MAX_STEP, findPolylineRuns, firstRunAtOrAfter, isDenseRuns, PolylineRuns } from '../../../core/scene/polyline-runs.js';
-import { blitImageData } from './blit-image.js';
+import { drawScratch, scratchContext } from './blit-image.js';
 import type { Context2d } from './draw-primitive.js';
 
 /**
- * Columns per strip: the splat's image is this wide (memory: ~5 bytes × strip × pane height, kept
- * from frame to frame). Wide on purpose: every strip is one putImageData into the shared scratch
- * canvas and one drawImage of it, and Chromium's software canvas pays per blit far more than per
- * pixel (five chart-wide lines, 1,140 × 650 px: 4.7–7 ms as one image, 11–68 ms as 128-column
- * strips, in one page). A pane wider than this (a 4K screen) takes two.
+ * Columns per strip: the splat's buffers are this wide (~5 bytes × strip × pane height, kept from
+ * frame to frame: ~0.8 MB for a 650 px pane). Each strip is put into the scratch canvas (outside the
+ * JS heap, and there anyway for the markers' blits) and the scratch is drawn once: one drawImage per
+ * pane, not per strip (Chromium's software canvas pays per drawImage far more than per pixel: five
+ * chart-wide lines took 11–68 ms when each 128-column strip was drawn on its own, 4.7–7 ms as one
+ * image), without a pane-sized image in JavaScript.
  */
-export const STRIP_WIDTH = 2048;
+export const STRIP_WIDTH = 256;
 
 interface PendingLine {
   runs: PolylineRuns;
@@ -21,11 +22,11 @@ interface PendingLine {
 }
 
 /**
- * Consecutive dense line layers of one pane, splatted (core/scene/line-splat.ts) into one image
- * (per strip of STRIP_WIDTH columns) and blitted: a chart of five streaming series draws its five
- * lines for a few thousand pixel tests each and one blit, instead of five polygon strokes. The
- * renderer offers each line layer (add) and flushes before anything else is drawn, so the order
- * of layers holds.
+ * Consecutive dense line layers of one pane, splatted (core/scene/line-splat.ts) strip by strip
+ * into the scratch canvas and drawn once: a chart of five streaming series draws its five lines for
+ * a few thousand pixel tests each and one drawImage, instead of five polygon strokes. The renderer
+ * offers each line layer (add) and flushes before anything else is drawn, so the order of layers
+ * holds.
  */
 export class DenseLineBatch {
   private readonly splatter = new LineSplatter();
@@ -54,6 +55,7 @@ export class DenseLineBatch {
     this.clip = null;
     const { splatter, lines } = this;
     const stripWidth = Math.max(1, Math.floor(lineSplatTuning.stripWidth));
+    let scratch: ReturnType<typeof scratchContext> | null = null;
     for (let x = clip.x; x < clip.x + clip.width; x += stripWidth) {
       const strip = { x, y: clip.y, width: Math.min(stripWidth, clip.x + clip.width - x), height: clip.height };
       splatter.begin(strip);
@@ -66,8 +68,11 @@ export class DenseLineBatch {
         if (end > start) splatter.add(line.runs, line.origin, line.color, line.width, start, end);
       }
       const image = splatter.image();
-      if (image) blitImageData(ctx, new ImageData(new Uint8ClampedArray(image.keys.buffer, image.keys.byteOffset, image.width * image.height * 4), image.width, image.height), image.left, image.top);
+      if (!image) continue;
+      scratch ??= scratchContext(clip.width, clip.height, true);
+      scratch.putImageData(new ImageData(new Uint8ClampedArray(image.keys.buffer, image.keys.byteOffset, image.width * image.height * 4), image.width, image.height), image.left - clip.x, image.top - clip.y);
     }
+    if (scratch) drawScratch(ctx, clip.width, clip.height, clip.x, clip.y);
     lines.length = 0;
   }
 }
