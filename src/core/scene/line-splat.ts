@@ -34,6 +34,12 @@ const ALL_SAMPLES = 0b1111;
 /** Below this length a segment has no direction of its own: the shader then uses the x axis. */
 const DEGENERATE_LENGTH = 1e-3;
 
+/** Samples set in a 4-bit mask. */
+const POPCOUNT = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4] as const;
+
+/** A 0..1 channel as a byte. */
+const to8 = (v: number): number => Math.round(Math.min(1, Math.max(0, v)) * 255);
+
 /** Bits of the samples whose offset within the pixel, from `origin`, lies in [lo, hi]. */
 function sampleBits(offsets: readonly number[], origin: number, lo: number, hi: number): number {
   let bits = 0;
@@ -192,12 +198,10 @@ export class LineSplatter {
     const { masks, keys, rowLo, rowHi } = this;
     const stride = this.region.width;
     const [r, g, b, a] = color;
-    const to8 = (v: number): number => Math.round(Math.min(1, Math.max(0, v)) * 255);
     const rgb = (to8(b) << 16) | (to8(g) << 8) | to8(r);
     const alpha = Math.min(1, Math.max(0, a));
     // Straight alpha over transparent for 1–4 samples: the common case, precomputed.
     const alone = [0, 1, 2, 3, 4].map((n) => ((Math.round(alpha * (n / 4) * 255) << 24) | rgb) >>> 0);
-    const POPCOUNT = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4];
     const sr = to8(r);
     const sg = to8(g);
     const sb = to8(b);

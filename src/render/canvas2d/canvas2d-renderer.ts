@@ -11,7 +11,7 @@ import { drawClusterLayer, drawDensityLayer } from './primitives/density.js';
 import { cssColor, type Context2d, type DrawPrimitive } from './primitives/draw-primitive.js';
 import { drawMarkersLayer } from './primitives/markers.js';
 import { drawRects } from './primitives/rects.js';
-import { drawLine, drawResidentLine, drawSegments, lineTuning } from './primitives/strokes.js';
+import { drawLine, drawResidentLine, drawSegments, lineTuning, strokePolylineRuns } from './primitives/strokes.js';
 import { DenseLineBatch, lineSplatTuning } from './primitives/dense-lines.js';
 
 /** The layer kinds drawn by code in a lazy chunk (3D: registered by registerDrawPrimitives when it loads). */
@@ -198,8 +198,15 @@ export class Canvas2dRenderer implements Renderer {
       }
       if (clip.width <= 0 || clip.height <= 0) continue;
       // Dense lines gather into one image per run of consecutive line layers (primitives/dense-lines.ts).
-      if (layer.kind === 'line' && lines.add(layer, rect, clip)) continue;
-      lines.flush(ctx);
+      if (layer.kind === 'line') {
+        if (lines.add(layer, rect, clip)) continue;
+        lines.flush(ctx);
+        // A line refused for being sparse is stroked from the runs the batch found (not found twice).
+        if (lines.refused) {
+          strokePolylineRuns(ctx, layer, lines.refused);
+          continue;
+        }
+      } else lines.flush(ctx);
       const drawn = primitive.draw(ctx, layer, rect, clip, scene);
       if (typeof drawn === 'number') this.drawnOffset += drawn - layerPointCount(layer);
     }

@@ -35,12 +35,22 @@ export class DenseLineBatch {
   private readonly lines: PendingLine[] = [];
   private clip: PlotRect | null = null;
 
+  /**
+   * The runs of the last line add() refused for not being dense (null: it refused without finding
+   * them), for the caller to stroke from; valid until the next add().
+   */
+  refused: PolylineRuns | null = null;
+
   /** Takes `layer` into the batch when it is a dense line (true); otherwise the caller draws it, after flush(). */
   add(layer: LineLayer, pane: PlotRect, clip: PlotRect): boolean {
+    this.refused = null;
     if (!lineSplatTuning.enabled || layer.count < 2) return false;
     const n = this.lines.length;
     const runs = findPolylineRuns(layer.points, layer.count, (this.pool[n] ??= new PolylineRuns()));
-    if (!isDenseRuns(runs)) return false;
+    if (!isDenseRuns(runs)) {
+      this.refused = runs;
+      return false;
+    }
     // A batch covers one pane; the renderer flushes before it moves to another.
     if (this.clip && this.clip !== clip) throw new Error('gpu-charts: dense line batch not flushed before a new pane');
     this.clip = clip;

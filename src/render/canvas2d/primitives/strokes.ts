@@ -71,7 +71,11 @@ function strokeSegments(ctx: Context2d, layer: LineLayer | SegmentsLayer): void 
  */
 function strokePolyline(ctx: Context2d, layer: LineLayer): void {
   if (layer.count < 2) return;
-  const runs = findPolylineRuns(layer.points, layer.count, scratchRuns);
+  strokePolylineRuns(ctx, layer, findPolylineRuns(layer.points, layer.count, scratchRuns));
+}
+
+/** strokePolyline with the line's runs already found (the renderer's dense-line batch found them when it refused the line). */
+export function strokePolylineRuns(ctx: Context2d, layer: LineLayer, runs: PolylineRuns): void {
   if (runs.count === 0) return;
   ctx.lineWidth = Math.max(layer.width, 1);
   ctx.lineCap = 'square';

@@ -116,7 +116,7 @@ export class HookPipelines {
         this.entries.delete(oldKey);
         this.context.cache.forget(old.label, old.code, [old.pipelineKey]);
       }
-      entry = this.build(kind, hook);
+      entry = this.build(kind, hook, key);
       this.entries.set(key, entry);
     }
     return entry.state === 'ready' ? entry.pipeline : null;
@@ -138,7 +138,7 @@ export class HookPipelines {
     };
   }
 
-  private build(kind: HookedKind, hook: LayerShaderHook): Entry {
+  private build(kind: HookedKind, hook: LayerShaderHook, key: string): Entry {
     const template = TEMPLATE_OF[kind];
     const entry: Entry = { state: 'pending', pipeline: { render: null, compute: null, usesGroup: kind !== 'grid' && kind !== 'density' }, label: moduleLabel(hook.id, template), code: '', pipelineKey: '' };
     const report = (ok: boolean, issues: ShaderIssue[]) => {
@@ -155,7 +155,7 @@ export class HookPipelines {
     loadComposer().then(
       (compose) => {
         // Disposed, or an edit replaced this version meanwhile: nothing to build.
-        if (this.disposed || this.entries.get(`${kind}|${hook.id}|${hook.source}`) !== entry) return;
+        if (this.disposed || this.entries.get(key) !== entry) return;
         this.compile(entry, kind, hook, compose, report);
       },
       (error: unknown) => report(false, [{ code: 'compile', message: `could not load the shader composer: ${String(error instanceof Error ? error.message : error)}`, line: 0, column: 0 }]),
