@@ -55,6 +55,8 @@ try {
     '',
     '"line width, 2nd change in a task": the same change made twice in one task, the second timed: our code warm (CPU caches, clock) and the frame already scheduled. Against the "line width" row it shows how much of a first change after an idle frame is the machine waking up rather than the work.',
     '',
+    '"line width, after 1 ms of other work": the timed change follows 1 ms of unrelated arithmetic in the same task (as a change made from an input handler or a data callback would be): the core is awake, none of our code has run, and the frame is not yet scheduled (so it pays `requestAnimationFrame`). Near the warm row plus the `requestAnimationFrame()` floor below: a settled page\'s first change pays the machine waking up; near the "line width" row: our code being cold.',
+    '',
     'The same measurement around no configuration work (floors: the timer and the machine, and the browser\'s own cost of scheduling a frame, which every change that redraws pays):',
     '',
     '| measured | median | p99 | max |',
