@@ -99,3 +99,21 @@ test('a chunk that cannot be fetched is a gpu-config-error naming what is missin
   expect(await page.evaluate(() => /** @type {import('../../dist/index.js').GpuChart} */ (document.getElementById('hooked')).shaderStatus[0].state)).toBe('error');
   expect(errors).toEqual([]);
 });
+
+test('the tile client is fetched only by a chart given a `tiles` URL; a failed fetch is a gpu-data-error and the chart keeps its picture', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.route(/\/cdn\/chunks\/tile-feed-[\w-]+\.js$/, (route) => route.abort('connectionrefused'));
+  await page.goto('/test/e2e/cdn-lazy-page.html');
+  await addChart(page, 'plain', { type: 'line', renderer: 'webgpu' }, line());
+  const before = await chartInk(page, '#plain');
+  expect(await chunksFetched(page), 'a chart without tiles fetches no tile client').toEqual([]);
+  await page.evaluate(() => document.getElementById('plain').setAttribute('tiles', 'http://127.0.0.1:9/v1/series/price'));
+  await page.waitForFunction(() => /** @type {any} */ (window).events.some((e) => e.type === 'gpu-data-error'));
+  const reported = await page.evaluate(() => /** @type {any} */ (window).events.filter((e) => e.type === 'gpu-data-error').map((e) => e.detail));
+  expect(reported).toEqual([expect.objectContaining({ code: 'tiles-load', severity: 'error', source: 'http://127.0.0.1:9/v1/series/price', message: expect.stringMatching(/^the tile client could not be loaded: .+/) })]);
+  expect(await chunksFetched(page)).toEqual(['tile-feed']);
+  const after = await chartInk(page, '#plain');
+  expect(after.ink, 'the line drawn before stays').toBeGreaterThan(before.ink * 0.9);
+  expect(errors).toEqual([]);
+});

@@ -126,3 +126,15 @@ test('the annotation editor and <gpu-drawing-tools> are lazy chunks; the entry k
   const lazy = core.files.filter((file) => /chart-annotations-(editor|drawing|pointer)\.js$|gpu-drawing-tools\/gpu-drawing-tools\.js$|annotations\/hit-test\.js$/.test(file));
   assert.deepEqual(lazy, [], 'editor modules reached by a static import of the core entry');
 });
+
+test('the tile client is a lazy chunk, loaded when a chart first gets a `tiles` URL', () => {
+  const entry = readFileSync(join(ROOT, 'cdn', 'gpu-charts.js'), 'utf8');
+  const chunks = cdnSizes().filter((s) => s.file.startsWith('cdn/chunks/')).map((s) => s.file.slice('cdn/chunks/'.length));
+  const chunk = chunks.find((name) => name.startsWith('tile-feed-'));
+  assert.ok(chunk, `a chunk tile-feed-*.js (chunks: ${chunks.join(', ')})`);
+  assert.match(entry, new RegExp(`import\\(["']\\./chunks/${chunk.replace('.', '\\.')}["']\\)`), 'imported dynamically by the entry');
+  // Text only the feed (elements/gpu-chart/tile-feed.ts) and the tile source (data/tiles/source.ts) hold.
+  for (const marker of ["aggregated rows (", 'is not a series URL']) assert.ok(!entry.includes(marker), `"${marker}" is in the entry`);
+  const lazy = coreEntry().files.filter((file) => file.startsWith('data/tiles/') || file === 'elements/gpu-chart/tile-feed.js');
+  assert.deepEqual(lazy, [], 'tile client modules reached by a static import of the core entry');
+});
