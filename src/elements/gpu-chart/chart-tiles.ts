@@ -1,33 +1,12 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import type { ChartModel } from '../../core/chart-model.js';
 import type { ViewportChangeSource } from '../../core/viewport.js';
-import type { ColumnarData } from '../../data/columnar.js';
 import type { TileSource } from '../../data/tiles/index.js';
 import { GpuDataErrorEvent } from '../../events/gpu-data-error.js';
 import type { GpuTilesDetail } from '../../events/gpu-tiles.js';
 import type { GpuViewportChangeEvent } from '../../events/gpu-viewport-change.js';
-import type { CircuitBreakerOptions } from '../../recovery/circuit-breaker.js';
-import type { BackoffOptions } from '../../recovery/retry.js';
 import type { TileFeed } from './tile-feed.js';
-
-/** What the tile feed needs from its chart. */
-export interface TilesHost extends ReactiveControllerHost, EventTarget {
-  readonly isConnected: boolean;
-  readonly clientWidth: number;
-  /** The chart's recovery timings: tile requests retry and break like device recovery (tests shorten them). */
-  readonly recoveryOptions: { readonly retry: BackoffOptions; readonly breaker: Omit<CircuitBreakerOptions, 'name' | 'now'> };
-}
-
-/** Where the feed puts what it fetched: the chart's data intake (chart-data.ts). */
-export interface TilesIntake {
-  showTiles(data: ColumnarData, bounds: [number, number], resetView: boolean): void;
-  append(rows: unknown): void;
-}
-
-export interface TilesReports {
-  setStatus(change: { error?: string | null }): void;
-  recordError(kind: 'data', code: string): void;
-}
+import type { TilesHost, TilesIntake, TilesReports } from './tile-feed-host.js';
 
 let loading: Promise<typeof import('./tile-feed.js')> | null = null;
 

@@ -5,7 +5,7 @@ import { GpuDataErrorEvent } from '../../events/gpu-data-error.js';
 import { GpuTilesEvent, type GpuTilesDetail } from '../../events/gpu-tiles.js';
 import { CircuitBreaker } from '../../recovery/circuit-breaker.js';
 import { isAbortError, retry } from '../../recovery/retry.js';
-import type { TilesHost, TilesIntake, TilesReports } from './chart-tiles.js';
+import type { TilesHost, TilesIntake, TilesReports } from './tile-feed-host.js';
 
 /** Wait after the last viewport change before asking the server (wheel and drag send many). */
 const DEBOUNCE_MS = 60;
