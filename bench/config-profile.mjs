@@ -2,15 +2,15 @@
 // (200) line-width changes, each on a settled chart (previous frame drawn, GPU idle, new task),
 // as in bench/config-apply.html; prints the self time per function of the samples taken inside
 // updateConfig(), per call. Needs `npm run build` first.
-//   node bench/config-profile.mjs
+//   node bench/config-profile.mjs          (HW_GPU=1: a machine with a real GPU, NVIDIA flags; CHROME_PATH)
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { findChrome, WEBGPU_FLAGS } from '../scripts/browser.mjs';
+import { findChrome, HW_GPU_FLAGS, WEBGPU_FLAGS } from '../scripts/browser.mjs';
 const port = 4400 + Math.floor(Math.random() * 500);
 const CALLS = Number(process.env.CALLS ?? 200);
 const server = spawn(process.execPath, ['demo/server.mjs', '--port', String(port), '--quiet', '--isolated'], { stdio: 'inherit' });
 await new Promise((r) => setTimeout(r, 600));
-const browser = await chromium.launch({ executablePath: findChrome(), args: WEBGPU_FLAGS });
+const browser = await chromium.launch({ executablePath: findChrome(), args: process.env.HW_GPU === '1' ? HW_GPU_FLAGS : WEBGPU_FLAGS });
 const page = await browser.newPage();
 await page.goto(`http://127.0.0.1:${port}/bench/config-apply.html`);
 await page.waitForFunction(() => window.benchReady, null, { timeout: 120000 });
