@@ -6,7 +6,7 @@
 // each, shared endpoints: what it does for opaque lines, 32) or in pixel-aligned clipped bands
 // (seamless, slower). 1,130 columns × 4 points, 1.5 px and 1 px lines;
 // median of 31 draws + 1×1 read-back each, ms.   node bench/canvas2d-line-raster.mjs
-import { chromium } from '@playwright/test';
+import { chromium } from './playwright.mjs';
 import { findChrome, WEBGPU_FLAGS } from '../scripts/browser.mjs';
 const browser = await chromium.launch({ executablePath: findChrome(), args: [...WEBGPU_FLAGS, '--disable-accelerated-2d-canvas', '--disable-gpu-rasterization'] });
 const page = await browser.newPage();

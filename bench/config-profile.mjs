@@ -3,7 +3,7 @@
 // as in bench/config-apply.html; prints the self time per function of the samples taken inside
 // updateConfig(), per call. Needs `npm run build` first.
 //   node bench/config-profile.mjs          (HW_GPU=1: a machine with a real GPU, NVIDIA flags; CHROME_PATH)
-import { chromium } from '@playwright/test';
+import { chromium } from './playwright.mjs';
 import { spawn } from 'node:child_process';
 import { findChrome, HW_GPU_FLAGS, WEBGPU_FLAGS } from '../scripts/browser.mjs';
 const port = 4400 + Math.floor(Math.random() * 500);

@@ -7,7 +7,7 @@
 //   npm run build && node bench/default-profile.mjs
 //   CASES=line-100k-y,fifo-5x100k FRAMES=40 PROFILE=1 RENDERER=auto node bench/default-profile.mjs
 // Prints a table; writes bench/results/default-profile.json.
-import { chromium } from '@playwright/test';
+import { chromium } from './playwright.mjs';
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';

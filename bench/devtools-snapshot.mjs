@@ -3,7 +3,7 @@
 // a full ring of 60 recorded frames and its event log; plus the per-frame cost of recording.
 //   npm run build && node bench/devtools-snapshot.mjs      → bench/results/devtools-snapshot.{json,md}
 // CHROME_PATH picks the browser (scripts/browser.mjs); runs on a GPU machine unchanged.
-import { chromium } from '@playwright/test';
+import { chromium } from './playwright.mjs';
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';

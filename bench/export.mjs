@@ -3,7 +3,7 @@
 // LOD-reduced scene, so its size should follow the width in pixels, not the number of points.
 //   npm run bench:export  → bench/results/export.{json,md}
 // On another machine: CHROME_PATH=/path/to/chrome npm run bench:export
-import { chromium } from '@playwright/test';
+import { chromium } from './playwright.mjs';
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';

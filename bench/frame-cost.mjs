@@ -3,7 +3,7 @@
 // For each size, one chart of N points; the script zooms to random windows and pans, and for
 // every frame measures the CPU time of building the scene (LOD included) and submitting it, and
 // the time until the GPU has finished (queue.onSubmittedWorkDone).
-import { chromium } from '@playwright/test';
+import { chromium } from './playwright.mjs';
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';

@@ -4,7 +4,7 @@
 //    against an empty chart of the same size and tier (target: within 1.5×), per interpolation.
 // 2. Streaming spectrogram: columns appended at 1,000 per second into a ring of fixed capacity;
 //    JS heap (performance.memory, precise) and GPU bytes sampled (target: no growth).
-import { chromium } from '@playwright/test';
+import { chromium } from './playwright.mjs';
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';

@@ -2,7 +2,7 @@
 //   node bench/scatter-profile.mjs   (after `npm run build`; MOVING=100000,1000000 STILL=10000000)
 // Moving: new x/y Float64Arrays every frame, per-phase medians (chart.data =, renderNow, GPU done;
 // the bare model's setData and frame). Still: data + first frame, then pan frames.
-import { chromium } from '@playwright/test';
+import { chromium } from './playwright.mjs';
 import { spawn } from 'node:child_process';
 import { findChrome, WEBGPU_FLAGS } from '../scripts/browser.mjs';
 

@@ -3,7 +3,7 @@
 // real WebGPU (SwiftShader here; on a GPU machine set CHROME_PATH and run the same command).
 //   npm run build && node bench/shader-hooks.mjs      → bench/results/shader-hooks.{json,md}
 // Frame time is "to GPU done": render() until queue.onSubmittedWorkDone(), median of FRAMES pans.
-import { chromium } from '@playwright/test';
+import { chromium } from './playwright.mjs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';

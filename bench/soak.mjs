@@ -17,7 +17,7 @@
 //   addEventListener/removeEventListener in the page (live registrations per kind of target);
 // - DOM nodes and documents: CDP Memory.getDOMCounters;
 // - live objects: CDP Runtime.queryObjects for GpuChart, GPUDevice, GPUBuffer, GPUTexture.
-import { chromium } from '@playwright/test';
+import { chromium } from './playwright.mjs';
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
